@@ -1,0 +1,32 @@
+# Each target makes its own .venv with the project installed; Python >= 3.11.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test gazetteer bench clean
+
+$(BIN)/geoclaims: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "geoclaims needs Python >= 3.11, found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,build]'
+	@touch $@
+
+## demo: set up, then geocode the place names of the bundled seed report
+demo: $(BIN)/geoclaims
+	$(BIN)/geoclaims demo
+
+## test: set up, then run the whole test suite
+test: $(BIN)/geoclaims
+	$(BIN)/python -m pytest
+
+## gazetteer: rebuild data/gazetteer/places.json.gz from its sources
+gazetteer: $(BIN)/geoclaims
+	$(BIN)/python data/gazetteer/build.py
+
+## bench: run the benchmarks and print our figures beside the baselines
+bench: $(BIN)/geoclaims
+	$(BIN)/python benchmarks/bench_geocode.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,3 @@
+from geoclaims.cli import main
+
+raise SystemExit(main())

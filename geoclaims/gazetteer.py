@@ -1,0 +1,968 @@
+"""The offline gazetteer: places and the name index that finds them.
+
+A :class:`Gazetteer` holds :class:`~geoclaims.place.Place` objects and an index
+of every name they go by, under three keys (see :mod:`geoclaims.names`):
+
+1. the *fine key* of each stored name (canonical, alias, former name) and of
+   its romanisations under the common systems -> ``exact`` / ``alias`` /
+   ``transliteration`` matches;
+2. the *skeleton* (transliteration-insensitive key) -> ``transliteration``
+   matches for spellings no system produces ("Sudscha", "Kharkov");
+3. fuzzy scoring of skeletons and fine keys with :mod:`rapidfuzz` ->
+   ``fuzzy`` matches for misspellings ("Bakmut", "Novosotnitskiy"): the
+   letters' similarity and the mean of the two similarities must reach 0.75.
+
+Each tier is searched only when the ones before it found nothing, so a name
+that matches a stored name or romanisation is not also compared letter by
+letter with every other place (its weaker look-alikes could not compete).
+
+Scores lie in [0, 1]: 1.0 for the canonical name or a curated former name,
+0.97 for another stored name in the query's script, 0.95 for the same name in
+another script or romanisation, 0.80-0.90 for a skeleton match (graded by the
+similarity of the letters, which must reach 0.60), below 0.80 for fuzzy matches.  A ``near=`` context subtracts up to
+0.15 with distance (logarithmically: 20 km costs 0.03, 300 km 0.09, 3,000 km
+0.15).  Two candidates within 0.05 of each other that lie far apart make the
+result *ambiguous*.
+
+Examples
+--------
+>>> gaz = Gazetteer.default()
+>>> [(m.place.name, m.reason) for m in gaz.lookup("Berdin", limit=1)]
+[('Berdin', 'exact')]
+>>> gaz.lookup("Artemovsk", country="UA")[0].place.name
+'Bakhmut'
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+import functools
+import gzip
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+
+from geoclaims.errors import AmbiguousPlace, GazetteerDataError, PlaceNotFound
+from geoclaims.names import KEY_VERSION, fold, has_cyrillic, is_matchable, romanizations, skeleton
+from geoclaims.place import Match, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+__all__ = ["Gazetteer", "Resolution", "NearSpec", "BBox"]
+
+#: ``near=``: a (lat, lon) pair, an object with .latitude/.longitude (geopy
+#: Point/Location), a shapely Point (x=lon, y=lat), a Place, or a place name.
+NearSpec = Any
+#: ``bbox=``: (min_lon, min_lat, max_lon, max_lat), as shapely's ``bounds``.
+BBox = tuple[float, float, float, float]
+
+FORMAT_VERSION = 1
+
+# name types in the index, strongest first; the code stored is type*2 + cyrillic
+_CANONICAL, _FORMER, _ALIAS, _TRANSLIT = 0, 1, 2, 3
+
+SCORE_EXACT = 1.0
+SCORE_FORMER = 1.0
+SCORE_ALIAS = 0.97
+SCORE_TRANSLIT = 0.95
+SCORE_SKELETON_MIN, SCORE_SKELETON_MAX = 0.80, 0.90
+SCORE_FUZZY_MAX = 0.80
+FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) a skeleton must reach to be a fuzzy candidate
+FUZZY_MIN_RATIO = 0.75  # mean of the letters' and the skeletons' similarity for a fuzzy match
+FUZZY_MIN_LETTERS = 0.75  # and the letters' similarity alone
+SKELETON_MIN_RATIO = 0.60  # letters' similarity a skeleton match needs
+AMBIGUITY_MARGIN = 0.05
+NEAR_PENALTY_MAX = 0.15
+NEAR_FULL_PENALTY_KM = 3000.0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The outcome of resolving one name: the candidates and whether they compete.
+
+    Parameters
+    ----------
+    query : str
+        The name looked up.
+    matches : tuple of Match
+        Candidates, best first (empty when nothing matched).
+    ambiguous : bool
+        True when the best candidates are close in score and far apart.
+    competitors : tuple of Match
+        The candidates that compete with the best one (empty unless ambiguous).
+    """
+
+    query: str
+    matches: tuple[Match, ...]
+    ambiguous: bool
+    competitors: tuple[Match, ...] = ()
+
+    @property
+    def best(self) -> Match | None:
+        """The best candidate, or None."""
+        return self.matches[0] if self.matches else None
+
+
+class Gazetteer:
+    """A searchable set of places.
+
+    Parameters
+    ----------
+    places : iterable of Place
+        The places.  Ids must be unique.
+    romanize : bool, default True
+        Index the romanisations of every Cyrillic name under the common
+        systems (see :data:`geoclaims.names.ROMANIZATION_SYSTEMS`).  Costs
+        about 0.2 ms per distinct Cyrillic name when the gazetteer is built.
+
+    See Also
+    --------
+    Gazetteer.default : the bundled gazetteer.
+    Gazetteer.from_geonames : load a GeoNames dump.
+    """
+
+    def __init__(self, places: Iterable[Place], *, romanize: bool = True) -> None:
+        self._places: list[Place] = list(places)
+        self._check_ids()
+        rows = build_name_rows(self._places, romanize=romanize)
+        self._init_index([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], None)
+
+    # -- construction -----------------------------------------------------------------
+
+    def _check_ids(self) -> None:
+        seen: set[str] = set()
+        for p in self._places:
+            if not isinstance(p, Place):
+                raise TypeError(f"a Gazetteer holds Place objects, got {type(p).__name__}")
+            if p.id in seen:
+                raise ValueError(f"duplicate place id {p.id!r}")
+            seen.add(p.id)
+
+    def _init_index(
+        self, keys: list[str], place_idx: list[int], codes: list[int], skeletons: list[str] | None
+    ) -> None:
+        self._keys = keys
+        self._key_place = place_idx
+        self._key_code = codes
+        self._skeletons = skeletons
+        # dict(zip()) runs in C; only the keys shared by several places need lists
+        by_key: dict[str, int | list[int]] = dict(zip(keys, range(len(keys))))
+        shared = {k for k, n in Counter(keys).items() if n > 1}
+        if shared:
+            for k in shared:
+                by_key[k] = []
+            for i, k in enumerate(keys):
+                if k in shared:
+                    by_key[k].append(i)  # type: ignore[union-attr]
+        self._by_key = by_key
+        self._by_id = {pid: i for i, pid in enumerate(self._places.ids)} if isinstance(
+            self._places, _LazyPlaces
+        ) else {p.id: i for i, p in enumerate(self._places)}
+        self._skel_index: dict[str, list[int]] | None = None
+        self._skel_blocks: dict[str, list[str]] | None = None
+        self._all_skeletons: list[str] | None = None
+
+    @classmethod
+    def _from_index(cls, places: list[Place], keys, place_idx, codes, skeletons) -> "Gazetteer":
+        self = cls.__new__(cls)
+        self._places = places
+        self._init_index(keys, place_idx, codes, skeletons)
+        return self
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        """The bundled gazetteer (GeoNames RU/UA/BY + the curated theatre table).
+
+        Loaded once, on first use, from the file inside the package.
+
+        Examples
+        --------
+        >>> Gazetteer.default() is Gazetteer.default()
+        True
+        """
+        return _default_gazetteer()
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> "Gazetteer":
+        """Read a gazetteer written by :meth:`write` (``.json.gz``).
+
+        Raises
+        ------
+        GazetteerDataError
+            When the file is missing, not a gazetteer, or built with other match keys.
+        """
+        path = Path(path)
+        try:
+            data = json.loads(gzip.decompress(path.read_bytes()))
+        except FileNotFoundError:
+            raise GazetteerDataError(
+                f"{path}: gazetteer file not found; rebuild it with `make gazetteer`"
+            ) from None
+        except (OSError, ValueError) as exc:
+            raise GazetteerDataError(f"{path}: not a gzipped JSON gazetteer ({exc})") from None
+        if data.get("format") != FORMAT_VERSION or data.get("key_version") != KEY_VERSION:
+            raise GazetteerDataError(
+                f"{path}: built with format {data.get('format')} / key version "
+                f"{data.get('key_version')}, this geoclaims reads format {FORMAT_VERSION} / key "
+                f"version {KEY_VERSION}; rebuild it with `make gazetteer`"
+            )
+        places = _LazyPlaces(data["places"])
+        idx = data["names"]
+        return cls._from_index(places, idx["key"], idx["place"], idx["code"], idx["skeleton"])
+
+    def write(self, path: str | os.PathLike[str], *, meta: dict[str, Any] | None = None) -> None:
+        """Write the gazetteer and its index to ``path`` (gzipped JSON), atomically."""
+        cols: dict[str, list[Any]] = {
+            f: [] for f in (
+                "id", "name", "aliases", "lat", "lon", "uncertainty_km", "country", "admin1",
+                "admin2", "kind", "population", "sources", "location_note", "former_names",
+            )
+        }
+        for p in self._places:
+            for f in cols:
+                v = getattr(p, f)
+                cols[f].append(list(v) if isinstance(v, tuple) else v)
+        order = sorted(range(len(self._keys)), key=lambda i: (self._key_place[i], self._keys[i]))
+        data = {
+            "format": FORMAT_VERSION,
+            "key_version": KEY_VERSION,
+            "meta": meta or {},
+            "places": cols,
+            "names": {
+                "key": [self._keys[i] for i in order],
+                "place": [self._key_place[i] for i in order],
+                "code": [self._key_code[i] for i in order],
+                "skeleton": [skeleton(self._keys[i]) for i in order],
+            },
+        }
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        _atomic_write(Path(path), gzip.compress(payload, compresslevel=9, mtime=0))
+
+    @classmethod
+    def from_geonames(
+        cls,
+        path: str | os.PathLike[str],
+        alternate_names: str | os.PathLike[str] | None = None,
+        *,
+        countries: Sequence[str] | None = None,
+        feature_classes: Sequence[str] = ("P",),
+        romanize: bool = True,
+    ) -> "Gazetteer":
+        """Load a GeoNames dump (``RU.txt``, ``allCountries.txt``, ``cities500.txt``, or a .zip).
+
+        Parameters
+        ----------
+        path : path-like
+            A file in the GeoNames "geoname" table layout (19 tab-separated
+            columns), plain or zipped.
+        alternate_names : path-like, optional
+            ``alternateNamesV2.txt`` (or a country's ``XX.txt`` from the
+            alternatenames folder) to add names in every language; links,
+            postcodes and codes are skipped; historic names become former names.
+        countries : sequence of str, optional
+            ISO codes to keep (default: all rows of the file).
+        feature_classes : sequence of str, default ("P",)
+            GeoNames feature classes to keep (P: populated places).
+        romanize : bool, default True
+            See :class:`Gazetteer`.
+
+        Returns
+        -------
+        Gazetteer
+            Places with ids ``"geonames:<geonameid>"``; combine them with the
+            bundled ones by ``Gazetteer.default().merge(...)``.
+
+        Raises
+        ------
+        GazetteerDataError
+            For a malformed row: the file, line, column and value.
+        """
+        from geoclaims.geonames import read_geonames
+
+        places = read_geonames(
+            path, alternate_names, countries=countries, feature_classes=feature_classes
+        )
+        return cls(places, romanize=romanize)
+
+    def merge(self, other: "Gazetteer | Iterable[Place]", *, locate_unlocated: bool = True) -> "Gazetteer":
+        """Return a gazetteer with the places of both; `other` wins on equal ids.
+
+        Give a :class:`Place` the id of a known-but-unlocated place
+        (``Gazetteer.default().get("theatre:sverdlikovo")``) with coordinates to
+        locate it.
+
+        Parameters
+        ----------
+        other : Gazetteer or iterable of Place
+            The places to add.
+        locate_unlocated : bool, default True
+            A known-but-unlocated place of ours takes the position of the one
+            located place of `other` with one of its names in the same country
+            and region (e.g. from a GeoNames dump); the two become one place
+            with our id and both sources.  With several such places nothing is
+            guessed: both stay.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> p = gaz.get("theatre:sverdlikovo")
+        >>> from dataclasses import replace
+        >>> located = replace(p, lat=51.23, lon=35.13, uncertainty_km=1.0)
+        >>> gaz.merge([located]).get("theatre:sverdlikovo").is_located
+        True
+        """
+        incoming = list(other.places if isinstance(other, Gazetteer) else other)
+        if locate_unlocated:
+            absorbed = self._locate_from(incoming)
+            if absorbed:
+                gone = {q.id for q in absorbed.values()}
+                incoming = [q for q in incoming if q.id not in gone] + list(absorbed)
+                other = incoming
+        new_ids = {p.id for p in incoming}
+        kept = [p for p in self._places if p.id not in new_ids]
+        if isinstance(other, Gazetteer) and not new_ids & set(self._by_id):
+            # disjoint: reuse both indexes instead of re-romanising every name
+            offset = len(self._places)
+            keys = self._keys + other._keys
+            place_idx = self._key_place + [i + offset for i in other._key_place]
+            codes = self._key_code + other._key_code
+            skels = None
+            if self._skeletons is not None and other._skeletons is not None:
+                skels = self._skeletons + other._skeletons
+            return Gazetteer._from_index(self._places + incoming, keys, place_idx, codes, skels)
+        # rebuild rows only for the incoming places, keep the rest of our index
+        keep = {i for i, p in enumerate(self._places) if p.id not in new_ids}
+        remap = {old: new for new, old in enumerate(sorted(keep))}
+        keys, place_idx, codes = [], [], []
+        for k, pi, c in zip(self._keys, self._key_place, self._key_code):
+            if pi in remap:
+                keys.append(k)
+                place_idx.append(remap[pi])
+                codes.append(c)
+        offset = len(kept)
+        for k, pi, c in build_name_rows(incoming):
+            keys.append(k)
+            place_idx.append(pi + offset)
+            codes.append(c)
+        return Gazetteer._from_index(kept + incoming, keys, place_idx, codes, None)
+
+    def _locate_from(self, incoming: list[Place]) -> dict[Place, Place]:
+        """Our unlocated places that `incoming` locates: {located copy of ours: theirs}."""
+        by_key: dict[tuple[str, str, str], list[Place]] = {}
+        for q in incoming:
+            if q.is_located:
+                for n in (q.name, *q.aliases):
+                    k = fold(n)
+                    if k:
+                        bucket = by_key.setdefault((q.country, q.admin1, k), [])
+                        if q not in bucket:
+                            bucket.append(q)
+        out: dict[Place, Place] = {}
+        for p in self._places:
+            if p.is_located:
+                continue
+            cands: dict[str, Place] = {}
+            for n in (p.name, *p.aliases):
+                for q in by_key.get((p.country, p.admin1, fold(n)), ()):
+                    cands[q.id] = q
+            if len(cands) != 1:
+                continue
+            (q,) = cands.values()
+            located = replace(
+                p,
+                lat=q.lat,
+                lon=q.lon,
+                uncertainty_km=q.uncertainty_km,
+                aliases=tuple(dict.fromkeys(a for a in (*p.aliases, q.name, *q.aliases) if a != p.name)),
+                sources=(*p.sources, *q.sources),
+                location_note=f"located by {q.id} (same name in {p.admin1 or p.country})",
+                population=p.population or q.population,
+            )
+            out[located] = q
+        return out
+
+    # -- access -----------------------------------------------------------------------
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """Every place, in index order."""
+        return tuple(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self):
+        return iter(self._places)
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._by_id
+
+    def __repr__(self) -> str:
+        located = sum(p.is_located for p in self._places)
+        return f"<Gazetteer: {len(self._places)} places, {located} located, {len(self._keys)} indexed names>"
+
+    def get(self, place_id: str) -> Place:
+        """The place with id `place_id`.
+
+        Raises
+        ------
+        KeyError
+            When no place has that id.
+        """
+        try:
+            return self._places[self._by_id[place_id]]
+        except KeyError:
+            raise KeyError(f"no place with id {place_id!r}") from None
+
+    def to_geodataframe(self) -> "geopandas.GeoDataFrame":
+        """Every place as a row of a GeoDataFrame (EPSG:4326; empty geometry when unlocated).
+
+        Examples
+        --------
+        >>> gdf = Gazetteer.default().to_geodataframe()
+        >>> gdf.crs.to_epsg(), "uncertainty_km" in gdf.columns
+        (4326, True)
+        """
+        import geopandas
+        import shapely
+
+        rows = self._places
+        return geopandas.GeoDataFrame(
+            {
+                "id": [p.id for p in rows],
+                "name": [p.name for p in rows],
+                "aliases": ["|".join(p.aliases) for p in rows],
+                "former_names": ["|".join(p.former_names) for p in rows],
+                "lat": [p.lat for p in rows],
+                "lon": [p.lon for p in rows],
+                "uncertainty_km": [p.uncertainty_km for p in rows],
+                "country": [p.country for p in rows],
+                "admin1": [p.admin1 for p in rows],
+                "admin2": [p.admin2 for p in rows],
+                "kind": [p.kind for p in rows],
+                "population": [p.population for p in rows],
+                "sources": [" ; ".join(p.sources) for p in rows],
+                "location_note": [p.location_note for p in rows],
+            },
+            geometry=[shapely.Point(p.lon, p.lat) if p.is_located else None for p in rows],
+            crs="EPSG:4326",
+        )
+
+    # -- lookup -----------------------------------------------------------------------
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        country: str | Sequence[str] | None = None,
+        region: str | Sequence[str] | None = None,
+        near: NearSpec | None = None,
+        bbox: BBox | None = None,
+        limit: int = 5,
+    ) -> list[Match]:
+        """Candidate places for `name`, best first.
+
+        Parameters
+        ----------
+        name : str
+            A settlement name in any spelling or script.
+        country : str or sequence of str, optional
+            Keep places in these countries (ISO code or name: "UA", "Ukraine", "Україна").
+        region : str or sequence of str, optional
+            Keep places in these oblasts, in any common spelling ("Kursk Oblast",
+            "Курская область", "Kurskaya"); a country name works too.
+        near : optional
+            Rank by distance from a point: ``(lat, lon)``, a geopy Point, a
+            shapely Point (lon, lat), a Place, or a place name.
+        bbox : (min_lon, min_lat, max_lon, max_lat), optional
+            Keep located places inside the box.
+        limit : int, default 5
+            Most candidates to return.
+
+        Returns
+        -------
+        list of Match
+            Empty when nothing matches.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> m = gaz.lookup("Руське Поріччя")[0]
+        >>> m.place.name, m.reason
+        ('Russkoye Porechnoye', 'alias')
+        >>> [m.place.country for m in gaz.lookup("Martynovka", region="Kursk Oblast")]
+        ['RU']
+        """
+        return list(self.resolve(name, country=country, region=region, near=near, bbox=bbox, limit=limit).matches)
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        country: str | Sequence[str] | None = None,
+        region: str | Sequence[str] | None = None,
+        near: NearSpec | None = None,
+        bbox: BBox | None = None,
+        limit: int = 5,
+    ) -> Resolution:
+        """Like :meth:`lookup`, and say whether the result is ambiguous.
+
+        Returns
+        -------
+        Resolution
+            ``.best``, ``.matches``, ``.ambiguous`` and ``.competitors``.
+
+        Examples
+        --------
+        >>> r = Gazetteer.default().resolve("Martynovka")
+        >>> r.ambiguous, sorted({m.place.country for m in r.competitors + (r.best,)})
+        (True, ['RU', 'UA'])
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, got {type(name).__name__}")
+        if limit < 1:
+            raise ValueError(f"limit must be >= 1, got {limit!r}")
+        keep = self._context_filter(country, region, bbox)
+        near_ll = self._near_point(near) if near is not None else None
+        raw = self._candidates(name, keep)
+        places = self._places
+        scored = []
+        for pidx, score, reason, key in raw:
+            dist = None
+            if near_ll is not None:
+                score, dist = _near_adjusted(score, places[pidx], near_ll)
+            scored.append((score, pidx, reason, key, dist))
+        scored.sort(key=lambda t: (-t[0], -(places[t[1]].population or 0), places[t[1]].id))
+        competitors = _competitors([(t[0], places[t[1]]) for t in scored])
+
+        def match(t) -> Match:
+            score, pidx, reason, key, dist = t
+            return Match(places[pidx], score, reason, self._stored_name(pidx, key), dist)
+
+        return Resolution(
+            query=name,
+            matches=tuple(match(t) for t in scored[:limit]),
+            ambiguous=bool(competitors),
+            competitors=tuple(match(scored[i]) for i in competitors),
+        )
+
+    def suggest(self, name: str, *, limit: int = 3) -> list[Match]:
+        """The closest stored names to `name`, however far: for "did you mean".
+
+        Scores are rapidfuzz's ``token_set_ratio`` over fine keys (so a word of a
+        longer name counts), scaled to [0, 1]; reason ``fuzzy``.
+
+        Examples
+        --------
+        >>> sorted(m.place.name for m in Gazetteer.default().suggest("Porechnoye", limit=2))
+        ['Cherkasskoye Porechnoye', 'Russkoye Porechnoye']
+        """
+        from rapidfuzz import fuzz, process
+
+        qkey = fold(name)
+        if not qkey:
+            return []
+        out: dict[int, Match] = {}
+        found = process.extract(qkey, list(self._by_key), scorer=fuzz.token_set_ratio, limit=limit * 8)
+        found.sort(key=lambda f: (-f[1], -fuzz.ratio(qkey, f[0])))
+        for key, score, _ in found:
+            hit = self._by_key[key]
+            for i in [hit] if isinstance(hit, int) else hit:
+                pidx = self._key_place[i]
+                if pidx not in out:
+                    out[pidx] = Match(self._places[pidx], round(score / 100.0, 4), "fuzzy", self._stored_name(pidx, key))
+        ranked = sorted(out.values(), key=lambda m: (-m.score, -(m.place.population or 0)))
+        return ranked[:limit]
+
+    def _candidates(
+        self, name: str, keep: Callable[[Place], bool] | None
+    ) -> list[tuple[int, float, str, str]]:
+        """(place index, score, reason, matched key) for every candidate."""
+        qkey = fold(name)
+        if not qkey:
+            return []
+        q_cyr = has_cyrillic(name)
+        # place index -> (score, reason, matched key); Match objects are made at the end
+        best: dict[int, tuple[float, str, str]] = {}
+        rejected: set[int] = set()
+
+        def offer(pidx: int, score: float, reason: str, key: str) -> None:
+            if pidx in rejected:
+                return
+            cur = best.get(pidx)
+            if cur is None:
+                if keep is not None and not keep(self._places[pidx]):
+                    rejected.add(pidx)
+                    return
+            elif score <= cur[0]:
+                return
+            best[pidx] = (round(score, 4), reason, key)
+
+        # tier 1: the fine key of a stored name or romanisation
+        hit = self._by_key.get(qkey)
+        for i in (() if hit is None else [hit] if isinstance(hit, int) else hit):
+            kind, cyr = divmod(self._key_code[i], 2)
+            pidx = self._key_place[i]
+            if kind == _TRANSLIT or bool(cyr) != q_cyr:
+                offer(pidx, SCORE_TRANSLIT, "transliteration", qkey)
+            elif kind == _CANONICAL:
+                offer(pidx, SCORE_EXACT, "exact", qkey)
+            elif kind == _FORMER:
+                offer(pidx, SCORE_FORMER, "alias", qkey)
+            else:
+                offer(pidx, SCORE_ALIAS, "alias", qkey)
+
+        tier1 = bool(best)
+
+        # tier 2: the transliteration-insensitive skeleton
+        qskel = skeleton(name)
+        if len(qskel) >= 2 and not tier1:
+            span = SCORE_SKELETON_MAX - SCORE_SKELETON_MIN
+            for pidx in self._skeleton_index().get(qskel, ()):
+                if pidx in best or pidx in rejected:
+                    continue
+                ratio, key = self._best_ratio(pidx, qkey)
+                if ratio < SKELETON_MIN_RATIO:
+                    continue  # same consonants, different word ("Xyzzy" vs "Hotsk")
+                offer(pidx, SCORE_SKELETON_MIN + span * ratio, "transliteration", key)
+
+        # tier 3: fuzzy, only when no stored name or romanisation matched
+        if len(qskel) >= 3 and not tier1:
+            for skel, sk_score in self._fuzzy_skeletons(qskel):
+                for pidx in self._skeleton_index().get(skel, ()):
+                    if pidx in best or pidx in rejected:
+                        continue
+                    ratio, key = self._best_ratio(pidx, qkey)
+                    r = (ratio + sk_score / 100.0) / 2
+                    if ratio >= FUZZY_MIN_LETTERS and r >= FUZZY_MIN_RATIO:
+                        offer(pidx, SCORE_FUZZY_MAX * r, "fuzzy", key)
+        return [(pidx, score, reason, key) for pidx, (score, reason, key) in best.items()]
+
+    def _stored_name(self, pidx: int, key: str) -> str:
+        p = self._places[pidx]
+        for n in (p.name, *p.aliases):
+            if fold(n) == key:
+                return n
+        return key  # a romanisation: the key itself is the spelling
+
+    def _place_keys(self, pidx: int) -> list[str]:
+        lo = bisect.bisect_left(self._key_place_sorted(), pidx)
+        hi = bisect.bisect_right(self._key_place_sorted(), pidx)
+        order = self._key_order()
+        return [self._keys[order[j]] for j in range(lo, hi)]
+
+    @functools.cached_property
+    def _sorted_by_place(self) -> tuple[list[int], list[int]]:
+        order = sorted(range(len(self._key_place)), key=self._key_place.__getitem__)
+        return order, [self._key_place[i] for i in order]
+
+    def _key_order(self) -> list[int]:
+        return self._sorted_by_place[0]
+
+    def _key_place_sorted(self) -> list[int]:
+        return self._sorted_by_place[1]
+
+    def _best_ratio(self, pidx: int, qkey: str) -> tuple[float, str]:
+        """Best rapidfuzz ratio of `qkey` against a place's keys, and that key."""
+        ratio = _ratio()
+        best_r, best_k = 0.0, ""
+        for k in self._place_keys(pidx):
+            r = ratio(qkey, k)
+            if r > best_r:
+                best_r, best_k = r, k
+        return best_r / 100.0, best_k
+
+    def _skeleton_index(self) -> dict[str, list[int]]:
+        if self._skel_index is None:
+            skels = self._skeletons
+            if skels is None:
+                skels = [skeleton(k) for k in self._keys]
+                self._skeletons = skels
+            index: dict[str, list[int]] = {}
+            for s, pidx in zip(skels, self._key_place):
+                bucket = index.get(s)
+                if bucket is None:
+                    index[s] = [pidx]
+                elif pidx not in bucket:
+                    bucket.append(pidx)
+            self._skel_index = index
+        return self._skel_index
+
+    def _fuzzy_skeletons(self, qskel: str) -> list[tuple[str, float]]:
+        """Skeletons close to `qskel`: first among those sharing its first letter,
+        then its second (a dropped or added first letter), then all."""
+        from rapidfuzz import fuzz, process
+
+        if self._skel_blocks is None:
+            blocks: dict[str, list[str]] = {}
+            for s in self._skeleton_index():
+                if s:
+                    blocks.setdefault(s[0], []).append(s)
+            self._skel_blocks = blocks
+            self._all_skeletons = [s for s in self._skeleton_index() if s]
+        found: list = []
+        for choices in (
+            *(self._skel_blocks.get(letter, ()) for letter in dict.fromkeys(qskel[:2])),
+            self._all_skeletons or [],
+        ):
+            found = process.extract(qskel, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=15)
+            if found:
+                break
+        return [(s, score) for s, score, _ in found]
+
+    # -- context ----------------------------------------------------------------------
+
+    def _context_filter(self, country, region, bbox) -> Callable[[Place], bool] | None:
+        if country is None and region is None and bbox is None:
+            return None
+        from geoclaims.regions import RegionTable, resolve_country
+
+        tests: list[Callable[[Place], bool]] = []
+        if country is not None:
+            wanted = set()
+            for c in [country] if isinstance(country, str) else country:
+                code = resolve_country(c)
+                if code is None:
+                    from geoclaims.errors import UnknownRegion
+
+                    raise UnknownRegion(
+                        f"unknown country {c!r}; valid: RU/Russia, UA/Ukraine, BY/Belarus "
+                        "(in English, Russian or Ukrainian)"
+                    )
+                wanted.add(code)
+            tests.append(lambda p: p.country in wanted)
+        if region is not None:
+            names: set[str] = set()
+            countries: set[str] = set()
+            for r in [region] if isinstance(region, str) else region:
+                code = resolve_country(r)
+                if code:
+                    countries.add(code)
+                else:
+                    names.update(x.name for x in RegionTable.default().resolve(r))
+            tests.append(lambda p: p.admin1 in names or p.country in countries)
+        if bbox is not None:
+            try:
+                minx, miny, maxx, maxy = (float(v) for v in bbox)
+            except (TypeError, ValueError):
+                raise ValueError(
+                    f"bbox must be (min_lon, min_lat, max_lon, max_lat), got {bbox!r}"
+                ) from None
+            if minx > maxx or miny > maxy:
+                raise ValueError(f"bbox minimum exceeds maximum: {bbox!r} (order: min_lon, min_lat, max_lon, max_lat)")
+            tests.append(
+                lambda p: p.lat is not None and minx <= p.lon <= maxx and miny <= p.lat <= maxy  # type: ignore[operator]
+            )
+        if not tests:
+            return None
+        return lambda p: all(t(p) for t in tests)
+
+    def _near_point(self, near: NearSpec) -> tuple[float, float]:
+        """(lat, lon) of a near= argument."""
+        if isinstance(near, Place):
+            if near.latlon is None:
+                raise ValueError(f"near={near.name!r} has no coordinates: {near.describe()}")
+            return near.latlon
+        if isinstance(near, str):
+            r = self.resolve(near)
+            if r.best is None:
+                raise PlaceNotFound(f"near={near!r}: no such place in the gazetteer", query=near)
+            if r.ambiguous:
+                raise AmbiguousPlace(
+                    f"near={near!r} is ambiguous: {_describe_candidates((r.best, *r.competitors))}; "
+                    "pass coordinates (lat, lon) instead",
+                    query=near,
+                    candidates=(r.best, *r.competitors),
+                )
+            return self._near_point(r.best.place)
+        if hasattr(near, "latitude") and hasattr(near, "longitude"):
+            return float(near.latitude), float(near.longitude)
+        if getattr(near, "geom_type", None) == "Point":
+            return float(near.y), float(near.x)
+        try:
+            lat, lon = near
+            lat, lon = float(lat), float(lon)
+        except (TypeError, ValueError):
+            raise ValueError(
+                f"near must be (lat, lon), a geopy or shapely Point, a Place or a place name; got {near!r}"
+            ) from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError(f"near=(lat, lon) out of range: {near!r}")
+        return lat, lon
+
+
+def _near_adjusted(score: float, place: Place, near_ll: tuple[float, float]) -> tuple[float, float | None]:
+    """Score lowered by distance from the near= point (see the module docstring)."""
+    if place.latlon is None:
+        # unknown position: half the maximum penalty, distance unknown
+        return round(max(0.0, score - NEAR_PENALTY_MAX / 2), 4), None
+    d = distance_km(near_ll, place.latlon)
+    penalty = NEAR_PENALTY_MAX * min(1.0, math.log10(1 + d / 10) / math.log10(1 + NEAR_FULL_PENALTY_KM / 10))
+    return round(max(0.0, score - penalty), 4), round(d, 2)
+
+
+class _LazyPlaces(list):
+    """The bundled places, made into Place objects when first touched.
+
+    Creating all 11,000 at load would cost ~100 ms of every first lookup.
+    """
+
+    _FIELDS = (
+        "id", "name", "aliases", "lat", "lon", "uncertainty_km", "country", "admin1",
+        "admin2", "kind", "population", "sources", "location_note", "former_names",
+    )
+
+    def __init__(self, cols: dict[str, list[Any]]) -> None:
+        missing = [f for f in self._FIELDS if f not in cols]
+        if missing:
+            raise GazetteerDataError(f"gazetteer file lacks place columns {missing}")
+        n = len(cols["id"])
+        super().__init__([None] * n)
+        self._cols = cols
+        self.ids: list[str] = cols["id"]
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        p = super().__getitem__(i)
+        if p is None:
+            c = self._cols
+            p = Place(**{
+                f: (tuple(c[f][i]) if f in ("aliases", "sources", "former_names") else c[f][i])
+                for f in self._FIELDS
+            })
+            super().__setitem__(i, p)
+        return p
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __add__(self, other):  # type: ignore[override]
+        return list(self) + list(other)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Geodesic distance in km between two (lat, lon) points on WGS84.
+
+    Examples
+    --------
+    >>> round(distance_km((51.19139, 35.27056), (51.33250, 35.22750)), 1)
+    16.0
+    """
+    from geopy.distance import geodesic
+
+    return float(geodesic(a, b).km)
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km on a 6,371 km sphere (within 0.5% of geodesic).
+
+    For ranking and thresholds in hot loops; reported distances use :func:`distance_km`.
+
+    Examples
+    --------
+    >>> round(haversine_km((51.19139, 35.27056), (51.33250, 35.22750)), 1)
+    16.0
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _competitors(scored: list[tuple[float, Place]]) -> list[int]:
+    """Indices of the candidates that compete with the first: close in score, far apart."""
+    if len(scored) < 2:
+        return []
+    top_score, top = scored[0]
+    out = []
+    for i, (score, place) in enumerate(scored[1:], start=1):
+        if score < top_score - AMBIGUITY_MARGIN:
+            break
+        if _far_apart(top, place):
+            out.append(i)
+    return out
+
+
+def _far_apart(a: Place, b: Place) -> bool:
+    if a.latlon is None or b.latlon is None:
+        return True
+    d = haversine_km(a.latlon, b.latlon)  # a 5 km threshold needs no geodesic precision
+    return d > max(5.0, 2 * ((a.uncertainty_km or 0) + (b.uncertainty_km or 0)))
+
+
+def _describe_candidates(matches: Iterable[Match]) -> str:
+    return "; ".join(f"{m.place.label} [{m.place.id}, {m.reason} {m.score:.2f}]" for m in matches)
+
+
+def build_name_rows(places: Sequence[Place], *, romanize: bool = True) -> list[tuple[str, int, int]]:
+    """Index rows ``(fine key, place index, code)`` for `places`.
+
+    One row per distinct key of a place, with the strongest name type that
+    produces it (canonical, alias, former name, romanisation); the code is
+    ``type * 2 + (1 if the name is Cyrillic)``.
+    """
+    rows: list[tuple[str, int, int]] = []
+    for pidx, p in enumerate(places):
+        seen: dict[tuple[str, int], int] = {}  # (key, cyrillic) -> strongest code
+        named = [(p.name, _CANONICAL)]
+        former = set(p.former_names)
+        named += [(a, _FORMER if a in former else _ALIAS) for a in p.aliases]
+        named += [(f, _FORMER) for f in p.former_names if f not in p.aliases]
+        cyrillic_names = []
+        for n, kind in named:
+            if not is_matchable(n):
+                continue
+            k = fold(n)
+            if not k:
+                continue
+            cyr = int(has_cyrillic(n))
+            code = kind * 2 + cyr
+            if (k, cyr) not in seen or code < seen[(k, cyr)]:
+                seen[(k, cyr)] = code
+            if cyr:
+                cyrillic_names.append(n)
+        if romanize:
+            for n in cyrillic_names:
+                for spelled in _cached_romanizations(n):
+                    k = fold(spelled)
+                    if k and (k, 0) not in seen:
+                        seen[(k, 0)] = _TRANSLIT * 2
+        rows.extend((k, pidx, c) for (k, _), c in seen.items())
+    return rows
+
+
+@functools.lru_cache(maxsize=200_000)
+def _cached_romanizations(name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(romanizations(name).values()))
+
+
+@functools.lru_cache(maxsize=1)
+def _ratio():
+    from rapidfuzz.fuzz import ratio
+
+    return ratio
+
+
+@functools.lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    from geoclaims._resources import data_file
+
+    return Gazetteer.read(data_file("places.json.gz"))
+
+
+def _atomic_write(path: Path, payload: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,24 @@
+"""The committed gazetteer is what the committed build script makes from the committed sources."""
+
+import gzip
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+def test_rebuild_reproduces_committed_gazetteer(tmp_path):
+    out = tmp_path / "places.json.gz"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "data" / "gazetteer" / "build.py"), "-o", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "located Berdin" in proc.stdout and "merged theatre:sudzha" in proc.stdout
+    built = json.loads(gzip.decompress(out.read_bytes()))
+    committed = json.loads(gzip.decompress((ROOT / "data" / "gazetteer" / "places.json.gz").read_bytes()))
+    assert built["meta"] == committed["meta"]
+    assert built == committed, "data/gazetteer/places.json.gz is stale: run `make gazetteer` and commit it"
