@@ -10,7 +10,6 @@ was ambiguous); 2 bad usage or input.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO

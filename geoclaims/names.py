@@ -59,7 +59,7 @@ _LATIN_SOUNDS = str.maketrans(
     {
         "ž": "zh", "š": "sh", "č": "ch", "ŝ": "shch", "ż": "zh", "ć": "ch",
         "ś": "s", "ź": "z", "ł": "l", "ĭ": "i", "ë": "yo", "ǵ": "g", "ẑ": "zh",
-        "ĉ": "ch", "ŝ": "shch", "ç": "ch", "ß": "ss", "ı": "i",
+        "ĉ": "ch", "ç": "ch", "ß": "ss", "ı": "i",
     }
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")

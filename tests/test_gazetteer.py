@@ -8,7 +8,7 @@ import pytest
 from geoclaims import Gazetteer, GazetteerDataError, Place, UnknownRegion
 from geoclaims._resources import data_file
 from geoclaims.gazetteer import distance_km
-from geoclaims.georef import COMPASS, parse_statements
+from geoclaims.georef import parse_statements
 
 from .conftest import DATA, ROOT
 
