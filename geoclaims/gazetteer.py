@@ -9,8 +9,7 @@ of every name they go by, under three keys (see :mod:`geoclaims.names`):
 2. the *skeleton* (transliteration-insensitive key) -> ``transliteration``
    matches for spellings no system produces ("Sudscha", "Kharkov");
 3. fuzzy scoring of skeletons and fine keys with :mod:`rapidfuzz` ->
-   ``fuzzy`` matches for misspellings ("Bakmut", "Novosotnitskiy"): the
-   letters' similarity and the mean of the two similarities must reach 0.75.
+   ``fuzzy`` matches for misspellings ("Bakmut", "Novosotnitskiy").
 
 Each tier is searched only when the ones before it found nothing, so a name
 that matches a stored name or romanisation is not also compared letter by
@@ -18,8 +17,9 @@ letter with every other place (its weaker look-alikes could not compete).
 
 Scores lie in [0, 1]: 1.0 for the canonical name or a curated former name,
 0.97 for another stored name in the query's script, 0.95 for the same name in
-another script or romanisation, 0.80-0.90 for a skeleton match (graded by the
-similarity of the letters, which must reach 0.60), below 0.80 for fuzzy matches.  A ``near=`` context subtracts up to
+another script or romanisation; skeleton and fuzzy matches score
+``0.9 * (0.75 * letter similarity + 0.25 * skeleton similarity)`` (rapidfuzz
+ratios; a skeleton match needs letters >= 0.60, a fuzzy one >= 0.75).  A ``near=`` context subtracts up to
 0.15 with distance (logarithmically: 20 km costs 0.03, 300 km 0.09, 3,000 km
 0.15).  Two candidates within 0.05 of each other that lie far apart make the
 result *ambiguous*.
@@ -71,11 +71,9 @@ SCORE_EXACT = 1.0
 SCORE_FORMER = 1.0
 SCORE_ALIAS = 0.97
 SCORE_TRANSLIT = 0.95
-SCORE_SKELETON_MIN, SCORE_SKELETON_MAX = 0.80, 0.90
-SCORE_FUZZY_MAX = 0.80
+SCORE_SIMILAR_MAX = 0.90  # ceiling for skeleton and fuzzy matches (below every stored name)
 FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) a skeleton must reach to be a fuzzy candidate
-FUZZY_MIN_RATIO = 0.75  # mean of the letters' and the skeletons' similarity for a fuzzy match
-FUZZY_MIN_LETTERS = 0.75  # and the letters' similarity alone
+FUZZY_MIN_LETTERS = 0.75  # letters' similarity a fuzzy match needs
 SKELETON_MIN_RATIO = 0.60  # letters' similarity a skeleton match needs
 AMBIGUITY_MARGIN = 0.05
 NEAR_PENALTY_MAX = 0.15
@@ -623,14 +621,13 @@ class Gazetteer:
         # tier 2: the transliteration-insensitive skeleton
         qskel = skeleton(name)
         if len(qskel) >= 2 and not tier1:
-            span = SCORE_SKELETON_MAX - SCORE_SKELETON_MIN
             for pidx in self._skeleton_index().get(qskel, ()):
                 if pidx in best or pidx in rejected:
                     continue
                 ratio, key = self._best_ratio(pidx, qkey)
                 if ratio < SKELETON_MIN_RATIO:
                     continue  # same consonants, different word ("Xyzzy" vs "Hotsk")
-                offer(pidx, SCORE_SKELETON_MIN + span * ratio, "transliteration", key)
+                offer(pidx, _similarity_score(ratio, 1.0), "transliteration", key)
 
         # tier 3: fuzzy, only when no stored name or romanisation matched
         if len(qskel) >= 3 and not tier1:
@@ -639,9 +636,8 @@ class Gazetteer:
                     if pidx in best or pidx in rejected:
                         continue
                     ratio, key = self._best_ratio(pidx, qkey)
-                    r = (ratio + sk_score / 100.0) / 2
-                    if ratio >= FUZZY_MIN_LETTERS and r >= FUZZY_MIN_RATIO:
-                        offer(pidx, SCORE_FUZZY_MAX * r, "fuzzy", key)
+                    if ratio >= FUZZY_MIN_LETTERS:
+                        offer(pidx, _similarity_score(ratio, sk_score / 100.0), "fuzzy", key)
         return [(pidx, score, reason, key) for pidx, (score, reason, key) in best.items()]
 
     def _stored_name(self, pidx: int, key: str) -> str:
@@ -795,6 +791,16 @@ class Gazetteer:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValueError(f"near=(lat, lon) out of range: {near!r}")
         return lat, lon
+
+
+def _similarity_score(letters: float, skeleton_similarity: float) -> float:
+    """Score of a skeleton or fuzzy match: mostly the letters, partly the skeleton.
+
+    ``0.9 * (0.75 * letters + 0.25 * skeleton)``: a close spelling of another
+    skeleton ("Sevenyy" -> Severnyy) beats a far spelling of the same skeleton
+    ("Sevenyy" -> Sven).
+    """
+    return SCORE_SIMILAR_MAX * (0.75 * letters + 0.25 * skeleton_similarity)
 
 
 def _near_adjusted(score: float, place: Place, near_ll: tuple[float, float]) -> tuple[float, float | None]:
