@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test gazetteer bench clean
+.PHONY: demo test gazetteer boundaries bench clean
 
 $(BIN)/geoclaims: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "geoclaims needs Python >= 3.11, found " + sys.version.split()[0])'
@@ -30,3 +30,7 @@ bench: $(BIN)/geoclaims
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+## boundaries: rebuild data/boundaries/*.geojson from Natural Earth (needs npm and the registries)
+boundaries: $(BIN)/geoclaims
+	$(BIN)/python data/boundaries/build.py

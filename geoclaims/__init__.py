@@ -6,6 +6,12 @@ Geocode settlement names offline, in the spellings real reporting uses::
     >>> geoclaims.geocode("Berdin").label
     'Berdin (Bolshesoldatsky, Kursk Oblast, RU)'
 
+Turn dated claims into a timeline of control polygons, diff it, measure it::
+
+    >>> claims = geoclaims.read_claims("examples/kursk/claims.csv")  # doctest: +SKIP
+    >>> tl = geoclaims.Timeline.from_claims(claims)  # doctest: +SKIP
+    >>> tl.diff("2025-01-05", "2025-01-07")  # doctest: +SKIP
+
 ``import geoclaims`` is light: geopandas, shapely, pyproj, geopy and folium
 load only when a function that needs them is called.
 """
@@ -34,14 +40,35 @@ _EXPORTS = {
     "AmbiguousPlaceWarning": "geoclaims.errors",
     "UnknownRegion": "geoclaims.errors",
     "GazetteerDataError": "geoclaims.errors",
+    "ClaimFormatError": "geoclaims.errors",
+    "ClaimProblem": "geoclaims.errors",
+    "Claim": "geoclaims.claims",
+    "ClaimSet": "geoclaims.claims_io",
+    "read_claims": "geoclaims.claims_io",
+    "write_claims": "geoclaims.claims_io",
+    "Timeline": "geoclaims.timeline",
+    "Perspective": "geoclaims.timeline",
+    "area_km2": "geoclaims.area",
+    "LocalProjection": "geoclaims.projection",
+    "FootprintModel": "geoclaims.shapes",
+    "ShapeModel": "geoclaims.shapes",
+    "TerritoryModel": "geoclaims.territory",
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.area import area_km2
+    from geoclaims.claims import Claim
+    from geoclaims.claims_io import ClaimSet, read_claims, write_claims
     from geoclaims.errors import (
-        AmbiguousPlace, AmbiguousPlaceWarning, GazetteerDataError, GeoclaimsError, PlaceNotFound, UnknownRegion,
+        AmbiguousPlace, AmbiguousPlaceWarning, ClaimFormatError, ClaimProblem, GazetteerDataError, GeoclaimsError,
+        PlaceNotFound, UnknownRegion,
     )
+    from geoclaims.projection import LocalProjection
+    from geoclaims.shapes import FootprintModel, ShapeModel
+    from geoclaims.territory import TerritoryModel
+    from geoclaims.timeline import Perspective, Timeline
     from geoclaims.gazetteer import Gazetteer, Resolution
     from geoclaims.geocoding import geocode, geocode_all
     from geoclaims.geopy_geocoder import GazetteerGeocoder

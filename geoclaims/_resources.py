@@ -13,8 +13,13 @@ _CHECKOUT_PATHS = {
     "admin1.csv": "data/gazetteer/sources/admin1.csv",
     "SOURCES.md": "data/gazetteer/SOURCES.md",
     "seed-places.txt": "examples/seed/places.txt",
+    "admin0.geojson": "data/boundaries/admin0.geojson",
+    "admin1.geojson": "data/boundaries/admin1.geojson",
+    "BOUNDARIES.md": "data/boundaries/SOURCES.md",
+    "kursk-claims.csv": "examples/kursk/claims.csv",
 }
-_WHEEL_DIRS = {"seed-places.txt": "examples"}
+_WHEEL_DIRS = {"seed-places.txt": "examples", "kursk-claims.csv": "examples", "admin0.geojson": "boundaries",
+               "admin1.geojson": "boundaries", "BOUNDARIES.md": "boundaries"}
 
 
 def data_file(name: str) -> Path:

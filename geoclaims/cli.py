@@ -1,4 +1,4 @@
-"""Command-line interface: ``geoclaims geocode`` and ``geoclaims demo``.
+"""Command-line interface: ``geoclaims geocode | build | area | diff | demo``.
 
 A thin face over the public functions; user errors print one clear message
 and exit with a non-zero code, never a traceback.
@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.func(args)
-    except GeoclaimsError as exc:
+    except (GeoclaimsError, _Usage) as exc:
         print(f"geoclaims: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `geoclaims geocode ... | head`
@@ -41,7 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="geoclaims",
-        description="Map claimed territorial control: offline geocoding of settlement names.",
+        description="Map claimed territorial control: geocode settlement names offline, turn dated claims "
+        "into control polygons, measure and compare them.",
     )
     p.add_argument("--version", action="version", version=f"geoclaims {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -63,10 +64,53 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--no-mutual", action="store_true", help="do not settle ambiguous names by proximity to the others")
     g.set_defaults(func=_cmd_geocode)
 
+    def claims_parser(name: str, help: str, description: str) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help, description=description)
+        c.add_argument("claims", type=Path, metavar="CLAIMS", help="claims file (.csv, .json, .geojson)")
+        c.add_argument("--perspective", "-p", default="all",
+                       help="all (default), assessed, UA, RU (that side's claimants), or a claimant's name")
+        c.add_argument("--method", "-m", choices=("territory", "footprint"), default="territory",
+                       help="whole-place claims cover the territory cell (default) or the built-up footprint")
+        c.add_argument("--window-days", type=int, default=3,
+                       help="conflicting claims this close make a place contested (default 3; -1 disables)")
+        c.add_argument("--baseline", type=Path, help="GeoJSON/GeoPackage of initial control (a 'side' column)")
+        c.add_argument("--on-error", choices=("raise", "collect"), default="raise",
+                       help="raise (default): stop on bad rows; collect: report them and go on with the good ones")
+        return c
+
+    b = claims_parser("build", "build the timeline and export dated control polygons",
+                      "Build the control timeline from a claims file and write it as GeoPackage or GeoJSON "
+                      "with valid_from/valid_to dates (QGIS temporal controller).")
+    b.add_argument("--output", "-o", type=Path, required=True, help="output .gpkg or .geojson")
+    b.add_argument("--areas", type=Path, help="also write the daily area series as CSV")
+    b.set_defaults(func=_cmd_build)
+
+    a = claims_parser("area", "print the area (km²) per side over time",
+                      "Print km² per side and status for every day (or --freq), and optionally check the "
+                      "claimed area figures against the map.")
+    a.add_argument("--side", choices=("UA", "RU"), help="only this side")
+    a.add_argument("--from", dest="start", help="first date (YYYY-MM-DD)")
+    a.add_argument("--to", dest="end", help="last date (YYYY-MM-DD)")
+    a.add_argument("--freq", default="D", help="D (daily, default), W, MS, or 'claims' (dates with claims)")
+    a.add_argument("--region", help="count only the area inside this oblast or country")
+    a.add_argument("--format", choices=("table", "csv"), default="table")
+    a.add_argument("--output", "-o", type=Path, help="write CSV here instead of printing")
+    a.add_argument("--check", action="store_true", help="also compare every area claim with the mapped area")
+    a.set_defaults(func=_cmd_area)
+
+    df = claims_parser("diff", "areas gained and lost between two dates, with the claims behind them",
+                       "Areas each side gained and lost through the claims dated DATE1 to DATE2 (both "
+                       "included), with km² and the claim responsible, then the settlements that changed hands.")
+    df.add_argument("date1", metavar="DATE1")
+    df.add_argument("date2", metavar="DATE2")
+    df.add_argument("--format", choices=("table", "csv", "geojson"), default="table")
+    df.set_defaults(func=_cmd_diff)
+
     d = sub.add_parser(
         "demo",
-        help="geocode the place names of the bundled seed report and print a table",
-        description="Geocode the place names of the seed report (Kyiv Independent, 7 Jan 2025).",
+        help="run the bundled Kursk example: geocode, build the timeline, print areas and the seed report's changes",
+        description="Geocode the seed report's place names (Kyiv Independent, 7 Jan 2025), build the "
+        "timeline of the bundled Kursk claims, and print areas and the changes of 5-7 Jan 2025.",
     )
     d.set_defaults(func=_cmd_demo)
     return p
@@ -126,12 +170,146 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from geoclaims._resources import data_file
+    from geoclaims.claims_io import read_claims
+    from geoclaims.timeline import Timeline
 
     path = data_file("seed-places.txt")
     with open(path, encoding="utf-8") as fh:
         names = _names_from(fh)
-    print("Place names of the seed report (Kyiv Independent, 7 Jan 2025), geocoded offline:\n")
-    return _geocode_and_print(names, country=None, region=None, near=None, fmt="table", strict=False, mutual=True)
+    print("1. Place names of the seed report (Kyiv Independent, 7 Jan 2025), geocoded offline:\n")
+    code = _geocode_and_print(names, country=None, region=None, near=None, fmt="table", strict=False, mutual=True)
+    claims = read_claims(data_file("kursk-claims.csv"))
+    print(f"\n2. The Kursk claims set ({len(claims)} claims), built into a timeline:")
+    tl = Timeline.from_claims(claims)
+    print(f"   {tl!r}\n   {tl.unmapped_summary()}\n")
+    print("   km² beyond the international border, end of each month (and the last claim date):\n")
+    series = tl.area_series(freq="ME")
+    _write_table(["date", *series.columns], [[str(d), *(f"{v:,.0f}" for v in row)] for d, row in
+                                             zip(series.index, series.to_numpy())], sys.stdout, indent="   ")
+    print("\n3. What changed through the seed report's dates, 2025-01-05 to 2025-01-07:\n")
+    _print_diff(tl, "2025-01-05", "2025-01-07", "all", sys.stdout)
+    print("\n4. Claimed areas against the map:\n")
+    _print_check(tl.area_check(), sys.stdout)
+    print("\nMore: geoclaims area|diff|build examples/kursk/claims.csv --help")
+    return code
+
+
+def _load_timeline(args: argparse.Namespace):
+    from geoclaims.claims_io import read_claims
+    from geoclaims.timeline import Timeline
+
+    if not args.claims.exists():
+        raise _Usage(f"claims file not found: {args.claims}")
+    claims = read_claims(args.claims, on_error=args.on_error)
+    if claims.problems:
+        print(claims.report().split("\n", 1)[0], file=sys.stderr)
+        for p in claims.problems:
+            print(f"  skipped: {p}", file=sys.stderr)
+    window = None if args.window_days is not None and args.window_days < 0 else args.window_days
+    try:
+        tl = Timeline.from_claims(claims, method=args.method, window_days=window, baseline=args.baseline)
+        from geoclaims.timeline import Perspective
+
+        Perspective.parse(args.perspective, tl.claimants)
+    except ValueError as e:
+        raise _Usage(str(e)) from None
+    summary = tl.unmapped_summary()
+    if summary:
+        print(f"note: {summary}", file=sys.stderr)
+    return tl
+
+
+class _Usage(Exception):
+    """A usage error the CLI reports as one line (exit 2)."""
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    tl = _load_timeline(args)
+    try:
+        out = tl.to_file(args.output, perspective=args.perspective)
+    except ValueError as e:
+        raise _Usage(str(e)) from None
+    print(f"wrote {out}: {len(tl.to_geodataframe(perspective=args.perspective))} dated polygons from "
+          f"{len(tl.claims)} claims ({tl.start} .. {tl.end}), perspective {args.perspective!r}")
+    if args.areas:
+        from geoclaims._io import atomic_write
+
+        atomic_write(args.areas, tl.area_series(perspective=args.perspective).to_csv(float_format="%.3f").encode())
+        print(f"wrote {args.areas}: daily area series")
+    return EXIT_OK
+
+
+def _cmd_area(args: argparse.Namespace) -> int:
+    tl = _load_timeline(args)
+    try:
+        series = tl.area_series(side=args.side, freq=args.freq, perspective=args.perspective, start=args.start,
+                                end=args.end, region=args.region)
+    except ValueError as e:
+        raise _Usage(str(e)) from None
+    if args.output or args.format == "csv":
+        text = series.to_csv(float_format="%.3f")
+        if args.output:
+            from geoclaims._io import atomic_write
+
+            atomic_write(args.output, text.encode())
+            print(f"wrote {args.output}: {len(series)} rows")
+        else:
+            sys.stdout.write(text)
+    else:
+        print(f"km² beyond the international border ({tl.method} method, perspective {args.perspective!r}):\n")
+        _write_table(["date", *series.columns], [[str(d), *(f"{v:,.1f}" for v in row)] for d, row in
+                                                 zip(series.index, series.to_numpy())], sys.stdout)
+    if args.check:
+        print()
+        _print_check(tl.area_check(perspective=args.perspective), sys.stdout)
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    tl = _load_timeline(args)
+    if args.format == "table":
+        try:
+            _print_diff(tl, args.date1, args.date2, args.perspective, sys.stdout)
+        except ValueError as e:
+            raise _Usage(str(e)) from None
+        return EXIT_OK
+    try:
+        diff = tl.diff(args.date1, args.date2, perspective=args.perspective)
+    except ValueError as e:
+        raise _Usage(str(e)) from None
+    if args.format == "csv":
+        sys.stdout.write(diff.drop(columns="geometry").to_csv(index=False, float_format="%.3f"))
+    else:
+        diff["date"] = diff["date"].astype(str)
+        sys.stdout.write(diff.to_json(drop_id=True) + "\n")
+    return EXIT_OK
+
+
+def _print_diff(tl, d1, d2, perspective, out: TextIO) -> None:
+    diff = tl.diff(d1, d2, perspective=perspective)
+    rows = [[r["side"], r["change"], f"{r['area_km2']:,.2f}", r["where"], r["claim_id"], str(r["date"] or ""),
+             f"{r['claimant']} ({r['claim_status']})" if r["claimant"] else "", r["claim_ids"]]
+            for r in _records(diff)]
+    if rows:
+        _write_table(["side", "change", "km²", "where", "claim", "date", "claimant (status)", "claims behind it"],
+                     rows, out)
+    else:
+        out.write(f"no change of control from {d1} to {d2} ({diff.attrs['perspective']})\n")
+    if diff.attrs.get("unmapped"):
+        out.write(f"\nnot on the map: {diff.attrs['unmapped']}\n")
+    changes = tl.changes(d1, d2, perspective=perspective)
+    if len(changes):
+        out.write("\nsettlements that changed hands:\n")
+        _write_table(["date", "place", "from", "to", "claim", "claimant", "mapped"],
+                     [[str(r["date"]), r["place"], r["from_side"] or "?", r["to_side"], r["claim_id"], r["claimant"],
+                       "yes" if r["mapped"] else "no (no coordinates)"] for r in _records(changes)], out)
+
+
+def _print_check(check, out: TextIO) -> None:
+    _write_table(["date", "claim", "claimant", "side", "basis", "claimed km²", "mapped km²", "range", "ratio"],
+                 [[str(r["date"]), r["claim_id"], r["claimant"], r["side"], r["basis"], f"{r['claimed_km2']:,.0f}",
+                   f"{r['mapped_km2']:,.0f}", f"{r['mapped_low_km2']:,.0f}-{r['mapped_high_km2']:,.0f}",
+                   f"{r['ratio']:.2f}"] for r in _records(check)], out)
 
 
 def _geocode_and_print(names, *, country, region, near, fmt, strict, mutual) -> int:
@@ -181,7 +359,7 @@ def _records(gdf) -> list[dict]:
 
     return [
         {k: (None if not isinstance(v, (list, tuple)) and pd.isna(v) else v) for k, v in rec.items()}
-        for rec in gdf.drop(columns="geometry").to_dict("records")
+        for rec in gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns]).to_dict("records")
     ]
 
 
@@ -202,10 +380,15 @@ def _print_table(gdf, out: TextIO) -> None:
             f"{r['uncertainty_km']:g}" if located else "",
             f"{r['score']:.2f}", f"{r['reason']}{flag}", r["note"] or "",
         ])
+    _write_table(headers, rows, out)
+
+
+def _write_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out: TextIO, *, indent: str = "") -> None:
+    """Plain aligned columns; the last column is not padded."""
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
-    widths[-1] = 0  # the note column is not padded
+    widths[-1] = 0
     for line in [headers, *rows]:
-        out.write("  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip() + "\n")
+        out.write(indent + "  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip() + "\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ it resembles, as geopy and shapely do, so ``except LookupError`` keeps working.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -17,6 +18,8 @@ __all__ = [
     "AmbiguousPlace",
     "UnknownRegion",
     "GazetteerDataError",
+    "ClaimFormatError",
+    "ClaimProblem",
     "AmbiguousPlaceWarning",
 ]
 
@@ -65,6 +68,59 @@ class UnknownRegion(GeoclaimsError, ValueError):
 
 class GazetteerDataError(GeoclaimsError, ValueError):
     """A gazetteer file is missing, malformed or built with other match keys."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimProblem:
+    """One bad value in a claims file: where it is, what it is, and what is valid.
+
+    Parameters
+    ----------
+    source : str
+        File name ('<DataFrame>' for frames).
+    line : int or None
+        CSV line (1 = header), JSON item or GeoJSON feature number, or frame row.
+    column : str
+        The field ('' for a problem with the whole row or file).
+    value : str
+        The offending value as written.
+    message : str
+        What is wrong and what would be valid.
+    claim_id : str
+        The row's claim id, when it has one.
+    unit : str
+        What `line` counts: ``"line"``, ``"item"``, ``"feature"`` or ``"row"``.
+    """
+
+    source: str
+    line: int | None
+    column: str
+    value: str
+    message: str
+    claim_id: str = ""
+    unit: str = "line"
+
+    def __str__(self) -> str:
+        where = self.source or "<claims>"
+        if self.line is not None:
+            where += f", {self.unit} {self.line}"
+        if self.column:
+            where += f", column {self.column!r}"
+        value = f" (value {self.value!r})" if self.value else ""
+        return f"{where}{value}: {self.message}"
+
+
+class ClaimFormatError(GeoclaimsError, ValueError):
+    """A claims file (or frame) has bad rows; ``.problems`` lists every one."""
+
+    def __init__(self, problems: Sequence[ClaimProblem], *, good: int = 0) -> None:
+        self.problems = tuple(problems)
+        self.good = good
+        shown = "\n  ".join(str(p) for p in self.problems[:20])
+        more = f"\n  ... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
+        hint = (f"\n({good} good rows; read_claims(..., on_error='collect') returns them with this report)"
+                if good else "")
+        super().__init__(f"{len(self.problems)} problem(s) in claims:\n  {shown}{more}{hint}")
 
 
 class AmbiguousPlaceWarning(UserWarning):

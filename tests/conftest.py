@@ -21,3 +21,42 @@ def gaz():
 def theatre_rows() -> list[dict]:
     with open(THEATRE_CSV, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+KURSK_CLAIMS = ROOT / "examples" / "kursk" / "claims.csv"
+
+
+@pytest.fixture(scope="session")
+def kursk_claims():
+    from geoclaims import read_claims
+
+    return read_claims(KURSK_CLAIMS)
+
+
+@pytest.fixture(scope="session")
+def kursk(kursk_claims):
+    from geoclaims import Timeline
+
+    return Timeline.from_claims(kursk_claims)
+
+
+@pytest.fixture(scope="session")
+def make_claim(gaz):
+    """Build a Claim in code: make_claim("C1", "2025-01-06", "UA", "advance", "Berdin", qualifier="southern")."""
+    import dataclasses
+
+    from geoclaims.claims import Claim, parse_date
+
+    def make(claim_id, date, side, action, place=None, **kw):
+        d, precision = parse_date(date)
+        fields = dict(claim_id=claim_id, date=d, date_precision=precision, claimant=kw.pop("claimant", "ISW"),
+                      claimant_side=kw.pop("claimant_side", "neutral"), side=side, action=action,
+                      status=kw.pop("status", "assessed"))
+        if place is not None:
+            p = gaz.resolve(place, region="Kursk Oblast").best.place
+            fields.update(place_name=place, place=p, region="Kursk Oblast")
+        fields.update(kw)
+        return Claim(**fields)
+
+    make.replace = dataclasses.replace
+    return make

@@ -2,6 +2,7 @@ import csv
 import io
 import json
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -92,6 +93,72 @@ def test_demo(capsys):
     assert code == 0
     for name in ("Sudzha", "Berdin", "Russkoye Porechnoye", "Novosotnitsky", "Malaya Loknya"):
         assert name in out
+    for text in ("not mapped: no coordinates for", "southern Berdin", "central Russkoye Porechnoye",
+                 "central Novosotnitsky", "west of Malaya Loknya", "SEED2", "claimed km²"):
+        assert text in out, text
+
+
+KURSK = str(Path(__file__).resolve().parent.parent / "examples" / "kursk" / "claims.csv")
+
+
+def test_area_prints_a_daily_series_per_side(capsys):
+    code, out, err = run(capsys, "area", KURSK)
+    assert code == 0 and "not mapped" in err
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("date"))
+    assert "UA_held" in header and "RU_total" in header
+    days = [line for line in lines if line[:4] in ("2024", "2025")]
+    assert days[0].startswith("2024-08-06") and days[-1].startswith("2025-04-26") and len(days) == 264
+
+
+def test_area_csv_side_range_and_check(capsys, tmp_path):
+    code, out, _ = run(capsys, "area", KURSK, "--side", "UA", "--from", "2025-01-01", "--to", "2025-01-31",
+                       "--format", "csv", "--check")
+    assert code == 0
+    csv_part = out.split("\n\n")[0].splitlines()
+    assert csv_part[0] == "date,UA_held,UA_advanced,UA_contested,UA_total" and len(csv_part) == 32
+    assert "K012" in out and "1,150" in out
+    code, out, _ = run(capsys, "area", KURSK, "-o", str(tmp_path / "a.csv"))
+    assert code == 0 and (tmp_path / "a.csv").read_text().startswith("date,UA_held")
+
+
+def test_diff_shows_the_seed_reports_changes(capsys):
+    code, out, _ = run(capsys, "diff", KURSK, "2025-01-05", "2025-01-07")
+    assert code == 0
+    for where, claim in (("southern Berdin", "K045"), ("central Russkoye Porechnoye", "SEED1"),
+                         ("central Novosotnitsky", "SEED1"), ("west of Malaya Loknya", "SEED2")):
+        line = next(x for x in out.splitlines() if f" {where} " in x and "gained" in x)
+        assert claim in line
+    assert "settlements that changed hands" in out
+    code, out, _ = run(capsys, "diff", KURSK, "2025-01-05", "2025-01-07", "--format", "csv")
+    assert out.splitlines()[0].startswith("side,change,area_km2,where,claim_id")
+
+
+def test_build_writes_gpkg_and_geojson(capsys, tmp_path):
+    import geopandas
+
+    for ext in ("gpkg", "geojson"):
+        out_path = tmp_path / f"kursk.{ext}"
+        code, out, _ = run(capsys, "build", KURSK, "-o", str(out_path), "--areas", str(tmp_path / "areas.csv"))
+        assert code == 0 and out_path.exists() and "dated polygons" in out
+        gdf = geopandas.read_file(out_path, layer="control" if ext == "gpkg" else None)
+        assert {"valid_from", "valid_to", "side", "status", "claim_ids"} <= set(gdf.columns)
+
+
+def test_claims_commands_report_bad_input(capsys, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(Path(KURSK).read_text(encoding="utf-8").replace("K045,2025-01-05", "K045,2025-13-05"),
+                   encoding="utf-8")
+    code, _, err = run(capsys, "area", str(bad))
+    assert code == 2 and "line 62, column 'date'" in err and "Traceback" not in err
+    code, out, err = run(capsys, "area", str(bad), "--on-error", "collect", "--freq", "claims")
+    assert code == 0 and "skipped:" in err and "line 62" in err
+    code, _, err = run(capsys, "diff", KURSK, "2025-01-07", "2025-01-05")
+    assert code == 2 and "before start" in err
+    code, _, err = run(capsys, "area", KURSK, "--perspective", "Nobody")
+    assert code == 2 and "valid: all, assessed" in err
+    code, _, err = run(capsys, "area", str(tmp_path / "missing.csv"))
+    assert code == 2 and "not found" in err
 
 
 def test_console_script_entry_point():

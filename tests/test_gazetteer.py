@@ -58,6 +58,7 @@ def test_bundled_counts_match_sources_md(gaz):
         ("located by statements", counts["theatre_located_by_statements"]),
         ("known but unlocated", counts["theatre_unlocated"]),
         ("merged with GeoNames", counts["theatre_merged_with_geonames"]),
+        ("claim places", counts["claim_places"]),
         ("former names", counts["former_names"]),
     ]:
         assert re.search(rf"\|\s*{re.escape(label)}\s*\|\s*{value:,}\s*\|", sources), (label, value)

@@ -25,7 +25,9 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_contains_data(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for member in ("geoclaims/_data/gazetteer/places.json.gz", "geoclaims/_data/gazetteer/admin1.csv",
-                   "geoclaims/_data/gazetteer/SOURCES.md", "geoclaims/_data/examples/seed-places.txt", "geoclaims/py.typed"):
+                   "geoclaims/_data/gazetteer/SOURCES.md", "geoclaims/_data/examples/seed-places.txt", "geoclaims/py.typed",
+                   "geoclaims/_data/examples/kursk-claims.csv", "geoclaims/_data/boundaries/admin0.geojson",
+                   "geoclaims/_data/boundaries/admin1.geojson", "geoclaims/_data/boundaries/BOUNDARIES.md"):
         assert member in names, member
 
 
@@ -33,8 +35,12 @@ def test_wheel_works_from_another_directory(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     env = {**os.environ, "PYTHONPATH": str(site)}
-    code = "import geoclaims; p = geoclaims.geocode('Berdin'); print(geoclaims.__file__); print(p.name, p.lat)"
+    code = ("import geoclaims; from geoclaims._resources import data_file; p = geoclaims.geocode('Berdin'); "
+            "print(geoclaims.__file__); print(p.name, p.lat); "
+            "tl = geoclaims.Timeline.from_claims(geoclaims.read_claims(data_file('kursk-claims.csv'))); "
+            "print(round(tl.state('2025-01-07')['area_km2'].sum()))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
-    first, second = proc.stdout.splitlines()
+    first, second, third = proc.stdout.splitlines()
+    assert int(third) > 0
     assert first.startswith(str(site)), "imported the checkout, not the wheel"
     assert second.startswith("Berdin 51.")

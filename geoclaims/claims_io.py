@@ -1,0 +1,596 @@
+"""Read, validate and write claims files (CSV, JSON, GeoJSON) and frames.
+
+Every bad value becomes a :class:`~geoclaims.errors.ClaimProblem` naming the
+file, line, column and value and what would be valid. ``on_error="raise"``
+(default) raises one :class:`~geoclaims.errors.ClaimFormatError` listing all
+of them; ``on_error="collect"`` returns the good claims with the report. No
+row is ever dropped silently: each one is a claim or a problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import warnings
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, Mapping, Sequence
+
+from geoclaims.claims import (
+    ACTIONS, AREA_BASES, CLAIMANT_SIDES, SIDES, STATUSES, Claim, parse_date, parse_qualifier,
+)
+from geoclaims.errors import ClaimFormatError, ClaimProblem, UnknownRegion
+from geoclaims.names import fold
+from geoclaims.place import Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+    import pandas
+
+    from geoclaims.gazetteer import Gazetteer
+
+__all__ = ["ClaimSet", "read_claims", "write_claims", "COLUMNS", "REQUIRED_COLUMNS"]
+
+#: Columns of the claims format, in the order files are written.
+COLUMNS: tuple[str, ...] = (
+    "claim_id", "date", "claimant", "claimant_side", "side", "action", "place", "place_id", "region",
+    "qualifier", "distance_km", "area_km2", "area_basis", "status", "source_url", "note",
+)
+#: Columns every file must have.
+REQUIRED_COLUMNS: tuple[str, ...] = ("claim_id", "date", "claimant", "claimant_side", "side", "action", "status")
+#: Optional columns also understood: coordinates the user adds for a place.
+EXTRA_COLUMNS: tuple[str, ...] = ("lat", "lon")
+#: Columns other tools add for review; read without a warning and not kept.
+REVIEW_COLUMNS: tuple[str, ...] = ("span", "quote", "confidence", "candidates")
+
+OnError = Literal["raise", "collect"]
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    """Claims read from one source, and the problems found in it.
+
+    Iterates over the claims; ``len()`` counts them. ``problems`` lists the
+    rows that could not be read (empty unless read with ``on_error="collect"``).
+
+    Examples
+    --------
+    >>> cs = read_claims("examples/kursk/claims.csv")
+    >>> print(cs.unmapped_summary()[:60])
+    39 of 114 claims not mapped: no coordinates for Nikolayevo-D
+    """
+
+    claims: tuple[Claim, ...]
+    problems: tuple[ClaimProblem, ...] = ()
+    source: str = ""
+    rows: int = field(default=0)
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __getitem__(self, i: int) -> Claim:
+        return self.claims[i]
+
+    def __repr__(self) -> str:
+        return f"<ClaimSet {self.source or '<claims>'}: {len(self.claims)} claims, {len(self.problems)} problems>"
+
+    @property
+    def unmapped(self) -> tuple[Claim, ...]:
+        """Claims about a place that the gazetteer knows but cannot locate."""
+        return tuple(c for c in self.claims if c.action != "area" and not c.is_located)
+
+    def unmapped_summary(self) -> str:
+        """``"44 of 114 claims not mapped: no coordinates for Pogrebki (2 claims), ..."`` or ''."""
+        return unmapped_summary(self.claims)
+
+    def report(self) -> str:
+        """A plain-text report: counts, bad rows, unmapped claims."""
+        lines = [f"{self.source or '<claims>'}: {self.rows} rows, {len(self.claims)} claims read, "
+                 f"{len(self.problems)} rows with problems"]
+        lines += [f"  {p}" for p in self.problems]
+        summary = self.unmapped_summary()
+        if summary:
+            lines.append(summary)
+        return "\n".join(lines)
+
+    def to_dataframe(self) -> "pandas.DataFrame":
+        """The claims as a frame in the file format's columns (plus ``lat``/``lon`` of the place)."""
+        import pandas as pd
+
+        recs = []
+        for c in self.claims:
+            rec = c.to_record()
+            p = c.place
+            rec["lat"] = p.lat if p is not None else None
+            rec["lon"] = p.lon if p is not None else None
+            recs.append(rec)
+        return pd.DataFrame.from_records(recs, columns=[*COLUMNS, "lat", "lon"])
+
+    def to_geodataframe(self) -> "geopandas.GeoDataFrame":
+        """Claims with the place's point (or the drawn geometry) in EPSG:4326."""
+        import geopandas
+        import shapely
+
+        df = self.to_dataframe()
+        geoms = []
+        for c in self.claims:
+            if c.geometry is not None:
+                geoms.append(c.geometry)
+            elif c.place is not None and c.place.is_located:
+                geoms.append(shapely.Point(c.place.lon, c.place.lat))
+            else:
+                geoms.append(None)
+        return geopandas.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
+
+
+def unmapped_summary(claims: Iterable[Claim], *, limit: int = 12) -> str:
+    """Say which claims cannot be mapped and why ('' when all can)."""
+    claims = list(claims)
+    missing = [c for c in claims if c.action != "area" and not c.is_located]
+    if not missing:
+        return ""
+    counts: dict[str, int] = {}
+    for c in missing:
+        name = c.place.name if c.place is not None else (c.place_name or c.claim_id)
+        counts[name] = counts.get(name, 0) + 1
+    names = [f"{n} ({k} claims)" if k > 1 else n for n, k in counts.items()]
+    shown = ", ".join(names[:limit]) + (f", and {len(names) - limit} more" if len(names) > limit else "")
+    return f"{len(missing)} of {len(claims)} claims not mapped: no coordinates for {shown}"
+
+
+# -- reading ---------------------------------------------------------------------
+def read_claims(
+    source: "str | os.PathLike[str] | pandas.DataFrame",
+    *,
+    on_error: OnError = "raise",
+    gazetteer: "Gazetteer | None" = None,
+    format: str | None = None,
+) -> ClaimSet:
+    """Read and validate claims from a CSV, JSON or GeoJSON file or a DataFrame.
+
+    Parameters
+    ----------
+    source : path or DataFrame
+        A ``.csv`` (UTF-8, header row), ``.json`` (a list of objects, or
+        ``{"claims": [...]}``) or ``.geojson`` file (one Feature per claim, the
+        columns as properties, an optional drawn geometry), or a (Geo)DataFrame
+        with the same columns. See README, "The claims format".
+    on_error : {'raise', 'collect'}
+        ``"raise"``: raise :class:`ClaimFormatError` listing every problem.
+        ``"collect"``: return the good claims; ``.problems`` lists the bad rows.
+    gazetteer : Gazetteer, optional
+        Where places are looked up; defaults to the bundled one. Pass
+        ``Gazetteer.default().merge(Gazetteer.from_geonames(...))`` to map places
+        the bundled gazetteer cannot locate.
+    format : {'csv', 'json', 'geojson'}, optional
+        Overrides the file extension.
+
+    Returns
+    -------
+    ClaimSet
+
+    Raises
+    ------
+    ClaimFormatError
+        With ``on_error="raise"`` and any bad row, or a file without the
+        required columns (always).
+    FileNotFoundError
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame([{"claim_id": "S1", "date": "2025-01-06", "claimant": "ISW",
+    ...     "claimant_side": "neutral", "side": "UA", "action": "advance", "place": "Berdin",
+    ...     "region": "Kursk Oblast", "qualifier": "southern", "status": "assessed"}])
+    >>> cs = read_claims(df)
+    >>> cs[0].place.id, cs[0].qualifier
+    ('theatre:berdin', 'southern')
+    """
+    if on_error not in ("raise", "collect"):
+        raise ValueError(f"on_error={on_error!r} is not valid; valid: 'raise', 'collect'")
+    from geoclaims.gazetteer import Gazetteer
+
+    gaz = gazetteer or Gazetteer.default()
+    name, unit, rows = _load_rows(source, format)
+    reader = _RowReader(gaz, name, unit)
+    claims, problems = reader.read(rows)
+    result = ClaimSet(tuple(claims), tuple(problems), name, len(rows))
+    if problems and on_error == "raise":
+        raise ClaimFormatError(problems, good=len({c.line for c in claims}))
+    return result
+
+
+def _load_rows(source, format: str | None) -> tuple[str, str, list[tuple[int, dict[str, Any], Any]]]:
+    """(source name, line unit, [(line, fields, geometry)])."""
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas comes with geopandas
+        pd = None
+    if pd is not None and isinstance(source, pd.DataFrame):
+        geom_col = getattr(source, "_geometry_column_name", None) if hasattr(source, "geometry") else None
+        rows = []
+        frame = source
+        if geom_col is not None and source.crs is not None and not source.crs.equals("EPSG:4326"):
+            frame = source.to_crs("EPSG:4326")
+        for i, (_, rec) in enumerate(frame.iterrows()):
+            fields = {str(k): v for k, v in rec.items() if k != geom_col}
+            rows.append((i, fields, rec[geom_col] if geom_col else None))
+        return "<DataFrame>", "row", rows
+
+    path = Path(os.fspath(source))
+    if not path.exists():
+        raise FileNotFoundError(f"claims file not found: {path}")
+    fmt = (format or path.suffix.lstrip(".")).lower()
+    text = path.read_text(encoding="utf-8-sig")
+    if fmt == "csv":
+        return str(path), "line", _csv_rows(text, str(path))
+    if fmt in ("json", "geojson"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise ClaimFormatError([ClaimProblem(str(path), e.lineno, "", "", f"not valid JSON: {e.msg}")]) from None
+        if isinstance(data, dict) and data.get("type") == "FeatureCollection":
+            return str(path), "feature", _feature_rows(data, str(path))
+        items = data.get("claims") if isinstance(data, dict) else data
+        if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+            raise ClaimFormatError([ClaimProblem(str(path), None, "", "", "expected a list of objects, "
+                                                 "{\"claims\": [...]} or a GeoJSON FeatureCollection")])
+        return str(path), "item", [(i + 1, dict(x), None) for i, x in enumerate(items)]
+    raise ValueError(f"{path}: unknown claims format {fmt!r}; valid: csv, json, geojson (or pass format=)")
+
+
+def _csv_rows(text: str, name: str) -> list[tuple[int, dict[str, Any], Any]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ClaimFormatError([ClaimProblem(name, 1, "", "", "the file is empty; expected a header row with "
+                                             + ", ".join(REQUIRED_COLUMNS))]) from None
+    header = [h.strip() for h in header]
+    _check_header(header, name)
+    rows = []
+    start = reader.line_num + 1
+    for values in reader:
+        line = start
+        start = reader.line_num + 1
+        if not any(v.strip() for v in values):
+            continue  # blank line: not a row
+        if len(values) != len(header):
+            rows.append((line, {"__problem__": f"{len(values)} fields, but the header has {len(header)}"}, None))
+            continue
+        rows.append((line, dict(zip(header, values)), None))
+    return rows
+
+
+def _feature_rows(data: dict, name: str) -> list[tuple[int, dict[str, Any], Any]]:
+    import shapely
+
+    feats = data.get("features")
+    if not isinstance(feats, list):
+        raise ClaimFormatError([ClaimProblem(name, None, "features", "", "a FeatureCollection needs a features list")])
+    rows = []
+    for i, f in enumerate(feats, start=1):
+        props = dict((f or {}).get("properties") or {})
+        geom = (f or {}).get("geometry")
+        if geom is not None:
+            try:
+                g = shapely.from_geojson(json.dumps(geom))
+            except Exception as e:  # shapely raises GEOSException / ValueError
+                props["__problem__"] = f"geometry is not valid GeoJSON: {e}"
+                g = None
+            geom = g
+        rows.append((i, props, geom))
+    if rows:
+        _check_header(list(rows[0][1]), name, unit="feature properties")
+    return rows
+
+
+def _check_header(header: Sequence[str], name: str, unit: str = "header") -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise ClaimFormatError([ClaimProblem(
+            name, 1 if unit == "header" else None, "", "",
+            f"the {unit} lacks required column(s) {', '.join(missing)}; found: {', '.join(header) or '(none)'}; "
+            f"the format's columns are: {', '.join(COLUMNS)}",
+        )])
+    unknown = [h for h in header if h not in COLUMNS and h not in EXTRA_COLUMNS and h not in REVIEW_COLUMNS]
+    if unknown:
+        warnings.warn(f"{name}: ignoring unknown column(s) {', '.join(unknown)}", UserWarning, stacklevel=4)
+
+
+def _blank(v: Any) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, float) and math.isnan(v):
+        return True
+    try:
+        import pandas as pd
+
+        if v is pd.NA or v is pd.NaT:
+            return True
+    except ImportError:  # pragma: no cover
+        pass
+    return isinstance(v, str) and not v.strip()
+
+
+def _text(v: Any) -> str:
+    return "" if _blank(v) else str(v).strip()
+
+
+class _RowReader:
+    """Turns raw rows into claims; collects problems."""
+
+    def __init__(self, gaz: "Gazetteer", source: str, unit: str) -> None:
+        self.gaz = gaz
+        self.source = source
+        self.unit = unit
+        from geoclaims.regions import RegionTable
+
+        self.regions = RegionTable.default()
+
+    def read(self, rows: list[tuple[int, dict[str, Any], Any]]) -> tuple[list[Claim], list[ClaimProblem]]:
+        claims: list[Claim] = []
+        problems: list[ClaimProblem] = []
+        pending: list[tuple[int, dict, Any, list]] = []
+        for line, fields, geom in rows:
+            probs: list[ClaimProblem] = []
+            parsed = self._fields(line, fields, probs, has_geometry=geom is not None)
+            pending.append((line, parsed, geom, probs))
+        # places: resolve unambiguous ones first, then settle ambiguous ones by proximity to them
+        resolutions = {}
+        for line, parsed, geom, probs in pending:
+            if parsed is not None and parsed.get("place_name") and not probs:
+                resolutions[line] = self._resolve(line, parsed, probs)
+        anchors = [r[0] for r in resolutions.values() if r is not None and r[1] is None and r[0].is_located]
+        for line, parsed, geom, probs in pending:
+            if parsed is None or probs:
+                problems.extend(probs)
+                continue
+            place = None
+            if parsed.get("place_name"):
+                res = resolutions.get(line)
+                if res is None:
+                    problems.extend(probs)
+                    continue
+                place, competing = res
+                if competing is not None:
+                    place = self._settle(line, parsed, competing, anchors, probs)
+                    if place is None:
+                        problems.extend(probs)
+                        continue
+            try:
+                claims.append(Claim(**{k: v for k, v in parsed.items() if not k.startswith("_")},
+                                    place=place, geometry=geom, source=self.source, line=line))
+            except (TypeError, ValueError) as e:
+                problems.append(self._problem(line, "", "", str(e), parsed.get("claim_id", "")))
+        return claims, problems
+
+    def _problem(self, line: int, column: str, value: Any, message: str, claim_id: str = "") -> ClaimProblem:
+        return ClaimProblem(self.source, line, column, _text(value), message, claim_id, self.unit)
+
+    def _fields(self, line: int, f: Mapping[str, Any], probs: list[ClaimProblem], *,
+                has_geometry: bool = False) -> dict[str, Any] | None:
+        if "__problem__" in f:
+            probs.append(self._problem(line, "", "", f["__problem__"]))
+            return None
+        cid = _text(f.get("claim_id"))
+
+        def bad(column: str, message: str) -> None:
+            probs.append(self._problem(line, column, f.get(column), message, cid))
+
+        def choice(column: str, valid: Sequence[str], *, required: bool = True, fold_case: bool = True) -> str:
+            v = _text(f.get(column))
+            if not v:
+                if required:
+                    bad(column, f"required; valid: {', '.join(valid)}")
+                return ""
+            for option in valid:
+                if v == option or (fold_case and v.lower() == option.lower()):
+                    return option
+            bad(column, f"unknown value; valid: {', '.join(valid)}")
+            return ""
+
+        def number(column: str) -> float | None:
+            v = f.get(column)
+            if _blank(v):
+                return None
+            try:
+                x = float(str(v).replace(",", "").replace("\u00a0", "").strip())
+            except ValueError:
+                bad(column, "not a number")
+                return None
+            if not math.isfinite(x) or x < 0:
+                bad(column, "must be a number >= 0")
+                return None
+            return x
+
+        out: dict[str, Any] = {"claim_id": cid}
+        if not cid:
+            bad("claim_id", "required: an id for the statement (several rows may share it)")
+        for column in ("claimant",):
+            out[column] = _text(f.get(column))
+            if not out[column]:
+                bad(column, "required: who made the claim (e.g. 'Russian MoD', 'ISW')")
+        date = f.get("date")
+        if _blank(date):
+            bad("date", "required; expected YYYY-MM-DD (a day) or YYYY-MM (a month)")
+        else:
+            try:
+                out["date"], out["date_precision"] = parse_date(date if not isinstance(date, str) else date.strip())
+            except ValueError as e:
+                bad("date", str(e).split("; ", 1)[-1])
+        out["claimant_side"] = choice("claimant_side", CLAIMANT_SIDES)
+        out["side"] = choice("side", SIDES)
+        out["action"] = choice("action", ACTIONS)
+        out["status"] = choice("status", STATUSES)
+        try:
+            out["qualifier"] = parse_qualifier(_text(f.get("qualifier")) or None)
+        except ValueError as e:
+            bad("qualifier", str(e).split("; ", 1)[-1])
+        out["distance_km"] = number("distance_km")
+        out["area_km2"] = number("area_km2")
+        out["area_basis"] = choice("area_basis", AREA_BASES, required=out.get("action") == "area")
+        out["place_name"] = _text(f.get("place"))
+        out["_place_id"] = _text(f.get("place_id"))
+        out["region"] = _text(f.get("region"))
+        out["source_url"] = _text(f.get("source_url"))
+        out["note"] = _text(f.get("note"))
+        lat, lon = number_or_none(f.get("lat")), number_or_none(f.get("lon"))
+        if (lat is None) != (lon is None) or (lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)):
+            bad("lat" if lat is None or not -90 <= lat <= 90 else "lon",
+                "lat and lon go together: WGS84 decimal degrees, lat in [-90, 90], lon in [-180, 180]")
+        out["_latlon"] = (lat, lon) if lat is not None and lon is not None else None
+        action = out.get("action")
+        if action == "area":
+            if out["area_km2"] is None and not any(p.column == "area_km2" for p in probs):
+                bad("area_km2", "required for action 'area': the figure claimed, in km2")
+        elif (action and not out["place_name"] and not out["_place_id"] and not has_geometry
+              and out.get("qualifier") != "depth from border"):
+            probs.append(self._problem(line, "place", "", f"required for action {action!r} (only 'area' claims "
+                                       "and 'depth from border' claims may omit the place)", cid))
+        if out["region"]:
+            try:
+                out["_regions"] = self.regions.resolve(out["region"])
+            except UnknownRegion as e:
+                bad("region", str(e))
+        return out
+
+    def _resolve(self, line: int, parsed: dict[str, Any], probs: list[ClaimProblem]):
+        """(place, competing matches or None), or None after recording a problem."""
+        cid = parsed["claim_id"]
+        name = parsed["place_name"]
+        regions = parsed.get("_regions") or []
+        if parsed["_place_id"]:
+            try:
+                place = self.gaz.get(parsed["_place_id"])
+            except KeyError:
+                probs.append(self._problem(line, "place_id", parsed["_place_id"],
+                                           "no place with this id in the gazetteer", cid))
+                return None
+            return self._with_coordinates(place, parsed), None
+        region_names = [r.name for r in regions] or None
+        res = self.gaz.resolve(name, region=region_names)
+        if res.best is None:
+            if parsed["_latlon"] is not None:  # a place the user locates: accepted as given
+                lat, lon = parsed["_latlon"]
+                country = regions[0].country if regions else ""
+                return Place(id=f"user:{fold(name).replace(' ', '-')}", name=name, lat=lat, lon=lon,
+                             uncertainty_km=0.5, country=country, admin1=regions[0].name if regions else "",
+                             sources=(f"coordinates given in {self.source}, {self.unit} {line}",)), None
+            suggestions = self.gaz.suggest(name, limit=3)
+            within = f" in {parsed['region']}" if regions else ""
+            hint = ("; did you mean: " + ", ".join(f"{m.place.name} ({m.place.admin1 or m.place.country})"
+                                                    for m in suggestions)) if suggestions else ""
+            probs.append(self._problem(line, "place", name, f"no place of this name{within} in the gazetteer"
+                                       f"{hint} (or give lat/lon columns to place it yourself)", cid))
+            return None
+        if res.ambiguous:
+            return res.best.place, (res.best, *res.competitors)
+        return self._with_coordinates(res.best.place, parsed), None
+
+    def _with_coordinates(self, place: Place, parsed: dict[str, Any]) -> Place:
+        if parsed["_latlon"] is None or parsed["_latlon"] == (place.lat, place.lon):
+            return place
+        lat, lon = parsed["_latlon"]
+        return replace(place, lat=lat, lon=lon, uncertainty_km=place.uncertainty_km or 0.5,
+                       location_note=f"coordinates given in {self.source}")
+
+    def _settle(self, line: int, parsed, competing, anchors: list[Place], probs) -> Place | None:
+        """Pick the candidate nearest the file's other places, if clearly nearest."""
+        from geoclaims.gazetteer import haversine_km
+
+        located = [m.place for m in competing if m.place.is_located]
+        if anchors and located:
+            lat = sum(p.lat for p in anchors) / len(anchors)
+            lon = sum(p.lon for p in anchors) / len(anchors)
+            dists = sorted((haversine_km((lat, lon), (p.lat, p.lon)), p.id, p) for p in located)
+            unlocated = len(located) < len(competing)
+            if len(dists) == 1 and not unlocated and dists[0][0] < 100:
+                return dists[0][2]
+            if len(dists) > 1 and not unlocated and dists[0][0] < 0.5 * dists[1][0]:
+                return dists[0][2]
+        cands = "; ".join(f"{m.place.label} [{m.place.id}]" for m in competing)
+        probs.append(self._problem(
+            line, "place", parsed["place_name"],
+            f"ambiguous: {len(competing)} places match ({cands}); add a place_id column with the intended id, "
+            "or a region", parsed["claim_id"],
+        ))
+        return None
+
+
+def number_or_none(v: Any) -> float | None:
+    if _blank(v):
+        return None
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+# -- writing ---------------------------------------------------------------------
+def write_claims(claims: Iterable[Claim], path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+    """Write claims as CSV, JSON or GeoJSON (atomically); ``read_claims`` reads them back.
+
+    GeoJSON features carry the claim's drawn geometry, or else the place's point.
+    ``place_id`` is written, so a re-read resolves to the same places.
+
+    Parameters
+    ----------
+    claims : iterable of Claim
+    path : path
+        Target file; the format follows the extension unless `format` is given.
+    format : {'csv', 'json', 'geojson'}, optional
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> claims = read_claims("examples/kursk/claims.csv")
+    >>> out = write_claims(claims, pathlib.Path(tempfile.mkdtemp()) / "claims.geojson")
+    >>> [c.place for c in read_claims(out)] == [c.place for c in claims]
+    True
+    """
+    from geoclaims._io import atomic_write
+
+    path = Path(path)
+    fmt = (format or path.suffix.lstrip(".")).lower()
+    claims = list(claims)
+    records = [_clean_record(c.to_record()) for c in claims]
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n")
+        w.writeheader()
+        w.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in records)
+        payload = buf.getvalue()
+    elif fmt == "json":
+        payload = json.dumps({"claims": records}, ensure_ascii=False, indent=1)
+    elif fmt == "geojson":
+        import shapely
+
+        feats = []
+        for c, r in zip(claims, records):
+            g = c.geometry
+            if g is None and c.place is not None and c.place.is_located:
+                g = shapely.Point(c.place.lon, c.place.lat)
+            feats.append({"type": "Feature", "properties": r,
+                          "geometry": json.loads(shapely.to_geojson(g)) if g is not None else None})
+        payload = json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False)
+    else:
+        raise ValueError(f"{path}: unknown claims format {fmt!r}; valid: csv, json, geojson")
+    atomic_write(path, payload.encode("utf-8"))
+    return path
+
+
+def _clean_record(rec: dict[str, Any]) -> dict[str, Any]:
+    return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in rec.items()}
+

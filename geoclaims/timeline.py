@@ -1,0 +1,765 @@
+"""A :class:`Timeline` of control built from claims: state, diff, changes, areas, export.
+
+Dates: ``state(d)`` is control at the *end* of day ``d`` (every claim dated
+``d`` or earlier applied). ``diff(d1, d2)`` covers the claims dated ``d1``
+through ``d2``, both days included (like pandas' date slicing): it compares
+the state at the end of the day before ``d1`` with the state at the end of
+``d2``, so ``state(d1 - 1 day)`` plus ``diff(d1, d2)`` is ``state(d2)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from geoclaims.claims import SIDES, Claim, other_side
+from geoclaims.control import STATUSES, Piece, replay, sort_key, union, union_by_key
+from geoclaims.shapes import METHODS, ShapeModel, claim_shape
+from geoclaims.territory import TerritoryModel, territory_cells
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+    import pandas
+
+    from geoclaims.claims_io import ClaimSet
+    from geoclaims.gazetteer import Gazetteer
+    from geoclaims.projection import LocalProjection
+
+__all__ = ["Timeline", "Perspective", "DateLike", "STATE_COLUMNS", "DIFF_COLUMNS", "CHANGES_COLUMNS"]
+
+DateLike = "str | dt.date"
+#: Columns of :meth:`Timeline.state` (plus geometry).
+STATE_COLUMNS = ("date", "side", "status", "area_km2", "claims", "claim_ids")
+#: Columns of :meth:`Timeline.diff` (plus geometry).
+DIFF_COLUMNS = ("side", "change", "area_km2", "where", "claim_id", "date", "claimant", "status",
+                "claim_status", "claim_ids")
+#: Columns of :meth:`Timeline.changes`.
+CHANGES_COLUMNS = ("date", "place", "place_id", "from_side", "to_side", "claim_id", "claimant", "claim_status", "mapped")
+AOI_MARGIN_DEG = 1.5
+_KEYWORDS = ("all", "assessed", *SIDES)
+
+
+def _as_date(value: Any, what: str = "date") -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
+        return value.date()
+    from geoclaims.claims import parse_date
+
+    try:
+        return parse_date(str(value))[0]
+    except ValueError:
+        raise ValueError(f"{what}={value!r} is not a date; expected YYYY-MM-DD") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Perspective:
+    """Which claims a view takes into account.
+
+    ``"all"`` (every claim), ``"assessed"`` (status assessed only), ``"UA"`` or
+    ``"RU"`` (claims made by that side's claimants: "as Ukraine tells it"), or
+    one claimant by name (``"ISW"``, ``"claimant:Russian MoD"``).
+
+    Examples
+    --------
+    >>> Perspective.parse("RU").label
+    'as RU claimants tell it'
+    """
+
+    kind: str
+    value: str = ""
+
+    @classmethod
+    def parse(cls, text: "str | Perspective", claimants: Iterable[str] = ()) -> "Perspective":
+        """Parse a perspective; unknown ones raise ValueError listing the valid choices."""
+        if isinstance(text, Perspective):
+            return text
+        s = str(text).strip()
+        if s.lower() in ("all", "assessed"):
+            return cls(s.lower())
+        if s.upper() in SIDES:
+            return cls("side", s.upper())
+        name = s[len("claimant:"):].strip() if s.lower().startswith("claimant:") else s
+        known = sorted(set(claimants))
+        for k in known:
+            if k.casefold() == name.casefold():
+                return cls("claimant", k)
+        raise ValueError(
+            f"perspective={text!r} is not valid; valid: {', '.join(_KEYWORDS)}, or a claimant"
+            + (f" ({', '.join(known[:15])}{', ...' if len(known) > 15 else ''})" if known else "")
+        )
+
+    def accepts(self, c: Claim) -> bool:
+        """True when the claim counts in this perspective."""
+        if self.kind == "all":
+            return True
+        if self.kind == "assessed":
+            return c.status == "assessed"
+        if self.kind == "side":
+            return c.claimant_side == self.value
+        return c.claimant == self.value
+
+    @property
+    def label(self) -> str:
+        """Human description."""
+        return {"all": "all claims", "assessed": "assessed claims only",
+                "side": f"as {self.value} claimants tell it", "claimant": f"as {self.value} tells it"}[self.kind]
+
+
+@dataclass
+class _Run:
+    dates: list[dt.date]
+    snaps: list[tuple[Piece, ...]]
+    applied: dict[int, str]
+    order: list[int]
+    cache: dict = field(default_factory=dict)
+
+
+class Timeline:
+    """Dated control polygons built from claims, with the claims behind every polygon.
+
+    Build with :meth:`from_claims`. Every view takes ``perspective=`` (see
+    :class:`Perspective`); geometries come back in EPSG:4326, areas in km²
+    (computed in the local equal-area projection).
+
+    Examples
+    --------
+    >>> from geoclaims import read_claims
+    >>> tl = Timeline.from_claims(read_claims("examples/kursk/claims.csv"))
+    >>> tl.state("2025-01-07")[["side", "status"]].head(3).values.tolist()
+    [['UA', 'held'], ['UA', 'advanced'], ['UA', 'contested']]
+    >>> d = tl.diff("2025-01-05", "2025-01-07")
+    >>> d[(d.side == "RU") & (d.change == "gained")]["where"].tolist()
+    ['west of Malaya Loknya']
+    """
+
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        *,
+        projection: "LocalProjection",
+        shapes: Sequence[Any],
+        territories: dict[str, Any],
+        initial: Sequence[Piece],
+        method: str,
+        window_days: int | None,
+        params: dict[str, Any],
+    ) -> None:
+        self.claims: tuple[Claim, ...] = tuple(claims)
+        self.projection = projection
+        self.method = method
+        self.window_days = window_days
+        self._shapes = list(shapes)
+        self._territories = territories
+        self._initial = tuple(initial)
+        self._params = params
+        self._runs: dict[Perspective, _Run] = {}
+        self._twins: dict[str, Timeline] = {}
+        self.claimants: tuple[str, ...] = tuple(sorted({c.claimant for c in self.claims}))
+
+    # -- construction ---------------------------------------------------------------
+    @classmethod
+    def from_claims(
+        cls,
+        claims: "ClaimSet | Iterable[Claim]",
+        *,
+        baseline: "geopandas.GeoDataFrame | str | os.PathLike[str] | None" = None,
+        method: str = "territory",
+        window_days: int | None = 3,
+        shape_model: ShapeModel | None = None,
+        territory_model: TerritoryModel | None = None,
+        gazetteer: "Gazetteer | None" = None,
+    ) -> "Timeline":
+        """Build a timeline from claims.
+
+        Parameters
+        ----------
+        claims : ClaimSet or iterable of Claim
+            As returned by :func:`geoclaims.read_claims`.
+        baseline : GeoDataFrame or path, optional
+            Initial control beyond the international borders, e.g. a pre-war
+            line: polygons with a ``side`` column (UA/RU), any CRS. By default
+            each side holds exactly its own country.
+        method : {'territory', 'footprint'}
+            Whole-place claims cover the settlement's territory cell (default)
+            or only its built-up footprint (the lower bound).
+        window_days : int or None, default 3
+            Claims about one place giving it to different sides within this many
+            days make it contested. None: the latest claim always wins.
+        shape_model, territory_model
+            Parameters of qualifier shapes and territory cells.
+        gazetteer : Gazetteer, optional
+            Neighbouring settlements for territory cells (default: bundled).
+
+        Returns
+        -------
+        Timeline
+        """
+        import shapely
+
+        from geoclaims import boundaries
+        from geoclaims.projection import LocalProjection
+
+        if method not in METHODS:
+            raise ValueError(f"method={method!r} is not valid; valid: {', '.join(METHODS)}")
+        if window_days is not None and window_days < 0:
+            raise ValueError(f"window_days must be >= 0 or None, got {window_days!r}")
+        claims = tuple(claims)
+        for c in claims:
+            if not isinstance(c, Claim):
+                raise TypeError(f"claims must be Claim objects (use geoclaims.read_claims), got {type(c).__name__}")
+        model = shape_model or ShapeModel()
+        tmodel = territory_model or TerritoryModel()
+        pts = [(c.place.lon, c.place.lat) for c in claims if c.place is not None and c.place.is_located]
+        pts += [tuple(shapely.centroid(c.geometry).coords[0]) for c in claims if c.geometry is not None]
+        for c in claims:
+            if c.qualifier == "depth from border" and c.region and not (c.place and c.place.is_located):
+                try:
+                    b = boundaries.region_shape(c.region).bounds
+                    pts += [(b[0], b[1]), (b[2], b[3])]
+                except Exception:  # noqa: BLE001 - the band falls back to the whole border
+                    pass
+        if not pts:
+            pts = [(31.0, 49.0)]  # nothing mappable: any projection will do
+        proj = LocalProjection.around(pts)
+        lons, lats = [p[0] for p in pts], [p[1] for p in pts]
+        aoi = (min(lons) - AOI_MARGIN_DEG, min(lats) - AOI_MARGIN_DEG, max(lons) + AOI_MARGIN_DEG,
+               max(lats) + AOI_MARGIN_DEG)
+        territories = {side: proj.to_local(shapely.clip_by_rect(boundaries.country_shape(side), *aoi))
+                       for side in SIDES}
+        for g in territories.values():
+            shapely.prepare(g)
+        cells = {}
+        if method == "territory":
+            places = {c.place.id: c.place for c in claims if c.place is not None and c.place.is_located}
+            cells = territory_cells(places.values(), proj, gazetteer=gazetteer, model=tmodel)
+        shapes = []
+        for c in claims:
+            if c.action in ("area", "repelled") and c.geometry is None:
+                shapes.append(None)
+                continue
+            g = claim_shape(c, proj, method=method, model=model, cells=cells, baselines=territories)
+            shapes.append(shapely.make_valid(g) if g is not None else None)
+        initial = cls._baseline_pieces(baseline, proj, territories)
+        return cls(claims, projection=proj, shapes=shapes, territories=territories, initial=initial, method=method,
+                   window_days=window_days,
+                   params=dict(baseline=baseline, shape_model=model, territory_model=tmodel, gazetteer=gazetteer))
+
+    @staticmethod
+    def _baseline_pieces(baseline, proj, territories) -> list[Piece]:
+        if baseline is None:
+            return []
+        import geopandas
+        import shapely
+
+        from geoclaims.control import _piece
+
+        gdf = baseline if isinstance(baseline, geopandas.GeoDataFrame) else geopandas.read_file(baseline)
+        if "side" not in gdf.columns:
+            raise ValueError(f"baseline needs a 'side' column ({'/'.join(SIDES)}); it has: {', '.join(map(str, gdf.columns))}")
+        if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
+            gdf = gdf.to_crs("EPSG:4326")
+        pieces = []
+        for i, (side, geom) in enumerate(zip(gdf["side"], gdf.geometry)):
+            side = str(side).strip().upper()
+            if side not in SIDES:
+                raise ValueError(f"baseline row {i}: side {side!r} is not valid; valid: {', '.join(SIDES)}")
+            if geom is None or geom.is_empty:
+                continue
+            local = shapely.make_valid(proj.to_local(geom))
+            p = _piece(-1, side, "held", shapely.difference(local, territories[side]))
+            if p is not None:
+                pieces.append(p)
+        return pieces
+
+    # -- runs -------------------------------------------------------------------------
+    def _run(self, perspective: "str | Perspective") -> tuple[Perspective, _Run]:
+        p = Perspective.parse(perspective, self.claimants)
+        run = self._runs.get(p)
+        if run is None:
+            order = sorted((i for i, c in enumerate(self.claims) if p.accepts(c)), key=lambda i: sort_key(self.claims[i]))
+            dates, snaps, applied = replay(self.claims, self._shapes, order, self._territories,
+                                           initial=self._initial, window_days=self.window_days)
+            run = self._runs[p] = _Run(dates, snaps, applied, order)
+        return p, run
+
+    def _claim_ids(self, run: _Run, idx: Iterable[int]) -> list[str]:
+        """Claim ids in the order the claims were applied (never file order); 'baseline' first."""
+        rank = run.cache.setdefault("rank", {i: k for k, i in enumerate(run.order)})
+        ordered = sorted((i for i in idx if i >= 0), key=rank.__getitem__)
+        return (["baseline"] if -1 in idx else []) + list(dict.fromkeys(self.claims[i].claim_id for i in ordered))
+
+    def _snapshot(self, run: _Run, date: dt.date) -> tuple[Piece, ...]:
+        import bisect
+
+        i = bisect.bisect_right(run.dates, date) - 1
+        return run.snaps[i] if i >= 0 else self._initial
+
+    def twin(self, method: str) -> "Timeline":
+        """The same claims built with another method ('territory' or 'footprint')."""
+        if method == self.method:
+            return self
+        if method not in self._twins:
+            kw = {k: v for k, v in self._params.items()}
+            self._twins[method] = Timeline.from_claims(self.claims, method=method, window_days=self.window_days, **kw)
+        return self._twins[method]
+
+    # -- basic facts --------------------------------------------------------------------
+    @property
+    def dates(self) -> list[dt.date]:
+        """Dates with at least one claim (any perspective), sorted."""
+        return sorted({c.date for c in self.claims})
+
+    @property
+    def start(self) -> dt.date | None:
+        """First claim date."""
+        return self.dates[0] if self.claims else None
+
+    @property
+    def end(self) -> dt.date | None:
+        """Last claim date."""
+        return self.dates[-1] if self.claims else None
+
+    @property
+    def unmapped(self) -> tuple[Claim, ...]:
+        """Claims that cannot be drawn (place known, no coordinates). They stay events."""
+        return tuple(c for c in self.claims if c.action != "area" and not c.is_located)
+
+    def unmapped_summary(self, claims: Iterable[Claim] | None = None) -> str:
+        """``"39 of 114 claims not mapped: no coordinates for ..."`` ('' when all are mapped)."""
+        from geoclaims.claims_io import unmapped_summary
+
+        return unmapped_summary(self.claims if claims is None else claims)
+
+    def __repr__(self) -> str:
+        if not self.claims:
+            return "<Timeline: no claims>"
+        return (f"<Timeline {self.start} .. {self.end}: {len(self.claims)} claims, "
+                f"{len(self.unmapped)} unmapped, method={self.method!r}>")
+
+    def shape_of(self, claim: Claim | int) -> Any:
+        """The polygon a claim draws (EPSG:4326), or None."""
+        i = claim if isinstance(claim, int) else self.claims.index(claim)
+        g = self._shapes[i]
+        return None if g is None else self.projection.to_wgs84(g)
+
+    # -- state ------------------------------------------------------------------------------
+    def state(self, date: "str | dt.date", *, perspective: "str | Perspective" = "all") -> "geopandas.GeoDataFrame":
+        """Control at the end of `date`: one row per (side, status).
+
+        Rows for every side and status in :data:`~geoclaims.control.STATUSES`
+        order (empty geometry and 0 km² where there is none). ``claim_ids``
+        lists the claims behind each polygon. ``.attrs["unmapped"]`` says
+        which claims up to that date could not be drawn.
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            Columns :data:`STATE_COLUMNS` and ``geometry`` (EPSG:4326).
+        """
+        import geopandas
+        import shapely
+
+        d = _as_date(date)
+        p, run = self._run(perspective)
+        key = ("state", d)
+        if key not in run.cache:
+            groups = union_by_key(self._snapshot(run, d))
+            recs, geoms = [], []
+            for side in SIDES:
+                for status in STATUSES:
+                    geom, idx = groups.get((side, status), (shapely.Polygon(), []))
+                    ids = self._claim_ids(run, idx)
+                    recs.append({"date": d, "side": side, "status": status, "area_km2": shapely.area(geom) / 1e6,
+                                 "claims": len(ids), "claim_ids": ", ".join(dict.fromkeys(ids))})
+                    geoms.append(geom)
+            run.cache[key] = (recs, geoms)
+        recs, geoms = run.cache[key]
+        gdf = geopandas.GeoDataFrame(recs, columns=list(STATE_COLUMNS),
+                                     geometry=list(self.projection.to_wgs84(list(geoms))), crs="EPSG:4326")
+        gdf.attrs["perspective"] = p.label
+        gdf.attrs["unmapped"] = self.unmapped_summary(c for c in self.claims if c.date <= d and p.accepts(c))
+        return gdf
+
+    # -- diff ---------------------------------------------------------------------------------
+    def diff(self, start: "str | dt.date", end: "str | dt.date", *,
+             perspective: "str | Perspective" = "all") -> "geopandas.GeoDataFrame":
+        """Areas each side gained and lost through the claims dated `start`..`end` (inclusive).
+
+        One row per (side, change, claim): the part of the change that claim
+        made first, with ``claim_ids`` listing every claim of the period that
+        covers it (the provenance). Land a side retook in its own country
+        counts as gained by it and lost by the opponent.
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            Columns :data:`DIFF_COLUMNS` and ``geometry`` (EPSG:4326), sorted by
+            side, change and area (largest first). ``.attrs["unmapped"]`` lists
+            the period's claims that could not be drawn.
+        """
+        import geopandas
+        import shapely
+
+        d1, d2 = _as_date(start, "start"), _as_date(end, "end")
+        if d2 < d1:
+            raise ValueError(f"end ({d2}) is before start ({d1})")
+        p, run = self._run(perspective)
+        before = self._snapshot(run, d1 - dt.timedelta(days=1))
+        after = self._snapshot(run, d2)
+        period = [i for i in run.order if d1 <= self.claims[i].date <= d2]
+        drawn = [i for i in period if self._shapes[i] is not None and self.claims[i].changes_control]
+
+        def control(pieces, side, statuses=("held", "advanced")):
+            gs = [x.geom for x in pieces if x.side == side and x.status in statuses]
+            return union(gs)
+
+        recs, geoms = [], []
+        for side in SIDES:
+            opp = other_side(side)
+            own1, own2 = control(before, side), control(after, side)
+            opp1, opp2 = control(before, opp, STATUSES), control(after, opp, STATUSES)
+            gained = shapely.union(shapely.difference(own2, own1), shapely.difference(opp1, opp2))
+            lost = shapely.union(shapely.difference(own1, own2), shapely.difference(opp2, opp1))
+            for change, region in (("gained", gained), ("lost", lost)):
+                for rec, geom in self._attribute(region, drawn, side, change, run.applied):
+                    recs.append(rec)
+                    geoms.append(geom)
+        out = geopandas.GeoDataFrame(recs, columns=list(DIFF_COLUMNS),
+                                     geometry=list(self.projection.to_wgs84(geoms)) if geoms else [], crs="EPSG:4326")
+        if len(out):
+            out = out.sort_values(["side", "change", "area_km2"], ascending=[True, True, False], kind="stable")
+            out = out.reset_index(drop=True)
+        out.attrs["perspective"] = p.label
+        out.attrs["period"] = (d1, d2)
+        out.attrs["unmapped"] = self.unmapped_summary(self.claims[i] for i in period)
+        return out
+
+    def _attribute(self, region, drawn: list[int], side: str, change: str, applied: dict[int, str]):
+        """Split a change region among the claims that made it, earliest first."""
+        import shapely
+
+        from geoclaims.control import MIN_AREA_M2, outcome
+
+        if region.is_empty or shapely.area(region) < MIN_AREA_M2:
+            return
+        remaining = region
+        for i in drawn:
+            c = self.claims[i]
+            res = ("", "contested") if applied.get(i, "").startswith("contested") else outcome(c)
+            favours = res is not None and (res[0] == side if change == "gained" else res[0] != side)
+            if not favours:
+                continue
+            part = shapely.intersection(remaining, self._shapes[i])
+            a = shapely.area(part)
+            if a < MIN_AREA_M2 * 100:
+                continue
+            covering = [self.claims[j].claim_id for j in drawn if shapely.area(shapely.intersection(part, self._shapes[j])) > 0.5 * a]
+            status = res[1] if res is not None else ""
+            yield ({"side": side, "change": change, "area_km2": a / 1e6, "where": c.where, "claim_id": c.claim_id,
+                    "date": c.date, "claimant": c.claimant, "status": status, "claim_status": c.status,
+                    "claim_ids": ", ".join(dict.fromkeys(covering))}, part)
+            remaining = shapely.difference(remaining, part)
+            if shapely.area(remaining) < MIN_AREA_M2 * 100:
+                return
+        if shapely.area(remaining) >= MIN_AREA_M2 * 100:
+            yield ({"side": side, "change": change, "area_km2": shapely.area(remaining) / 1e6,
+                    "where": "(by claims against the other side)", "claim_id": "", "date": None, "claimant": "",
+                    "status": "", "claim_status": "",
+                    "claim_ids": ", ".join(dict.fromkeys(self.claims[j].claim_id for j in drawn
+                                                         if shapely.intersects(remaining, self._shapes[j])))},
+                   remaining)
+
+    # -- settlements ----------------------------------------------------------------------------
+    def changes(self, start: "str | dt.date | None" = None, end: "str | dt.date | None" = None, *,
+                perspective: "str | Perspective" = "all") -> "pandas.DataFrame":
+        """Settlements named by claims that changed hands, one row per change.
+
+        ``from_side``/``to_side`` are UA, RU or ``contested``, judged at the
+        settlement's point before and after the claim's date. Claims about
+        places without coordinates are listed too, with ``mapped=False`` and
+        the side the claim gives (``from_side`` empty: unknown).
+        """
+        import pandas as pd
+        import shapely
+
+        p, run = self._run(perspective)
+        d1 = _as_date(start, "start") if start is not None else dt.date.min
+        d2 = _as_date(end, "end") if end is not None else dt.date.max
+        rows = []
+        seen: set[tuple] = set()
+        for i in run.order:
+            c = self.claims[i]
+            if not (d1 <= c.date <= d2) or not c.changes_control or c.place is None:
+                continue
+            if c.qualifier not in ("", "central") and c.action != "capture":
+                continue  # an advance near/west of a place does not change who holds it
+            key = (c.date, c.place.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            if not c.place.is_located:
+                from geoclaims.control import outcome
+
+                res = outcome(c)
+                to = res[0] or "contested" if res else ""
+                rows.append({"date": c.date, "place": c.place.name, "place_id": c.place.id, "from_side": "",
+                             "to_side": to, "claim_id": c.claim_id, "claimant": c.claimant,
+                             "claim_status": c.status, "mapped": False})
+                continue
+            pt = self.projection.to_local(shapely.Point(c.place.lon, c.place.lat))
+            before = self._holder(self._snapshot(run, c.date - dt.timedelta(days=1)), pt)
+            after = self._holder(self._snapshot(run, c.date), pt)
+            if before != after:
+                same_day = [self.claims[j] for j in run.order if self.claims[j].date == c.date
+                            and self.claims[j].place is not None and self.claims[j].place.id == c.place.id]
+                rows.append({"date": c.date, "place": c.place.name, "place_id": c.place.id, "from_side": before,
+                             "to_side": after, "claim_id": ", ".join(dict.fromkeys(x.claim_id for x in same_day)),
+                             "claimant": "; ".join(dict.fromkeys(x.claimant for x in same_day)),
+                             "claim_status": "; ".join(dict.fromkeys(x.status for x in same_day)), "mapped": True})
+        df = pd.DataFrame(rows, columns=list(CHANGES_COLUMNS))
+        df.attrs["perspective"] = p.label
+        return df
+
+    def _holder(self, pieces: Sequence[Piece], pt) -> str:
+        for x in pieces:
+            if x.geom.covers(pt):
+                return "contested" if x.status == "contested" else x.side
+        for side, terr in self._territories.items():
+            if terr.covers(pt):
+                return side
+        return ""
+
+    # -- areas ------------------------------------------------------------------------------------
+    def area_series(self, *, side: str | None = None, freq: str = "D", perspective: "str | Perspective" = "all",
+                    start: "str | dt.date | None" = None, end: "str | dt.date | None" = None,
+                    region: str | None = None) -> "pandas.DataFrame":
+        """km² per side and status over time.
+
+        Parameters
+        ----------
+        side : {'UA', 'RU'}, optional
+            Only that side's columns.
+        freq : str, default 'D'
+            A pandas frequency: 'D' (every day), 'W' (weekly, the state at the
+            end of each week), 'MS'/'ME' (monthly), or 'claims' (only dates with
+            claims in this perspective).
+        perspective, start, end
+        region : str, optional
+            Count only the area inside this oblast or country.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``date``; columns ``<side>_held``, ``<side>_advanced``,
+            ``<side>_contested`` and ``<side>_total`` (held + advanced).
+        """
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        if side is not None and side not in SIDES:
+            raise ValueError(f"side={side!r} is not valid; valid: {', '.join(SIDES)}")
+        p, run = self._run(perspective)
+        if not run.dates:
+            return pd.DataFrame(columns=self._area_columns(side)).rename_axis("date")
+        d1 = _as_date(start, "start") if start is not None else run.dates[0]
+        d2 = _as_date(end, "end") if end is not None else run.dates[-1]
+        if freq == "claims":
+            days = [d for d in run.dates if d1 <= d <= d2]
+        else:
+            try:
+                days = [t.date() for t in pd.date_range(d1, d2, freq=freq)]
+            except ValueError as e:
+                raise ValueError(f"freq={freq!r} is not valid: {e}; e.g. 'D', 'W', 'MS', 'claims'") from None
+            if freq != "D" and (not days or days[-1] != d2):
+                days.append(d2)
+        clip = self._region_local(region) if region else None
+        cache: dict[int, dict[str, float]] = {}
+        rows = []
+        for d in days:
+            snap = self._snapshot(run, d)
+            k = id(snap)
+            if k not in cache:
+                vals = {}
+                for s in SIDES:
+                    for st in STATUSES:
+                        gs = [x.geom for x in snap if x.side == s and x.status == st]
+                        if clip is not None:
+                            gs = list(shapely.intersection(gs, clip)) if gs else []
+                        vals[f"{s}_{st}"] = float(np.sum(shapely.area(gs))) / 1e6 if gs else 0.0
+                    vals[f"{s}_total"] = vals[f"{s}_held"] + vals[f"{s}_advanced"]
+                cache[k] = vals
+            rows.append({"date": d, **cache[k]})
+        df = pd.DataFrame(rows).set_index("date")
+        return df[self._area_columns(side)]
+
+    @staticmethod
+    def _area_columns(side: str | None) -> list[str]:
+        return [f"{s}_{st}" for s in (SIDES if side is None else (side,)) for st in (*STATUSES, "total")]
+
+    def _region_local(self, region: str):
+        from geoclaims import boundaries
+        from geoclaims.regions import resolve_country
+
+        try:
+            code = resolve_country(region)
+            g = boundaries.country_shape(code) if code else boundaries.region_shape(region)
+        except Exception as e:
+            raise ValueError(f"region={region!r}: {e}") from None
+        import shapely
+
+        b = self.projection.to_wgs84(shapely.box(*shapely.bounds(shapely.union_all(list(self._territories.values())))))
+        return self.projection.to_local(shapely.clip_by_rect(g, *b.bounds))
+
+    def area_check(self, *, perspective: "str | Perspective" = "all") -> "pandas.DataFrame":
+        """Every area claim beside the mapped area on its date.
+
+        The mapped range runs from the smallest to the largest of: the
+        footprint method's held + advanced area, this timeline's held +
+        advanced area, and the territory method's held + advanced + contested
+        area; inside the claim's region when it names one. For ``held``
+        figures the mapped area is what the side holds beyond its border; for
+        ``gained`` figures, the land it took: its pieces plus the land it
+        retook from the opponent since the opponent's peak.
+
+        Returns
+        -------
+        pandas.DataFrame
+            date, claim_id, claimant, side, basis, claimed_km2, mapped_low_km2,
+            mapped_km2 (this timeline's method, held + advanced), mapped_high_km2,
+            ratio (claimed / mapped_km2), summary.
+        """
+        import pandas as pd
+
+        p = Perspective.parse(perspective, self.claimants)
+        foot = self.twin("footprint")
+        terr = self.twin("territory")
+        rows = []
+        for c in sorted((c for c in self.claims if c.action == "area"), key=sort_key):
+            region = c.region or None
+            try:
+                low = foot._mapped(c, "total", p, region)
+                mid = self._mapped(c, "total", p, region)
+                high = terr._mapped(c, "all", p, region)
+            except ValueError:
+                low = mid = high = float("nan")
+                region = None
+            ratio = c.area_km2 / mid if mid else float("nan")
+            low, high = min(low, mid, high), max(low, mid, high)
+            summary = (f"claimed {c.area_km2:,.0f} km²; mapped {low:,.0f}-{high:,.0f} km²"
+                       f" ({self.method}: {mid:,.0f} km²)")
+            rows.append({"date": c.date, "claim_id": c.claim_id, "claimant": c.claimant, "side": c.side,
+                         "basis": c.area_basis, "region": region or "", "claimed_km2": c.area_km2,
+                         "mapped_low_km2": low, "mapped_km2": mid, "mapped_high_km2": high,
+                         "ratio": ratio, "status": c.status, "summary": summary})
+        df = pd.DataFrame(rows, columns=["date", "claim_id", "claimant", "side", "basis", "region", "claimed_km2",
+                                         "mapped_low_km2", "mapped_km2", "mapped_high_km2", "ratio", "status",
+                                         "summary"])
+        df.attrs["perspective"] = p.label
+        return df
+
+    def _mapped(self, c: Claim, which: str, p: Perspective, region: str | None) -> float:
+        import shapely
+
+        _, run = self._run(p)
+        clip = self._region_local(region) if region else None
+        statuses = {"held": ("held",), "total": ("held", "advanced"), "all": STATUSES}[which]
+
+        def area(pieces, side, sts):
+            gs = [x.geom for x in pieces if x.side == side and x.status in sts]
+            if not gs:
+                return shapely.Polygon()
+            g = union(gs)
+            return shapely.intersection(g, clip) if clip is not None else g
+
+        snap = self._snapshot(run, c.date)
+        own = area(snap, c.side, statuses)
+        if c.area_basis == "held":
+            return shapely.area(own) / 1e6
+        # gained: own pieces + land retaken from the opponent since the opponent's peak
+        opp = other_side(c.side)
+        ever = union([area(s, opp, STATUSES) for d, s in zip(run.dates, run.snaps) if d <= c.date])
+        retaken = shapely.difference(ever, area(snap, opp, STATUSES))
+        return (shapely.area(own) + shapely.area(retaken)) / 1e6
+
+    # -- export --------------------------------------------------------------------------------
+    def to_geodataframe(self, *, perspective: "str | Perspective" = "all") -> "geopandas.GeoDataFrame":
+        """Every (side, status) polygon with ``valid_from``/``valid_to`` dates (``valid_to`` exclusive).
+
+        A new feature starts whenever the polygon changes; the last ones have
+        no ``valid_to``. QGIS's temporal controller plays it as is.
+        """
+        import geopandas
+        import pandas as pd
+        import shapely
+
+        p, run = self._run(perspective)
+        recs, geoms = [], []
+        current: dict[tuple[str, str], tuple[frozenset, dt.date, Any, list[int]]] = {}
+
+        def close(key, until):
+            ids, since, geom, idx = current.pop(key)
+            if geom.is_empty:
+                return
+            names = self._claim_ids(run, idx)
+            recs.append({"side": key[0], "status": key[1], "valid_from": pd.Timestamp(since),
+                         "valid_to": pd.Timestamp(until) if until else pd.NaT, "area_km2": shapely.area(geom) / 1e6,
+                         "claim_ids": ", ".join(dict.fromkeys(names)), "perspective": p.label})
+            geoms.append(geom)
+
+        for d, snap in zip(run.dates, run.snaps):
+            groups: dict[tuple[str, str], list[Piece]] = {}
+            for x in snap:
+                groups.setdefault((x.side, x.status), []).append(x)
+            for key in set(current) | set(groups):
+                ids = frozenset(id(x) for x in groups.get(key, ()))
+                if key in current and current[key][0] == ids:
+                    continue
+                if key in current:
+                    close(key, d)
+                if key in groups:
+                    ps = groups[key]
+                    current[key] = (ids, d, union([x.geom for x in ps]), sorted({x.claim for x in ps}))
+        for key in list(current):
+            close(key, None)
+        gdf = geopandas.GeoDataFrame(recs, columns=["side", "status", "valid_from", "valid_to", "area_km2",
+                                                    "claim_ids", "perspective"],
+                                     geometry=list(self.projection.to_wgs84(geoms)) if geoms else [], crs="EPSG:4326")
+        return gdf.sort_values(["valid_from", "side", "status"], kind="stable").reset_index(drop=True)
+
+    def to_file(self, path: "str | os.PathLike[str]", *, perspective: "str | Perspective" = "all",
+                driver: str | None = None) -> Path:
+        """Write :meth:`to_geodataframe` to GeoJSON or GeoPackage (by extension), atomically.
+
+        GeoPackage stores ``valid_from``/``valid_to`` as dates; GeoJSON as ISO
+        strings. A second layer ``claims`` (GeoPackage only) holds the claims
+        with their points.
+        """
+        from geoclaims._io import atomic_path
+
+        path = Path(path)
+        ext = path.suffix.lower()
+        drv = driver or {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON"}.get(ext)
+        if drv is None:
+            raise ValueError(f"{path}: unknown output format {ext!r}; valid: .gpkg, .geojson (or pass driver=)")
+        gdf = self.to_geodataframe(perspective=perspective)
+        if drv == "GeoJSON":
+            for col in ("valid_from", "valid_to"):
+                gdf[col] = gdf[col].dt.strftime("%Y-%m-%d").astype(object).where(gdf[col].notna(), None)
+        with atomic_path(path) as tmp:
+            gdf.to_file(tmp, driver=drv, layer="control" if drv == "GPKG" else None, engine="pyogrio")
+            if drv == "GPKG":
+                from geoclaims.claims_io import ClaimSet
+
+                claims = ClaimSet(self.claims).to_geodataframe()
+                claims.to_file(tmp, driver="GPKG", layer="claims", engine="pyogrio", append=False)
+        return path
+
+    def __len__(self) -> int:
+        return len(self.claims)
