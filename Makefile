@@ -27,6 +27,7 @@ gazetteer: $(BIN)/geoclaims
 ## bench: run the benchmarks and print our figures beside the baselines
 bench: $(BIN)/geoclaims
 	$(BIN)/python benchmarks/bench_geocode.py
+	$(BIN)/python benchmarks/bench_timeline.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -123,6 +123,28 @@ def _cut(pieces: list[Piece], area) -> list[Piece]:
     return [p for p in out if p is not None]
 
 
+def _outside(area, territory):
+    """``area - territory``, fast when `area` lies wholly inside or outside (the usual case)."""
+    import shapely
+
+    if territory is None or not territory.intersects(area):
+        return area
+    if territory.contains(area):
+        return shapely.Polygon()
+    return shapely.difference(area, shapely.intersection(territory, shapely.box(*shapely.bounds(area))))
+
+
+def _inside(area, territory):
+    """``area & territory``, with the same shortcuts as :func:`_outside`."""
+    import shapely
+
+    if not territory.intersects(area):
+        return shapely.Polygon()
+    if territory.contains(area):
+        return area
+    return shapely.intersection(area, shapely.intersection(territory, shapely.box(*shapely.bounds(area))))
+
+
 def replay(
     claims: Sequence[Claim],
     shapes: Sequence["BaseGeometry | None"],
@@ -191,13 +213,15 @@ def replay(
                 own = territories.get(owner)
                 if own is None:
                     continue
-                p = _piece(idx, other_side(owner), "contested", shapely.intersection(area, own))
+                p = _piece(idx, other_side(owner), "contested", _inside(area, own))
                 if p is not None:
                     pieces.append(p)
             applied.setdefault(idx, "contested")
             continue
         if status == "advanced":
-            held = [p.geom for p in pieces if p.side == side and p.status == "held"]
+            near = [pieces[i].geom for i in _overlaps(tuple(shapely.bounds(area)), pieces)
+                    if pieces[i].side == side and pieces[i].status == "held"]
+            held = [g for g, hit in zip(near, shapely.intersects(near, area)) if hit] if near else []
             if held:
                 area = shapely.difference(area, union(held))
                 if area.is_empty:
@@ -205,7 +229,7 @@ def replay(
                     continue
         pieces = _cut(pieces, area)
         own = territories.get(side)
-        gain = shapely.difference(area, own) if own is not None else area
+        gain = _outside(area, own)
         p = _piece(idx, side, status, gain)
         if p is not None:
             pieces.append(p)

@@ -115,8 +115,9 @@ def territory_cells(
         outlines = {}
         for code in {p.country for p in wanted.values()}:
             if code in boundaries.COUNTRY_CODES:
-                clipped = shapely.clip_by_rect(boundaries.country_shape(code), box[0] - 1, box[1] - 1,
-                                               box[2] + 1, box[3] + 1)
+                # not clip_by_rect: its output may be invalid, which corrupts later overlays
+                clipped = shapely.intersection(boundaries.country_shape(code),
+                                               shapely.box(box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1))
                 outlines[code] = proj.to_local(clipped)
     out: dict[str, "BaseGeometry"] = {}
     for pt, site_ids, cell in zip(pts, ids, raw):

@@ -230,7 +230,7 @@ class Timeline:
         lons, lats = [p[0] for p in pts], [p[1] for p in pts]
         aoi = (min(lons) - AOI_MARGIN_DEG, min(lats) - AOI_MARGIN_DEG, max(lons) + AOI_MARGIN_DEG,
                max(lats) + AOI_MARGIN_DEG)
-        territories = {side: proj.to_local(shapely.clip_by_rect(boundaries.country_shape(side), *aoi))
+        territories = {side: proj.to_local(shapely.intersection(boundaries.country_shape(side), shapely.box(*aoi)))
                        for side in SIDES}
         for g in territories.values():
             shapely.prepare(g)
@@ -412,6 +412,11 @@ class Timeline:
         p, run = self._run(perspective)
         before = self._snapshot(run, d1 - dt.timedelta(days=1))
         after = self._snapshot(run, d2)
+        # Pieces present in both snapshots are the same objects and, since the pieces of one
+        # snapshot never overlap, cancel out of every difference below: drop them.
+        common = {id(x) for x in before} & {id(x) for x in after}
+        before = [x for x in before if id(x) not in common]
+        after = [x for x in after if id(x) not in common]
         period = [i for i in run.order if d1 <= self.claims[i].date <= d2]
         drawn = [i for i in period if self._shapes[i] is not None and self.claims[i].changes_control]
 
@@ -615,7 +620,7 @@ class Timeline:
         import shapely
 
         b = self.projection.to_wgs84(shapely.box(*shapely.bounds(shapely.union_all(list(self._territories.values())))))
-        return self.projection.to_local(shapely.clip_by_rect(g, *b.bounds))
+        return self.projection.to_local(shapely.intersection(g, shapely.box(*b.bounds)))
 
     def area_check(self, *, perspective: "str | Perspective" = "all") -> "pandas.DataFrame":
         """Every area claim beside the mapped area on its date.
