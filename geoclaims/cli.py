@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.func(args)
-    except (GeoclaimsError, _Usage) as exc:
+    except GeoclaimsError as exc:
         print(f"geoclaims: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `geoclaims geocode ... | head`
@@ -142,7 +142,7 @@ def _names_from(fh: TextIO) -> list[str]:
 
 
 class _Usage(GeoclaimsError, ValueError):
-    pass
+    """A usage error the CLI reports as one line (exit 2)."""
 
 
 def _near_arg(text: str | None):
@@ -217,10 +217,6 @@ def _load_timeline(args: argparse.Namespace):
     if summary:
         print(f"note: {summary}", file=sys.stderr)
     return tl
-
-
-class _Usage(Exception):
-    """A usage error the CLI reports as one line (exit 2)."""
 
 
 def _cmd_build(args: argparse.Namespace) -> int:

@@ -241,8 +241,6 @@ def replay(
 
 def union_by_key(pieces: Sequence[Piece]) -> dict[tuple[str, str], tuple[Any, list[int]]]:
     """(side, status) -> (union of the pieces' geometry, claim indices)."""
-    import shapely
-
     groups: dict[tuple[str, str], list[Piece]] = {}
     for p in pieces:
         groups.setdefault((p.side, p.status), []).append(p)

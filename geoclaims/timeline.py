@@ -28,9 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.gazetteer import Gazetteer
     from geoclaims.projection import LocalProjection
 
-__all__ = ["Timeline", "Perspective", "DateLike", "STATE_COLUMNS", "DIFF_COLUMNS", "CHANGES_COLUMNS"]
-
-DateLike = "str | dt.date"
+__all__ = ["Timeline", "Perspective", "STATE_COLUMNS", "DIFF_COLUMNS", "CHANGES_COLUMNS"]
 #: Columns of :meth:`Timeline.state` (plus geometry).
 STATE_COLUMNS = ("date", "side", "status", "area_km2", "claims", "claim_ids")
 #: Columns of :meth:`Timeline.diff` (plus geometry).

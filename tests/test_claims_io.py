@@ -8,7 +8,6 @@ import pytest
 from geoclaims import ClaimFormatError, Gazetteer, Place, read_claims, write_claims
 from geoclaims.claims_io import COLUMNS
 
-from .conftest import KURSK_CLAIMS
 
 HEADER = ",".join(COLUMNS)
 GOOD = "S1,2025-01-06,ISW,neutral,UA,advance,Berdin,,Kursk Oblast,southern,,,,assessed,https://example.org/a,seed"
