@@ -269,6 +269,11 @@ class Claim:
         return self.place is not None and self.place.is_located
 
     @property
+    def is_unmapped(self) -> bool:
+        """True for a claim about a place that cannot be drawn (known, no coordinates); never for area claims."""
+        return self.action != "area" and not self.is_located
+
+    @property
     def where(self) -> str:
         """Qualifier and place as one phrase: ``'southern Berdin'``, ``'west of Malaya Loknya'``."""
         name = self.place.name if self.place is not None else self.place_name

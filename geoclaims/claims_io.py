@@ -83,7 +83,7 @@ class ClaimSet:
     @property
     def unmapped(self) -> tuple[Claim, ...]:
         """Claims about a place that the gazetteer knows but cannot locate."""
-        return tuple(c for c in self.claims if c.action != "area" and not c.is_located)
+        return tuple(c for c in self.claims if c.is_unmapped)
 
     def unmapped_summary(self) -> str:
         """``"44 of 114 claims not mapped: no coordinates for Pogrebki (2 claims), ..."`` or ''."""
@@ -115,24 +115,26 @@ class ClaimSet:
     def to_geodataframe(self) -> "geopandas.GeoDataFrame":
         """Claims with the place's point (or the drawn geometry) in EPSG:4326."""
         import geopandas
-        import shapely
 
-        df = self.to_dataframe()
-        geoms = []
-        for c in self.claims:
-            if c.geometry is not None:
-                geoms.append(c.geometry)
-            elif c.place is not None and c.place.is_located:
-                geoms.append(shapely.Point(c.place.lon, c.place.lat))
-            else:
-                geoms.append(None)
-        return geopandas.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
+        geoms = [_feature_geometry(c) for c in self.claims]
+        return geopandas.GeoDataFrame(self.to_dataframe(), geometry=geoms, crs="EPSG:4326")
+
+
+def _feature_geometry(c: Claim):
+    """A claim's drawn geometry, else its place's point, else None (EPSG:4326)."""
+    import shapely
+
+    if c.geometry is not None:
+        return c.geometry
+    if c.place is not None and c.place.is_located:
+        return shapely.Point(c.place.lon, c.place.lat)
+    return None
 
 
 def unmapped_summary(claims: Iterable[Claim], *, limit: int = 12) -> str:
     """Say which claims cannot be mapped and why ('' when all can)."""
     claims = list(claims)
-    missing = [c for c in claims if c.action != "area" and not c.is_located]
+    missing = [c for c in claims if c.is_unmapped]
     if not missing:
         return ""
     counts: dict[str, int] = {}
@@ -342,12 +344,12 @@ class _RowReader:
             probs: list[ClaimProblem] = []
             parsed = self._fields(line, fields, probs, has_geometry=geom is not None)
             pending.append((line, parsed, geom, probs))
-        # places: resolve unambiguous ones first, then settle ambiguous ones by proximity to them
+        # places: resolve every name, then settle ambiguous ones by proximity to the file's other places
         resolutions = {}
         for line, parsed, geom, probs in pending:
             if parsed is not None and parsed.get("place_name") and not probs:
                 resolutions[line] = self._resolve(line, parsed, probs)
-        anchors = [r[0] for r in resolutions.values() if r is not None and r[1] is None and r[0].is_located]
+        settled = self._settle(resolutions)
         for line, parsed, geom, probs in pending:
             if parsed is None or probs:
                 problems.extend(probs)
@@ -358,11 +360,11 @@ class _RowReader:
                 if res is None:
                     problems.extend(probs)
                     continue
-                place, competing = res
-                if competing is not None:
-                    place = self._settle(line, parsed, competing, anchors, probs)
+                place, ambiguous = res
+                if ambiguous is not None:
+                    place = settled.get(_reference(ambiguous))
                     if place is None:
-                        problems.extend(probs)
+                        problems.append(self._ambiguous(line, parsed, ambiguous))
                         continue
             try:
                 claims.append(Claim(**{k: v for k, v in parsed.items() if not k.startswith("_")},
@@ -441,7 +443,7 @@ class _RowReader:
         out["region"] = _text(f.get("region"))
         out["source_url"] = _text(f.get("source_url"))
         out["note"] = _text(f.get("note"))
-        lat, lon = number_or_none(f.get("lat")), number_or_none(f.get("lon"))
+        lat, lon = _number_or_none(f.get("lat")), _number_or_none(f.get("lon"))
         if (lat is None) != (lon is None) or (lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)):
             bad("lat" if lat is None or not -90 <= lat <= 90 else "lon",
                 "lat and lon go together: WGS84 decimal degrees, lat in [-90, 90], lon in [-180, 180]")
@@ -491,7 +493,7 @@ class _RowReader:
                                        f"{hint} (or give lat/lon columns to place it yourself)", cid))
             return None
         if res.ambiguous:
-            return res.best.place, (res.best, *res.competitors)
+            return None, res
         return self._with_coordinates(res.best.place, parsed), None
 
     def _with_coordinates(self, place: Place, parsed: dict[str, Any]) -> Place:
@@ -501,30 +503,42 @@ class _RowReader:
         return replace(place, lat=lat, lon=lon, uncertainty_km=place.uncertainty_km or 0.5,
                        location_note=f"coordinates given in {self.source}")
 
-    def _settle(self, line: int, parsed, competing, anchors: list[Place], probs) -> Place | None:
-        """Pick the candidate nearest the file's other places, if clearly nearest."""
-        from geoclaims.gazetteer import haversine_km
+    @staticmethod
+    def _settle(resolutions: dict[int, Any]) -> dict[tuple[str, tuple[str, ...]], Place]:
+        """Ambiguous names the file's other places settle, as :func:`geoclaims.geocoding.geocode_all` does."""
+        from geoclaims.gazetteer import Resolution
+        from geoclaims.geocoding import settle_by_proximity
+        from geoclaims.place import Match
 
-        located = [m.place for m in competing if m.place.is_located]
-        if anchors and located:
-            lat = sum(p.lat for p in anchors) / len(anchors)
-            lon = sum(p.lon for p in anchors) / len(anchors)
-            dists = sorted((haversine_km((lat, lon), (p.lat, p.lon)), p.id, p) for p in located)
-            unlocated = len(located) < len(competing)
-            if len(dists) == 1 and not unlocated and dists[0][0] < 100:
-                return dists[0][2]
-            if len(dists) > 1 and not unlocated and dists[0][0] < 0.5 * dists[1][0]:
-                return dists[0][2]
+        refs: dict[Any, Resolution] = {}
+        for res in resolutions.values():
+            if res is None:
+                continue
+            place, ambiguous = res
+            if ambiguous is not None:
+                refs[_reference(ambiguous)] = ambiguous
+            elif place.is_located:
+                refs[place.id] = Resolution(place.name, (Match(place, 1.0, "exact", place.name),), False)
+        chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
+        settle_by_proximity(refs, chosen)
+        return {k: chosen[k][0].place for k, r in refs.items() if r.ambiguous and not chosen[k][1]}
+
+    def _ambiguous(self, line: int, parsed: dict[str, Any], res: Any) -> ClaimProblem:
+        competing = (res.best, *res.competitors)
         cands = "; ".join(f"{m.place.label} [{m.place.id}]" for m in competing)
-        probs.append(self._problem(
+        return self._problem(
             line, "place", parsed["place_name"],
             f"ambiguous: {len(competing)} places match ({cands}); add a place_id column with the intended id, "
             "or a region", parsed["claim_id"],
-        ))
-        return None
+        )
 
 
-def number_or_none(v: Any) -> float | None:
+def _reference(res: Any) -> tuple[str, tuple[str, ...]]:
+    """Key of an ambiguous lookup: the name and the candidates it could mean."""
+    return res.query, tuple(m.place.id for m in (res.best, *res.competitors))
+
+
+def _number_or_none(v: Any) -> float | None:
     if _blank(v):
         return None
     try:
@@ -579,9 +593,7 @@ def write_claims(claims: Iterable[Claim], path: str | os.PathLike[str], *, forma
 
         feats = []
         for c, r in zip(claims, records):
-            g = c.geometry
-            if g is None and c.place is not None and c.place.is_located:
-                g = shapely.Point(c.place.lon, c.place.lat)
+            g = _feature_geometry(c)
             feats.append({"type": "Feature", "properties": r,
                           "geometry": json.loads(shapely.to_geojson(g)) if g is not None else None})
         payload = json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False)

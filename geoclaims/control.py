@@ -33,7 +33,7 @@ from geoclaims.claims import SIDES, Claim, other_side
 if TYPE_CHECKING:  # pragma: no cover
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["Piece", "replay", "outcome", "sort_key", "union", "STATUSES"]
+__all__ = ["Piece", "replay", "outcome", "sort_key", "union", "geoms_of", "STATUSES"]
 
 #: Status of a piece of control.
 STATUSES: tuple[str, ...] = ("held", "advanced", "contested")
@@ -237,6 +237,11 @@ def replay(
     if dates:
         snaps.append(tuple(pieces))
     return dates, snaps, applied
+
+
+def geoms_of(pieces: Sequence[Piece], side: str, statuses: Sequence[str]) -> list["BaseGeometry"]:
+    """Geometries of `side`'s pieces with one of `statuses`."""
+    return [p.geom for p in pieces if p.side == side and p.status in statuses]
 
 
 def union_by_key(pieces: Sequence[Piece]) -> dict[tuple[str, str], tuple[Any, list[int]]]:

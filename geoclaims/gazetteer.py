@@ -46,6 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
+from geoclaims._io import atomic_write
 from geoclaims.errors import AmbiguousPlace, GazetteerDataError, PlaceNotFound
 from geoclaims.names import KEY_VERSION, fold, has_cyrillic, is_matchable, romanizations, skeleton
 from geoclaims.place import Match, Place
@@ -239,7 +240,7 @@ class Gazetteer:
             },
         }
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        _atomic_write(Path(path), gzip.compress(payload, compresslevel=9, mtime=0))
+        atomic_write(Path(path), gzip.compress(payload, compresslevel=9, mtime=0))
 
     @classmethod
     def from_geonames(
@@ -959,9 +960,3 @@ def _default_gazetteer() -> Gazetteer:
     from geoclaims._resources import data_file
 
     return Gazetteer.read(data_file("places.json.gz"))
-
-
-def _atomic_write(path: Path, payload: bytes) -> None:
-    from geoclaims._io import atomic_write
-
-    atomic_write(path, payload)

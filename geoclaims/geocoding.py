@@ -9,7 +9,7 @@ clearly closer; otherwise it stays flagged as ambiguous.
 from __future__ import annotations
 
 import statistics
-from typing import TYPE_CHECKING, Iterable, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Sequence
 
 from geoclaims.errors import AmbiguousPlace
 from geoclaims.gazetteer import BBox, Gazetteer, NearSpec, Resolution, _describe_candidates, haversine_km
@@ -144,7 +144,7 @@ def geocode_all(
     for q, r in resolved.items():
         chosen[q] = (r.best, r.ambiguous, "")
     if mutual and near is None and len(unique) > 1:
-        _settle_by_proximity(resolved, chosen)
+        settle_by_proximity(resolved, chosen)
 
     records = []
     geoms = []
@@ -192,8 +192,13 @@ def _row(query: str, m: Match | None, ambiguous: bool, candidates: str, note: st
     }
 
 
-def _settle_by_proximity(resolved: dict[str, Resolution], chosen: dict) -> None:
-    """Pick, for each ambiguous name, the candidate nearest the other names' places."""
+def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
+    """Pick, for each ambiguous name, the candidate nearest the other names' places.
+
+    `resolved` maps a key per distinct name to its resolution; `chosen` maps the
+    same keys to ``(match, ambiguous, note)`` and is updated in place for the
+    names settled. Shared by :func:`geocode_all` and :func:`geoclaims.read_claims`.
+    """
 
     def options(r: Resolution) -> list[Match]:
         if r.best is None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from geoclaims.claims import SIDES, Claim, other_side
-from geoclaims.control import STATUSES, Piece, replay, sort_key, union, union_by_key
+from geoclaims.control import STATUSES, Piece, geoms_of, outcome, replay, sort_key, union, union_by_key
 from geoclaims.shapes import METHODS, ShapeModel, claim_shape
 from geoclaims.territory import TerritoryModel, territory_cells
 
@@ -143,6 +143,7 @@ class Timeline:
         projection: "LocalProjection",
         shapes: Sequence[Any],
         territories: dict[str, Any],
+        aoi: tuple[float, float, float, float],
         initial: Sequence[Piece],
         method: str,
         window_days: int | None,
@@ -154,6 +155,9 @@ class Timeline:
         self.window_days = window_days
         self._shapes = list(shapes)
         self._territories = territories
+        self._aoi = aoi
+        self._regions: dict[str, Any] = {}
+        self._dates = sorted({c.date for c in self.claims})
         self._initial = tuple(initial)
         self._params = params
         self._runs: dict[Perspective, _Run] = {}
@@ -244,7 +248,8 @@ class Timeline:
             g = claim_shape(c, proj, method=method, model=model, cells=cells, baselines=territories)
             shapes.append(shapely.make_valid(g) if g is not None else None)
         initial = cls._baseline_pieces(baseline, proj, territories)
-        return cls(claims, projection=proj, shapes=shapes, territories=territories, initial=initial, method=method,
+        return cls(claims, projection=proj, shapes=shapes, territories=territories, aoi=aoi, initial=initial,
+                   method=method,
                    window_days=window_days,
                    params=dict(baseline=baseline, shape_model=model, territory_model=tmodel, gazetteer=gazetteer))
 
@@ -303,30 +308,30 @@ class Timeline:
         if method == self.method:
             return self
         if method not in self._twins:
-            kw = {k: v for k, v in self._params.items()}
-            self._twins[method] = Timeline.from_claims(self.claims, method=method, window_days=self.window_days, **kw)
+            self._twins[method] = Timeline.from_claims(self.claims, method=method, window_days=self.window_days,
+                                                       **self._params)
         return self._twins[method]
 
     # -- basic facts --------------------------------------------------------------------
     @property
     def dates(self) -> list[dt.date]:
         """Dates with at least one claim (any perspective), sorted."""
-        return sorted({c.date for c in self.claims})
+        return list(self._dates)
 
     @property
     def start(self) -> dt.date | None:
         """First claim date."""
-        return self.dates[0] if self.claims else None
+        return self._dates[0] if self._dates else None
 
     @property
     def end(self) -> dt.date | None:
         """Last claim date."""
-        return self.dates[-1] if self.claims else None
+        return self._dates[-1] if self._dates else None
 
     @property
     def unmapped(self) -> tuple[Claim, ...]:
         """Claims that cannot be drawn (place known, no coordinates). They stay events."""
-        return tuple(c for c in self.claims if c.action != "area" and not c.is_located)
+        return tuple(c for c in self.claims if c.is_unmapped)
 
     def unmapped_summary(self, claims: Iterable[Claim] | None = None) -> str:
         """``"39 of 114 claims not mapped: no coordinates for ..."`` ('' when all are mapped)."""
@@ -419,8 +424,7 @@ class Timeline:
         drawn = [i for i in period if self._shapes[i] is not None and self.claims[i].changes_control]
 
         def control(pieces, side, statuses=("held", "advanced")):
-            gs = [x.geom for x in pieces if x.side == side and x.status in statuses]
-            return union(gs)
+            return union(geoms_of(pieces, side, statuses))
 
         recs, geoms = [], []
         for side in SIDES:
@@ -447,7 +451,7 @@ class Timeline:
         """Split a change region among the claims that made it, earliest first."""
         import shapely
 
-        from geoclaims.control import MIN_AREA_M2, outcome
+        from geoclaims.control import MIN_AREA_M2
 
         if region.is_empty or shapely.area(region) < MIN_AREA_M2:
             return
@@ -462,7 +466,9 @@ class Timeline:
             a = shapely.area(part)
             if a < MIN_AREA_M2 * 100:
                 continue
-            covering = [self.claims[j].claim_id for j in drawn if shapely.area(shapely.intersection(part, self._shapes[j])) > 0.5 * a]
+            near = [j for j, hit in zip(drawn, shapely.intersects([self._shapes[j] for j in drawn], part)) if hit]
+            overlap = shapely.area(shapely.intersection([self._shapes[j] for j in near], part)) if near else []
+            covering = [self.claims[j].claim_id for j, o in zip(near, overlap) if o > 0.5 * a]
             status = res[1] if res is not None else ""
             yield ({"side": side, "change": change, "area_km2": a / 1e6, "where": c.where, "claim_id": c.claim_id,
                     "date": c.date, "claimant": c.claimant, "status": status, "claim_status": c.status,
@@ -496,6 +502,11 @@ class Timeline:
         d2 = _as_date(end, "end") if end is not None else dt.date.max
         rows = []
         seen: set[tuple] = set()
+        by_day_place: dict[tuple, list[Claim]] = {}
+        for j in run.order:
+            x = self.claims[j]
+            if x.place is not None:
+                by_day_place.setdefault((x.date, x.place.id), []).append(x)
         for i in run.order:
             c = self.claims[i]
             if not (d1 <= c.date <= d2) or not c.changes_control or c.place is None:
@@ -507,8 +518,6 @@ class Timeline:
                 continue
             seen.add(key)
             if not c.place.is_located:
-                from geoclaims.control import outcome
-
                 res = outcome(c)
                 to = res[0] or "contested" if res else ""
                 rows.append({"date": c.date, "place": c.place.name, "place_id": c.place.id, "from_side": "",
@@ -519,8 +528,7 @@ class Timeline:
             before = self._holder(self._snapshot(run, c.date - dt.timedelta(days=1)), pt)
             after = self._holder(self._snapshot(run, c.date), pt)
             if before != after:
-                same_day = [self.claims[j] for j in run.order if self.claims[j].date == c.date
-                            and self.claims[j].place is not None and self.claims[j].place.id == c.place.id]
+                same_day = by_day_place[key]
                 rows.append({"date": c.date, "place": c.place.name, "place_id": c.place.id, "from_side": before,
                              "to_side": after, "claim_id": ", ".join(dict.fromkeys(x.claim_id for x in same_day)),
                              "claimant": "; ".join(dict.fromkeys(x.claimant for x in same_day)),
@@ -592,7 +600,7 @@ class Timeline:
                 vals = {}
                 for s in SIDES:
                     for st in STATUSES:
-                        gs = [x.geom for x in snap if x.side == s and x.status == st]
+                        gs = geoms_of(snap, s, (st,))
                         if clip is not None:
                             gs = list(shapely.intersection(gs, clip)) if gs else []
                         vals[f"{s}_{st}"] = float(np.sum(shapely.area(gs))) / 1e6 if gs else 0.0
@@ -607,18 +615,20 @@ class Timeline:
         return [f"{s}_{st}" for s in (SIDES if side is None else (side,)) for st in (*STATUSES, "total")]
 
     def _region_local(self, region: str):
-        from geoclaims import boundaries
-        from geoclaims.regions import resolve_country
+        """A country or oblast outline within the area of interest, in the local CRS (cached)."""
+        if region not in self._regions:
+            import shapely
 
-        try:
-            code = resolve_country(region)
-            g = boundaries.country_shape(code) if code else boundaries.region_shape(region)
-        except Exception as e:
-            raise ValueError(f"region={region!r}: {e}") from None
-        import shapely
+            from geoclaims import boundaries
+            from geoclaims.regions import resolve_country
 
-        b = self.projection.to_wgs84(shapely.box(*shapely.bounds(shapely.union_all(list(self._territories.values())))))
-        return self.projection.to_local(shapely.intersection(g, shapely.box(*b.bounds)))
+            try:
+                code = resolve_country(region)
+                g = boundaries.country_shape(code) if code else boundaries.region_shape(region)
+            except Exception as e:
+                raise ValueError(f"region={region!r}: {e}") from None
+            self._regions[region] = self.projection.to_local(shapely.intersection(g, shapely.box(*self._aoi)))
+        return self._regions[region]
 
     def area_check(self, *, perspective: "str | Perspective" = "all") -> "pandas.DataFrame":
         """Every area claim beside the mapped area on its date.
@@ -675,10 +685,7 @@ class Timeline:
         statuses = {"held": ("held",), "total": ("held", "advanced"), "all": STATUSES}[which]
 
         def area(pieces, side, sts):
-            gs = [x.geom for x in pieces if x.side == side and x.status in sts]
-            if not gs:
-                return shapely.Polygon()
-            g = union(gs)
+            g = union(geoms_of(pieces, side, sts))
             return shapely.intersection(g, clip) if clip is not None else g
 
         snap = self._snapshot(run, c.date)
