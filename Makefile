@@ -12,12 +12,13 @@ $(BIN)/geoclaims: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,build]'
 	@touch $@
 
-## demo: set up, then geocode the place names of the bundled seed report
+## demo: set up, then run the bundled Kursk example and render its maps into ./geoclaims-demo/
 demo: $(BIN)/geoclaims
 	$(BIN)/geoclaims demo
 
-## test: set up, then run the whole test suite
+## test: set up (with Debian's chromium for the browser tests), then run the whole test suite
 test: $(BIN)/geoclaims
+	bash .ci/ensure-chromium
 	$(BIN)/python -m pytest
 
 ## gazetteer: rebuild data/gazetteer/places.json.gz from its sources
@@ -26,11 +27,13 @@ gazetteer: $(BIN)/geoclaims
 
 ## bench: run the benchmarks and print our figures beside the baselines
 bench: $(BIN)/geoclaims
+	$(BIN)/python -m pip install --quiet -e '.[test,build,bench]'
 	$(BIN)/python benchmarks/bench_geocode.py
 	$(BIN)/python benchmarks/bench_timeline.py
+	$(BIN)/python benchmarks/bench_render.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache geoclaims-demo
 
 ## boundaries: rebuild data/boundaries/*.geojson from Natural Earth (needs npm and the registries)
 boundaries: $(BIN)/geoclaims

@@ -12,7 +12,11 @@ Turn dated claims into a timeline of control polygons, diff it, measure it::
     >>> tl = geoclaims.Timeline.from_claims(claims)  # doctest: +SKIP
     >>> tl.diff("2025-01-05", "2025-01-07")  # doctest: +SKIP
 
-``import geoclaims`` is light: geopandas, shapely, pyproj, geopy and folium
+Map it: ``tl.explore("2025-01-07")`` in Jupyter, or a page per day with a time slider::
+
+    >>> geoclaims.render_daily(tl, "kursk-maps/")  # doctest: +SKIP
+
+``import geoclaims`` is light: geopandas, shapely, pyproj, geopy, folium and matplotlib
 load only when a function that needs them is called.
 """
 
@@ -53,6 +57,9 @@ _EXPORTS = {
     "FootprintModel": "geoclaims.shapes",
     "ShapeModel": "geoclaims.shapes",
     "TerritoryModel": "geoclaims.territory",
+    "explore": "geoclaims.maps",
+    "render_daily": "geoclaims.render",
+    "RenderResult": "geoclaims.render",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -68,6 +75,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.projection import LocalProjection
     from geoclaims.shapes import FootprintModel, ShapeModel
     from geoclaims.territory import TerritoryModel
+    from geoclaims.maps import explore
+    from geoclaims.render import RenderResult, render_daily
     from geoclaims.timeline import Perspective, Timeline
     from geoclaims.gazetteer import Gazetteer, Resolution
     from geoclaims.geocoding import geocode, geocode_all

@@ -1,4 +1,4 @@
-"""Command-line interface: ``geoclaims geocode | build | area | diff | demo``.
+"""Command-line interface: ``geoclaims geocode | build | area | diff | render | demo``.
 
 A thin face over the public functions; user errors print one clear message
 and exit with a non-zero code, never a traceback.
@@ -106,14 +106,64 @@ def _parser() -> argparse.ArgumentParser:
     df.add_argument("--format", choices=("table", "csv", "geojson"), default="table")
     df.set_defaults(func=_cmd_diff)
 
+    r = claims_parser("render", "write an HTML map per day and an index with a time slider",
+                      "Render one HTML page per day (map, km² per side, changes with their claims, that day's "
+                      "claims) and an index.html with a time slider, an area chart and a table of days. Pages "
+                      "work offline.")
+    _render_options(r)
+    r.add_argument("--out", "-o", type=Path, required=True, help="output folder (created if needed)")
+    r.add_argument("--days", default="claims", choices=("claims", "all"),
+                   help="a page for every date with claims (default) or every day from first to last")
+    r.add_argument("--from", dest="start", help="first date (YYYY-MM-DD)")
+    r.add_argument("--to", dest="end", help="last date (YYYY-MM-DD)")
+    r.add_argument("--title", default="geoclaims: claimed control", help="page title")
+    r.set_defaults(func=_cmd_render)
+
     d = sub.add_parser(
         "demo",
-        help="run the bundled Kursk example: geocode, build the timeline, print areas and the seed report's changes",
+        help="run the bundled Kursk example: geocode, build the timeline, print areas and changes, render maps",
         description="Geocode the seed report's place names (Kyiv Independent, 7 Jan 2025), build the "
-        "timeline of the bundled Kursk claims, and print areas and the changes of 5-7 Jan 2025.",
+        "timeline of the bundled Kursk claims, print areas and the changes of 5-7 Jan 2025, and render "
+        "a map per claim day with an index (time slider, area chart).",
     )
+    d.add_argument("--out", "-o", type=Path, default=Path("geoclaims-demo"),
+                   help="folder for the maps (default: ./geoclaims-demo)")
+    _render_options(d)
     d.set_defaults(func=_cmd_demo)
     return p
+
+
+def _render_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--assets", choices=("inline", "folder", "cdn"), default="inline",
+                   help="Leaflet embedded in every page (default; ~170 KB a page), once in OUT/assets/, "
+                   "or from the CDN (needs network)")
+    p.add_argument("--tiles", help="online tiles by xyzservices name (e.g. OpenStreetMap.Mapnik) beside the "
+                   "offline basemap; pages then load tiles from the network")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _render(tl, args: argparse.Namespace, **kwargs) -> int:
+    from geoclaims.render import render_daily
+
+    try:
+        result = render_daily(tl, args.out, tiles=args.tiles, assets=args.assets,
+                              progress=False if args.no_progress else None, **kwargs)
+    except ValueError as e:
+        raise _Usage(str(e)) from None
+    except OSError as e:
+        raise _Usage(f"cannot write to {args.out}: {e.strerror or e}") from None
+    if result.removed:
+        print(f"removed {len(result.removed)} day pages of an earlier render", file=sys.stderr)
+    print(f"wrote {len(result.pages)} day pages ({result.days[0]} .. {result.days[-1]}), "
+          f"{result.bytes / 1e6:.1f} MB, in {result.seconds:.1f} s", file=sys.stderr)
+    print(result.index.resolve())
+    return EXIT_OK
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    tl = _load_timeline(args)
+    return _render(tl, args, days=args.days, perspective=args.perspective, start=args.start, end=args.end,
+                   title=args.title)
 
 
 def _read_names(args: argparse.Namespace) -> list[str]:
@@ -190,7 +240,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     _print_diff(tl, "2025-01-05", "2025-01-07", "all", sys.stdout)
     print("\n4. Claimed areas against the map:\n")
     _print_check(tl.area_check(), sys.stdout)
-    print("\nMore: geoclaims area|diff|build examples/kursk/claims.csv --help")
+    print(f"\n5. A map per claim day and an index with a time slider, in {args.out}/ (open index.html):\n",
+          flush=True)
+    _render(tl, args, title="geoclaims demo: the Kursk incursion, August 2024 to April 2025")
+    print("\nMore: geoclaims area|diff|build|render examples/kursk/claims.csv --help", file=sys.stderr)
     return code
 
 

@@ -773,3 +773,72 @@ class Timeline:
 
     def __len__(self) -> int:
         return len(self.claims)
+
+    # -- maps -------------------------------------------------------------------------------------
+    def explore(self, date: "str | dt.date | None" = None, *, m: Any = None, **kwargs: Any) -> Any:
+        """An interactive folium map of control on `date` (default: the last claim date).
+
+        Layers per side and status, the change since the previous claim date,
+        markers with every claim, legend, layer control, scale bar; works
+        offline. Keyword arguments: see :func:`geoclaims.maps.explore`
+        (``since``, ``perspective``, ``colors``, ``tiles``, ``assets``, ...).
+
+        Returns
+        -------
+        folium.Map
+        """
+        from geoclaims.maps import explore
+
+        return explore(self, date, m=m, **kwargs)
+
+    def _repr_html_(self) -> str:
+        """Jupyter summary: dates, claims, km² per side at the last date, and a small static map."""
+        from geoclaims._web import esc
+
+        if not self.claims:
+            return "<p><b>Timeline</b>: no claims</p>"
+        last = self.state(self.end)
+        km = {(r.side, r.status): r.area_km2 for r in last.itertuples()}
+        rows = "".join(
+            f"<tr><td>{esc(s)}</td>" + "".join(f"<td style='text-align:right'>{km[(s, st)]:,.1f}</td>"
+                                               for st in STATUSES) + "</tr>" for s in SIDES)
+        head = "".join(f"<th>{esc(st)} km²</th>" for st in STATUSES)
+        summary = (f"<b>Timeline</b> {esc(self.start)} .. {esc(self.end)}: {len(self.claims)} claims on "
+                   f"{len(self._dates)} days, {len(self.claimants)} claimants, method {esc(self.method)}")
+        unmapped = f"<br><small>{esc(self.unmapped_summary())}</small>" if self.unmapped else ""
+        return (f"<div class='geoclaims-timeline'><p>{summary}{unmapped}</p>"
+                f"<div style='display:flex;gap:1em;align-items:flex-start;flex-wrap:wrap'>{self._svg_map(last)}"
+                f"<table><tr><th>side</th>{head}</tr>{rows}</table></div>"
+                f"<p><small>State at the end of {esc(self.end)} (all claims). "
+                f"<code>.explore()</code> for the interactive map.</small></p></div>")
+
+    def _svg_map(self, state: "geopandas.GeoDataFrame", width: int = 360) -> str:
+        """A small static map of a state (SVG, in the local equal-area projection)."""
+        import shapely
+
+        from geoclaims.maps import DEFAULT_COLORS
+
+        geoms = list(self.projection.to_local(list(state.geometry)))
+        drawn = [g for g in geoms if not g.is_empty]
+        if drawn:
+            b = shapely.union_all(drawn).bounds
+            frame = shapely.box(b[0] - 15_000, b[1] - 15_000, b[2] + 15_000, b[3] + 15_000)
+        else:
+            frame = shapely.box(*shapely.union_all(list(self._territories.values())).bounds)
+        x0, y0, x1, y1 = frame.bounds
+        scale = (x1 - x0) / width
+        parts = []
+        for side, terr in self._territories.items():
+            g = shapely.intersection(terr, frame)
+            if not g.is_empty:
+                parts.append(g.svg(scale_factor=scale, fill_color="#f3f0e3" if side == "UA" else "#ececec",
+                                   opacity=1.0))
+        for (side, status), g in zip(zip(state["side"], state["status"]), geoms):
+            if g.is_empty:
+                continue
+            color = DEFAULT_COLORS["contested"] if status == "contested" else DEFAULT_COLORS[side]
+            parts.append(g.svg(scale_factor=scale * 0.5, fill_color=color, opacity=0.55))
+        height = max(1, round(width * (y1 - y0) / (x1 - x0)))
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+                f'viewBox="{x0:.0f} {-y1:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" style="background:#dfe8ef">'
+                f'<g transform="scale(1,-1)">{"".join(parts)}</g></svg>')

@@ -60,3 +60,35 @@ def make_claim(gaz):
 
     make.replace = dataclasses.replace
     return make
+
+
+# -- maps and pages -----------------------------------------------------------------------------
+XSS_PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "`${alert(1)}`",
+                "</script><script>alert(1)</script>")
+
+
+@pytest.fixture
+def xss_claims_csv(tmp_path):
+    """A claims file whose every free-text field carries an XSS payload, and javascript: URLs."""
+    import csv
+
+    from geoclaims.claims_io import COLUMNS
+
+    path = tmp_path / "xss.csv"
+    rows = [
+        dict(claim_id="X1", date="2025-01-05", claimant="<script>alert(1)</script>", claimant_side="RU", side="UA",
+             action="capture", place="<img src=x onerror=alert(1)>", lat="51.20", lon="35.30",
+             status="claimed", source_url="javascript:alert(1)", note="`${alert(1)}` </script><script>alert(1)</script>"),
+        dict(claim_id="X2", date="2025-01-06", claimant="ISW <b onmouseover=alert(1)>", claimant_side="neutral",
+             side="RU", action="repelled", place="Sudzha", status="assessed",
+             source_url=" JaVaScRiPt:alert(document.domain)", note="<svg onload=alert(1)>"),
+        dict(claim_id="X3", date="2025-01-06", claimant="ISW", claimant_side="neutral", side="UA", action="advance",
+             place="Berdin", qualifier="southern", status="assessed",
+             source_url="https://example.org/a?b=<script>alert(1)</script>", note="\"'><img src=x onerror=alert(1)>"),
+    ]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=[*COLUMNS, "lat", "lon"])
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: r.get(k, "") for k in [*COLUMNS, "lat", "lon"]})
+    return path

@@ -1,0 +1,78 @@
+"""Day pages of the Kursk example: time and size per page, beside plain ``GeoDataFrame.explore``.
+
+Ours: ``render_daily`` on the bundled Kursk claims (a page per claim day: map with state, change,
+claim markers and offline basemap, tables; Leaflet embedded, so every page works offline). The time
+per page is taken between consecutive page writes; the first page pays for loading the basemap.
+
+Baseline, in the same run on a fresh timeline: for each day, ``timeline.state(day).explore()``
+(geopandas' one-liner: the six state polygons on OpenStreetMap tiles, CDN links, no changes, no
+claims, no tables), rendered to HTML and written.
+
+Goal (issue 4): <= 0.3 s and <= 500 KB per day page.
+
+Run: ``make bench`` (or ``python benchmarks/bench_render.py``).
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+
+def main() -> None:
+    import geoclaims.render as render
+    from geoclaims import Timeline, read_claims
+    from geoclaims._resources import data_file
+
+    claims = read_claims(data_file("kursk-claims.csv"))
+
+    tl = Timeline.from_claims(claims)
+    out = Path(tempfile.mkdtemp(prefix="bench-explore-"))
+    base_t, base_kb = [], []
+    for d in tl.dates:
+        t0 = time.perf_counter()
+        with warnings.catch_warnings():  # early days have empty (side, status) rows; explore() warns
+            warnings.simplefilter("ignore", UserWarning)
+            html = tl.state(d).explore().get_root().render()
+        (out / f"{d}.html").write_text(html, encoding="utf-8")
+        base_t.append(time.perf_counter() - t0)
+        base_kb.append(len(html.encode()) / 1000)
+
+    tl = Timeline.from_claims(claims)
+    stamps: list[float] = []
+    write = render.atomic_write
+
+    def timed_write(path, payload):
+        write(path, payload)
+        if Path(path).name != "index.html":
+            stamps.append(time.perf_counter())
+
+    render.atomic_write = timed_write
+    try:
+        t0 = time.perf_counter()
+        res = render.render_daily(tl, tempfile.mkdtemp(prefix="bench-render-"), progress=False)
+        total = time.perf_counter() - t0
+    finally:
+        render.atomic_write = write
+    ours_t = [b - a for a, b in zip([t0, *stamps[:-1]], stamps)]
+    ours_kb = [p.stat().st_size / 1000 for p in res.pages]
+
+    def row(name, ts, kbs):
+        later = ts[1:] or ts
+        return (f"{name:<34} {len(ts):>5}  {ts[0] * 1000:>7.0f}  {statistics.median(later) * 1000:>7.0f}  "
+                f"{max(later) * 1000:>7.0f}  {statistics.median(kbs):>7.0f}  {max(kbs):>7.0f}")
+
+    print(f"Kursk example: {len(claims)} claims, {len(tl.dates)} claim days\n")
+    print(f"{'per day page':<34} {'pages':>5}  {'1st ms':>7}  {'med ms':>7}  {'max ms':>7}  {'med KB':>7}  {'max KB':>7}")
+    print(row("geoclaims render_daily (offline)", ours_t, ours_kb))
+    print(row("baseline state(d).explore() (CDN)", base_t, base_kb))
+    slow = sorted(zip(ours_t[1:], res.days[1:]), reverse=True)[:3]
+    print("slowest day pages (after the first): " + ", ".join(f"{d} {t * 1000:.0f} ms" for t, d in slow))
+    print(f"\nrender_daily total incl. index.html: {total:.1f} s; index.html {res.index.stat().st_size / 1000:.0f} KB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""HTML helpers shared by the map and page renderers: escaping, safe links, offline Leaflet.
+
+Every piece of text that reaches a page from a claim, a place or a file name
+goes through :func:`esc` (or is set with ``textContent`` by our scripts), and
+only ``http(s)`` URLs become links (:func:`safe_url`). Data handed to scripts
+goes through :func:`script_json`, which cannot close a ``<script>`` element.
+
+Leaflet's JavaScript and CSS come from the ``folium-offline`` package (MIT),
+which ships the exact files folium links from its CDN, keyed by their URL. We
+look them up by the URLs folium itself uses, so the embedded Leaflet always
+matches the folium that builds the map.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+__all__ = ["ASSET_MODES", "esc", "safe_url", "link", "script_json", "leaflet_assets", "use_assets",
+           "write_assets", "ASSETS_DIR"]
+
+#: How pages get Leaflet: embedded in each page, shared files in ``assets/``, or the CDN (needs network).
+ASSET_MODES = ("inline", "folder", "cdn")
+#: Folder (relative to the pages) for ``assets="folder"``.
+ASSETS_DIR = "assets"
+
+# Characters html.escape leaves alone but that break out of a JavaScript template literal
+# (folium builds some scripts with backticks) or are invisible line breaks in JS strings.
+_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "\u2028": "&#8232;", "\u2029": "&#8233;"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def esc(value: Any) -> str:
+    """Text as HTML that displays it literally, safe in elements, attributes and JS template literals.
+
+    Examples
+    --------
+    >>> esc('<img src=x onerror="alert(1)"> `${x}`')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#96;&#36;{x}&#96;'
+
+    Returns
+    -------
+    str
+    """
+    if value is None:
+        return ""
+    return html.escape(_CONTROL.sub("", str(value)), quote=True).translate(_EXTRA)
+
+
+def safe_url(url: Any) -> str | None:
+    """`url` if it is an absolute ``http``/``https`` URL with a host, else None.
+
+    Examples
+    --------
+    >>> safe_url("https://isw.pub/x?a=1"), safe_url("javascript:alert(1)"), safe_url(" JaVaScRiPt:x")
+    ('https://isw.pub/x?a=1', None, None)
+
+    Returns
+    -------
+    str or None
+    """
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def link(url: Any, text: Any = None) -> str:
+    """An escaped ``<a>`` for http(s) URLs; anything else comes back as escaped plain text.
+
+    Examples
+    --------
+    >>> link("https://example.org/a", "source")
+    '<a href="https://example.org/a" target="_blank" rel="noopener noreferrer nofollow">source</a>'
+    >>> link("javascript:alert(1)")
+    'javascript:alert(1)'
+
+    Returns
+    -------
+    str
+    """
+    ok = safe_url(url)
+    if ok is None:
+        return esc(url)
+    label = text if text not in (None, "") else (urlsplit(ok).hostname or ok)
+    return f'<a href="{esc(ok)}" target="_blank" rel="noopener noreferrer nofollow">{esc(label)}</a>'
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside ``<script>``: ``<``, ``>``, ``&`` and line separators escaped.
+
+    Examples
+    --------
+    >>> script_json({"n": "</script><b>"})
+    '{"n":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+
+    Returns
+    -------
+    str
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@functools.lru_cache(maxsize=1)
+def leaflet_assets() -> dict[str, tuple[str, str]]:
+    """``{'leaflet.js': (cdn_url, text), 'leaflet.css': (cdn_url, text)}`` for the installed folium.
+
+    Returns
+    -------
+    dict
+    """
+    import folium.folium as ff
+
+    try:
+        from offlinefolium.elements import _res as embedded
+    except ImportError as e:  # pragma: no cover - a declared dependency
+        raise ImportError("offline maps need the folium-offline package: pip install folium-offline") from e
+    urls = {"leaflet.js": dict(ff._default_js)["leaflet"], "leaflet.css": dict(ff._default_css)["leaflet_css"]}
+    out = {}
+    for name, url in urls.items():
+        text = embedded.get(url)
+        if text is None:
+            raise RuntimeError(f"folium-offline does not ship {url}, which this folium links; install versions "
+                               "of folium and folium-offline that match (same minor version)")
+        out[name] = (url, text)
+    return out
+
+
+def _raw(text: str) -> Any:
+    """A branca element that renders `text` as is (``Element(text)`` would compile it as a Jinja template:
+    slow for 150 KB of Leaflet, and wrong for any ``{{`` inside)."""
+    from branca.element import Element
+
+    class Raw(Element):
+        def render(self, **kwargs: Any) -> str:
+            return text
+
+    return Raw()
+
+
+def use_assets(m: Any, mode: str = "inline") -> None:
+    """Make a folium map load only Leaflet, embedded, from ``assets/`` or from the CDN.
+
+    folium links jQuery, Bootstrap and Font Awesome by default; our maps use
+    none of them (popups and controls are plain Leaflet), so they are dropped.
+    """
+    if mode not in ASSET_MODES:
+        raise ValueError(f"assets={mode!r} is not valid; valid: {', '.join(ASSET_MODES)}")
+    assets = leaflet_assets()
+    m.default_js, m.default_css = [], []
+    header = m.get_root().header
+    if mode == "cdn":
+        m.default_js = [("leaflet", assets["leaflet.js"][0])]
+        m.default_css = [("leaflet_css", assets["leaflet.css"][0])]
+    elif mode == "folder":
+        header.add_child(_raw(f'<link rel="stylesheet" href="{ASSETS_DIR}/leaflet.css"/>'), name="leaflet_css")
+        header.add_child(_raw(f'<script src="{ASSETS_DIR}/leaflet.js"></script>'), name="leaflet")
+    else:
+        header.add_child(_raw(f"<style>{assets['leaflet.css'][1]}</style>"), name="leaflet_css")
+        header.add_child(_raw(f"<script>{assets['leaflet.js'][1]}</script>"), name="leaflet")
+
+
+def write_assets(out_dir: Path) -> list[Path]:
+    """Write Leaflet's files into ``out_dir/assets/`` (for ``assets="folder"``), atomically."""
+    from geoclaims._io import atomic_write
+
+    folder = Path(out_dir) / ASSETS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, (_url, text) in leaflet_assets().items():
+        atomic_write(folder / name, text.encode("utf-8"))
+        written.append(folder / name)
+    return written

@@ -1,0 +1,47 @@
+"""The offline basemap: borders from the bundled boundaries, labels from the gazetteer."""
+
+from __future__ import annotations
+
+import shapely
+
+from geoclaims.basemap import CLAIMED_ZOOM, LABEL_ZOOMS, basemap_data
+
+KURSK_BOX = (34.0, 50.8, 36.5, 52.0)
+
+
+def test_countries_and_oblast_borders_inside_the_box():
+    data = basemap_data(KURSK_BOX)
+    codes = sorted(f["properties"]["country"] for f in data["countries"]["features"])
+    assert codes == ["RU", "UA"]
+    box = shapely.box(*KURSK_BOX).buffer(1e-6)
+    for f in data["countries"]["features"] + data["regions"]["features"]:
+        g = shapely.from_geojson(__import__("json").dumps(f["geometry"]))
+        assert box.covers(g)
+    regions = shapely.from_geojson(__import__("json").dumps(data["regions"]["features"][0]["geometry"]))
+    assert regions.geom_type in ("LineString", "MultiLineString") and regions.length > 1  # Kursk/Sumy oblast borders
+
+
+def test_labels_by_population_and_claimed_places_earlier(gaz):
+    sudzha = gaz.resolve("Sudzha", country="RU").best.place
+    berdin = gaz.resolve("Berdin").best.place
+    plain = {lab[2]: lab for lab in basemap_data(KURSK_BOX)["labels"]}
+    marked = {lab[2]: lab for lab in basemap_data(KURSK_BOX, highlight=[berdin.id])["labels"]}
+    expected = next(z for minimum, z in LABEL_ZOOMS if (sudzha.population or 0) >= minimum)
+    assert plain["Sudzha"][3] == expected
+    assert plain["Kursk"][3] < plain["Sudzha"][3]
+    assert marked["Berdin"][3] == min(CLAIMED_ZOOM, plain["Berdin"][3])
+    lat, lon = marked["Sudzha"][:2]
+    assert abs(lat - sudzha.lat) < 1e-4 and abs(lon - sudzha.lon) < 1e-4
+
+
+def test_max_labels_keeps_the_largest_places():
+    labels = basemap_data(KURSK_BOX, max_labels=3)["labels"]
+    assert len(labels) == 3
+    assert "Kursk" in {lab[2] for lab in labels}
+
+
+def test_bad_bounds_are_rejected():
+    import pytest
+
+    with pytest.raises(ValueError, match="west < east"):
+        basemap_data((36.0, 50.0, 35.0, 52.0))
