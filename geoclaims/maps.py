@@ -577,7 +577,8 @@ def draw_day(m: "folium.Map", view: DayView, *, colors: Mapping[str, str], marke
             side = marker_side(cs[-1])
             repelled = all(c.action == "repelled" for c in cs)
             mk = folium.CircleMarker([lat, lon], radius=7, color=colors[side], weight=2.5, fill=True,
-                                     fill_color="#ffffff" if repelled else colors[side], fill_opacity=0.9)
+                                     fill_color="#ffffff" if repelled else colors[side], fill_opacity=0.9,
+                                     class_name="gc-claim")
             name = cs[0].place.name if cs[0].place is not None else cs[0].where
             SafePopup(f"<div class='gc-popup'><b>{esc(name)}</b><br>" + "<hr>".join(claim_html(c) for c in cs)
                       + "</div>").add_to(mk)

@@ -213,7 +213,8 @@ class _Slider:
         contested = sum(totals[s]["contested"] for s in SIDES)
         if contested >= 0.05:
             summary += f" · contested {contested:,.0f} km²"
-        self.days.append({"d": str(view.date), "f": f, "a": summary + f" · {len(view.claims)} claims"})
+        n = len(view.claims)
+        self.days.append({"d": str(view.date), "f": f, "a": summary + f" · {n} claim{'' if n == 1 else 's'}"})
 
     def payload(self) -> str:
         return script_json({"geoms": self.geoms, "styles": self.styles, "days": self.days})

@@ -117,6 +117,14 @@ def test_day_page_loads_offline_with_polygons_and_popups(browser, site):
         assert v.page.locator(".leaflet-overlay-pane path").count() >= 2
         markers = v.page.locator(".leaflet-overlay-pane path.leaflet-interactive")
         assert markers.count() > 0
+        v.page.locator(".leaflet-control-layers").hover()          # the layer control lists the layers
+        labels = v.page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+        assert any("UA advanced" in t for t in labels) and any("Claims" in t for t in labels)
+        claims_on_map = v.page.locator(".leaflet-overlay-pane path.gc-claim")
+        claims_on_map.last.click(force=True)
+        popup = v.page.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=3000)
+        assert "2024-08-12" in popup.inner_text()                  # a claim of that day, with its date
         assert v.page.locator(".gc-datebox .gc-date").inner_text() == "2024-08-12"
         v.page.locator('a[rel="next"]').click()
         v.page.wait_for_load_state("load")

@@ -146,3 +146,11 @@ def test_cli_render_usage_errors(tmp_path, capsys):
     assert main(["render", str(KURSK_CLAIMS), "--out", str(tmp_path), "--tiles", "Nope.Tiles", "--no-progress",
                  "--from", "2025-01-07", "--to", "2025-01-07"]) == 2
     assert "not an xyzservices provider" in capsys.readouterr().err
+
+
+def test_progress_bar_on_request(tmp_path, kursk, capsys):
+    render_daily(kursk, tmp_path, start="2025-01-06", end="2025-01-07", progress=True)
+    err = capsys.readouterr().err
+    assert "rendering days" in err and "2/2" in err
+    render_daily(kursk, tmp_path, start="2025-01-06", end="2025-01-07", progress=False)
+    assert capsys.readouterr().err == ""
