@@ -163,6 +163,12 @@ class Timeline:
         self._runs: dict[Perspective, _Run] = {}
         self._twins: dict[str, Timeline] = {}
         self.claimants: tuple[str, ...] = tuple(sorted({c.claimant for c in self.claims}))
+        #: Observed timelines: where the snapshots came from, what was skipped or repaired, and the
+        #: polygon keys no rule knew (with counts).
+        self.source: str = ""
+        self.problems: tuple[Any, ...] = ()
+        self.unknown_keys: dict[str, int] = {}
+        self.region: str = ""
 
     # -- construction ---------------------------------------------------------------
     @classmethod
@@ -253,6 +259,55 @@ class Timeline:
                    window_days=window_days,
                    params=dict(baseline=baseline, shape_model=model, territory_model=tmodel, gazetteer=gazetteer))
 
+    @classmethod
+    def from_observed(cls, dates: Sequence[dt.date], snapshots: Sequence[Sequence[Piece]], *,
+                      projection: "LocalProjection", source: str = "", problems: Sequence[Any] = (),
+                      unknown_keys: dict[str, int] | None = None, region: str = "",
+                      region_shape: Any = None) -> "Timeline":
+        """A timeline of observed control: one snapshot of pieces per date (see :func:`geoclaims.read_snapshots`).
+
+        Returns
+        -------
+        Timeline
+            ``method == "observed"``, no claims; ``state``, ``diff``, ``changes`` (settlements
+            that changed hands), ``area_series``, ``explore`` and ``render_daily`` work as for claims.
+        """
+        import shapely
+
+        from geoclaims import boundaries
+
+        if len(dates) != len(snapshots):
+            raise ValueError("one snapshot per date is needed")
+        if list(dates) != sorted(set(dates)):
+            raise ValueError("snapshot dates must be distinct and sorted")
+        geoms = [x.geom for snap in snapshots for x in snap]
+        if region_shape is not None:
+            b = region_shape.bounds
+        elif geoms:
+            b = tuple(projection.to_wgs84(shapely.box(*shapely.total_bounds(geoms))).bounds)
+        else:
+            b = (projection.lon0 - 1, projection.lat0 - 1, projection.lon0 + 1, projection.lat0 + 1)
+        m = 0.25
+        aoi = (b[0] - m, b[1] - m, b[2] + m, b[3] + m)
+        territories = {side: projection.to_local(shapely.intersection(boundaries.country_shape(side), shapely.box(*aoi)))
+                       for side in SIDES}
+        for g in territories.values():
+            shapely.prepare(g)
+        tl = cls((), projection=projection, shapes=[], territories=territories, aoi=aoi, initial=(),
+                 method="observed", window_days=None, params={})
+        tl._dates = list(dates)
+        tl._runs[Perspective("all")] = _Run(list(dates), [tuple(s) for s in snapshots], {}, [])
+        tl.source = source
+        tl.problems = tuple(problems)
+        tl.unknown_keys = dict(unknown_keys or {})
+        tl.region = region
+        return tl
+
+    @property
+    def is_observed(self) -> bool:
+        """True for timelines read from observed maps (:func:`geoclaims.read_snapshots`)."""
+        return self.method == "observed"
+
     @staticmethod
     def _baseline_pieces(baseline, proj, territories) -> list[Piece]:
         if baseline is None:
@@ -284,6 +339,8 @@ class Timeline:
     def _run(self, perspective: "str | Perspective") -> tuple[Perspective, _Run]:
         p = Perspective.parse(perspective, self.claimants)
         run = self._runs.get(p)
+        if run is None and self.is_observed:
+            raise ValueError(f"perspective={perspective!r}: an observed timeline has one perspective, 'all'")
         if run is None:
             order = sorted((i for i, c in enumerate(self.claims) if p.accepts(c)), key=lambda i: sort_key(self.claims[i]))
             dates, snaps, applied = replay(self.claims, self._shapes, order, self._territories,
@@ -340,6 +397,9 @@ class Timeline:
         return unmapped_summary(self.claims if claims is None else claims)
 
     def __repr__(self) -> str:
+        if self.is_observed:
+            return (f"<Timeline observed {self.start} .. {self.end}: {len(self._dates)} snapshots"
+                    + (f", region {self.region!r}" if self.region else "") + f", from {self.source!r}>")
         if not self.claims:
             return "<Timeline: no claims>"
         return (f"<Timeline {self.start} .. {self.end}: {len(self.claims)} claims, "
@@ -478,7 +538,8 @@ class Timeline:
                 return
         if shapely.area(remaining) >= MIN_AREA_M2 * 100:
             yield ({"side": side, "change": change, "area_km2": shapely.area(remaining) / 1e6,
-                    "where": "(by claims against the other side)", "claim_id": "", "date": None, "claimant": "",
+                    "where": "(observed)" if self.is_observed else "(by claims against the other side)",
+                    "claim_id": "", "date": None, "claimant": "",
                     "status": "", "claim_status": "",
                     "claim_ids": ", ".join(dict.fromkeys(self.claims[j].claim_id for j in drawn
                                                          if shapely.intersects(remaining, self._shapes[j])))},
@@ -500,6 +561,8 @@ class Timeline:
         p, run = self._run(perspective)
         d1 = _as_date(start, "start") if start is not None else dt.date.min
         d2 = _as_date(end, "end") if end is not None else dt.date.max
+        if self.is_observed:
+            return self._observed_changes(run, d1, d2)
         rows = []
         seen: set[tuple] = set()
         by_day_place: dict[tuple, list[Claim]] = {}
@@ -536,6 +599,65 @@ class Timeline:
         df = pd.DataFrame(rows, columns=list(CHANGES_COLUMNS))
         df.attrs["perspective"] = p.label
         return df
+
+    def _observed_changes(self, run: _Run, d1: dt.date, d2: dt.date) -> "pandas.DataFrame":
+        """Gazetteer places whose holder differs between consecutive snapshots in d1..d2."""
+        import bisect
+
+        import numpy as np
+        import pandas as pd
+
+        places, x, y, own = self._gazetteer_points()
+        rows = []
+        i = bisect.bisect_left(run.dates, d1)
+        prev = self._snapshot(run, d1 - dt.timedelta(days=1)) if d1 > dt.date.min else self._initial
+        prev_h = self._holders(prev, x, y, own)
+        for d, snap in zip(run.dates[i:], run.snaps[i:]):
+            if d > d2:
+                break
+            if snap is prev:
+                continue
+            h = self._holders(snap, x, y, own)
+            for k in np.flatnonzero(h != prev_h):
+                pl = places[k]
+                rows.append({"date": d, "place": pl.name, "place_id": pl.id, "from_side": prev_h[k],
+                             "to_side": h[k], "claim_id": "", "claimant": "observed", "claim_status": "",
+                             "mapped": True})
+            prev, prev_h = snap, h
+        df = pd.DataFrame(rows, columns=list(CHANGES_COLUMNS))
+        df.attrs["perspective"] = "observed"
+        return df
+
+    def _gazetteer_points(self):
+        """Located gazetteer places inside the area of interest: (places, x, y, own side) in the local CRS."""
+        cached = self._regions.get("__places__")
+        if cached is None:
+            import numpy as np
+
+            from geoclaims.gazetteer import Gazetteer
+            from geoclaims.projection import _transformers
+
+            w, s, e, n = self._aoi
+            places = [p for p in Gazetteer.default().places
+                      if p.lat is not None and p.lon is not None and w <= p.lon <= e and s <= p.lat <= n]
+            fwd = _transformers(self.projection.lon0, self.projection.lat0)[1]
+            x, y = fwd.transform(np.array([p.lon for p in places], dtype=float), np.array([p.lat for p in places],
+                                                                                           dtype=float))
+            own = np.array([p.country if p.country in SIDES else "" for p in places], dtype=object)
+            cached = self._regions["__places__"] = (places, np.asarray(x), np.asarray(y), own)
+        return cached
+
+    @staticmethod
+    def _holders(pieces: Sequence[Piece], x, y, own):
+        import shapely
+
+        out = own.copy()
+        if len(x) == 0:
+            return out
+        for piece in pieces:
+            inside = shapely.contains_xy(piece.geom, x, y)
+            out[inside] = "contested" if piece.status == "contested" else piece.side
+        return out
 
     def _holder(self, pieces: Sequence[Piece], pt) -> str:
         for x in pieces:
