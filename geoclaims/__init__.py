@@ -16,6 +16,11 @@ Map it: ``tl.explore("2025-01-07")`` in Jupyter, or a page per day with a time s
 
     >>> geoclaims.render_daily(tl, "kursk-maps/")  # doctest: +SKIP
 
+Read observed maps (a DeepStateMap archive, your own GeoJSON snapshots) and check claims against them::
+
+    >>> obs = geoclaims.read_snapshots("deepstate/", preset="deepstate", region="Kursk Oblast")  # doctest: +SKIP
+    >>> geoclaims.compare(claims, obs).by_claimant  # doctest: +SKIP
+
 ``import geoclaims`` is light: geopandas, shapely, pyproj, geopy, folium and matplotlib
 load only when a function that needs them is called.
 """
@@ -60,6 +65,12 @@ _EXPORTS = {
     "explore": "geoclaims.maps",
     "render_daily": "geoclaims.render",
     "RenderResult": "geoclaims.render",
+    "read_snapshots": "geoclaims.snapshots",
+    "SnapshotRules": "geoclaims.snapshots",
+    "SnapshotError": "geoclaims.snapshots",
+    "SnapshotWarning": "geoclaims.snapshots",
+    "compare": "geoclaims.compare",
+    "Comparison": "geoclaims.compare",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -77,6 +88,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.territory import TerritoryModel
     from geoclaims.maps import explore
     from geoclaims.render import RenderResult, render_daily
+    from geoclaims.snapshots import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
+    from geoclaims.compare import Comparison, compare
     from geoclaims.timeline import Perspective, Timeline
     from geoclaims.gazetteer import Gazetteer, Resolution
     from geoclaims.geocoding import geocode, geocode_all

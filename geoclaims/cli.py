@@ -1,4 +1,4 @@
-"""Command-line interface: ``geoclaims geocode | build | area | diff | render | demo``.
+"""Command-line interface: ``geoclaims geocode | build | area | diff | render | observed | compare | demo``.
 
 A thin face over the public functions; user errors print one clear message
 and exit with a non-zero code, never a traceback.
@@ -10,6 +10,7 @@ was ambiguous); 2 bad usage or input.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -119,6 +120,45 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--title", default="geoclaims: claimed control", help="page title")
     r.set_defaults(func=_cmd_render)
 
+    def snapshot_options(c: argparse.ArgumentParser) -> None:
+        c.add_argument("snapshots", type=Path, metavar="SNAPSHOTS",
+                       help="folder, .zip, or a file with valid_from/valid_to")
+        c.add_argument("--no-progress", action="store_true", help="no progress bar")
+        c.add_argument("--preset", choices=("deepstate", "geoclaims"),
+                       help="how features become control (default: 'side'/'status' properties, as geoclaims "
+                       "build writes)")
+        c.add_argument("--region", help="keep only this oblast or country (any spelling), or W,S,E,N in degrees")
+        c.add_argument("--date-property", help="take each snapshot's date from this property, not the file name")
+        c.add_argument("--strict", action="store_true", help="stop at the first bad file instead of skipping it")
+        c.add_argument("--workers", type=int, help="parse files in this many processes (default: up to 4 for "
+                       "archives of 50 files or more)")
+
+    o = sub.add_parser(
+        "observed", help="read a dated map archive (folder/zip of GeoJSON, DeepStateMap) and print areas",
+        description="Read dated control snapshots and print, for each, the area each side holds beyond its own "
+        "border, with and without the grey zone. With --region \"Kursk Oblast\" the UA figures are the "
+        "Ukrainian-held part of that oblast.")
+    snapshot_options(o)
+    o.add_argument("--area-series", type=Path, metavar="CSV", help="also write the per-snapshot areas as CSV")
+    o.add_argument("--changes", action="store_true", help="also list the settlements that changed hands")
+    o.add_argument("--render", type=Path, metavar="DIR", help="also render a map page per snapshot into DIR")
+    o.set_defaults(func=_cmd_observed)
+
+    cmp = sub.add_parser(
+        "compare", help="check claims against observed maps: confirmed, contradicted, not observable",
+        description="For each claim, look at the observed map from its date to --window-days after, and say "
+        "whether it confirms or contradicts the claim; then rates per claimant and the area claims beside the "
+        "observed areas.")
+    cmp.add_argument("claims", type=Path, metavar="CLAIMS", help="claims file (.csv, .json, .geojson)")
+    snapshot_options(cmp)
+    cmp.add_argument("--window-days", type=int, default=3, help="days after a claim to look for a map (default 3)")
+    cmp.add_argument("--threshold", type=float, default=0.5,
+                     help="share of a claim's polygon a side must control (default 0.5)")
+    cmp.add_argument("--format", choices=("table", "csv"), default="table",
+                     help="table (default), or csv: the per-claim rows")
+    cmp.add_argument("--all", action="store_true", help="list the not-observable claims too")
+    cmp.set_defaults(func=_cmd_compare)
+
     d = sub.add_parser(
         "demo",
         help="run the bundled Kursk example: geocode, build the timeline, print areas and changes, render maps",
@@ -164,6 +204,100 @@ def _cmd_render(args: argparse.Namespace) -> int:
     tl = _load_timeline(args)
     return _render(tl, args, days=args.days, perspective=args.perspective, start=args.start, end=args.end,
                    title=args.title)
+
+
+def _read_observed(args: argparse.Namespace):
+    import warnings
+
+    from geoclaims.snapshots import SnapshotError, SnapshotWarning, read_snapshots
+
+    region = args.region
+    if region and region.count(",") == 3:
+        try:
+            region = tuple(float(x) for x in region.split(","))
+        except ValueError:
+            pass
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SnapshotWarning)
+        try:
+            obs = read_snapshots(args.snapshots, preset=args.preset, region=region, date_property=args.date_property,
+                                 on_error="raise" if args.strict else "warn", workers=args.workers,
+                                 progress=False if args.no_progress else None)
+        except SnapshotError as e:
+            raise _Usage(str(e)) from None
+        except (ValueError, TypeError) as e:
+            raise _Usage(str(e)) from None
+    for w in caught:
+        if issubclass(w.category, SnapshotWarning):
+            print(f"warning: {w.message}", file=sys.stderr)
+    return obs
+
+
+def _cmd_observed(args: argparse.Namespace) -> int:
+    obs = _read_observed(args)
+    series = obs.area_series(freq="claims")
+    where = f" in {obs.region}" if obs.region else ""
+    print(f"{len(obs.dates)} snapshots, {obs.start} .. {obs.end}, from {args.snapshots}{where}. km² held beyond "
+          f"each side's own border, without and with the grey zone:\n")
+    rows = [[str(d), *(f"{r[f'{s}_held'] + r[f'{s}_advanced']:,.1f}" if k == 0 else
+                      f"{r[f'{s}_held'] + r[f'{s}_advanced'] + r[f'{s}_contested']:,.1f}"
+                      for s in ("UA", "RU") for k in (0, 1))] for d, r in series.iterrows()]
+    _write_table(["date", "UA held", "UA held+grey", "RU held", "RU held+grey"], rows, sys.stdout)
+    if args.area_series:
+        from geoclaims._io import atomic_write
+
+        table = series.join(obs.area_changes(workers=args.workers or min(4, os.cpu_count() or 1)))
+        atomic_write(args.area_series, table.to_csv(float_format="%.3f").encode())
+        print(f"\nwrote {args.area_series}: {len(table)} rows (km² held per side and status, and gained/lost "
+              "since the previous snapshot)")
+    if args.changes:
+        ch = obs.changes()
+        print(f"\nsettlements that changed hands ({len(ch)}):")
+        if len(ch):
+            _write_table(["date", "place", "from", "to"], [[str(r["date"]), r["place"], r["from_side"], r["to_side"]]
+                                                          for r in _records(ch)], sys.stdout)
+    if args.render:
+        args.out, args.assets, args.tiles = args.render, "inline", None
+        _render(obs, args, days="claims", title=f"geoclaims: observed maps ({args.snapshots.name}{where})")
+    return EXIT_OK
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from geoclaims.claims_io import read_claims
+    from geoclaims.compare import compare
+
+    if not args.claims.exists():
+        raise _Usage(f"claims file not found: {args.claims}")
+    claims = read_claims(args.claims)
+    obs = _read_observed(args)
+    try:
+        result = compare(claims, obs, window_days=args.window_days, threshold=args.threshold)
+    except ValueError as e:
+        raise _Usage(str(e)) from None
+    rows = result.claims if args.all else result.claims[result.claims["verdict"] != "not observable"]
+    if args.format == "csv":
+        sys.stdout.write(result.claims.to_csv(index=False))
+        return EXIT_OK
+    print(f"{result.summary()} (maps from {args.snapshots}, {len(obs.dates)} snapshots {obs.start} .. {obs.end}; "
+          f"window {args.window_days} days after each claim)\n")
+    print("per claimant:")
+    _write_table(["claimant", "claims", "confirmed", "contradicted", "not observable", "rate"],
+                 [[r["claimant"], r["claims"], r["confirmed"], r["contradicted"], r["not_observable"],
+                   "" if r["confirmation_rate"] is None else f"{r['confirmation_rate']:.0%}"]
+                  for r in _records(result.by_claimant)], sys.stdout)
+    print("\nclaims" + ("" if args.all else " the maps can judge (--all for every claim)") + ":")
+    _write_table(["claim", "date", "claimant", "side", "action", "where", "verdict", "map of", "why"],
+                 [[r["claim_id"], str(r["date"]), r["claimant"], r["side"], r["action"], r["where"], r["verdict"],
+                   str(r["observed_date"] or ""), r["reason"]] for r in _records(rows)], sys.stdout)
+    if len(result.areas):
+        print("\narea claims beside the observed area (km²):")
+        _write_table(["claim", "date", "claimant", "side", "basis", "claimed", "map of", "observed", "with grey"],
+                     [[r["claim_id"], str(r["date"]), r["claimant"], r["side"], r["basis"], f"{r['claimed_km2']:,.0f}",
+                       str(r["observed_date"] or "no map"),
+                       "" if r["observed_km2"] is None else f"{r['observed_km2']:,.0f}",
+                       "" if r["observed_with_grey_km2"] is None else f"{r['observed_with_grey_km2']:,.0f}"]
+                      for r in _records(result.areas)], sys.stdout)
+    return EXIT_OK
 
 
 def _read_names(args: argparse.Namespace) -> list[str]:

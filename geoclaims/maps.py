@@ -152,10 +152,12 @@ def state_label(side: str, status: str) -> str:
 
 
 def claim_dates(timeline: "Timeline", perspective: Any = "all") -> list[dt.date]:
-    """Dates with claims counted by `perspective`, sorted."""
+    """Dates with claims counted by `perspective` (snapshot dates for observed timelines), sorted."""
     from geoclaims.timeline import Perspective
 
     p = Perspective.parse(perspective, timeline.claimants)
+    if timeline.is_observed:
+        return timeline.dates
     return sorted({c.date for c in timeline.claims if p.accepts(c)})
 
 
@@ -481,7 +483,7 @@ def day_view(timeline: "Timeline", date: "str | dt.date | None" = None, *, since
     if date is None:
         dates = claim_dates(timeline, p)
         if not dates:
-            raise ValueError("the timeline has no claims in this perspective; pass date=")
+            raise ValueError("the timeline has no dates in this perspective; pass date=")
         d = dates[-1]
     else:
         d = _as_date(date)
