@@ -448,6 +448,8 @@ class DayView:
     #: The full diff of the period (None when there is no period).
     diff: Any = None
     unmapped: str = ""
+    #: How the view is named: 'all claims', 'observed maps (...)'.
+    label: str = ""
 
     @property
     def period(self) -> str:
@@ -501,7 +503,8 @@ def day_view(timeline: "Timeline", date: "str | dt.date | None" = None, *, since
         changes = change_rows(diff)
         claims = tuple(c for c in timeline.claims if p.accepts(c) and first <= c.date <= d)
     return DayView(date=d, perspective=p, first=first, state=tuple(shown), changes=tuple(changes), claims=claims,
-                   areas=areas, diff=diff, unmapped=timeline.unmapped_summary(claims) if claims else "")
+                   areas=areas, diff=diff, unmapped=timeline.unmapped_summary(claims) if claims else "",
+                   label=timeline.perspective_label(p))
 
 
 def check_colors(colors: Mapping[str, str] | None) -> dict[str, str]:
@@ -589,7 +592,7 @@ def draw_day(m: "folium.Map", view: DayView, *, colors: Mapping[str, str], marke
         group.add_to(m)
     if legend:
         HtmlControl(legend_html(colors, change=changes or markers), position="bottomleft").add_to(m)
-    label = f'<div class="gc-date">{esc(view.date)}</div>{esc(view.perspective.label)}'
+    label = f'<div class="gc-date">{esc(view.date)}</div>{esc(view.label)}'
     if view.period:
         label += f"<br>changes and claims: {esc(view.period)}"
     HtmlControl(label, position="topright", css_class="gc-datebox").add_to(m)

@@ -367,7 +367,8 @@ def render_daily(
             changes = [rec for rec, _ in view.changes]
             html = day_tpl.render(
                 title=title, date=str(d), prev=str(rendered[i - 1]) if i else "",
-                next=str(rendered[i + 1]) if i + 1 < len(rendered) else "", perspective=p.label,
+                next=str(rendered[i + 1]) if i + 1 < len(rendered) else "",
+                perspective=timeline.perspective_label(p),
                 method=timeline.method, map_head=Markup(head), map_body=Markup(body), map_script=Markup(script),
                 css=css, areas=areas, changes=changes, period=view.period, claims=_claim_rows(view),
                 unmapped=view.unmapped, version=__version__)
@@ -397,8 +398,10 @@ def render_daily(
                            marks=rendered if len(rendered) <= 400 else ())
     html = index_tpl.render(
         title=title, days=day_rows, first=str(rendered[0]), last=str(rendered[-1]),
-        claims=sum(1 for c in timeline.claims if p.accepts(c) and rendered[0] <= c.date <= rendered[-1]),
-        perspective=p.label, method=timeline.method, map_head=Markup(head), map_body=Markup(body),
+        counted=(f"{len(timeline.dates)} snapshots" if timeline.is_observed else
+                 f"{sum(1 for c in timeline.claims if p.accepts(c) and rendered[0] <= c.date <= rendered[-1])} claims"),
+        perspective=timeline.perspective_label(p), method=timeline.method, map_head=Markup(head),
+        map_body=Markup(body),
         map_script=Markup(script), css=css, chart=Markup(chart), slider_data=Markup(slider.payload()), unmapped=timeline.unmapped_summary(
             c for c in timeline.claims if p.accepts(c) and c.date <= rendered[-1]), version=__version__)
     index = out / "index.html"

@@ -328,6 +328,12 @@ class Timeline:
         shapely.prepare(tl._coverage)
         return tl
 
+    def perspective_label(self, perspective: "str | Perspective" = "all") -> str:
+        """How pages and tables name a view: ``'all claims'``, ``'as RU claimants tell it'``, ``'observed maps (x)'``."""
+        if self.is_observed:
+            return f"observed maps ({Path(self.source).name})" if self.source else "observed maps"
+        return Perspective.parse(perspective, self.claimants).label
+
     @property
     def is_observed(self) -> bool:
         """True for timelines read from observed maps (:func:`geoclaims.read_snapshots`)."""
@@ -470,7 +476,7 @@ class Timeline:
         recs, geoms = run.cache[key]
         gdf = geopandas.GeoDataFrame(recs, columns=list(STATE_COLUMNS),
                                      geometry=list(self.projection.to_wgs84(list(geoms))), crs="EPSG:4326")
-        gdf.attrs["perspective"] = p.label
+        gdf.attrs["perspective"] = self.perspective_label(p)
         gdf.attrs["unmapped"] = self.unmapped_summary(c for c in self.claims if c.date <= d and p.accepts(c))
         return gdf
 
@@ -513,7 +519,7 @@ class Timeline:
         if len(out):
             out = out.sort_values(["side", "change", "area_km2"], ascending=[True, True, False], kind="stable")
             out = out.reset_index(drop=True)
-        out.attrs["perspective"] = p.label
+        out.attrs["perspective"] = self.perspective_label(p)
         out.attrs["period"] = (d1, d2)
         out.attrs["unmapped"] = self.unmapped_summary(self.claims[i] for i in period)
         return out
@@ -692,7 +698,7 @@ class Timeline:
                              "claimant": "; ".join(dict.fromkeys(x.claimant for x in same_day)),
                              "claim_status": "; ".join(dict.fromkeys(x.status for x in same_day)), "mapped": True})
         df = pd.DataFrame(rows, columns=list(CHANGES_COLUMNS))
-        df.attrs["perspective"] = p.label
+        df.attrs["perspective"] = self.perspective_label(p)
         return df
 
     def _observed_changes(self, run: _Run, d1: dt.date, d2: dt.date) -> "pandas.DataFrame":
@@ -720,7 +726,7 @@ class Timeline:
                              "mapped": True})
             prev, prev_h = snap, h
         df = pd.DataFrame(rows, columns=list(CHANGES_COLUMNS))
-        df.attrs["perspective"] = "observed"
+        df.attrs["perspective"] = self.perspective_label()
         return df
 
     def _gazetteer_points(self):
@@ -901,7 +907,7 @@ class Timeline:
         df = pd.DataFrame(rows, columns=["date", "claim_id", "claimant", "side", "basis", "region", "claimed_km2",
                                          "mapped_low_km2", "mapped_km2", "mapped_high_km2", "ratio", "status",
                                          "summary"])
-        df.attrs["perspective"] = p.label
+        df.attrs["perspective"] = self.perspective_label(p)
         return df
 
     def _mapped(self, c: Claim, which: str, p: Perspective, region: str | None) -> float:
@@ -947,7 +953,7 @@ class Timeline:
             names = self._claim_ids(run, idx)
             recs.append({"side": key[0], "status": key[1], "valid_from": pd.Timestamp(since),
                          "valid_to": pd.Timestamp(until) if until else pd.NaT, "area_km2": shapely.area(geom) / 1e6,
-                         "claim_ids": ", ".join(dict.fromkeys(names)), "perspective": p.label})
+                         "claim_ids": ", ".join(dict.fromkeys(names)), "perspective": self.perspective_label(p)})
             geoms.append(geom)
 
         for d, snap in zip(run.dates, run.snaps):
@@ -1022,7 +1028,7 @@ class Timeline:
         """Jupyter summary: dates, claims, km² per side at the last date, and a small static map."""
         from geoclaims._web import esc
 
-        if not self.claims:
+        if not self._dates:
             return "<p><b>Timeline</b>: no claims</p>"
         last = self.state(self.end)
         km = {(r.side, r.status): r.area_km2 for r in last.itertuples()}
@@ -1030,13 +1036,17 @@ class Timeline:
             f"<tr><td>{esc(s)}</td>" + "".join(f"<td style='text-align:right'>{km[(s, st)]:,.1f}</td>"
                                                for st in STATUSES) + "</tr>" for s in SIDES)
         head = "".join(f"<th>{esc(st)} km²</th>" for st in STATUSES)
-        summary = (f"<b>Timeline</b> {esc(self.start)} .. {esc(self.end)}: {len(self.claims)} claims on "
-                   f"{len(self._dates)} days, {len(self.claimants)} claimants, method {esc(self.method)}")
+        if self.is_observed:
+            summary = (f"<b>Timeline</b> {esc(self.start)} .. {esc(self.end)}: {len(self._dates)} observed snapshots"
+                       f"{' in ' + esc(self.region) if self.region else ''}, from {esc(self.source)}")
+        else:
+            summary = (f"<b>Timeline</b> {esc(self.start)} .. {esc(self.end)}: {len(self.claims)} claims on "
+                       f"{len(self._dates)} days, {len(self.claimants)} claimants, method {esc(self.method)}")
         unmapped = f"<br><small>{esc(self.unmapped_summary())}</small>" if self.unmapped else ""
         return (f"<div class='geoclaims-timeline'><p>{summary}{unmapped}</p>"
                 f"<div style='display:flex;gap:1em;align-items:flex-start;flex-wrap:wrap'>{self._svg_map(last)}"
                 f"<table><tr><th>side</th>{head}</tr>{rows}</table></div>"
-                f"<p><small>State at the end of {esc(self.end)} (all claims). "
+                f"<p><small>State at the end of {esc(self.end)} ({esc(self.perspective_label())}). "
                 f"<code>.explore()</code> for the interactive map.</small></p></div>")
 
     def _svg_map(self, state: "geopandas.GeoDataFrame", width: int = 360) -> str:

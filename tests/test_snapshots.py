@@ -261,8 +261,9 @@ def test_maps_and_pages_of_an_observed_timeline(deepstate_dir, tmp_path):
     assert "UA held" in page and "Leaflet" in page
     res = render_daily(tl, tmp_path / "pages", progress=False)
     assert [p.name for p in res.pages] == ["2022-06-01.html", "2024-08-19.html", "2025-01-05.html"]
-    assert "observed" in res.pages[1].read_text(encoding="utf-8")
-    assert "snapshots" in repr(tl)
+    assert "observed maps (ds)" in res.pages[1].read_text(encoding="utf-8")
+    assert "3 snapshots" in res.index.read_text(encoding="utf-8")
+    assert "snapshots" in repr(tl) and "3 observed snapshots in Kursk Oblast" in tl._repr_html_()
 
 
 @pytest.mark.skipif(not SHARED_SAMPLE.is_dir(), reason=f"the DeepState sample is not here ({SHARED_SAMPLE}); "
