@@ -31,6 +31,8 @@ bench: $(BIN)/geoclaims
 	$(BIN)/python benchmarks/bench_geocode.py
 	$(BIN)/python benchmarks/bench_timeline.py
 	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_observed.py
+	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache geoclaims-demo

@@ -6,6 +6,13 @@ Geocode settlement names offline, in the spellings real reporting uses::
     >>> geoclaims.geocode("Berdin").label
     'Berdin (Bolshesoldatsky, Kursk Oblast, RU)'
 
+Find candidate claims in a report::
+
+    >>> ex = geoclaims.extract_claims("Russian forces captured Berdin, the Russian Defense Ministry said.",
+    ...                               published="2025-01-07")
+    >>> [(c.side, c.action, c.place, c.claimant) for c in ex.claims]
+    [('RU', 'capture', 'Berdin', 'Russian MoD')]
+
 Turn dated claims into a timeline of control polygons, diff it, measure it::
 
     >>> claims = geoclaims.read_claims("examples/kursk/claims.csv")  # doctest: +SKIP
@@ -71,6 +78,9 @@ _EXPORTS = {
     "SnapshotWarning": "geoclaims.snapshots",
     "compare": "geoclaims.compare",
     "Comparison": "geoclaims.compare",
+    "extract_claims": "geoclaims.extract",
+    "Extraction": "geoclaims.extract",
+    "CandidateClaim": "geoclaims.extract",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -90,6 +100,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.render import RenderResult, render_daily
     from geoclaims.snapshots import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
     from geoclaims.compare import Comparison, compare
+    from geoclaims.extract import CandidateClaim, Extraction, extract_claims
     from geoclaims.timeline import Perspective, Timeline
     from geoclaims.gazetteer import Gazetteer, Resolution
     from geoclaims.geocoding import geocode, geocode_all

@@ -1,4 +1,4 @@
-"""Command-line interface: ``geoclaims geocode | build | area | diff | render | observed | compare | demo``.
+"""Command-line interface: ``geoclaims geocode | extract | build | area | diff | render | observed | compare | demo``.
 
 A thin face over the public functions; user errors print one clear message
 and exit with a non-zero code, never a traceback.
@@ -64,6 +64,19 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--strict", action="store_true", help="exit 1 when a name is ambiguous")
     g.add_argument("--no-mutual", action="store_true", help="do not settle ambiguous names by proximity to the others")
     g.set_defaults(func=_cmd_geocode)
+
+    x = sub.add_parser(
+        "extract", help="find candidate claims in a report (text or HTML) and write them as a claims file",
+        description="Read a news report or assessment (English, Russian or Ukrainian; text or HTML) and write the "
+        "candidate claims it contains in the claims format, with the sentence each came from (quote), its span "
+        "and a confidence, for a person to review before 'geoclaims build'.")
+    x.add_argument("article", type=Path, metavar="ARTICLE", help="the report ('-' reads stdin)")
+    x.add_argument("--published", help="publication date YYYY-MM-DD (resolves 'on Jan. 5', 'last month', ...)")
+    x.add_argument("--region", help="oblast or country the report is about (settles ambiguous names)")
+    x.add_argument("--source-url", default="", help="URL of the report, written into every claim")
+    x.add_argument("--output", "-o", type=Path, help="write the claims CSV here (default: stdout)")
+    x.add_argument("--min-confidence", type=float, default=0.0, help="drop candidates below this confidence")
+    x.set_defaults(func=_cmd_extract)
 
     def claims_parser(name: str, help: str, description: str) -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help, description=description)
@@ -297,6 +310,38 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                        "" if r["observed_km2"] is None else f"{r['observed_km2']:,.0f}",
                        "" if r["observed_with_grey_km2"] is None else f"{r['observed_with_grey_km2']:,.0f}"]
                       for r in _records(result.areas)], sys.stdout)
+    return EXIT_OK
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from geoclaims.extract import Extraction, extract_claims
+
+    if str(args.article) == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = args.article.read_text(encoding="utf-8")
+        except OSError as e:
+            raise _Usage(f"cannot read {args.article}: {e.strerror or e}") from None
+        except UnicodeDecodeError as e:
+            raise _Usage(f"{args.article}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    try:
+        ex = extract_claims(text, published=args.published, region=args.region, source_url=args.source_url)
+    except ValueError as e:
+        raise _Usage(str(e)) from None
+    if args.min_confidence > 0:
+        ex = Extraction(ex.text, tuple(c for c in ex.claims if c.confidence >= args.min_confidence),
+                        ex.unknown_places, ex.skipped, ex.published)
+    if args.output:
+        ex.write(args.output)
+        print(f"wrote {args.output}: {len(ex.claims)} candidate claims", file=sys.stderr)
+    else:
+        ex.to_dataframe().to_csv(sys.stdout, index=False, lineterminator="\n")
+    for line in ex.report().splitlines()[1:]:
+        print(f"note: {line}", file=sys.stderr)
+    if ex.published is None:
+        print("note: no publication date given (--published): claims without a date in the text have none",
+              file=sys.stderr)
     return EXIT_OK
 
 

@@ -392,6 +392,30 @@ class Gazetteer:
         """Every place, in index order."""
         return tuple(self._places)
 
+    def places_with_key(self, key: str) -> tuple[Place, ...]:
+        """Places with a stored name (any alias or romanisation) whose fine key is exactly `key`.
+
+        The exact, no-fuzz lookup text scanners need (:func:`geoclaims.extract_claims`).
+
+        Examples
+        --------
+        >>> from geoclaims.names import fold
+        >>> [p.name for p in Gazetteer.default().places_with_key(fold("Судже"))]
+        []
+        >>> [p.name for p in Gazetteer.default().places_with_key(fold("Суджа"))][:1]
+        ['Sudzha']
+
+        Returns
+        -------
+        tuple of Place
+        """
+        hit = self._by_key.get(key)
+        if hit is None:
+            return ()
+        idx = hit if isinstance(hit, list) else [hit]
+        seen: dict[int, None] = dict.fromkeys(self._key_place[i] for i in idx)
+        return tuple(self._places[j] for j in seen)
+
     def __len__(self) -> int:
         return len(self._places)
 
