@@ -70,7 +70,7 @@ def _segment_keys(geoms):
     """A 64-bit key per directed boundary segment of the geometries, and the segments (x0, y0, x1, y1),
     sorted by key.
 
-    Keys of each geometry are cached (by identity, the most recent 256): a snapshot's pieces take
+    Keys of each geometry are cached (by identity, the most recent 32): a snapshot's pieces take
     part in the diff before it and the diff after it.
     """
     import numpy as np
@@ -81,7 +81,7 @@ def _segment_keys(geoms):
         if hit is None or hit[0] is not g:
             hit = (g, *_keys_of(g))
             _KEYS[id(g)] = hit
-            if len(_KEYS) > 256:
+            if len(_KEYS) > 32:
                 _KEYS.popitem(last=False)
         else:
             _KEYS.move_to_end(id(g))

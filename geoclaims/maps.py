@@ -84,7 +84,7 @@ def display_geometry(geom: Any) -> Any:
     hit = _DISPLAY_CACHE.get(key)
     if hit is not None:
         return hit
-    if len(_DISPLAY_CACHE) > 4096:
+    if len(_DISPLAY_CACHE) > 512:
         _DISPLAY_CACHE.clear()
     g = _DISPLAY_CACHE[key] = _display(geom)
     return g

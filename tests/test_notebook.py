@@ -29,6 +29,7 @@ def test_notebook_runs(tmp_path, monkeypatch):
     html = [o["data"]["text/html"] for o in outputs if "data" in o and "text/html" in o["data"]]
     assert any("<b>Timeline</b>" in h and "<svg" in h for h in html)       # the timeline's summary
     assert any("west of Malaya Loknya" in h for h in html)                  # the diff table
+    assert any("Russkoye Porechnoye" in h and "assessed" in h for h in html)  # the extracted candidates
     maps = [h for h in html if "<iframe srcdoc=" in h]                      # the map, Leaflet embedded
     assert maps and "Leaflet 1." in maps[0] and "https://cdn.jsdelivr.net" not in maps[0]
     assert (tmp_path / "maps" / "index.html").exists()
