@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["country_shape", "region_shape", "countries", "regions", "border", "country_at", "COUNTRY_CODES"]
+__all__ = ["country_shape", "region_shape", "region_geometry", "countries", "regions", "border", "country_at",
+           "COUNTRY_CODES"]
 
 #: Countries with bundled outlines.
 COUNTRY_CODES: tuple[str, ...] = ("BY", "RU", "UA")
@@ -144,3 +145,58 @@ def country_at(lon: float, lat: float) -> str | None:
         if g.covers(pt):
             return code
     return None
+
+
+def region_geometry(region: Any) -> tuple["BaseGeometry", str]:
+    """An area to clip to, from any of the ways users name one, and a label for it.
+
+    Parameters
+    ----------
+    region : str, (west, south, east, north), or shapely polygon
+        A country or oblast in any common spelling ("Ukraine", "Kursk Oblast", "Курская
+        область"), a bounding box in degrees ("35,51,36,52" as text too), or a polygon in
+        EPSG:4326.
+
+    Returns
+    -------
+    (shapely geometry, str)
+        The area (EPSG:4326) and a label ("Kursk Oblast", "bbox 35,51,36,52", "polygon").
+
+    Raises
+    ------
+    ValueError
+        For a name no boundary matches (with the closest names) or a malformed box.
+
+    Examples
+    --------
+    >>> g, label = region_geometry("Курская область")
+    >>> label, round(g.bounds[0], 1)
+    ('Курская область', 34.1)
+    >>> region_geometry((35, 51, 36, 52))[1]
+    'bbox 35,51,36,52'
+    """
+    import shapely
+
+    if isinstance(region, str) and region.count(",") == 3:
+        try:
+            region = tuple(float(x) for x in region.split(","))
+        except ValueError:
+            pass
+    if isinstance(region, str):
+        from geoclaims.regions import resolve_country
+
+        try:
+            code = resolve_country(region)
+            return (country_shape(code) if code else region_shape(region)), region
+        except Exception as e:  # noqa: BLE001 - UnknownRegion and friends, with the valid names
+            raise ValueError(f"region={region!r}: {e}") from None
+    if isinstance(region, (tuple, list)) and len(region) == 4:
+        w, s, e, n = map(float, region)
+        if not (w < e and s < n):
+            raise ValueError(f"region bbox must be (west, south, east, north) with west < east, south < north: {region!r}")
+        return shapely.box(w, s, e, n), f"bbox {w:g},{s:g},{e:g},{n:g}"
+    if hasattr(region, "geom_type"):
+        if region.geom_type not in ("Polygon", "MultiPolygon"):
+            raise ValueError(f"region must be a polygon, got a {region.geom_type}")
+        return region, "polygon"
+    raise TypeError("region must be a name, a (west, south, east, north) bbox or a shapely polygon")

@@ -106,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--from", dest="start", help="first date (YYYY-MM-DD)")
     a.add_argument("--to", dest="end", help="last date (YYYY-MM-DD)")
     a.add_argument("--freq", default="D", help="D (daily, default), W, MS, or 'claims' (dates with claims)")
-    a.add_argument("--region", help="count only the area inside this oblast or country")
+    a.add_argument("--region", help="count only the area inside this oblast or country (any spelling), or W,S,E,N")
     a.add_argument("--format", choices=("table", "csv"), default="table")
     a.add_argument("--output", "-o", type=Path, help="write CSV here instead of printing")
     a.add_argument("--check", action="store_true", help="also compare every area claim with the mapped area")
@@ -224,12 +224,7 @@ def _read_observed(args: argparse.Namespace):
 
     from geoclaims.snapshots import SnapshotError, SnapshotWarning, read_snapshots
 
-    region = args.region
-    if region and region.count(",") == 3:
-        try:
-            region = tuple(float(x) for x in region.split(","))
-        except ValueError:
-            pass
+    region = args.region  # a name, or "W,S,E,N" (geoclaims.boundaries.region_geometry)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SnapshotWarning)
         try:

@@ -606,7 +606,9 @@ def read_snapshots(
     path = Path(path)
     if not path.exists():
         raise SnapshotError(f"{path}: no such file or folder")
-    region_wgs, region_label = _region(region)
+    from geoclaims.boundaries import region_geometry
+
+    region_wgs, region_label = region_geometry(region) if region is not None else (None, "")
     if path.is_file() and path.suffix.lower() in (".gpkg", ".geojson", ".json") and _has_ranges(path):
         return _read_ranges(path, spec if (preset or rules) else GEOCLAIMS, region_wgs, region_label)
     members = list(_members(path))
@@ -719,33 +721,6 @@ def _projection(parsed: _Parsed, region_wgs):
     else:
         b = shapely.total_bounds(_Builder._shapes([x for items in parsed.groups.values() for x in items]))
     return LocalProjection.around([(b[0], b[1]), (b[2], b[3])])
-
-
-def _region(region: Any):
-    """(EPSG:4326 geometry or None, label)."""
-    import shapely
-
-    if region is None:
-        return None, ""
-    if isinstance(region, str):
-        from geoclaims import boundaries
-        from geoclaims.regions import resolve_country
-
-        try:
-            code = resolve_country(region)
-            return (boundaries.country_shape(code) if code else boundaries.region_shape(region)), region
-        except Exception as e:  # noqa: BLE001 - UnknownRegion and friends, with the valid names
-            raise ValueError(f"region={region!r}: {e}") from None
-    if isinstance(region, (tuple, list)) and len(region) == 4:
-        w, s, e, n = map(float, region)
-        if not (w < e and s < n):
-            raise ValueError(f"region bbox must be (west, south, east, north) with west < east, south < north: {region!r}")
-        return shapely.box(w, s, e, n), f"bbox {w:g},{s:g},{e:g},{n:g}"
-    if hasattr(region, "geom_type"):
-        if region.geom_type not in ("Polygon", "MultiPolygon"):
-            raise ValueError(f"region must be a polygon, got a {region.geom_type}")
-        return region, "polygon"
-    raise TypeError("region must be a name, a (west, south, east, north) bbox or a shapely polygon")
 
 
 # -- valid_from / valid_to files -------------------------------------------------------------------------

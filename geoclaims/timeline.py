@@ -772,7 +772,7 @@ class Timeline:
     # -- areas ------------------------------------------------------------------------------------
     def area_series(self, *, side: str | None = None, freq: str = "D", perspective: "str | Perspective" = "all",
                     start: "str | dt.date | None" = None, end: "str | dt.date | None" = None,
-                    region: str | None = None) -> "pandas.DataFrame":
+                    region: Any = None) -> "pandas.DataFrame":
         """km² per side and status over time.
 
         Parameters
@@ -784,8 +784,9 @@ class Timeline:
             end of each week), 'MS'/'ME' (monthly), or 'claims' (only dates with
             claims in this perspective).
         perspective, start, end
-        region : str, optional
-            Count only the area inside this oblast or country.
+        region : str, (w, s, e, n) or polygon, optional
+            Count only the area inside this oblast or country (any spelling), bounding box in
+            degrees, or EPSG:4326 polygon.
 
         Returns
         -------
@@ -847,21 +848,17 @@ class Timeline:
     def _area_columns(side: str | None) -> list[str]:
         return [f"{s}_{st}" for s in (SIDES if side is None else (side,)) for st in (*STATUSES, "total")]
 
-    def _region_local(self, region: str):
-        """A country or oblast outline within the area of interest, in the local CRS (cached)."""
-        if region not in self._regions:
+    def _region_local(self, region: Any):
+        """A region (see :func:`geoclaims.boundaries.region_geometry`) within the area of interest, local CRS."""
+        key = region.wkb if hasattr(region, "wkb") else tuple(region) if isinstance(region, list) else region
+        if key not in self._regions:
             import shapely
 
-            from geoclaims import boundaries
-            from geoclaims.regions import resolve_country
+            from geoclaims.boundaries import region_geometry
 
-            try:
-                code = resolve_country(region)
-                g = boundaries.country_shape(code) if code else boundaries.region_shape(region)
-            except Exception as e:
-                raise ValueError(f"region={region!r}: {e}") from None
-            self._regions[region] = self.projection.to_local(shapely.intersection(g, shapely.box(*self._aoi)))
-        return self._regions[region]
+            g, _label = region_geometry(region)
+            self._regions[key] = self.projection.to_local(shapely.intersection(g, shapely.box(*self._aoi)))
+        return self._regions[key]
 
     def area_check(self, *, perspective: "str | Perspective" = "all") -> "pandas.DataFrame":
         """Every area claim beside the mapped area on its date.

@@ -53,3 +53,23 @@ def test_border_and_errors():
     assert boundaries.country_shape("UA").boundary.buffer(1e-6).contains(border)
     with pytest.raises(UnknownRegion, match="bundled: BY, RU, UA"):
         boundaries.country_shape("France")
+
+
+def test_region_geometry_accepts_names_boxes_and_polygons():
+    import pytest
+    import shapely
+
+    from geoclaims.boundaries import region_geometry, region_shape
+
+    g, label = region_geometry("Kursk Oblast")
+    assert label == "Kursk Oblast" and g.equals(region_shape("Kursk Oblast"))
+    assert region_geometry("Ukraine")[0].area > 50                       # degrees²: the whole country
+    assert region_geometry("35,51,36,52")[0].equals(shapely.box(35, 51, 36, 52))
+    poly = shapely.box(35, 51, 35.5, 51.5)
+    assert region_geometry(poly) == (poly, "polygon")
+    with pytest.raises(ValueError, match="west < east"):
+        region_geometry((36, 51, 35, 52))
+    with pytest.raises(ValueError, match="region='Atlantis'"):
+        region_geometry("Atlantis")
+    with pytest.raises(ValueError, match="must be a polygon"):
+        region_geometry(shapely.Point(35, 51))

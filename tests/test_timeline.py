@@ -227,3 +227,16 @@ def test_unmapped_place_mapped_after_coordinates_added(tmp_path):
     path.write_text(text.replace("claimed,,", "claimed,51.2,35.0"), encoding="utf-8")
     tl = Timeline.from_claims(read_claims(path))
     assert not tl.unmapped and areas(tl.state("2024-09-19"))[("UA", "held")] > 0
+
+
+def test_area_series_clips_to_any_region_form(kursk):
+    import shapely
+
+    by_name = kursk.area_series(freq="claims", region="Kursk Oblast")
+    by_box = kursk.area_series(freq="claims", region=(34.0, 50.9, 36.6, 51.9))
+    by_poly = kursk.area_series(freq="claims", region=shapely.box(34.0, 50.9, 36.6, 51.9))
+    assert by_box.equals(by_poly)
+    total = kursk.area_series(freq="claims")
+    assert (by_box["UA_held"] <= total["UA_held"] + 1e-9).all() and (by_name["UA_total"] > 0).any()
+    half = kursk.area_series(freq="claims", region=(34.0, 50.9, 35.3, 51.9))  # west of 35.3°E only
+    assert (half["UA_total"] <= by_box["UA_total"] + 1e-9).all() and (half["UA_total"] < by_box["UA_total"]).any()
