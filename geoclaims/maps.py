@@ -382,7 +382,7 @@ def explore(
     colors : mapping, optional
         Override ``UA``, ``RU``, ``contested`` or ``change`` (any CSS colour).
     tiles : str or xyzservices.TileProvider, optional
-        Online tiles by xyzservices name (``"OpenStreetMap.Mapnik"``, ``"OpenStreetMap.Mapnik"``);
+        Online tiles by xyzservices name (``"OpenStreetMap.Mapnik"``, ``"Esri.WorldImagery"``);
         default none: the offline basemap alone.
     basemap : bool, default True
         Add the offline basemap (borders and settlement labels).

@@ -359,11 +359,10 @@ def render_daily(
             folium.LayerControl(collapsed=True).add_to(m)
             fit(m, view.extent or [timeline._aoi])
             head, body, script = _map_parts(m)
-            areas = []
-            for s in SIDES:
-                change, cls = _delta(totals[s]["total"] - prev_totals[s]["total"] if prev_totals else None)
-                areas.append({"side": s, **{k: _km(v) for k, v in totals[s].items()}, "change": change,
-                              "change_class": cls})
+            deltas = {s: _delta(totals[s]["total"] - prev_totals[s]["total"] if prev_totals else None)
+                      for s in SIDES}
+            areas = [{"side": s, **{k: _km(v) for k, v in totals[s].items()}, "change": deltas[s][0],
+                      "change_class": deltas[s][1]} for s in SIDES]
             changes = [rec for rec, _ in view.changes]
             html = day_tpl.render(
                 title=title, date=str(d), prev=str(rendered[i - 1]) if i else "",
@@ -376,12 +375,10 @@ def render_daily(
             atomic_write(page, html.encode("utf-8"))
             pages.append(page)
             slider.add(view, totals)
-            ua_change, ua_cls = _delta(totals["UA"]["total"] - prev_totals["UA"]["total"] if prev_totals else None)
-            ru_change, ru_cls = _delta(totals["RU"]["total"] - prev_totals["RU"]["total"] if prev_totals else None)
             day_rows.append({"date": str(d), "ua": _km(totals["UA"]["total"]), "ru": _km(totals["RU"]["total"]),
                              "contested": _km(sum(totals[s]["contested"] for s in SIDES)),
-                             "ua_change": ua_change, "ua_class": ua_cls, "ru_change": ru_change, "ru_class": ru_cls,
-                             "claims": len(view.claims)})
+                             "ua_change": deltas["UA"][0], "ua_class": deltas["UA"][1],
+                             "ru_change": deltas["RU"][0], "ru_class": deltas["RU"][1], "claims": len(view.claims)})
             prev_totals = totals
             bar.update(1)
     finally:
@@ -396,14 +393,16 @@ def render_daily(
     head, body, script = _map_parts(m)
     chart = area_chart_svg(timeline, perspective=p, start=rendered[0], end=rendered[-1], colors=colors,
                            marks=rendered if len(rendered) <= 400 else ())
+    if timeline.is_observed:
+        counted = f"{len(timeline.dates)} snapshots"
+    else:
+        counted = f"{sum(1 for c in timeline.claims if p.accepts(c) and rendered[0] <= c.date <= rendered[-1])} claims"
+    unmapped = timeline.unmapped_summary(c for c in timeline.claims if p.accepts(c) and c.date <= rendered[-1])
     html = index_tpl.render(
-        title=title, days=day_rows, first=str(rendered[0]), last=str(rendered[-1]),
-        counted=(f"{len(timeline.dates)} snapshots" if timeline.is_observed else
-                 f"{sum(1 for c in timeline.claims if p.accepts(c) and rendered[0] <= c.date <= rendered[-1])} claims"),
+        title=title, days=day_rows, first=str(rendered[0]), last=str(rendered[-1]), counted=counted,
         perspective=timeline.perspective_label(p), method=timeline.method, map_head=Markup(head),
-        map_body=Markup(body),
-        map_script=Markup(script), css=css, chart=Markup(chart), slider_data=Markup(slider.payload()), unmapped=timeline.unmapped_summary(
-            c for c in timeline.claims if p.accepts(c) and c.date <= rendered[-1]), version=__version__)
+        map_body=Markup(body), map_script=Markup(script), css=css, chart=Markup(chart),
+        slider_data=Markup(slider.payload()), unmapped=unmapped, version=__version__)
     index = out / "index.html"
     atomic_write(index, html.encode("utf-8"))
     keep = {pg.name for pg in pages}
