@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["ASSET_MODES", "esc", "safe_url", "link", "script_json", "leaflet_assets", "use_assets",
+__all__ = ["DEFAULT_COLORS", "ASSET_MODES", "esc", "safe_url", "link", "script_json", "leaflet_assets", "use_assets",
            "write_assets", "ASSETS_DIR"]
 
+#: Colours by side, for contested land and for changes; maps take ``colors=`` to override any.
+DEFAULT_COLORS: dict[str, str] = {"UA": "#1f4fbf", "RU": "#c8102e", "contested": "#d98c00", "change": "#111111"}
 #: How pages get Leaflet: embedded in each page, shared files in ``assets/``, or the CDN (needs network).
 ASSET_MODES = ("inline", "folder", "cdn")
 #: Folder (relative to the pages) for ``assets="folder"``.

@@ -34,7 +34,7 @@ from geoclaims.claims import SIDES, Claim, other_side
 if TYPE_CHECKING:  # pragma: no cover
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["Piece", "replay", "outcome", "sort_key", "union", "geoms_of", "differences", "window", "STATUSES"]
+__all__ = ["Piece", "replay", "outcome", "sort_key", "union", "geoms_of", "differences", "window", "polygonal", "STATUSES"]
 
 #: Status of a piece of control.
 STATUSES: tuple[str, ...] = ("held", "advanced", "contested")
@@ -55,6 +55,27 @@ def union(geoms) -> "BaseGeometry":
     if len(geoms) == 1:
         return geoms[0]  # nothing to merge (pieces are valid by construction)
     return shapely.union_all(geoms, grid_size=GRID_M)
+
+
+def polygonal(geom: Any) -> Any:
+    """Only the polygons of `geom` (overlays and repairs can leave stray lines and points).
+
+    Examples
+    --------
+    >>> import shapely
+    >>> polygonal(shapely.GeometryCollection([shapely.box(0, 0, 1, 1), shapely.LineString([(0, 0), (2, 2)])])).wkt
+    'POLYGON ((1 0, 1 1, 0 1, 0 0, 1 0))'
+    """
+    import shapely
+
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
+    if not parts:
+        return shapely.Polygon()
+    if geom.geom_type == "GeometryCollection":
+        parts = [q for p in parts for q in shapely.get_parts(p)]
+    return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
 
 
 # -- differences of nearly equal polygons ----------------------------------------------------------

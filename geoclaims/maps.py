@@ -30,17 +30,17 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geoclaims._web import esc, link, script_json, use_assets
+from geoclaims._web import DEFAULT_COLORS
 from geoclaims.claims import SIDES, Claim, other_side
+from geoclaims.control import polygonal
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
     from geoclaims.timeline import Timeline
 
-__all__ = ["explore", "day_view", "DayView", "DEFAULT_COLORS", "display_geometry", "ACTION_WORDS"]
+__all__ = ["explore", "day_view", "DayView", "DEFAULT_COLORS", "display_geometry", "polygonal", "ACTION_WORDS"]
 
-#: Fill colours by side and for contested land; override any with ``colors=``.
-DEFAULT_COLORS: dict[str, str] = {"UA": "#1f4fbf", "RU": "#c8102e", "contested": "#d98c00", "change": "#111111"}
 # Styles by status: held solid, advanced lighter and dashed, contested hatched-looking dots.
 _STATUS_STYLE: dict[str, dict[str, Any]] = {
     "held": {"fillOpacity": 0.4, "weight": 1},
@@ -107,27 +107,6 @@ def _display(geom: Any) -> Any:
     if not g.is_valid:
         g = shapely.make_valid(g)
     return polygonal(g)
-
-
-def polygonal(geom: Any) -> Any:
-    """Only the polygons of `geom` (overlays and repairs can leave stray lines and points).
-
-    Examples
-    --------
-    >>> import shapely
-    >>> polygonal(shapely.GeometryCollection([shapely.box(0, 0, 1, 1), shapely.LineString([(0, 0), (2, 2)])])).wkt
-    'POLYGON ((1 0, 1 1, 0 1, 0 0, 1 0))'
-    """
-    import shapely
-
-    if geom.geom_type in ("Polygon", "MultiPolygon"):
-        return geom
-    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
-    if not parts:
-        return shapely.Polygon()
-    if geom.geom_type == "GeometryCollection":
-        parts = [q for p in parts for q in shapely.get_parts(p)]
-    return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
 
 
 def feature(geom: Any, properties: Mapping[str, Any]) -> dict[str, Any]:

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from geoclaims.claims import SIDES
-from geoclaims.control import STATUSES, Piece, _piece
+from geoclaims.control import STATUSES, Piece, _piece, polygonal
 from geoclaims.errors import GeoclaimsError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -461,8 +461,6 @@ class _Builder:
         import numpy as np
         import shapely
 
-        from geoclaims.maps import polygonal
-
         out = []
         for it in items:
             if hasattr(it, "geom_type"):
@@ -474,8 +472,6 @@ class _Builder:
     def _build(self, parsed: _Parsed, side: str, status: str, items: list[Any]) -> tuple[Piece, ...]:
         import numpy as np
         import shapely
-
-        from geoclaims.maps import polygonal
 
         geoms = self._shapes(items)
         bad = ~shapely.is_valid(geoms)

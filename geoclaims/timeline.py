@@ -1050,7 +1050,7 @@ class Timeline:
         """A small static map of a state (SVG, in the local equal-area projection)."""
         import shapely
 
-        from geoclaims.maps import DEFAULT_COLORS
+        from geoclaims._web import DEFAULT_COLORS
 
         geoms = list(self.projection.to_local(list(state.geometry)))
         drawn = [g for g in geoms if not g.is_empty]
