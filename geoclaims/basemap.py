@@ -29,7 +29,7 @@ from geoclaims._web import script_json
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.gazetteer import Gazetteer
 
-__all__ = ["basemap_data", "BasemapLayer", "LABEL_ZOOMS", "MAX_LABELS"]
+__all__ = ["basemap_data", "basemap_payload", "BasemapLayer", "LABEL_ZOOMS", "MAX_LABELS"]
 
 #: (minimum population, first zoom level showing the label), largest first; unknown population counts as 0.
 LABEL_ZOOMS: tuple[tuple[int, int], ...] = ((200_000, 5), (20_000, 8), (3_000, 10), (0, 11))
@@ -125,6 +125,32 @@ def basemap_data(bounds: Sequence[float], *, highlight: Iterable[str] = (), gaze
     return json.loads(_basemap(b, frozenset(highlight), gaz, int(max_labels)))  # type: ignore[arg-type]
 
 
+@functools.lru_cache(maxsize=8)
+def _payload(bounds: tuple[float, ...], highlight: frozenset[str], gaz: "Gazetteer", max_labels: int) -> str:
+    return script_json(json.loads(_basemap(bounds, highlight, gaz, max_labels)))  # type: ignore[arg-type]
+
+
+def basemap_payload(bounds: Sequence[float], *, highlight: Iterable[str] = (), gazetteer: "Gazetteer | None" = None,
+                    max_labels: int = MAX_LABELS) -> str:
+    """:func:`basemap_data` as script-safe JSON, built once per area: a page per day reuses it.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> basemap_payload((34.5, 51.0, 35.8, 51.7)) is basemap_payload((34.5, 51.0, 35.8, 51.7))
+    True
+    """
+    b = tuple(round(float(x), 3) for x in bounds)
+    basemap_data(b, highlight=highlight, gazetteer=gazetteer, max_labels=max_labels)  # validates, warms the cache
+    from geoclaims.gazetteer import Gazetteer
+
+    gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    return _payload(b, frozenset(highlight), gaz, int(max_labels))
+
+
 class BasemapLayer(Layer):
     """The offline basemap as a folium layer (an overlay listed in the layer control)."""
 
@@ -177,10 +203,11 @@ labels.forEach(function (pair) {
 {% endmacro %}
 """)
 
-    def __init__(self, data: dict[str, Any], *, claimed_names: Iterable[str] = (),
+    def __init__(self, data: "dict[str, Any] | str", *, claimed_names: Iterable[str] = (),
                  fills: dict[str, str] | None = None, name: str = "Basemap (offline)", show: bool = True):
+        """`data` is :func:`basemap_data`, or the ready JSON of :func:`basemap_payload`."""
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "GeoclaimsBasemap"
-        self.payload = script_json(data)
+        self.payload = data if isinstance(data, str) else script_json(data)
         self.claimed = script_json(sorted(set(claimed_names)))
         self.fills = script_json(fills or {"UA": "#f7f3df", "RU": "#ececec", "BY": "#eef0e8"})

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from geoclaims.timeline import Timeline
 
-__all__ = ["explore", "day_view", "DayView", "DEFAULT_COLORS", "display_geometry", "polygonal", "ACTION_WORDS"]
+__all__ = ["explore", "draw_view", "day_view", "DayView", "DEFAULT_COLORS", "display_geometry", "polygonal", "ACTION_WORDS"]
 
 # Styles by status: held solid, advanced lighter and dashed, contested hatched-looking dots.
 _STATUS_STYLE: dict[str, dict[str, Any]] = {
@@ -390,8 +390,19 @@ def explore(
     >>> "west of Malaya Loknya" in html, 'src="http' in html
     (True, False)
     """
-    colors = check_colors(colors)
     view = day_view(timeline, date, since=since, perspective=perspective)
+    return draw_view(timeline, view, m=m, colors=colors, tiles=tiles, basemap=basemap, assets=assets,
+                     markers=markers, changes=changes, legend=legend, layer_control=layer_control, width=width,
+                     height=height, zoom_start=zoom_start, **map_kwargs)
+
+
+def draw_view(timeline: "Timeline", view: "DayView", *, m: "folium.Map | None" = None,
+              colors: Mapping[str, str] | None = None, tiles: Any = None, basemap: bool = True,
+              assets: str = "inline", markers: bool = True, changes: bool = True, legend: bool = True,
+              layer_control: bool = True, width: "str | int" = "100%", height: "str | int" = "100%",
+              zoom_start: int | None = None, **map_kwargs: Any) -> "folium.Map":
+    """The map of a computed :class:`DayView` (what :func:`explore` returns; the day pages use it too)."""
+    colors = check_colors(colors)
     if m is None:
         m = new_map(timeline, tiles=tiles, assets=assets, width=width, height=height, zoom_start=zoom_start,
                     **map_kwargs)
@@ -512,12 +523,12 @@ def new_map(timeline: "Timeline", *, tiles: Any = None, assets: str = "inline", 
 
 def add_basemap(m: "folium.Map", timeline: "Timeline") -> None:
     """Add the offline basemap over the timeline's area, labelling the claimed places early."""
-    from geoclaims.basemap import BasemapLayer, basemap_data
+    from geoclaims.basemap import BasemapLayer, basemap_payload
 
     places = {c.place.id: c.place.name for c in timeline.claims if c.place is not None and c.place.is_located}
     w, s, e, n = timeline._aoi  # padded: wide screens show more than the area of interest
     bounds = (max(w - _PAD_LON, -180.0), max(s - _PAD_LAT, -85.0), min(e + _PAD_LON, 180.0), min(n + _PAD_LAT, 85.0))
-    BasemapLayer(basemap_data(bounds, highlight=places), claimed_names=places.values()).add_to(m)
+    BasemapLayer(basemap_payload(bounds, highlight=places), claimed_names=places.values()).add_to(m)
 
 
 def fit(m: "folium.Map", geoms: list[Any]) -> None:

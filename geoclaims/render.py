@@ -42,7 +42,7 @@ from geoclaims.maps import (
     check_colors,
     claim_dates,
     day_view,
-    draw_day,
+    draw_view,
     fit,
     legend_html,
     new_map,
@@ -353,12 +353,7 @@ def render_daily(
             since = rendered[i - 1] if i else None
             view = day_view(timeline, d, since=since, perspective=p)
             totals = _totals(view)
-            m = new_map(timeline, tiles=tiles, assets=assets)
-            add_basemap(m, timeline)
-            draw_day(m, view, colors=colors)
-            folium.LayerControl(collapsed=True).add_to(m)
-            fit(m, view.extent or [timeline._aoi])
-            head, body, script = _map_parts(m)
+            head, body, script = _map_parts(draw_view(timeline, view, colors=colors, tiles=tiles, assets=assets))
             deltas = {s: _delta(totals[s]["total"] - prev_totals[s]["total"] if prev_totals else None)
                       for s in SIDES}
             areas = [{"side": s, **{k: _km(v) for k, v in totals[s].items()}, "change": deltas[s][0],
