@@ -43,6 +43,7 @@ from geoclaims.control import STATUSES, Piece, _piece, polygonal
 from geoclaims.errors import GeoclaimsError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.projection import LocalProjection
     from geoclaims.timeline import Timeline
 
 __all__ = ["read_snapshots", "SnapshotRules", "SnapshotProblem", "SnapshotWarning", "SnapshotError", "PRESETS",
@@ -624,7 +625,7 @@ def read_snapshots(
             warnings.warn(str(p), SnapshotWarning, stacklevel=3)
 
     # The projection comes from the region, else from the first readable snapshot.
-    proj = _projection_from_bounds(None, region_wgs) if region_wgs is not None else None
+    proj = _projection(region_wgs.bounds) if region_wgs is not None else None
     rest = iter(members)
     first: list[_Parsed] = []
     if proj is None:
@@ -632,7 +633,7 @@ def read_snapshots(
             parsed = _parse(name, read(), spec, date_from, date_property)
             first.append(parsed)
             if parsed.date is not None and parsed.groups:
-                proj = _projection(parsed, None)
+                proj = _projection(_parsed_bounds(parsed))
                 break
     builder = _Builder(proj, region_wgs) if proj is not None else None
 
@@ -707,16 +708,17 @@ def _as_pieces(built: tuple) -> tuple[Piece, ...]:
     return tuple(out)
 
 
-def _projection(parsed: _Parsed, region_wgs):
-    import shapely
-
+def _projection(bounds) -> "LocalProjection":
+    """The equal-area projection of a read: centred on the region, or on the first snapshot's data."""
     from geoclaims.projection import LocalProjection
 
-    if region_wgs is not None:
-        b = region_wgs.bounds
-    else:
-        b = shapely.total_bounds(_Builder._shapes([x for items in parsed.groups.values() for x in items]))
-    return LocalProjection.around([(b[0], b[1]), (b[2], b[3])])
+    return LocalProjection.around([(bounds[0], bounds[1]), (bounds[2], bounds[3])])
+
+
+def _parsed_bounds(parsed: _Parsed):
+    import shapely
+
+    return shapely.total_bounds(_Builder._shapes([x for items in parsed.groups.values() for x in items]))
 
 
 # -- valid_from / valid_to files -------------------------------------------------------------------------
@@ -752,7 +754,7 @@ def _read_ranges(path: Path, spec: SnapshotRules, region_wgs, region_label) -> "
     targets = [spec.classify(p) for p in props]
     unknown = Counter(spec.key_of(p) for p, t in zip(props, targets) if t is ...)
     dates = sorted({d.date() for d in start} | {d.date() for d in end.dropna()})
-    builder = _Builder(_projection_from_bounds(gdf.total_bounds, region_wgs), region_wgs)
+    builder = _Builder(_projection(region_wgs.bounds if region_wgs is not None else gdf.total_bounds), region_wgs)
     snaps, kept = [], []
     for d in dates:
         ts = pd.Timestamp(d)
@@ -771,11 +773,3 @@ def _read_ranges(path: Path, spec: SnapshotRules, region_wgs, region_label) -> "
 
     return Timeline.from_observed(kept, snaps, projection=builder.proj, source=str(path), problems=problems,
                                   unknown_keys=dict(unknown), region=region_label, region_shape=region_wgs)
-
-
-def _projection_from_bounds(b, region_wgs):
-    from geoclaims.projection import LocalProjection
-
-    if region_wgs is not None:
-        b = region_wgs.bounds
-    return LocalProjection.around([(b[0], b[1]), (b[2], b[3])])

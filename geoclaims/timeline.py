@@ -190,6 +190,7 @@ class Timeline:
         self.unknown_keys: dict[str, int] = {}
         self.region: str = ""
         self._coverage: Any = None  # observed: the area the snapshots cover (local CRS)
+        self._places_xy: Any = None  # observed: gazetteer places in the area, projected (see changes())
 
     # -- construction ---------------------------------------------------------------
     @classmethod
@@ -731,7 +732,7 @@ class Timeline:
 
     def _gazetteer_points(self):
         """Located gazetteer places inside the area of interest: (places, x, y, own side) in the local CRS."""
-        cached = self._regions.get("__places__")
+        cached = self._places_xy
         if cached is None:
             import numpy as np
 
@@ -745,7 +746,7 @@ class Timeline:
             x, y = fwd.transform(np.array([p.lon for p in places], dtype=float), np.array([p.lat for p in places],
                                                                                            dtype=float))
             own = np.array([p.country if p.country in SIDES else "" for p in places], dtype=object)
-            cached = self._regions["__places__"] = (places, np.asarray(x), np.asarray(y), own)
+            cached = self._places_xy = (places, np.asarray(x), np.asarray(y), own)
         return cached
 
     @staticmethod
