@@ -5,6 +5,15 @@ goes through :func:`esc` (or is set with ``textContent`` by our scripts), and
 only ``http(s)`` URLs become links (:func:`safe_url`). Data handed to scripts
 goes through :func:`script_json`, which cannot close a ``<script>`` element.
 
+No data is ever compiled as a template. branca's ``MacroElement.render`` puts
+each rendered macro into the page as ``Element(text)``, which compiles that
+text *again* as a Jinja template: a claim note reading ``{{ 7*7 }}`` would be
+evaluated (and ``{{ lipsum.__globals__... }}`` would run Python). Our elements
+that carry data are decorated with :func:`raw_macro`, so their output goes
+into the page as plain text; and as a second wall :func:`esc` and
+:func:`script_json` never emit the ``{{``, ``{%`` or ``{#`` that start a Jinja
+tag, so even a renderer we do not control has nothing to evaluate.
+
 Leaflet's JavaScript and CSS come from the ``folium-offline`` package (MIT),
 which ships the exact files folium links from its CDN, keyed by their URL. We
 look them up by the URLs folium itself uses, so the embedded Leaflet always
@@ -22,7 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 __all__ = ["DEFAULT_COLORS", "ASSET_MODES", "esc", "safe_url", "link", "script_json", "leaflet_assets", "use_assets",
-           "write_assets", "ASSETS_DIR"]
+           "write_assets", "ASSETS_DIR", "raw_macro"]
 
 #: Colours by side, for contested land and for changes; maps take ``colors=`` to override any.
 DEFAULT_COLORS: dict[str, str] = {"UA": "#1f4fbf", "RU": "#c8102e", "contested": "#d98c00", "change": "#111111"}
@@ -33,7 +42,12 @@ ASSETS_DIR = "assets"
 
 # Characters html.escape leaves alone but that break out of a JavaScript template literal
 # (folium builds some scripts with backticks) or are invisible line breaks in JS strings.
-_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "\u2028": "&#8232;", "\u2029": "&#8233;"})
+# Braces too: they start Jinja tags ({{ {% {#), and no page of ours needs them literal in data.
+_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "\u2028": "&#8232;", "\u2029": "&#8233;",
+                        "{": "&#123;", "}": "&#125;"})
+# In JSON text a structural "{" is always followed by '"' or '}', so a "{" followed by "{", "%" or "#"
+# is inside a string: the start of a template tag, written as a \u escape instead.
+_TAG_START = re.compile(r"\{(?=[{%#])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -43,7 +57,9 @@ def esc(value: Any) -> str:
     Examples
     --------
     >>> esc('<img src=x onerror="alert(1)"> `${x}`')
-    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#96;&#36;{x}&#96;'
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#96;&#36;&#123;x&#125;&#96;'
+    >>> esc("{{ 7*7 }}")
+    '&#123;&#123; 7*7 &#125;&#125;'
 
     Returns
     -------
@@ -108,14 +124,17 @@ def script_json(value: Any) -> str:
     --------
     >>> script_json({"n": "</script><b>"})
     '{"n":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    >>> script_json({"n": "{{ 7*7 }} {% x %}"})
+    '{"n":"\\\\u007b{ 7*7 }} \\\\u007b% x %}"}'
 
     Returns
     -------
     str
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return _TAG_START.sub(r"\\u007b", text) if "{" in text else text
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,7 +164,7 @@ def leaflet_assets() -> dict[str, tuple[str, str]]:
 
 def _raw(text: str) -> Any:
     """A branca element that renders `text` as is (``Element(text)`` would compile it as a Jinja template:
-    slow for 150 KB of Leaflet, and wrong for any ``{{`` inside)."""
+    slow for 150 KB of Leaflet, and a code-execution hole for any data inside)."""
     from branca.element import Element
 
     class Raw(Element):
@@ -153,6 +172,27 @@ def _raw(text: str) -> Any:
             return text
 
     return Raw()
+
+
+def _raw_macro_render(self: Any, **kwargs: Any) -> None:
+    """``MacroElement.render`` without the second compilation: each macro's output goes in as text."""
+    figure = self.get_root()
+    module = self._template.module.__dict__
+    for part in ("header", "html", "script"):
+        macro = module.get(part)
+        if macro is not None:
+            getattr(figure, part).add_child(_raw(str(macro(self, kwargs))), name=self.get_name())
+    for element in self._children.values():
+        element.render(**kwargs)
+
+
+def raw_macro(cls: type) -> type:
+    """Class decorator: a branca ``MacroElement`` subclass whose rendered macros are never compiled again.
+
+    Use it on every element whose macros carry data (claim text, place names, GeoJSON).
+    """
+    cls.render = _raw_macro_render
+    return cls
 
 
 def use_assets(m: Any, mode: str = "inline") -> None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from folium.map import Layer
 from jinja2 import Template
 
-from geoclaims._web import script_json
+from geoclaims._web import raw_macro, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.gazetteer import Gazetteer
@@ -151,6 +151,7 @@ def basemap_payload(bounds: Sequence[float], *, highlight: Iterable[str] = (), g
     return _payload(b, frozenset(highlight), gaz, int(max_labels))
 
 
+@raw_macro
 class BasemapLayer(Layer):
     """The offline basemap as a folium layer (an overlay listed in the layer control)."""
 

@@ -29,6 +29,8 @@ __all__ = [
     "DIRECTIONS",
     "QUALIFIERS",
     "parse_date",
+    "MIN_DATE",
+    "MAX_DATE",
     "parse_qualifier",
     "other_side",
 ]
@@ -46,6 +48,10 @@ ACTIONS: tuple[str, ...] = ("capture", "advance", "withdraw", "repelled", "conte
 STATUSES: tuple[str, ...] = ("assessed", "claimed", "unverified")
 #: What an area figure measures: what the side holds, or what it took.
 AREA_BASES: tuple[str, ...] = ("held", "gained")
+#: The dates a claim may carry: wide enough for any war on record and any plan, narrow enough that a
+#: typo (0001-01-01, 9999-12-31) is an error rather than a daily series of 2.9 million days.
+MIN_DATE: dt.date = dt.date(1900, 1, 1)
+MAX_DATE: dt.date = dt.date(2100, 12, 31)
 #: Compass directions and their bearings in degrees clockwise from north.
 DIRECTIONS: dict[str, float] = {
     "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0,
@@ -97,21 +103,29 @@ def parse_date(text: str) -> tuple[dt.date, DatePrecision]:
     >>> parse_date("2024-08")
     (datetime.date(2024, 8, 31), 'month')
     """
+    out: tuple[dt.date, DatePrecision] | None = None
     if isinstance(text, dt.datetime):
-        return text.date(), "day"
-    if isinstance(text, dt.date):
-        return text, "day"
-    s = str(text).strip()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", s)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
-        try:
-            if d is None:
-                return dt.date(y, mo, calendar.monthrange(y, mo)[1]), "month"
-            return dt.date(y, mo, int(d)), "day"
-        except (ValueError, calendar.IllegalMonthError):
-            pass
-    raise ValueError(f"not a date: {text!r}; expected YYYY-MM-DD (a day) or YYYY-MM (a month)")
+        out = text.date(), "day"
+    elif isinstance(text, dt.date):
+        out = text, "day"
+    else:
+        s = str(text).strip()
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", s) if len(s) <= 10 else None
+        if m:
+            y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+            try:
+                if d is None:
+                    out = dt.date(y, mo, calendar.monthrange(y, mo)[1]), "month"
+                else:
+                    out = dt.date(y, mo, int(d)), "day"
+            except (ValueError, calendar.IllegalMonthError):
+                pass
+    if out is None:
+        shown = repr(text) if len(str(text)) <= 40 else repr(str(text)[:40]) + "..."
+        raise ValueError(f"not a date: {shown}; expected YYYY-MM-DD (a day) or YYYY-MM (a month)")
+    if not MIN_DATE <= out[0] <= MAX_DATE:
+        raise ValueError(f"date out of range: {out[0].isoformat()}; expected a date from {MIN_DATE} to {MAX_DATE}")
+    return out
 
 
 def parse_qualifier(text: str | None) -> str:
@@ -187,6 +201,9 @@ class Claim:
         File the claim was read from ('' when built in code).
     line : int or None
         Line of that file (1 = header).
+    place_uncertain : bool
+        True when the place name matched no stored name, only a guess (a skeleton or fuzzy
+        match) that the reader was told to accept (``read_claims(..., accept_fuzzy=True)``).
 
     Examples
     --------
@@ -216,6 +233,7 @@ class Claim:
     geometry: "BaseGeometry | None" = field(default=None, compare=False)
     source: str = field(default="", compare=False)
     line: int | None = field(default=None, compare=False)
+    place_uncertain: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         def bad(name: str, value: Any, valid) -> None:
@@ -225,6 +243,8 @@ class Claim:
             raise ValueError("claim_id must not be empty")
         if not isinstance(self.date, dt.date):
             raise TypeError(f"date must be a datetime.date, got {type(self.date).__name__}")
+        if not MIN_DATE <= self.date <= MAX_DATE:
+            raise ValueError(f"date={self.date.isoformat()!r} is not valid; claims are dated {MIN_DATE} to {MAX_DATE}")
         if self.claimant_side not in CLAIMANT_SIDES:
             bad("claimant_side", self.claimant_side, CLAIMANT_SIDES)
         if self.side not in SIDES:

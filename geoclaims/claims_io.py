@@ -153,6 +153,7 @@ def read_claims(
     on_error: OnError = "raise",
     gazetteer: "Gazetteer | None" = None,
     format: str | None = None,
+    accept_fuzzy: bool = False,
 ) -> ClaimSet:
     """Read and validate claims from a CSV, JSON or GeoJSON file or a DataFrame.
 
@@ -172,6 +173,11 @@ def read_claims(
         the bundled gazetteer cannot locate.
     format : {'csv', 'json', 'geojson'}, optional
         Overrides the file extension.
+    accept_fuzzy : bool, default False
+        A place name that matches no stored name or romanisation, only a guess (a ``skeleton``
+        or ``fuzzy`` match: "Robotyne" would become Rybotyn in Chernihiv Oblast), is a problem
+        row naming the nearest spellings. True accepts such guesses (the claim's place then has
+        ``Match.uncertain`` reasons in :attr:`Claim.place_match`).
 
     Returns
     -------
@@ -200,7 +206,7 @@ def read_claims(
 
     gaz = gazetteer or Gazetteer.default()
     name, unit, rows = _load_rows(source, format)
-    reader = _RowReader(gaz, name, unit)
+    reader = _RowReader(gaz, name, unit, accept_fuzzy=accept_fuzzy)
     claims, problems = reader.read(rows)
     result = ClaimSet(tuple(claims), tuple(problems), name, len(rows))
     if problems and on_error == "raise":
@@ -328,8 +334,9 @@ def _text(v: Any) -> str:
 class _RowReader:
     """Turns raw rows into claims; collects problems."""
 
-    def __init__(self, gaz: "Gazetteer", source: str, unit: str) -> None:
+    def __init__(self, gaz: "Gazetteer", source: str, unit: str, *, accept_fuzzy: bool = False) -> None:
         self.gaz = gaz
+        self.accept_fuzzy = accept_fuzzy
         self.source = source
         self.unit = unit
         from geoclaims.regions import RegionTable
@@ -368,7 +375,8 @@ class _RowReader:
                         continue
             try:
                 claims.append(Claim(**{k: v for k, v in parsed.items() if not k.startswith("_")},
-                                    place=place, geometry=geom, source=self.source, line=line))
+                                    place=place, geometry=geom, source=self.source, line=line,
+                                    place_uncertain=bool(parsed.get("_uncertain"))))
             except (TypeError, ValueError) as e:
                 problems.append(self._problem(line, "", "", str(e), parsed.get("claim_id", "")))
         return claims, problems
@@ -478,6 +486,23 @@ class _RowReader:
             return self._with_coordinates(place, parsed), None
         region_names = [r.name for r in regions] or None
         res = self.gaz.resolve(name, region=region_names)
+        within = f" in {parsed['region']}" if regions else ""
+        if res.best is not None and res.best.uncertain:
+            if parsed["_latlon"] is not None:  # a guess never beats the user's own coordinates
+                res = replace(res, matches=(), ambiguous=False, competitors=())
+            elif not self.accept_fuzzy:
+                guesses = "; ".join(f"{m.place.name} ({m.place.admin1 or m.place.country}, {m.reason} "
+                                    f"{m.score:.2f})" for m in res.matches[:3])
+                probs.append(self._problem(
+                    line, "place", name, f"no place of this name{within} in the gazetteer; nearest spellings: "
+                    f"{guesses}. Correct the spelling, give lat/lon columns to place it yourself, or accept "
+                    "guesses with accept_fuzzy=True (CLI: --accept-fuzzy)", cid))
+                return None
+            else:
+                parsed["_uncertain"] = True
+                warnings.warn(f"{self.source}, {self.unit} {line}: place {name!r} taken as {res.best.place.label}, "
+                              f"a guess ({res.best.reason} match, score {res.best.score:.2f})", UserWarning,
+                              stacklevel=5)
         if res.best is None:
             if parsed["_latlon"] is not None:  # a place the user locates: accepted as given
                 lat, lon = parsed["_latlon"]
@@ -486,7 +511,6 @@ class _RowReader:
                              uncertainty_km=0.5, country=country, admin1=regions[0].name if regions else "",
                              sources=(f"coordinates given in {self.source}, {self.unit} {line}",)), None
             suggestions = self.gaz.suggest(name, limit=3)
-            within = f" in {parsed['region']}" if regions else ""
             hint = ("; did you mean: " + ", ".join(f"{m.place.name} ({m.place.admin1 or m.place.country})"
                                                     for m in suggestions)) if suggestions else ""
             probs.append(self._problem(line, "place", name, f"no place of this name{within} in the gazetteer"

@@ -651,7 +651,7 @@ class Gazetteer:
                 ratio, key = self._best_ratio(pidx, qkey)
                 if ratio < SKELETON_MIN_RATIO:
                     continue  # same consonants, different word ("Xyzzy" vs "Hotsk")
-                offer(pidx, _similarity_score(ratio, 1.0), "transliteration", key)
+                offer(pidx, _similarity_score(ratio, 1.0), "skeleton", key)
 
         # tier 3: fuzzy, only when no stored name or romanisation matched
         if len(qskel) >= 3 and not tier1:

@@ -29,7 +29,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geoclaims._web import esc, link, script_json, use_assets
+from geoclaims._web import esc, link, raw_macro, script_json, use_assets
 from geoclaims._web import DEFAULT_COLORS
 from geoclaims.claims import SIDES, Claim, other_side
 from geoclaims.control import polygonal
@@ -217,6 +217,7 @@ def marker_side(c: Claim) -> str:
     return other_side(c.side) if c.action in ("repelled", "withdraw") else c.side
 
 
+@raw_macro
 class _Bound(MacroElement):
     """Escaped HTML bound to the parent layer as JSON: a popup or a tooltip.
 
@@ -249,6 +250,7 @@ class SafeTooltip(_Bound):
     method, options = "bindTooltip", "{sticky: true}"
 
 
+@raw_macro
 class HtmlControl(MacroElement):
     """A Leaflet control showing our (already escaped) HTML: the legend and the date label."""
 

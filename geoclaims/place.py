@@ -6,11 +6,14 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Place", "Match", "MatchReason", "REASONS"]
+__all__ = ["Place", "Match", "MatchReason", "REASONS", "CERTAIN_REASONS"]
 
-MatchReason = Literal["exact", "alias", "transliteration", "fuzzy"]
+MatchReason = Literal["exact", "alias", "transliteration", "skeleton", "fuzzy"]
 #: Why a candidate matched, strongest first.
-REASONS: tuple[str, ...] = ("exact", "alias", "transliteration", "fuzzy")
+REASONS: tuple[str, ...] = ("exact", "alias", "transliteration", "skeleton", "fuzzy")
+#: Reasons that name the place for sure: a stored name or a systematic romanisation of one. A
+#: ``skeleton`` (same consonants) or ``fuzzy`` (close letters) match is a guess: :attr:`Match.uncertain`.
+CERTAIN_REASONS: tuple[str, ...] = ("exact", "alias", "transliteration")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +149,12 @@ class Match:
         How well the name matches, in [0, 1] (1 = the canonical name or a
         curated former name), lowered by distance when a ``near=`` context
         was given.
-    reason : {'exact', 'alias', 'transliteration', 'fuzzy'}
+    reason : {'exact', 'alias', 'transliteration', 'skeleton', 'fuzzy'}
         Why it matched: the canonical name; another stored name (a Russian or
-        Ukrainian form, a former name); the same name in another romanisation
-        or script; or a close misspelling.
+        Ukrainian form, a former name); the same name in a romanisation system
+        or another script; the same consonants in another spelling
+        (``Sudja`` for Sudzha); or a close misspelling. The last two are
+        guesses (:attr:`uncertain`).
     matched_name : str
         The stored name that matched.
     distance_km : float or None
@@ -167,3 +172,15 @@ class Match:
             raise ValueError(f"score must be in [0, 1], got {self.score!r}")
         if self.reason not in REASONS:
             raise ValueError(f"reason must be one of {REASONS}, got {self.reason!r}")
+
+    @property
+    def uncertain(self) -> bool:
+        """True for a guess (a ``skeleton`` or ``fuzzy`` match): the name may mean a place the gazetteer lacks.
+
+        Examples
+        --------
+        >>> p = Place(id="x:1", name="Rybotyn")
+        >>> Match(p, 0.77, "skeleton").uncertain, Match(p, 1.0, "exact").uncertain
+        (True, False)
+        """
+        return self.reason not in CERTAIN_REASONS

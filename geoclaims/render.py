@@ -30,7 +30,7 @@ from jinja2 import Template
 
 from geoclaims import __version__
 from geoclaims._io import atomic_write
-from geoclaims._web import link, script_json, write_assets
+from geoclaims._web import link, raw_macro, script_json, write_assets
 from geoclaims.claims import SIDES
 from geoclaims.maps import (
     _STATUS_STYLE,
@@ -220,6 +220,7 @@ class _Slider:
         return script_json({"geoms": self.geoms, "styles": self.styles, "days": self.days})
 
 
+@raw_macro
 class _SliderScript(MacroElement):
     """Runs slider.js on the map; the data sits in the page as ``<script type="application/json">``."""
 

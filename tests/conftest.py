@@ -92,3 +92,35 @@ def xss_claims_csv(tmp_path):
         for r in rows:
             w.writerow({k: r.get(k, "") for k in [*COLUMNS, "lat", "lon"]})
     return path
+
+
+#: Jinja syntax in claim text: evaluated, it would print 7006652, create a folder, break a JS string or crash.
+TEMPLATE_PAYLOADS = ("{{ 1234*5678 }}", "{% for x in range(3) %}LOOP{% endfor %}", "{# hidden #}", "{{ oops",
+                     "{#", "{{ '\"' ~ \"'\" }});alert(1);//", "{{ lipsum.__globals__.os.makedirs(PWNED) }}")
+
+
+@pytest.fixture
+def template_claims_csv(tmp_path):
+    """A claims file whose every free-text field carries Jinja template syntax; returns (path, pwned folder)."""
+    import csv
+
+    from geoclaims.claims_io import COLUMNS
+
+    pwned = tmp_path / "pwned"
+    payloads = [p.replace("PWNED", repr(str(pwned))) for p in TEMPLATE_PAYLOADS]
+    path = tmp_path / "jinja.csv"
+    rows = []
+    for i, p in enumerate(payloads):
+        rows.append(dict(claim_id=f"T{i} {p}", date="2025-01-06", claimant=f"ISW {p}", claimant_side="neutral",
+                         side="UA", action="advance", place=f"Place {p}", lat=f"{51.05 + i * 0.06:.2f}",
+                         lon="35.30", qualifier="", status="assessed",
+                         source_url=f"https://example.org/{i}?q={p}", note=f"note {p}"))
+    rows.append(dict(claim_id="T-berdin", date="2025-01-06", claimant="ISW", claimant_side="neutral", side="UA",
+                     action="advance", place="Berdin", qualifier="southern", status="assessed",
+                     note=" ".join(payloads)))
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=[*COLUMNS, "lat", "lon"])
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: r.get(k, "") for k in [*COLUMNS, "lat", "lon"]})
+    return path, pwned, payloads

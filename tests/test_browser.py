@@ -156,3 +156,30 @@ def test_xss_payloads_do_not_run(browser, tmp_path, xss_claims_csv):
                 assert "<script>alert(1)</script>" in text or "<img src=x onerror=alert(1)>" in text  # shown as text
         finally:
             v.close()
+
+
+def test_template_syntax_in_claims_stays_literal_in_the_browser(browser, tmp_path, template_claims_csv):
+    """Jinja syntax in every claim field shows as typed in popups and tables; nothing runs (issue 11)."""
+    path, pwned, payloads = template_claims_csv
+    tl = Timeline.from_claims(read_claims(path))
+    res = render_daily(tl, tmp_path / "site", title="{{ 1234*5678 }}", progress=False)
+    assert not pwned.exists()
+    v = Visit(browser, res.pages[0])
+    try:
+        # open each claim's popup in turn (dispatched clicks: an open popup may cover the next marker)
+        seen = v.page.evaluate("""() => Array.from(document.querySelectorAll('path.gc-claim')).map(el => {
+            el.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+            const all = document.querySelectorAll('.leaflet-popup-content');
+            return all.length ? all[all.length - 1].innerText : '';
+        })""")
+        assert len(seen) == len(payloads) + 1 and all(seen)
+        popups = "\n".join(seen)
+        body = v.page.locator("body").inner_text()
+        assert v.dialogs == [] and v.errors == []
+        for p in payloads:
+            assert f"note {p}" in popups, p
+            assert f"note {p}" in body, p
+        assert "7006652" not in popups + body and "LOOPLOOP" not in popups + body
+        assert v.page.title() == "{{ 1234*5678 }}" or "{{ 1234*5678 }}" in v.page.title()
+    finally:
+        v.close()

@@ -154,3 +154,28 @@ def test_progress_bar_on_request(tmp_path, kursk, capsys):
     assert "rendering days" in err and "2/2" in err
     render_daily(kursk, tmp_path, start="2025-01-06", end="2025-01-07", progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_template_syntax_in_claims_is_shown_literally_never_evaluated(tmp_path, template_claims_csv):
+    """Claim text that reaches folium/branca elements is never compiled as a Jinja template (issue 11)."""
+    import html as html_mod
+
+    path, pwned, payloads = template_claims_csv
+    tl = Timeline.from_claims(read_claims(path))
+    title = "Title {{ 1234*5678 }}"
+    res = render_daily(tl, tmp_path / "site", title=title, progress=False)
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (*res.pages, res.index)}
+    pages["explore"] = tl.explore().get_root().render()
+    pages["repr"] = tl._repr_html_()
+    for name, text in pages.items():
+        assert "7006652" not in text, name
+        assert "LOOPLOOP" not in text, name
+    assert not pwned.exists(), "a template expression ran Python while rendering"
+    day = html_mod.unescape(pages[res.pages[0].name])
+    for p in payloads:  # each payload appears literally on the day page (tables)
+        assert f"note {p}" in day, p
+    # and in the map's popups, as JSON strings that decode to the literal payload
+    popups = [html_mod.unescape(json.loads(m)) for m in
+              re.findall(r'bindPopup\(("(?:[^"\\]|\\.)*")', pages["explore"])]
+    for p in payloads:
+        assert any(f"note {p}" in text for text in popups), p

@@ -8,8 +8,15 @@ import re
 
 import pytest
 
-from geoclaims._web import ASSET_MODES, esc, leaflet_assets, link, safe_url, script_json, use_assets, write_assets
-from tests.conftest import XSS_PAYLOADS
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geoclaims._web import (
+    ASSET_MODES, esc, leaflet_assets, link, raw_macro, safe_url, script_json, use_assets, write_assets,
+)
+from tests.conftest import TEMPLATE_PAYLOADS, XSS_PAYLOADS
+
+_TAG = re.compile(r"\{[{%#]")
 
 
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
@@ -48,6 +55,64 @@ def test_script_json_cannot_close_a_script_and_round_trips():
     out = script_json(value)
     assert "<" not in out and ">" not in out and "\u2028" not in out
     assert json.loads(out) == value
+
+
+@pytest.mark.parametrize("payload", TEMPLATE_PAYLOADS)
+def test_esc_and_script_json_never_emit_a_template_tag(payload):
+    assert not _TAG.search(esc(payload)) and html.unescape(esc(payload)) == payload
+    out = script_json({"text": payload, "nested": [{"x": payload}], "empty": {}})
+    assert not _TAG.search(out)
+    assert json.loads(out) == {"text": payload, "nested": [{"x": payload}], "empty": {}}
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(alphabet="{}%#\\\"ab<>&"),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(alphabet="{}%#ab"), inner,
+                                                                                 max_size=4), max_leaves=20))
+def test_script_json_round_trips_anything_without_template_tags(value):
+    out = script_json(value)
+    assert not _TAG.search(out)
+    assert json.loads(out) == value
+
+
+def test_raw_macro_elements_are_never_compiled_twice():
+    """branca compiles every macro's output again as a template; raw_macro elements put it in as text."""
+    import folium
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    class Plain(MacroElement):
+        _template = Template("{% macro script(this, kwargs) %}var plain = '{{ this.text }}';{% endmacro %}")
+
+        def __init__(self, text):
+            super().__init__()
+            self.text = text
+
+    Raw = raw_macro(type("Raw", (Plain,), {}))
+    m = folium.Map()
+    Plain("{{ 1234*5678 }}").add_to(m)
+    Raw("{{ 1234*5678 }} {% for x in range(2) %}loop{% endfor %}").add_to(m)
+    out = m.get_root().render()
+    assert "var plain = '7006652'" in out  # what branca does on its own: the hole raw_macro closes
+    assert "{{ 1234*5678 }} {% for x in range(2) %}loop{% endfor %}" in out
+
+
+def test_every_geoclaims_macro_element_renders_raw():
+    import inspect
+
+    from branca.element import MacroElement
+
+    import geoclaims._web as web
+    import geoclaims.basemap
+    import geoclaims.maps
+    import geoclaims.render
+
+    found = []
+    for mod in (geoclaims.maps, geoclaims.render, geoclaims.basemap):
+        for _, cls in inspect.getmembers(mod, inspect.isclass):
+            if issubclass(cls, MacroElement) and cls.__module__.startswith("geoclaims"):
+                found.append(cls)
+                assert cls.render is web._raw_macro_render, cls
+    assert len(found) >= 4
 
 
 def test_leaflet_assets_match_the_folium_in_use():
