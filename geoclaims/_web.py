@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from geoclaims.errors import InvalidArgument
+
 __all__ = ["DEFAULT_COLORS", "ASSET_MODES", "esc", "safe_url", "link", "script_json", "leaflet_assets", "use_assets",
            "write_assets", "ASSETS_DIR", "raw_macro"]
 
@@ -202,7 +204,7 @@ def use_assets(m: Any, mode: str = "inline") -> None:
     none of them (popups and controls are plain Leaflet), so they are dropped.
     """
     if mode not in ASSET_MODES:
-        raise ValueError(f"assets={mode!r} is not valid; valid: {', '.join(ASSET_MODES)}")
+        raise InvalidArgument(f"assets={mode!r} is not valid; valid: {', '.join(ASSET_MODES)}")
     assets = leaflet_assets()
     m.default_js, m.default_css = [], []
     header = m.get_root().header
@@ -222,7 +224,6 @@ def write_assets(out_dir: Path) -> list[Path]:
     from geoclaims._io import atomic_write
 
     folder = Path(out_dir) / ASSETS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (_url, text) in leaflet_assets().items():
         atomic_write(folder / name, text.encode("utf-8"))

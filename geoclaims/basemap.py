@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from folium.map import Layer
 from jinja2 import Template
 
+from geoclaims.errors import InvalidArgument
 from geoclaims._web import raw_macro, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -118,7 +119,7 @@ def basemap_data(bounds: Sequence[float], *, highlight: Iterable[str] = (), gaze
     """
     b = tuple(round(float(x), 3) for x in bounds)
     if len(b) != 4 or not (b[0] < b[2] and b[1] < b[3]):
-        raise ValueError(f"bounds must be (west, south, east, north) with west < east and south < north, got {bounds!r}")
+        raise InvalidArgument(f"bounds must be (west, south, east, north) with west < east and south < north, got {bounds!r}")
     from geoclaims.gazetteer import Gazetteer
 
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()

@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from geoclaims._resources import data_file
-from geoclaims.errors import UnknownRegion
+from geoclaims.errors import InvalidArgument, InvalidArgumentType, UnknownRegion
 from geoclaims.names import fold
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -189,14 +189,14 @@ def region_geometry(region: Any) -> tuple["BaseGeometry", str]:
             code = resolve_country(region)
             return (country_shape(code) if code else region_shape(region)), region
         except Exception as e:  # noqa: BLE001 - UnknownRegion and friends, with the valid names
-            raise ValueError(f"region={region!r}: {e}") from None
+            raise InvalidArgument(f"region={region!r}: {e}") from None
     if isinstance(region, (tuple, list)) and len(region) == 4:
         w, s, e, n = map(float, region)
         if not (w < e and s < n):
-            raise ValueError(f"region bbox must be (west, south, east, north) with west < east, south < north: {region!r}")
+            raise InvalidArgument(f"region bbox must be (west, south, east, north) with west < east, south < north: {region!r}")
         return shapely.box(w, s, e, n), f"bbox {w:g},{s:g},{e:g},{n:g}"
     if hasattr(region, "geom_type"):
         if region.geom_type not in ("Polygon", "MultiPolygon"):
-            raise ValueError(f"region must be a polygon, got a {region.geom_type}")
+            raise InvalidArgument(f"region must be a polygon, got a {region.geom_type}")
         return region, "polygon"
-    raise TypeError("region must be a name, a (west, south, east, north) bbox or a shapely polygon")
+    raise InvalidArgumentType("region must be a name, a (west, south, east, north) bbox or a shapely polygon")

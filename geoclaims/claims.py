@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from geoclaims.errors import InvalidArgument, InvalidArgumentType
 from geoclaims.place import Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,7 +81,7 @@ DatePrecision = Literal["day", "month"]
 def other_side(side: str) -> str:
     """The opposing side: ``other_side("UA") == "RU"``."""
     if side not in SIDES:
-        raise ValueError(f"unknown side {side!r}; valid: {', '.join(SIDES)}")
+        raise InvalidArgument(f"unknown side {side!r}; valid: {', '.join(SIDES)}")
     return SIDES[1 - SIDES.index(side)]
 
 
@@ -122,9 +123,9 @@ def parse_date(text: str) -> tuple[dt.date, DatePrecision]:
                 pass
     if out is None:
         shown = repr(text) if len(str(text)) <= 40 else repr(str(text)[:40]) + "..."
-        raise ValueError(f"not a date: {shown}; expected YYYY-MM-DD (a day) or YYYY-MM (a month)")
+        raise InvalidArgument(f"not a date: {shown}; expected YYYY-MM-DD (a day) or YYYY-MM (a month)")
     if not MIN_DATE <= out[0] <= MAX_DATE:
-        raise ValueError(f"date out of range: {out[0].isoformat()}; expected a date from {MIN_DATE} to {MAX_DATE}")
+        raise InvalidArgument(f"date out of range: {out[0].isoformat()}; expected a date from {MIN_DATE} to {MAX_DATE}")
     return out
 
 
@@ -152,7 +153,7 @@ def parse_qualifier(text: str | None) -> str:
         return f"{_SHORT_DIRECTIONS[m.group(1)]} of"
     if s in DIRECTIONS:  # "west" alone: the western part
         return next(k for k, v in _PARTS.items() if v == s)
-    raise ValueError(
+    raise InvalidArgument(
         f"unknown qualifier {text!r}; valid: (empty = whole place), "
         + ", ".join(q for q in QUALIFIERS if q)
     )
@@ -237,14 +238,14 @@ class Claim:
 
     def __post_init__(self) -> None:
         def bad(name: str, value: Any, valid) -> None:
-            raise ValueError(f"{name}={value!r} is not valid; valid: {', '.join(valid)}")
+            raise InvalidArgument(f"{name}={value!r} is not valid; valid: {', '.join(valid)}")
 
         if not self.claim_id:
-            raise ValueError("claim_id must not be empty")
+            raise InvalidArgument("claim_id must not be empty")
         if not isinstance(self.date, dt.date):
-            raise TypeError(f"date must be a datetime.date, got {type(self.date).__name__}")
+            raise InvalidArgumentType(f"date must be a datetime.date, got {type(self.date).__name__}")
         if not MIN_DATE <= self.date <= MAX_DATE:
-            raise ValueError(f"date={self.date.isoformat()!r} is not valid; claims are dated {MIN_DATE} to {MAX_DATE}")
+            raise InvalidArgument(f"date={self.date.isoformat()!r} is not valid; claims are dated {MIN_DATE} to {MAX_DATE}")
         if self.claimant_side not in CLAIMANT_SIDES:
             bad("claimant_side", self.claimant_side, CLAIMANT_SIDES)
         if self.side not in SIDES:
@@ -260,15 +261,15 @@ class Claim:
         for name in ("distance_km", "area_km2"):
             v = getattr(self, name)
             if v is not None and not (v >= 0):  # also rejects NaN
-                raise ValueError(f"{name}={v!r} is not valid; it must be a number >= 0")
+                raise InvalidArgument(f"{name}={v!r} is not valid; it must be a number >= 0")
         if self.action == "area":
             if self.area_km2 is None:
-                raise ValueError("an area claim needs area_km2")
+                raise InvalidArgument("an area claim needs area_km2")
             if self.area_basis not in AREA_BASES:
                 bad("area_basis", self.area_basis, AREA_BASES)
         elif not self.place_name and self.place is None and self.geometry is None \
                 and self.qualifier != "depth from border":
-            raise ValueError(f"a {self.action} claim needs a place (or a geometry, or qualifier 'depth from border')")
+            raise InvalidArgument(f"a {self.action} claim needs a place (or a geometry, or qualifier 'depth from border')")
 
     # -- derived ----------------------------------------------------------------
     @property

@@ -14,6 +14,7 @@ import io
 import json
 import math
 import os
+import re
 import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,7 +23,10 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, Mapping, Seq
 from geoclaims.claims import (
     ACTIONS, AREA_BASES, CLAIMANT_SIDES, SIDES, STATUSES, Claim, parse_date, parse_qualifier,
 )
-from geoclaims.errors import ClaimFormatError, ClaimProblem, UnknownRegion
+from geoclaims._input import decode
+from geoclaims.errors import (
+    ClaimFormatError, ClaimProblem, InputEncodingError, InvalidArgument, InvalidArgumentType, UnknownRegion,
+)
 from geoclaims.names import fold
 from geoclaims.place import Place
 
@@ -154,6 +158,7 @@ def read_claims(
     gazetteer: "Gazetteer | None" = None,
     format: str | None = None,
     accept_fuzzy: bool = False,
+    encoding: str = "auto",
 ) -> ClaimSet:
     """Read and validate claims from a CSV, JSON or GeoJSON file or a DataFrame.
 
@@ -186,9 +191,17 @@ def read_claims(
     Raises
     ------
     ClaimFormatError
-        With ``on_error="raise"`` and any bad row, or a file without the
-        required columns (always).
-    FileNotFoundError
+        With ``on_error="raise"`` and any bad row; always for a file that is not a claims file
+        (no required columns, duplicated columns, not JSON, another encoding, an unknown
+        extension, nesting or numbers beyond the limits of README "Security").
+    InputFileError
+        The file is missing, a folder, or unreadable (also an ``OSError``).
+
+    Notes
+    -----
+    Nothing is lost silently: every data row becomes one claim or at least one problem
+    (``len(result) + len({p.line for p in result.problems}) == result.rows``). A CSV quote left
+    open costs its own row; the lines it swallowed are read again.
 
     Examples
     --------
@@ -201,11 +214,13 @@ def read_claims(
     ('theatre:berdin', 'southern')
     """
     if on_error not in ("raise", "collect"):
-        raise ValueError(f"on_error={on_error!r} is not valid; valid: 'raise', 'collect'")
+        raise InvalidArgument(f"on_error={on_error!r} is not valid; valid: 'raise', 'collect'")
+    if format is not None and str(format).lower() not in _FORMATS:
+        raise InvalidArgument(f"format={format!r} is not valid; valid: {', '.join(_FORMATS)}")
     from geoclaims.gazetteer import Gazetteer
 
     gaz = gazetteer or Gazetteer.default()
-    name, unit, rows = _load_rows(source, format)
+    name, unit, rows = _load_rows(source, format, encoding)
     reader = _RowReader(gaz, name, unit, accept_fuzzy=accept_fuzzy)
     claims, problems = reader.read(rows)
     result = ClaimSet(tuple(claims), tuple(problems), name, len(rows))
@@ -214,102 +229,296 @@ def read_claims(
     return result
 
 
-def _load_rows(source, format: str | None) -> tuple[str, str, list[tuple[int, dict[str, Any], Any]]]:
+#: Limits on what one claims file may hold (README, "Security"): a field is a name, a date or a short
+#: note, so 64 KiB is generous; JSON deeper than this is not a claims file.
+MAX_FIELD_CHARS = 65_536
+MAX_JSON_DEPTH = 64
+#: An unclosed quote makes the CSV reader restart after it; past this many restarts the file is refused.
+MAX_CSV_RESTARTS = 200
+#: Row problems reported before reading stops (the rest would only repeat them).
+MAX_PROBLEMS = 10_000
+
+_FORMATS = ("csv", "json", "geojson")
+
+
+class _JsonConstant(str):
+    """A JSON NaN/Infinity, kept to be reported (never read as a blank or a number)."""
+
+
+def _load_rows(source, format: str | None, encoding: str = "auto") -> tuple[str, str, list[tuple[int, dict[str, Any], Any]]]:
     """(source name, line unit, [(line, fields, geometry)])."""
     try:
         import pandas as pd
     except ImportError:  # pragma: no cover - pandas comes with geopandas
         pd = None
     if pd is not None and isinstance(source, pd.DataFrame):
-        geom_col = getattr(source, "_geometry_column_name", None) if hasattr(source, "geometry") else None
-        rows = []
-        frame = source
-        if geom_col is not None and source.crs is not None and not source.crs.equals("EPSG:4326"):
-            frame = source.to_crs("EPSG:4326")
-        for i, (_, rec) in enumerate(frame.iterrows()):
-            fields = {str(k): v for k, v in rec.items() if k != geom_col}
-            rows.append((i, fields, rec[geom_col] if geom_col else None))
-        return "<DataFrame>", "row", rows
-
+        return "<DataFrame>", "row", _frame_rows(source)
+    if not isinstance(source, (str, os.PathLike)):
+        raise InvalidArgumentType(f"read_claims takes a path or a DataFrame, not {type(source).__name__}")
     path = Path(os.fspath(source))
-    if not path.exists():
-        raise FileNotFoundError(f"claims file not found: {path}")
     fmt = (format or path.suffix.lstrip(".")).lower()
-    text = path.read_text(encoding="utf-8-sig")
+    if fmt not in _FORMATS:
+        raise ClaimFormatError([ClaimProblem(
+            str(path), None, "", "", f"unknown claims format {fmt or '(no extension)'!r}; valid: .csv, .json, "
+            ".geojson (or pass format='csv' / --format)")])
+    from geoclaims._input import read_bytes
+
+    data = read_bytes(path, what="claims file")
+    try:
+        text = decode(data, source=str(path), encoding=encoding)
+    except InputEncodingError as e:
+        raise ClaimFormatError([ClaimProblem(str(path), None, "", "", str(e).split(": ", 1)[-1])]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
     if fmt == "csv":
         return str(path), "line", _csv_rows(text, str(path))
-    if fmt in ("json", "geojson"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise ClaimFormatError([ClaimProblem(str(path), e.lineno, "", "", f"not valid JSON: {e.msg}")]) from None
-        if isinstance(data, dict) and data.get("type") == "FeatureCollection":
-            return str(path), "feature", _feature_rows(data, str(path))
-        items = data.get("claims") if isinstance(data, dict) else data
-        if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
-            raise ClaimFormatError([ClaimProblem(str(path), None, "", "", "expected a list of objects, "
-                                                 "{\"claims\": [...]} or a GeoJSON FeatureCollection")])
-        return str(path), "item", [(i + 1, dict(x), None) for i, x in enumerate(items)]
-    raise ValueError(f"{path}: unknown claims format {fmt!r}; valid: csv, json, geojson (or pass format=)")
-
-
-def _csv_rows(text: str, name: str) -> list[tuple[int, dict[str, Any], Any]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ClaimFormatError([ClaimProblem(name, 1, "", "", "the file is empty; expected a header row with "
-                                             + ", ".join(REQUIRED_COLUMNS))]) from None
-    header = [h.strip() for h in header]
-    _check_header(header, name)
+    data = _json(text, str(path))
+    if isinstance(data, dict) and data.get("type") == "FeatureCollection":
+        return str(path), "feature", _feature_rows(data, str(path))
+    items = data.get("claims") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise ClaimFormatError([ClaimProblem(str(path), None, "", "", "expected a list of objects, "
+                                             "{\"claims\": [...]} or a GeoJSON FeatureCollection")])
     rows = []
-    start = reader.line_num + 1
-    for values in reader:
-        line = start
-        start = reader.line_num + 1
-        if not any(v.strip() for v in values):
-            continue  # blank line: not a row
-        if len(values) != len(header):
-            rows.append((line, {"__problem__": f"{len(values)} fields, but the header has {len(header)}"}, None))
-            continue
-        rows.append((line, dict(zip(header, values)), None))
+    for i, x in enumerate(items, start=1):
+        if isinstance(x, dict):
+            rows.append((i, {str(k): v for k, v in x.items()}, None))
+        else:
+            rows.append((i, {"__problem__": f"expected an object with the claim's fields, got {_kind(x)}"}, None))
+    _check_columns(set().union(*(set(f) for _, f, _ in rows if "__problem__" not in f)) if rows else set(),
+                   str(path), "keys of the claims")
+    return str(path), "item", rows
+
+
+def _frame_rows(frame) -> list[tuple[int, dict[str, Any], Any]]:
+    dupes = sorted({str(c) for c in frame.columns if list(map(str, frame.columns)).count(str(c)) > 1})
+    if dupes:
+        raise ClaimFormatError([ClaimProblem("<DataFrame>", None, "", "", f"duplicated column(s) {', '.join(dupes)}: "
+                                             "each column may appear once")])
+    geom_col = getattr(frame, "_geometry_column_name", None) if hasattr(frame, "geometry") else None
+    if geom_col is not None and frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+        frame = frame.to_crs("EPSG:4326")
+    _check_columns({str(c) for c in frame.columns if c != geom_col}, "<DataFrame>", "columns")
+    rows = []
+    for i, (_, rec) in enumerate(frame.iterrows()):
+        fields = {str(k): v for k, v in rec.items() if k != geom_col}
+        geom = rec[geom_col] if geom_col else None
+        problem = _geometry_problem(geom) if geom is not None else None
+        if problem:
+            fields["__problem__"] = problem
+            geom = None
+        rows.append((i, fields, geom))
     return rows
 
 
-def _feature_rows(data: dict, name: str) -> list[tuple[int, dict[str, Any], Any]]:
-    import shapely
+def _kind(x: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
+        type(x), "a number" if isinstance(x, (int, float)) else type(x).__name__)
 
+
+def _json(text: str, name: str) -> Any:
+    """Parse JSON; NaN/Infinity kept as :class:`_JsonConstant`; nesting and number size bounded."""
+    depth = _json_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        raise ClaimFormatError([ClaimProblem(name, None, "", "", f"JSON nested {depth} levels deep; a claims file "
+                                             f"needs 4 (GeoJSON 6) and the limit is {MAX_JSON_DEPTH}")])
+    try:
+        return json.loads(text, parse_constant=_JsonConstant, parse_int=_json_int)
+    except json.JSONDecodeError as e:
+        raise ClaimFormatError([ClaimProblem(name, e.lineno, "", "", f"not valid JSON: {e.msg} (column {e.colno})")]) \
+            from None
+    except (ValueError, RecursionError) as e:  # an over-long number, or nesting the scan missed
+        raise ClaimFormatError([ClaimProblem(name, None, "", "", f"not a claims file: {e}")]) from None
+
+
+def _json_int(text: str) -> Any:
+    if len(text) > 30:
+        raise ValueError(f"a number of {len(text)} digits; claims carry at most 30")
+    return int(text)
+
+
+def _json_depth(text: str) -> int:
+    """Deepest nesting of [ and { outside strings, without recursion (a 100,000-deep file costs nothing)."""
+    import re
+
+    depth = deepest = 0
+    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        ch = m.group()
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _csv_rows(text: str, name: str) -> list[tuple[int, dict[str, Any], Any]]:
+    """Rows of a CSV text. A broken quote costs its own row only: the lines it swallowed are read again."""
+    physical = list(io.StringIO(text, newline=""))
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, len(text) + 1))  # we check field sizes ourselves, with a clear message
+    try:
+        return _csv_parse(physical, name)
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def _csv_parse(physical: list[str], name: str) -> list[tuple[int, dict[str, Any], Any]]:
+    header: list[str] | None = None
+    rows: list[tuple[int, dict[str, Any], Any]] = []
+    start, restarts = 0, 0
+    while start < len(physical):
+        reader = csv.reader(iter(physical[start:]), strict=True)
+        done, restart_at = 0, None
+        while True:
+            first = start + done + 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                if header is None:
+                    raise ClaimFormatError([ClaimProblem(name, first, "", "", f"the header row is not valid CSV: {e}")]) \
+                        from None
+                closed = "unexpected end of data" not in str(e)
+                problem = (f"malformed CSV ({e})" if closed else f"a quote opened on line {first} is never closed")
+                if first < len(physical):
+                    problem += f"; the lines after it are read again"
+                rows.append((first, {"__problem__": problem}, None))
+                restart_at = first
+                break
+            done = reader.line_num
+            last = start + done
+            if header is None:
+                header = _header(values, name)
+                continue
+            if not any(v.strip() for v in values):
+                continue  # blank line: not a row
+            problem = None
+            if len(values) != len(header):
+                problem = f"{len(values)} fields, but the header has {len(header)}"
+            elif last > first and (swallowed := _swallowed_rows(values, len(header))):
+                problem = (f"column {header[swallowed[0]]!r} runs over lines {first}-{last} and holds what look like "
+                           f"{swallowed[1]} more row(s): is a quote unclosed? (a line break inside a quoted field "
+                           "is fine, whole rows are not)")
+            if problem is not None and last > first:
+                rows.append((first, {"__problem__": problem + f"; lines {first + 1}-{last} are read again"}, None))
+                restart_at = first
+                break
+            if problem is None:
+                long = next((h for h, v in zip(header, values) if len(v) > MAX_FIELD_CHARS), None)
+                if long is not None:
+                    problem = (f"column {long!r} holds {len(values[header.index(long)]):,} characters; the limit is "
+                               f"{MAX_FIELD_CHARS:,}")
+            rows.append((first, {"__problem__": problem} if problem else dict(zip(header, values)), None))
+        if restart_at is None:
+            break
+        restarts += 1
+        if restarts > MAX_CSV_RESTARTS:
+            raise ClaimFormatError([ClaimProblem(name, restart_at, "", "", f"more than {MAX_CSV_RESTARTS} broken "
+                                                 "quotes: is this a CSV file?")])
+        start = restart_at
+    if header is None:
+        raise ClaimFormatError([ClaimProblem(name, 1, "", "", "the file is empty; expected a header row with "
+                                             + ", ".join(REQUIRED_COLUMNS))])
+    return rows
+
+
+def _header(values: list[str], name: str) -> list[str]:
+    header = [h.strip() for h in values]
+    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    if dupes:
+        raise ClaimFormatError([ClaimProblem(name, 1, "", "", f"duplicated column(s) {', '.join(dupes)} in the "
+                                             "header: each column may appear once")])
+    _check_columns(set(header), name, "header")
+    return header
+
+
+def _swallowed_rows(values: list[str], width: int) -> tuple[int, int] | None:
+    """(column, rows) when a field spanning lines contains lines that parse as whole rows."""
+    for col, v in enumerate(values):
+        if "\n" not in v and "\r" not in v:
+            continue
+        lines = [ln for ln in v.splitlines()[1:] if ln.strip()]
+        rows = sum(1 for ln in lines if len(next(csv.reader([ln]), [])) == width)
+        if rows:
+            return col, rows
+    return None
+
+
+def _feature_rows(data: dict, name: str) -> list[tuple[int, dict[str, Any], Any]]:
     feats = data.get("features")
     if not isinstance(feats, list):
         raise ClaimFormatError([ClaimProblem(name, None, "features", "", "a FeatureCollection needs a features list")])
     rows = []
+    keys: set[str] = set()
     for i, f in enumerate(feats, start=1):
-        props = dict((f or {}).get("properties") or {})
-        geom = (f or {}).get("geometry")
+        if not isinstance(f, dict):
+            rows.append((i, {"__problem__": f"feature is {_kind(f)}, not a GeoJSON Feature object"}, None))
+            continue
+        props = f.get("properties")
+        if props is not None and not isinstance(props, dict):
+            rows.append((i, {"__problem__": f"properties is {_kind(props)}; expected an object with the claim's "
+                             "fields"}, None))
+            continue
+        props = {str(k): v for k, v in (props or {}).items()}
+        keys |= set(props)
+        geom = f.get("geometry")
+        g = None
         if geom is not None:
-            try:
-                g = shapely.from_geojson(json.dumps(geom))
-            except Exception as e:  # shapely raises GEOSException / ValueError
-                props["__problem__"] = f"geometry is not valid GeoJSON: {e}"
-                g = None
-            geom = g
-        rows.append((i, props, geom))
-    if rows:
-        _check_header(list(rows[0][1]), name, unit="feature properties")
+            g, problem = _geometry_from_geojson(geom)
+            if problem:
+                props["__problem__"] = problem
+        rows.append((i, props, g))
+    _check_columns(keys, name, "feature properties")
     return rows
 
 
-def _check_header(header: Sequence[str], name: str, unit: str = "header") -> None:
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+def _geometry_from_geojson(geom: Any) -> tuple[Any, str | None]:
+    """A claim's drawn geometry from GeoJSON, or (None, what is wrong with it)."""
+    import shapely
+
+    if not isinstance(geom, dict):
+        return None, f"geometry is {_kind(geom)}; expected a GeoJSON Polygon or MultiPolygon object"
+    kind = geom.get("type")
+    if kind not in ("Polygon", "MultiPolygon", "Point"):
+        return None, f"geometry type {str(kind)[:40]!r} is not valid; valid: Polygon, MultiPolygon, Point"
+    try:
+        g = shapely.from_geojson(json.dumps(geom, allow_nan=False))
+    except Exception as e:  # noqa: BLE001 - shapely raises GEOSException, ValueError, TypeError...
+        return None, f"geometry is not valid GeoJSON: {str(e)[:200]}"
+    problem = _geometry_problem(g)
+    return (None, problem) if problem else (g, None)
+
+
+def _geometry_problem(g: Any) -> str | None:
+    """What makes a drawn geometry unusable, or None."""
+    import shapely
+
+    if not isinstance(g, shapely.Geometry):
+        return f"geometry is {type(g).__name__}, not a shapely geometry"
+    if g.is_empty:
+        return "the geometry is empty"
+    if g.geom_type not in ("Polygon", "MultiPolygon", "Point"):
+        return f"geometry type {g.geom_type} is not valid; valid: Polygon, MultiPolygon, Point"
+    w, s, e, n = g.bounds
+    if not (-180 <= w <= e <= 180 and -90 <= s <= n <= 90):
+        return (f"coordinates out of range (bounds {w:.6g}, {s:.6g}, {e:.6g}, {n:.6g}); expected WGS84 lon in "
+                "[-180, 180], lat in [-90, 90]")
+    return None
+
+
+def _check_columns(found: "set[str]", name: str, unit: str = "header") -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         raise ClaimFormatError([ClaimProblem(
             name, 1 if unit == "header" else None, "", "",
-            f"the {unit} lacks required column(s) {', '.join(missing)}; found: {', '.join(header) or '(none)'}; "
-            f"the format's columns are: {', '.join(COLUMNS)}",
+            f"the {unit} lack{'s' if unit == 'header' else ''} required column(s) {', '.join(missing)}; found: "
+            f"{', '.join(sorted(found)) or '(none)'}; the format's columns are: {', '.join(COLUMNS)}",
         )])
-    unknown = [h for h in header if h not in COLUMNS and h not in EXTRA_COLUMNS and h not in REVIEW_COLUMNS]
+    unknown = sorted(h for h in found if h not in COLUMNS and h not in EXTRA_COLUMNS and h not in REVIEW_COLUMNS)
     if unknown:
-        warnings.warn(f"{name}: ignoring unknown column(s) {', '.join(unknown)}", UserWarning, stacklevel=4)
+        warnings.warn(f"{name}: ignoring unknown column(s) {', '.join(unknown)}", UserWarning, stacklevel=5)
 
 
 def _blank(v: Any) -> bool:
@@ -389,10 +598,21 @@ class _RowReader:
         if "__problem__" in f:
             probs.append(self._problem(line, "", "", f["__problem__"]))
             return None
-        cid = _text(f.get("claim_id"))
+        cid = _text(f.get("claim_id")) if _scalar(f.get("claim_id")) else ""
 
         def bad(column: str, message: str) -> None:
             probs.append(self._problem(line, column, f.get(column), message, cid))
+
+        for column, value in f.items():
+            if isinstance(value, _JsonConstant):
+                bad(column, f"JSON {value} is not a value; write null or leave the field out")
+            elif not _scalar(value):
+                probs.append(self._problem(line, column, "", f"expected text or a number, got {_kind(value)}", cid))
+            elif isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+                probs.append(self._problem(line, column, value[:40] + "...", f"{len(value):,} characters; the limit "
+                                           f"is {MAX_FIELD_CHARS:,}", cid))
+        if probs:
+            return None
 
         def choice(column: str, valid: Sequence[str], *, required: bool = True, fold_case: bool = True) -> str:
             v = _text(f.get(column))
@@ -410,10 +630,9 @@ class _RowReader:
             v = f.get(column)
             if _blank(v):
                 return None
-            try:
-                x = float(str(v).replace(",", "").replace("\u00a0", "").strip())
-            except ValueError:
-                bad(column, "not a number")
+            x, why = _parse_number(v)
+            if why:
+                bad(column, why)
                 return None
             if not math.isfinite(x) or x < 0:
                 bad(column, "must be a number >= 0")
@@ -565,10 +784,60 @@ def _reference(res: Any) -> tuple[str, tuple[str, ...]]:
 def _number_or_none(v: Any) -> float | None:
     if _blank(v):
         return None
+    x, why = _parse_number(v)
+    return float("nan") if why else x
+
+
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _parse_number(v: Any) -> tuple[float, str]:
+    """(value, '') or (nan, why not): ``1300``, ``1,300``, ``1 300``, ``1.5``; never ``1,5`` (a decimal comma).
+
+    Examples
+    --------
+    >>> _parse_number("1,300"), _parse_number("1.5")[0], _parse_number("1,5")[1][:26]
+    ((1300.0, ''), 1.5, 'a decimal comma? write 1.5')
+    """
+    if isinstance(v, bool):
+        return math.nan, "true/false is not a number"
+    if isinstance(v, (int, float)):
+        return float(v), ""
     try:
-        return float(v)
-    except (TypeError, ValueError):
-        return float("nan")
+        import numpy as np
+
+        if isinstance(v, np.number):
+            return float(v), ""
+    except ImportError:  # pragma: no cover
+        pass
+    t = str(v).strip().replace("\u00a0", " ").replace("\u202f", " ")
+    if len(t) > 40:
+        return math.nan, "not a number"
+    if " " in t and re.fullmatch(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?", t):
+        t = t.replace(" ", "")
+    if _GROUPED.fullmatch(t):
+        return float(t.replace(",", "")), ""
+    if _PLAIN.fullmatch(t):
+        return float(t), ""
+    m = re.fullmatch(r"([+-]?\d+),(\d{1,2}|\d{4,})", t)
+    if m:
+        return math.nan, f"a decimal comma? write {m[1]}.{m[2]} (numbers use a decimal point; commas only group thousands)"
+    return math.nan, "not a number"
+
+
+def _scalar(v: Any) -> bool:
+    """A value a field can hold: text, a number, a date, or nothing."""
+    import datetime as dt
+
+    if v is None or isinstance(v, (str, int, float, dt.date)):
+        return True
+    try:
+        import numpy as np
+
+        return isinstance(v, (np.generic,))
+    except ImportError:  # pragma: no cover
+        return False
 
 
 # -- writing ---------------------------------------------------------------------
@@ -622,7 +891,7 @@ def write_claims(claims: Iterable[Claim], path: str | os.PathLike[str], *, forma
                           "geometry": json.loads(shapely.to_geojson(g)) if g is not None else None})
         payload = json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False)
     else:
-        raise ValueError(f"{path}: unknown claims format {fmt!r}; valid: csv, json, geojson")
+        raise InvalidArgument(f"{path}: unknown claims format {fmt!r}; valid: csv, json, geojson")
     atomic_write(path, payload.encode("utf-8"))
     return path
 

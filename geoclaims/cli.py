@@ -10,6 +10,7 @@ was ambiguous); 2 bad usage or input.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -24,19 +25,54 @@ EXIT_OK, EXIT_UNRESOLVED, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code."""
+    """Run the CLI; returns the exit code.
+
+    Bad input of any kind (files, values, options) ends in one message on stderr and exit 2,
+    never a traceback. Ctrl-C and SIGTERM end the run with exit 130 / 143 after the output
+    files being written are cleaned up (temporary files removed, finished files kept).
+    """
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    with _terminate_as_exit():
+        try:
+            return args.func(args)
+        except GeoclaimsError as exc:
+            print(f"geoclaims: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except BrokenPipeError:  # e.g. `geoclaims geocode ... | head`
+            return EXIT_OK
+        except KeyboardInterrupt:
+            print("geoclaims: interrupted", file=sys.stderr)
+            return 130
+        except _Terminated:
+            print("geoclaims: terminated", file=sys.stderr)
+            return 143
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that cleanup (``finally``, temporary files) runs."""
+
+
+@contextlib.contextmanager
+def _terminate_as_exit():
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):  # noqa: ARG001
+        raise _Terminated()
+
+    old = signal.signal(signal.SIGTERM, handler)
     try:
-        return args.func(args)
-    except GeoclaimsError as exc:
-        print(f"geoclaims: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:  # e.g. `geoclaims geocode ... | head`
-        return EXIT_OK
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--format", choices=("table", "csv", "geojson"), default="table", help="output format (default: table)")
     g.add_argument("--strict", action="store_true", help="exit 1 when a name is ambiguous")
     g.add_argument("--no-mutual", action="store_true", help="do not settle ambiguous names by proximity to the others")
+    g.add_argument("--encoding", default="auto", help="encoding of --file (default: UTF-8, or a byte-order mark)")
     g.set_defaults(func=_cmd_geocode)
 
     x = sub.add_parser(
@@ -75,7 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--region", help="oblast or country the report is about (settles ambiguous names)")
     x.add_argument("--source-url", default="", help="URL of the report, written into every claim")
     x.add_argument("--output", "-o", type=Path, help="write the claims CSV here (default: stdout)")
-    x.add_argument("--min-confidence", type=float, default=0.0, help="drop candidates below this confidence")
+    x.add_argument("--min-confidence", type=_unit_interval, default=0.0,
+                   help="drop candidates below this confidence (0 to 1)")
+    x.add_argument("--encoding", default="auto", help="encoding of the report (default: UTF-8, or a byte-order mark)")
     x.set_defaults(func=_cmd_extract)
 
     def claims_parser(name: str, help: str, description: str) -> argparse.ArgumentParser:
@@ -85,11 +124,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="all (default), assessed, UA, RU (that side's claimants), or a claimant's name")
         c.add_argument("--method", "-m", choices=("territory", "footprint"), default="territory",
                        help="whole-place claims cover the territory cell (default) or the built-up footprint")
-        c.add_argument("--window-days", type=int, default=3,
+        c.add_argument("--window-days", type=_window_days, default=3,
                        help="conflicting claims this close make a place contested (default 3; -1 disables)")
         c.add_argument("--baseline", type=Path, help="GeoJSON/GeoPackage of initial control (a 'side' column)")
-        c.add_argument("--on-error", choices=("raise", "collect"), default="raise",
-                       help="raise (default): stop on bad rows; collect: report them and go on with the good ones")
+        _claims_file_options(c)
         return c
 
     b = claims_parser("build", "build the timeline and export dated control polygons",
@@ -163,6 +201,7 @@ def _parser() -> argparse.ArgumentParser:
         "whether it confirms or contradicts the claim; then rates per claimant and the area claims beside the "
         "observed areas.")
     cmp.add_argument("claims", type=Path, metavar="CLAIMS", help="claims file (.csv, .json, .geojson)")
+    _claims_file_options(cmp)
     snapshot_options(cmp)
     cmp.add_argument("--window-days", type=int, default=3, help="days after a claim to look for a map (default 3)")
     cmp.add_argument("--threshold", type=float, default=0.5,
@@ -186,6 +225,35 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _claims_file_options(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--on-error", choices=("raise", "collect"), default="raise",
+                   help="raise (default): stop on bad rows; collect: report them and go on with the good ones")
+    c.add_argument("--encoding", default="auto",
+                   help="text encoding of the claims file (default: UTF-8, or a byte-order mark; e.g. cp1251)")
+    c.add_argument("--accept-fuzzy", action="store_true",
+                   help="accept place names that match only by a guess (skeleton or fuzzy match), with a warning")
+
+
+def _unit_interval(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
+    return x
+
+
+def _window_days(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if n < -1:
+        raise argparse.ArgumentTypeError(f"{n} is not valid: give days >= 0, or -1 to disable")
+    return n
+
+
 def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--assets", choices=("inline", "folder", "cdn"), default="inline",
                    help="Leaflet embedded in every page (default; ~170 KB a page), once in OUT/assets/, "
@@ -201,6 +269,8 @@ def _render(tl, args: argparse.Namespace, **kwargs) -> int:
     try:
         result = render_daily(tl, args.out, tiles=args.tiles, assets=args.assets,
                               progress=False if args.no_progress else None, **kwargs)
+    except GeoclaimsError:
+        raise
     except ValueError as e:
         raise _Usage(str(e)) from None
     except OSError as e:
@@ -274,9 +344,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from geoclaims.claims_io import read_claims
     from geoclaims.compare import compare
 
-    if not args.claims.exists():
-        raise _Usage(f"claims file not found: {args.claims}")
-    claims = read_claims(args.claims)
+    claims = _read_claims_file(args)
     obs = _read_observed(args)
     try:
         result = compare(claims, obs, window_days=args.window_days, threshold=args.threshold)
@@ -311,15 +379,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 def _cmd_extract(args: argparse.Namespace) -> int:
     from geoclaims.extract import Extraction, extract_claims
 
+    from geoclaims._input import read_text
+
     if str(args.article) == "-":
-        text = sys.stdin.read()
+        text = _stdin_text(args.encoding)
     else:
-        try:
-            text = args.article.read_text(encoding="utf-8")
-        except OSError as e:
-            raise _Usage(f"cannot read {args.article}: {e.strerror or e}") from None
-        except UnicodeDecodeError as e:
-            raise _Usage(f"{args.article}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+        text = read_text(args.article, what="report", encoding=args.encoding)
     try:
         ex = extract_claims(text, published=args.published, region=args.region, source_url=args.source_url)
     except ValueError as e:
@@ -340,25 +405,29 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _stdin_text(encoding: str) -> str:
+    """Standard input as text, decoded like a file (a clear error for bytes that are not text)."""
+    from geoclaims._input import decode
+
+    raw = getattr(sys.stdin, "buffer", None)
+    return decode(raw.read(), source="<stdin>", encoding=encoding) if raw is not None else sys.stdin.read()
+
+
 def _read_names(args: argparse.Namespace) -> list[str]:
+    from geoclaims._input import read_text
+
     names = list(args.names)
     for path in args.file:
         if str(path) == "-":
-            names.extend(_names_from(sys.stdin))
-            continue
-        try:
-            with open(path, encoding="utf-8") as fh:
-                names.extend(_names_from(fh))
-        except OSError as exc:
-            raise _Usage(f"cannot read names file {path}: {exc.strerror}") from None
-        except UnicodeDecodeError as exc:
-            raise _Usage(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+            names.extend(_names_from(_stdin_text(args.encoding)))
+        else:
+            names.extend(_names_from(read_text(path, what="names file", encoding=args.encoding)))
     return names
 
 
-def _names_from(fh: TextIO) -> list[str]:
+def _names_from(text: "str | TextIO") -> list[str]:
     out = []
-    for line in fh:
+    for line in (text.splitlines() if isinstance(text, str) else text):
         line = line.split("#", 1)[0].strip()
         if line:
             out.append(line)
@@ -421,17 +490,29 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return code
 
 
-def _load_timeline(args: argparse.Namespace):
-    from geoclaims.claims_io import read_claims
-    from geoclaims.timeline import Timeline
+def _read_claims_file(args: argparse.Namespace):
+    """The claims file of a command, read with its --on-error / --encoding / --accept-fuzzy options."""
+    import warnings
 
-    if not args.claims.exists():
-        raise _Usage(f"claims file not found: {args.claims}")
-    claims = read_claims(args.claims, on_error=args.on_error)
+    from geoclaims.claims_io import read_claims
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        claims = read_claims(args.claims, on_error=args.on_error, encoding=args.encoding,
+                             accept_fuzzy=args.accept_fuzzy)
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
     if claims.problems:
         print(claims.report().split("\n", 1)[0], file=sys.stderr)
         for p in claims.problems:
             print(f"  skipped: {p}", file=sys.stderr)
+    return claims
+
+
+def _load_timeline(args: argparse.Namespace):
+    from geoclaims.timeline import Timeline
+
+    claims = _read_claims_file(args)
     window = None if args.window_days is not None and args.window_days < 0 else args.window_days
     try:
         tl = Timeline.from_claims(claims, method=args.method, window_days=window, baseline=args.baseline)

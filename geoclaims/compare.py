@@ -28,6 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
+from geoclaims.errors import InvalidArgument, InvalidArgumentType
 from geoclaims.claims import SIDES, Claim, other_side
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -155,11 +156,11 @@ def compare(claims: "ClaimSet | Timeline | Iterable[Claim] | str", observed: "Ti
     from geoclaims.timeline import Timeline
 
     if not getattr(observed, "is_observed", False):
-        raise TypeError("observed must be a Timeline from geoclaims.read_snapshots()")
+        raise InvalidArgumentType("observed must be a Timeline from geoclaims.read_snapshots()")
     if not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
+        raise InvalidArgument(f"threshold must be in (0, 1], got {threshold!r}")
     if window_days < 0:
-        raise ValueError(f"window_days must be >= 0, got {window_days!r}")
+        raise InvalidArgument(f"window_days must be >= 0, got {window_days!r}")
     if isinstance(claims, Timeline):
         tl = claims
     else:

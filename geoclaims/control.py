@@ -34,7 +34,8 @@ from geoclaims.claims import SIDES, Claim, other_side
 if TYPE_CHECKING:  # pragma: no cover
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["Piece", "replay", "outcome", "sort_key", "union", "geoms_of", "differences", "window", "polygonal", "STATUSES"]
+__all__ = ["Piece", "replay", "outcome", "sort_key", "union", "geoms_of", "differences", "window", "polygonal", "robust",
+           "valid_polygons", "STATUSES"]
 
 #: Status of a piece of control.
 STATUSES: tuple[str, ...] = ("held", "advanced", "contested")
@@ -57,6 +58,20 @@ def union(geoms) -> "BaseGeometry":
     return shapely.union_all(geoms, grid_size=GRID_M)
 
 
+def robust(op: Any, *args: Any) -> Any:
+    """A shapely overlay (``shapely.difference``, ...), retried with snap-rounding on the 1 cm grid when GEOS
+    fails on nearly coincident edges ("Unable to determine overlay result geometry dimension", "side
+    location conflict"). The grid is far below any distance that matters here; the plain overlay is kept
+    when it works because it is faster.
+    """
+    import shapely
+
+    try:
+        return op(*args)
+    except shapely.errors.GEOSException:
+        return op(*args, grid_size=GRID_M)
+
+
 def polygonal(geom: Any) -> Any:
     """Only the polygons of `geom` (overlays and repairs can leave stray lines and points).
 
@@ -76,6 +91,24 @@ def polygonal(geom: Any) -> Any:
     if geom.geom_type == "GeometryCollection":
         parts = [q for p in parts for q in shapely.get_parts(p)]
     return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
+
+
+def valid_polygons(geoms: Sequence[Any]) -> list[Any]:
+    """Each geometry as a valid Polygon or MultiPolygon (empty when nothing is left).
+
+    Overlays can leave stray lines and points beside the polygons, and reprojection can make a
+    ring touch itself; what leaves the library (states, diffs, exports) goes through here, so a
+    user's own ``union_all`` never meets a GEOS "side location conflict".
+    """
+    import numpy as np
+    import shapely
+
+    out = np.empty(len(geoms), dtype=object)
+    out[:] = [polygonal(g) if g is not None else shapely.Polygon() for g in geoms]
+    bad = ~shapely.is_valid(out)
+    if bad.any():
+        out[bad] = [polygonal(shapely.make_valid(g)) for g in out[bad]]
+    return list(out)
 
 
 # -- differences of nearly equal polygons ----------------------------------------------------------
@@ -178,7 +211,7 @@ def differences(a: Sequence["BaseGeometry"], b: Sequence["BaseGeometry"]) -> tup
 
     def full():
         ua, ub = union(a), union(b)
-        return shapely.difference(ua, ub), shapely.difference(ub, ua)
+        return robust(shapely.difference, ua, ub), robust(shapely.difference, ub, ua)
 
     if not a or not b or int(np.sum(shapely.get_num_coordinates(a + b))) < WINDOW_MIN_VERTICES:
         return full()
@@ -192,7 +225,7 @@ def differences(a: Sequence["BaseGeometry"], b: Sequence["BaseGeometry"]) -> tup
     if abs(outside) > 1.0 + 1e-9 * float(np.sum(shapely.area(a + b))):
         return full()
     ca, cb = union(list(ia)), union(list(ib))
-    return shapely.difference(ca, cb), shapely.difference(cb, ca)
+    return robust(shapely.difference, ca, cb), robust(shapely.difference, cb, ca)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -257,7 +290,7 @@ def _cut(pieces: list[Piece], area) -> list[Piece]:
     if not hit:
         return pieces
     out: list[Piece | None] = list(pieces)
-    geoms = shapely.difference([pieces[i].geom for i in hit], area)
+    geoms = robust(shapely.difference, [pieces[i].geom for i in hit], area)
     for i, g in zip(hit, geoms):
         p = pieces[i]
         out[i] = _piece(p.claim, p.side, p.status, g)
@@ -364,7 +397,7 @@ def replay(
                     if pieces[i].side == side and pieces[i].status == "held"]
             held = [g for g, hit in zip(near, shapely.intersects(near, area)) if hit] if near else []
             if held:
-                area = shapely.difference(area, union(held))
+                area = robust(shapely.difference, area, union(held))
                 if area.is_empty:
                     applied[idx] = "advanced (already held)"
                     continue

@@ -14,6 +14,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "GeoclaimsError",
+    "InvalidArgument",
+    "InvalidArgumentType",
+    "UnknownPlaceId",
+    "InputFileError",
+    "InputFileNotFound",
+    "OutputError",
+    "InputEncodingError",
     "PlaceNotFound",
     "AmbiguousPlace",
     "UnknownRegion",
@@ -26,6 +33,46 @@ __all__ = [
 
 class GeoclaimsError(Exception):
     """Root of every error geoclaims raises."""
+
+
+class InvalidArgument(GeoclaimsError, ValueError):
+    """An argument a function cannot use (an option, a date, a region...); the message lists what is valid."""
+
+
+class InvalidArgumentType(GeoclaimsError, TypeError):
+    """An argument of a type the function does not take; the message names the types it does."""
+
+
+class UnknownPlaceId(GeoclaimsError, KeyError):
+    """No place in the gazetteer has this id."""
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0]) if self.args else ""
+
+
+class InputFileError(GeoclaimsError, OSError):
+    """An input file or folder is missing, unreadable, or not of a kind geoclaims reads.
+
+    Also an :class:`OSError`, so ``except OSError`` keeps working.
+    """
+
+    def __str__(self) -> str:  # OSError's own formatting expects (errno, strerror)
+        return str(self.args[0]) if self.args else ""
+
+
+class InputEncodingError(GeoclaimsError, ValueError):
+    """Input bytes that are not text in the expected encoding; the message says which encoding they look like."""
+
+
+class InputFileNotFound(InputFileError, FileNotFoundError):
+    """An input file or folder that does not exist (also a :class:`FileNotFoundError`)."""
+
+
+class OutputError(GeoclaimsError, OSError):
+    """An output path cannot be written (a folder where a file is expected, no permission, no space)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class PlaceNotFound(GeoclaimsError, LookupError):
@@ -116,6 +163,9 @@ class ClaimFormatError(GeoclaimsError, ValueError):
     def __init__(self, problems: Sequence[ClaimProblem], *, good: int = 0) -> None:
         self.problems = tuple(problems)
         self.good = good
+        if len(self.problems) == 1 and self.problems[0].line is None and not good:
+            super().__init__(str(self.problems[0]))  # the file as a whole: one line
+            return
         shown = "\n  ".join(str(p) for p in self.problems[:20])
         more = f"\n  ... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
         hint = (f"\n({good} good rows; read_claims(..., on_error='collect') returns them with this report)"

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
+from geoclaims.errors import InvalidArgument, InvalidArgumentType
 from geoclaims.claims import other_side
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +58,7 @@ def clean_text(text: str) -> str:
     str
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
+        raise InvalidArgumentType(f"text must be a str, got {type(text).__name__}")
     text = _SCRIPT.sub(" ", text)
     text = _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK else "", text)
     text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
@@ -683,7 +684,7 @@ def _parse_published(published: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(published).strip()[:10])
     except ValueError:
-        raise ValueError(f"published={published!r} is not a date (YYYY-MM-DD)") from None
+        raise InvalidArgument(f"published={published!r} is not a date (YYYY-MM-DD)") from None
 
 
 def extract_claims(
@@ -731,10 +732,10 @@ def extract_claims(
     from geoclaims.gazetteer import Gazetteer
 
     if language not in (None, "en", "ru", "uk"):
-        raise ValueError(f"language={language!r} is not valid; valid: en, ru, uk (or None)")
+        raise InvalidArgument(f"language={language!r} is not valid; valid: en, ru, uk (or None)")
     raw = text
     if not isinstance(raw, str):
-        raise TypeError(f"text must be a str, got {type(raw).__name__}")
+        raise InvalidArgumentType(f"text must be a str, got {type(raw).__name__}")
     pub = _parse_published(published)
     if pub is None:
         m = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\b", raw)
@@ -750,7 +751,7 @@ def extract_claims(
             if not resolve_country(region):
                 RegionTable.default().resolve(region)
         except UnknownRegion as e:
-            raise ValueError(f"region={region!r}: {e}") from None
+            raise InvalidArgument(f"region={region!r}: {e}") from None
     return _Extractor(clean, pub, region or "", source_url, gaz).run()
 
 

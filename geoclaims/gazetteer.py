@@ -47,7 +47,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from geoclaims._io import atomic_write
-from geoclaims.errors import AmbiguousPlace, GazetteerDataError, PlaceNotFound
+from geoclaims.errors import (
+    AmbiguousPlace, GazetteerDataError, InvalidArgument, InvalidArgumentType, PlaceNotFound, UnknownPlaceId,
+)
 from geoclaims.names import KEY_VERSION, fold, has_cyrillic, is_matchable, romanizations, skeleton
 from geoclaims.place import Match, Place
 
@@ -137,9 +139,9 @@ class Gazetteer:
         seen: set[str] = set()
         for p in self._places:
             if not isinstance(p, Place):
-                raise TypeError(f"a Gazetteer holds Place objects, got {type(p).__name__}")
+                raise InvalidArgumentType(f"a Gazetteer holds Place objects, got {type(p).__name__}")
             if p.id in seen:
-                raise ValueError(f"duplicate place id {p.id!r}")
+                raise InvalidArgument(f"duplicate place id {p.id!r}")
             seen.add(p.id)
 
     def _init_index(
@@ -440,7 +442,7 @@ class Gazetteer:
         try:
             return self._places[self._by_id[place_id]]
         except KeyError:
-            raise KeyError(f"no place with id {place_id!r}") from None
+            raise UnknownPlaceId(f"no place with id {place_id!r}") from None
 
     def to_geodataframe(self) -> "geopandas.GeoDataFrame":
         """Every place as a row of a GeoDataFrame (EPSG:4326; empty geometry when unlocated).
@@ -547,9 +549,9 @@ class Gazetteer:
         (True, ['RU', 'UA'])
         """
         if not isinstance(name, str):
-            raise TypeError(f"name must be a str, got {type(name).__name__}")
+            raise InvalidArgumentType(f"name must be a str, got {type(name).__name__}")
         if limit < 1:
-            raise ValueError(f"limit must be >= 1, got {limit!r}")
+            raise InvalidArgument(f"limit must be >= 1, got {limit!r}")
         keep = self._context_filter(country, region, bbox)
         near_ll = self._near_point(near) if near is not None else None
         raw = self._candidates(name, keep)
@@ -771,11 +773,11 @@ class Gazetteer:
             try:
                 minx, miny, maxx, maxy = (float(v) for v in bbox)
             except (TypeError, ValueError):
-                raise ValueError(
+                raise InvalidArgument(
                     f"bbox must be (min_lon, min_lat, max_lon, max_lat), got {bbox!r}"
                 ) from None
             if minx > maxx or miny > maxy:
-                raise ValueError(f"bbox minimum exceeds maximum: {bbox!r} (order: min_lon, min_lat, max_lon, max_lat)")
+                raise InvalidArgument(f"bbox minimum exceeds maximum: {bbox!r} (order: min_lon, min_lat, max_lon, max_lat)")
             tests.append(
                 lambda p: p.lat is not None and minx <= p.lon <= maxx and miny <= p.lat <= maxy  # type: ignore[operator]
             )
@@ -787,7 +789,7 @@ class Gazetteer:
         """(lat, lon) of a near= argument."""
         if isinstance(near, Place):
             if near.latlon is None:
-                raise ValueError(f"near={near.name!r} has no coordinates: {near.describe()}")
+                raise InvalidArgument(f"near={near.name!r} has no coordinates: {near.describe()}")
             return near.latlon
         if isinstance(near, str):
             r = self.resolve(near)
@@ -809,11 +811,11 @@ class Gazetteer:
             lat, lon = near
             lat, lon = float(lat), float(lon)
         except (TypeError, ValueError):
-            raise ValueError(
+            raise InvalidArgument(
                 f"near must be (lat, lon), a geopy or shapely Point, a Place or a place name; got {near!r}"
             ) from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise ValueError(f"near=(lat, lon) out of range: {near!r}")
+            raise InvalidArgument(f"near=(lat, lon) out of range: {near!r}")
         return lat, lon
 
 

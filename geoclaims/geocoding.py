@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Sequence
 
-from geoclaims.errors import AmbiguousPlace
+from geoclaims.errors import AmbiguousPlace, InvalidArgument, InvalidArgumentType
 from geoclaims.gazetteer import BBox, Gazetteer, NearSpec, Resolution, _describe_candidates, haversine_km
 from geoclaims.place import Match, Place
 
@@ -76,7 +76,7 @@ def geocode(
     True
     """
     if on_ambiguous not in ("raise", "first"):
-        raise ValueError(f"on_ambiguous must be 'raise' or 'first', got {on_ambiguous!r}")
+        raise InvalidArgument(f"on_ambiguous must be 'raise' or 'first', got {on_ambiguous!r}")
     gaz = gazetteer or Gazetteer.default()
     r = gaz.resolve(name, country=country, region=region, near=near, bbox=bbox)
     if r.best is None:
@@ -169,7 +169,7 @@ def geocode_all(
 
 
 def _bad_query(q: object) -> str:
-    raise TypeError(f"names must be strings, got {q!r} ({type(q).__name__})")
+    raise InvalidArgumentType(f"names must be strings, got {q!r} ({type(q).__name__})")
 
 
 def _row(query: str, m: Match | None, ambiguous: bool, candidates: str, note: str) -> dict:

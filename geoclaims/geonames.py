@@ -36,18 +36,29 @@ def _open_text(path: Path) -> Iterator[tuple[io.TextIOBase, str]]:
     """Open a text file, or the single .txt member of a zip; yields (handle, display name)."""
     if not path.exists():
         raise GazetteerDataError(f"{path}: no such file")
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as zf:
-            members = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
-            if len(members) != 1:
-                raise GazetteerDataError(
-                    f"{path}: expected one .txt data file in the zip, found {members or 'none'}"
-                )
-            with zf.open(members[0]) as raw:
-                yield io.TextIOWrapper(raw, encoding="utf-8"), f"{path}!{members[0]}"
-    else:
-        with open(path, encoding="utf-8") as fh:
-            yield fh, str(path)
+    if path.is_dir():
+        raise GazetteerDataError(f"{path} is a folder; expected a GeoNames .txt or .zip file")
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                members = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
+                if len(members) != 1:
+                    raise GazetteerDataError(
+                        f"{path}: expected one .txt data file in the zip, found {members or 'none'}"
+                    )
+                with zf.open(members[0]) as raw:
+                    yield io.TextIOWrapper(raw, encoding="utf-8", errors="strict"), f"{path}!{members[0]}"
+        else:
+            with open(path, encoding="utf-8") as fh:
+                yield fh, str(path)
+    except UnicodeDecodeError as e:
+        raise GazetteerDataError(f"{path}: not UTF-8 text ({e.reason}); GeoNames files are UTF-8") from None
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError) as e:
+        raise GazetteerDataError(f"{path}: the zip cannot be read ({e})") from None
+    except PermissionError:
+        raise GazetteerDataError(f"{path}: permission denied") from None
+    except OSError as e:
+        raise GazetteerDataError(f"{path}: cannot be read ({e.strerror or e})") from None
 
 
 def geonames_place(
@@ -144,7 +155,7 @@ def read_geonames(
                     source=f"GeoNames (CC BY 4.0): {Path(rec['_label']).name}",
                 )
             )
-        except ValueError as exc:
+        except (ValueError, TypeError) as exc:
             raise GazetteerDataError(f"{where}: {exc}") from None
     return places
 

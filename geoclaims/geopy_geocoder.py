@@ -20,7 +20,7 @@ from typing import Sequence
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
-from geoclaims.errors import AmbiguousPlaceWarning
+from geoclaims.errors import AmbiguousPlaceWarning, InvalidArgument
 from geoclaims.gazetteer import BBox, Gazetteer, NearSpec, _describe_candidates
 from geoclaims.place import Match
 
@@ -68,7 +68,7 @@ class GazetteerGeocoder(Geocoder):
         self.near = near
         self.bbox = bbox
         if not 0.0 <= min_score <= 1.0:
-            raise ValueError(f"min_score must be in [0, 1], got {min_score!r}")
+            raise InvalidArgument(f"min_score must be in [0, 1], got {min_score!r}")
         self.min_score = min_score
 
     def geocode(

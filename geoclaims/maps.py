@@ -29,6 +29,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geoclaims.errors import InvalidArgument
 from geoclaims._web import esc, link, raw_macro, script_json, use_assets
 from geoclaims._web import DEFAULT_COLORS
 from geoclaims.claims import SIDES, Claim, other_side
@@ -322,7 +323,7 @@ def resolve_tiles(tiles: Any) -> Any:
 
         names = list(xyzservices.providers.flatten())
         close = difflib.get_close_matches(tiles, names, n=4, cutoff=0.5)
-        raise ValueError(f"tiles={tiles!r} is not an xyzservices provider"
+        raise InvalidArgument(f"tiles={tiles!r} is not an xyzservices provider"
                          + (f"; did you mean {', '.join(close)}?" if close else "; see xyzservices.providers")) from None
 
 
@@ -477,7 +478,7 @@ def day_view(timeline: "Timeline", date: "str | dt.date | None" = None, *, since
     if date is None:
         dates = claim_dates(timeline, p)
         if not dates:
-            raise ValueError("the timeline has no dates in this perspective; pass date=")
+            raise InvalidArgument("the timeline has no dates in this perspective; pass date=")
         d = dates[-1]
     else:
         d = _as_date(date)
@@ -504,7 +505,7 @@ def check_colors(colors: Mapping[str, str] | None) -> dict[str, str]:
     out = {**DEFAULT_COLORS, **(colors or {})}
     unknown = set(out) - set(DEFAULT_COLORS)
     if unknown:
-        raise ValueError(f"colors: unknown key(s) {', '.join(sorted(unknown))}; valid: {', '.join(DEFAULT_COLORS)}")
+        raise InvalidArgument(f"colors: unknown key(s) {', '.join(sorted(unknown))}; valid: {', '.join(DEFAULT_COLORS)}")
     return out
 
 

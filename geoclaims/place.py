@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
+from geoclaims.errors import InvalidArgument
+
 __all__ = ["Place", "Match", "MatchReason", "REASONS", "CERTAIN_REASONS"]
 
 MatchReason = Literal["exact", "alias", "transliteration", "skeleton", "fuzzy"]
@@ -76,16 +78,16 @@ class Place:
 
     def __post_init__(self) -> None:
         if not self.id or not self.name:
-            raise ValueError("a Place needs an id and a name")
+            raise InvalidArgument("a Place needs an id and a name")
         if (self.lat is None) != (self.lon is None):
-            raise ValueError(f"{self.id}: lat and lon must both be given or both be None")
+            raise InvalidArgument(f"{self.id}: lat and lon must both be given or both be None")
         if self.lat is not None and self.lon is not None:
             if not (math.isfinite(self.lat) and -90 <= self.lat <= 90):
-                raise ValueError(f"{self.id}: latitude {self.lat!r} is not in [-90, 90]")
+                raise InvalidArgument(f"{self.id}: latitude {self.lat!r} is not in [-90, 90]")
             if not (math.isfinite(self.lon) and -180 <= self.lon <= 180):
-                raise ValueError(f"{self.id}: longitude {self.lon!r} is not in [-180, 180]")
+                raise InvalidArgument(f"{self.id}: longitude {self.lon!r} is not in [-180, 180]")
             if self.uncertainty_km is None or not self.uncertainty_km >= 0:
-                raise ValueError(f"{self.id}: a located place needs uncertainty_km >= 0")
+                raise InvalidArgument(f"{self.id}: a located place needs uncertainty_km >= 0")
         for attr in ("aliases", "sources", "former_names"):
             value = getattr(self, attr)
             if not isinstance(value, tuple):
@@ -169,9 +171,9 @@ class Match:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
-            raise ValueError(f"score must be in [0, 1], got {self.score!r}")
+            raise InvalidArgument(f"score must be in [0, 1], got {self.score!r}")
         if self.reason not in REASONS:
-            raise ValueError(f"reason must be one of {REASONS}, got {self.reason!r}")
+            raise InvalidArgument(f"reason must be one of {REASONS}, got {self.reason!r}")
 
     @property
     def uncertain(self) -> bool:

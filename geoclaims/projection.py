@@ -11,6 +11,8 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
+from geoclaims.errors import InvalidArgument
+
 if TYPE_CHECKING:  # pragma: no cover
     import pyproj
 
@@ -51,7 +53,7 @@ class LocalProjection:
         """Centre on the middle of the bounding box of (lon, lat) points."""
         pts = list(lonlats)
         if not pts:
-            raise ValueError("LocalProjection.around() needs at least one (lon, lat) point")
+            raise InvalidArgument("LocalProjection.around() needs at least one (lon, lat) point")
         lons = [p[0] for p in pts]
         lats = [p[1] for p in pts]
         return cls(round((min(lons) + max(lons)) / 2, 4), round((min(lats) + max(lats)) / 2, 4))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 import re
 import sys
 import time
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geoclaims.errors import InvalidArgument
 from geoclaims import __version__
 from geoclaims._io import atomic_write
 from geoclaims._web import link, raw_macro, script_json, write_assets
@@ -108,7 +110,7 @@ def _days(timeline: "Timeline", days: Any, perspective: Any, start: Any, end: An
 
     if isinstance(days, str):
         if days not in DAY_CHOICES:
-            raise ValueError(f"days={days!r} is not valid; valid: {', '.join(DAY_CHOICES)}, or a list of dates")
+            raise InvalidArgument(f"days={days!r} is not valid; valid: {', '.join(DAY_CHOICES)}, or a list of dates")
         claimed = claim_dates(timeline, perspective)
         if days == "claims" or not claimed:
             out = claimed
@@ -121,9 +123,25 @@ def _days(timeline: "Timeline", days: Any, perspective: Any, start: Any, end: An
     hi = _as_date(end, "end") if end is not None else None
     out = [d for d in out if (lo is None or d >= lo) and (hi is None or d <= hi)]
     if not out:
-        raise ValueError("nothing to render: no days" + (f" between {lo or 'the start'} and {hi or 'the end'}"
+        raise InvalidArgument("nothing to render: no days" + (f" between {lo or 'the start'} and {hi or 'the end'}"
                                                           if lo or hi else " with claims in this perspective"))
     return out
+
+
+def _output_folder(out: Path) -> None:
+    """Create the output folder (or say clearly why not) and remove temporaries a killed render left."""
+    from geoclaims._io import clean_stale_temporaries
+    from geoclaims.errors import OutputError
+
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot render into {out}: it is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"cannot create the output folder {out}: {e.strerror or e}") from None
+    if not os.access(out, os.W_OK):
+        raise OutputError(f"cannot render into {out}: no permission to write there")
+    clean_stale_temporaries(out)
 
 
 def _km(x: float) -> str:
@@ -338,7 +356,7 @@ def render_daily(
     p = Perspective.parse(perspective, timeline.claimants)
     rendered = _days(timeline, days, p, start, end)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    _output_folder(out)
     if assets == "folder":
         write_assets(out)
     css = Markup(_asset("page.css"))

@@ -31,6 +31,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
 
+from geoclaims.errors import InvalidArgument
 from geoclaims.claims import DIRECTIONS, Claim, other_side
 from geoclaims.place import Place
 
@@ -108,9 +109,9 @@ class ShapeModel:
     def __post_init__(self) -> None:
         for name in ("central_fraction", "near_km", "beyond_km", "depth_km", "front_km"):
             if not getattr(self, name) > 0:
-                raise ValueError(f"{name} must be > 0, got {getattr(self, name)!r}")
+                raise InvalidArgument(f"{name} must be > 0, got {getattr(self, name)!r}")
         if not 0 < self.sector_half_angle <= 90:
-            raise ValueError(f"sector_half_angle must be in (0, 90], got {self.sector_half_angle!r}")
+            raise InvalidArgument(f"sector_half_angle must be in (0, 90], got {self.sector_half_angle!r}")
 
 
 def sector(x: float, y: float, bearing: float, half_angle: float, radius: float, *, segments: int = 32):
@@ -153,7 +154,7 @@ def claim_shape(
     import shapely
 
     if method not in METHODS:
-        raise ValueError(f"method={method!r} is not valid; valid: {', '.join(METHODS)}")
+        raise InvalidArgument(f"method={method!r} is not valid; valid: {', '.join(METHODS)}")
     m = model or ShapeModel()
     if claim.geometry is not None:
         return shapely.make_valid(proj.to_local(claim.geometry))
@@ -190,7 +191,7 @@ def claim_shape(
         bearing = DIRECTIONS[q[:-3]]
         outer = r + (d if d else m.beyond_km * 1000.0)
         return shapely.difference(sector(x, y, bearing, m.sector_half_angle, outer), footprint)
-    raise ValueError(f"unsupported qualifier {q!r}")  # Claim validation makes this unreachable
+    raise InvalidArgument(f"unsupported qualifier {q!r}")  # Claim validation makes this unreachable
 
 
 def _reach(geom: Any, x: float, y: float) -> float:

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Se
 
 from geoclaims.claims import SIDES
 from geoclaims.control import STATUSES, Piece, _piece, polygonal
-from geoclaims.errors import GeoclaimsError
+from geoclaims.errors import GeoclaimsError, InvalidArgument, InvalidArgumentType
 
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.projection import LocalProjection
@@ -111,12 +111,12 @@ class SnapshotRules:
             if target is not None:
                 side, status = target
                 if side not in ("", *SIDES) or status not in STATUSES:
-                    raise ValueError(f"rule {pattern!r}: target {target!r} is not valid; side one of "
+                    raise InvalidArgument(f"rule {pattern!r}: target {target!r} is not valid; side one of "
                                      f"{', '.join(SIDES)} or '' (grey zone), status one of {', '.join(STATUSES)}")
             try:
                 compiled.append((re.compile(pattern), target))
             except re.error as e:
-                raise ValueError(f"rule {pattern!r} is not a valid regular expression: {e}") from None
+                raise InvalidArgument(f"rule {pattern!r} is not a valid regular expression: {e}") from None
         object.__setattr__(self, "_compiled", tuple(compiled))
 
     def key_of(self, properties: Mapping[str, Any]) -> str:
@@ -255,29 +255,67 @@ class _Parsed:
     has_groups: bool = False
 
 
+#: GeometryCollections nested deeper than this are not map data (a DeepState export nests one level).
+MAX_COLLECTION_DEPTH = 8
+_GEOJSON_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+                  "GeometryCollection")
+
+
 def _rings(coords) -> list[Any]:
     import numpy as np
 
+    if not isinstance(coords, list):
+        raise ValueError(f"a polygon's coordinates must be a list of rings, not {type(coords).__name__}")
     out = []
     for r in coords:
         a = np.asarray(r, dtype=float)
         if a.ndim != 2 or a.shape[1] < 2:
             raise ValueError("coordinates are not [lon, lat] pairs")
+        if not np.isfinite(a[:, :2]).all():
+            raise ValueError("coordinates are not finite numbers")
+        lon, lat = a[:, 0], a[:, 1]
+        if lon.min() < -180 or lon.max() > 180 or lat.min() < -90 or lat.max() > 90:
+            raise ValueError(f"coordinates out of range (lon {lon.min():.6g}..{lon.max():.6g}, "
+                             f"lat {lat.min():.6g}..{lat.max():.6g}); expected WGS84 degrees")
         if len(a) >= 3:
             out.append(np.ascontiguousarray(a[:, :2]))  # 3-D [lon, lat, 0] exports: drop z
     return out
 
 
-def _polygons_of(geom: Mapping[str, Any]) -> list[list[Any]]:
-    """A GeoJSON Polygon, MultiPolygon or GeometryCollection as polygons of ring arrays."""
-    t = geom.get("type")
+def _geometry_type(geom: Any) -> str:
+    """The GeoJSON type of a geometry object; a type in the wrong case is taken (and reported by the caller)."""
+    t = geom.get("type") if isinstance(geom, Mapping) else None
+    if isinstance(t, str) and t not in _GEOJSON_TYPES:
+        for known in _GEOJSON_TYPES:
+            if t.lower() == known.lower():
+                return known
+    return t if isinstance(t, str) else ""
+
+
+def _polygons_of(geom: Mapping[str, Any], depth: int = 0) -> list[list[Any]]:
+    """A GeoJSON Polygon, MultiPolygon or GeometryCollection as polygons of ring arrays.
+
+    Raises ValueError for what is not map data (bad coordinates, collections nested too deep).
+    """
+    t = _geometry_type(geom)
     if t == "Polygon":
-        rings = _rings(geom.get("coordinates") or [])
+        coords = geom.get("coordinates")
+        if coords is None:
+            raise ValueError("a Polygon with no coordinates")
+        rings = _rings(coords)
         return [rings] if rings else []
     if t == "MultiPolygon":
-        return [r for r in (_rings(p) for p in geom.get("coordinates") or []) if r]
+        coords = geom.get("coordinates")
+        if not isinstance(coords, list):
+            raise ValueError("a MultiPolygon with no list of polygons")
+        return [r for r in (_rings(p) for p in coords) if r]
     if t == "GeometryCollection":
-        return [p for g in geom.get("geometries") or [] if isinstance(g, Mapping) for p in _polygons_of(g)]
+        if depth >= MAX_COLLECTION_DEPTH:
+            raise ValueError(f"GeometryCollections nested more than {MAX_COLLECTION_DEPTH} deep")
+        parts = geom.get("geometries")
+        if not isinstance(parts, list):
+            raise ValueError("a GeometryCollection with no list of geometries")
+        return [p for g in parts if isinstance(g, Mapping) for p in _polygons_of(g, depth + 1)]
     return []
 
 
@@ -345,19 +383,50 @@ def _parse(name: str, data: bytes, rules: SnapshotRules, date_from: Callable | N
                                         "'nobody holds anything'"))
         return out
     for i, f in enumerate(feats):
-        geom = f.get("geometry") if isinstance(f, dict) else None
-        if not geom or geom.get("type") not in _POLYGONAL:
+        if not isinstance(f, dict):
+            problems.append(SnapshotProblem(name, f"feature is {type(f).__name__}, not a GeoJSON Feature; skipped", i))
+            continue
+        geom = f.get("geometry")
+        if geom is None:
+            continue  # a feature without geometry: nothing to draw
+        if not isinstance(geom, dict):
+            problems.append(SnapshotProblem(name, f"geometry is {type(geom).__name__}, not a GeoJSON object; "
+                                            "feature skipped", i))
+            continue
+        gtype = _geometry_type(geom)
+        if gtype not in _GEOJSON_TYPES:
+            problems.append(SnapshotProblem(name, f"geometry type {str(geom.get('type'))[:40]!r} is not GeoJSON "
+                                            f"(valid: {', '.join(_GEOJSON_TYPES)}); feature skipped", i))
+            continue
+        if gtype != geom.get("type"):
+            problems.append(SnapshotProblem(name, f"geometry type {geom.get('type')!r} read as {gtype!r} (GeoJSON "
+                                            "types are case-sensitive)", i))
+        if gtype not in _POLYGONAL:
             continue  # points and lines: unit markers, arrows
-        target = rules.classify(f.get("properties") or {})
+        props = f.get("properties")
+        if props is not None and not isinstance(props, dict):
+            problems.append(SnapshotProblem(name, f"properties is {type(props).__name__}, not an object; feature "
+                                            "skipped", i))
+            continue
+        props = props or {}
+        try:
+            target = rules.classify(props)
+        except Exception as e:  # noqa: BLE001 - a user's key function
+            problems.append(SnapshotProblem(name, f"the rules' key failed on this feature ({e!r}); skipped", i))
+            continue
         if target is ...:
-            out.unknown[rules.key_of(f.get("properties") or {}) or "(no key)"] += 1
+            out.unknown[rules.key_of(props)[:200] or "(no key)"] += 1
             continue
         if target is None:
             continue
         try:
             polys = _polygons_of(geom)
-        except (ValueError, TypeError) as e:
-            problems.append(SnapshotProblem(name, f"bad coordinates ({e}); feature skipped", i))
+        except (ValueError, TypeError, RecursionError) as e:
+            problems.append(SnapshotProblem(name, f"bad geometry ({e}); feature skipped", i))
+            continue
+        if not polys:
+            problems.append(SnapshotProblem(name, "a control polygon with no rings (empty coordinates); feature "
+                                            "skipped", i))
             continue
         out.groups.setdefault(target, []).extend(polys)
     out.digests = {t: _digest(t[0], t[1], polys) for t, polys in out.groups.items()}
@@ -391,24 +460,84 @@ def _finish(parsed: _Parsed, builder: "_Builder | None", remote: bool = False) -
     return parsed
 
 
-def _work(item: tuple[str, bytes]) -> _Parsed:
+def _work(item: tuple[str, "bytes | SnapshotProblem"]) -> _Parsed:
     w = _WORKER
-    return _finish(_parse(item[0], item[1], w["spec"], w["date_from"], w["date_property"]), w["builder"], remote=True)
+    return _process(item[0], item[1], w["spec"], w["date_from"], w["date_property"], w["builder"], remote=True)
+
+
+def _process(name: str, data: "bytes | SnapshotProblem", spec: "SnapshotRules", date_from, date_property,
+             builder: "_Builder | None", remote: bool = False) -> _Parsed:
+    """Parse and build one file; whatever goes wrong is a problem of that file, never of the archive."""
+    if isinstance(data, SnapshotProblem):
+        return _Parsed(name, None, {}, Counter(), [data], _sort_key(name))
+    try:
+        parsed = _parse(name, data, spec, date_from, date_property)
+    except Exception as e:  # noqa: BLE001 - a file we cannot parse must not stop its neighbours
+        return _Parsed(name, None, {}, Counter(), [SnapshotProblem(name, f"could not be read ({e!r}); skipped")],
+                       _sort_key(name))
+    return _finish_safely(parsed, builder, remote)
+
+
+def _finish_safely(parsed: _Parsed, builder: "_Builder | None", remote: bool = False) -> _Parsed:
+    try:
+        return _finish(parsed, builder, remote)
+    except Exception as e:  # noqa: BLE001 - GEOS on hostile geometry: this file only
+        parsed.problems.append(SnapshotProblem(parsed.name, f"its polygons could not be built ({e!r}); skipped"))
+        parsed.date, parsed.groups, parsed.has_groups, parsed.built = None, {}, False, {}
+        return parsed
+
+
+#: A snapshot file larger than this (after unzipping) is refused: real ones are about 0.5 MB.
+MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024
+
+
+def _read_member(name: str, read: Callable[[], bytes]) -> "bytes | SnapshotProblem":
+    """The bytes of one archive member, or the problem that stopped their reading."""
+    import zlib
+
+    try:
+        return read()
+    except zipfile.BadZipFile as e:
+        return SnapshotProblem(name, f"damaged zip member ({e}); skipped")
+    except NotImplementedError as e:
+        return SnapshotProblem(name, f"zip member in a compression this Python cannot read ({e}); skipped")
+    except RuntimeError as e:  # zipfile: "File ... is encrypted, password required"
+        return SnapshotProblem(name, f"zip member cannot be read ({e}); skipped")
+    except (zlib.error, EOFError) as e:
+        return SnapshotProblem(name, f"damaged zip member ({e}); skipped")
+    except _TooLarge as e:
+        return SnapshotProblem(name, str(e))
+    except OSError as e:
+        return SnapshotProblem(name, f"cannot be read ({e.strerror or e}); skipped")
+
+
+class _TooLarge(Exception):
+    pass
 
 
 # -- enumerating an archive -------------------------------------------------------------------------
 def _members(path: Path) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    def sized(read: Callable[[], bytes], size: int, name: str) -> Callable[[], bytes]:
+        def go() -> bytes:
+            if size > MAX_SNAPSHOT_BYTES:
+                raise _TooLarge(f"{size:,} bytes, over the limit of {MAX_SNAPSHOT_BYTES:,} for one snapshot; skipped")
+            return read()
+        return go
+
     if path.is_dir():
         for p in sorted(path.rglob("*")):
             if p.is_file() and p.suffix.lower() in _SUFFIXES:
-                yield str(p.relative_to(path)), p.read_bytes
+                yield str(p.relative_to(path)), sized(p.read_bytes, p.stat().st_size, p.name)
     elif zipfile.is_zipfile(path):
-        zf = zipfile.ZipFile(path)
+        try:
+            zf = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, ValueError) as e:
+            raise SnapshotError(f"{path}: not a readable zip archive ({e})") from None
         for info in sorted(zf.infolist(), key=lambda i: i.filename):
             if not info.is_dir() and info.filename.lower().endswith(_SUFFIXES):
-                yield info.filename, (lambda n=info.filename: zf.read(n))
+                yield info.filename, sized(lambda n=info.filename: zf.read(n), info.file_size, info.filename)
     else:
-        yield path.name, path.read_bytes
+        yield path.name, sized(path.read_bytes, path.stat().st_size, path.name)
 
 
 # -- geometry -------------------------------------------------------------------------------------
@@ -522,19 +651,19 @@ class _Builder:
 # -- the reader ---------------------------------------------------------------------------------------
 def _resolve_rules(preset: str | None, rules) -> SnapshotRules:
     if preset is not None and rules is not None:
-        raise ValueError("give preset= or rules=, not both")
+        raise InvalidArgument("give preset= or rules=, not both")
     if preset is not None:
         try:
             return PRESETS[preset.lower()]
         except KeyError:
-            raise ValueError(f"preset={preset!r} is not known; valid: {', '.join(PRESETS)}") from None
+            raise InvalidArgument(f"preset={preset!r} is not known; valid: {', '.join(PRESETS)}") from None
     if rules is None:
         return GEOCLAIMS
     if isinstance(rules, SnapshotRules):
         return rules
     if isinstance(rules, Mapping):
         return SnapshotRules("name", tuple(rules.items()))
-    raise TypeError("rules must be a SnapshotRules or a mapping {pattern: (side, status) or None}")
+    raise InvalidArgumentType("rules must be a SnapshotRules or a mapping {pattern: (side, status) or None}")
 
 
 def read_snapshots(
@@ -598,7 +727,10 @@ def read_snapshots(
     from tqdm import tqdm
 
     if on_error not in ("warn", "raise"):
-        raise ValueError(f"on_error={on_error!r} is not valid; valid: warn, raise")
+        raise InvalidArgument(f"on_error={on_error!r} is not valid; valid: warn, raise")
+    from geoclaims._checks import check_workers
+
+    check_workers(workers)
     spec = _resolve_rules(preset, rules)
     path = Path(path)
     if not path.exists():
@@ -630,16 +762,27 @@ def read_snapshots(
     first: list[_Parsed] = []
     if proj is None:
         for name, read in rest:
-            parsed = _parse(name, read(), spec, date_from, date_property)
+            data = _read_member(name, read)
+            try:
+                parsed = _parse(name, data, spec, date_from, date_property) if isinstance(data, bytes) else \
+                    _Parsed(name, None, {}, Counter(), [data], _sort_key(name))
+            except Exception as e:  # noqa: BLE001 - this file only
+                parsed = _Parsed(name, None, {}, Counter(), [SnapshotProblem(name, f"could not be read ({e!r}); "
+                                                                              "skipped")], _sort_key(name))
             first.append(parsed)
             if parsed.date is not None and parsed.groups:
-                proj = _projection(_parsed_bounds(parsed))
+                try:
+                    proj = _projection(_parsed_bounds(parsed))
+                except Exception as e:  # noqa: BLE001 - unusable polygons: try the next file
+                    parsed.problems.append(SnapshotProblem(name, f"its polygons could not be built ({e!r}); skipped"))
+                    parsed.date = None
+                    continue
                 break
     builder = _Builder(proj, region_wgs) if proj is not None else None
 
     def parsed_iter() -> Iterator[_Parsed]:
         for parsed in first:
-            yield _finish(parsed, builder)
+            yield _finish_safely(parsed, builder)
         todo = list(rest)
         n = workers if workers is not None else (min(4, os.cpu_count() or 1) if len(members) >= 50 else 1)
         if n > 1 and len(todo) > 1 and builder is not None:
@@ -652,10 +795,10 @@ def read_snapshots(
             init = (spec, date_from, date_property, proj, None if region_wgs is None else shapely.to_wkb(region_wgs))
             with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
                                      initargs=init) as pool:
-                yield from pool.map(_work, ((name, read()) for name, read in todo), chunksize=4)
+                yield from pool.map(_work, ((name, _read_member(name, read)) for name, read in todo), chunksize=4)
         else:
             for name, read in todo:
-                yield _finish(_parse(name, read(), spec, date_from, date_property), builder)
+                yield _process(name, _read_member(name, read), spec, date_from, date_property, builder)
 
     by_date: dict[dt.date, tuple[tuple, tuple[Piece, ...]]] = {}
     made: dict[bytes, tuple[Piece, ...]] = {}  # digest -> pieces: unchanged groups are the same objects
@@ -737,14 +880,30 @@ def _read_ranges(path: Path, spec: SnapshotRules, region_wgs, region_label) -> "
     import pyogrio
     import shapely
 
-    gdf = pyogrio.read_dataframe(path, layer="control" if path.suffix.lower() == ".gpkg" else None)
+    try:
+        gdf = pyogrio.read_dataframe(path, layer="control" if path.suffix.lower() == ".gpkg" else None)
+    except Exception as e:  # noqa: BLE001 - GDAL on a damaged file
+        raise SnapshotError(f"{path}: cannot be read ({str(e)[:300]})") from None
     if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
         gdf = gdf.to_crs("EPSG:4326")
     start = pd.to_datetime(gdf["valid_from"], errors="coerce")
     end = pd.to_datetime(gdf["valid_to"], errors="coerce") if "valid_to" in gdf.columns else pd.Series(pd.NaT, index=gdf.index)
-    bad = start.isna()
-    problems = [SnapshotProblem(path.name, f"valid_from {gdf['valid_from'].iloc[i]!r} is not a date (YYYY-MM-DD)", i)
-                for i in bad.to_numpy().nonzero()[0]]
+    from geoclaims.claims import MAX_DATE, MIN_DATE
+
+    lo, hi = pd.Timestamp(MIN_DATE), pd.Timestamp(MAX_DATE)
+    bad = start.isna() | (start < lo) | (start > hi)
+    problems = [SnapshotProblem(path.name, f"valid_from {gdf['valid_from'].iloc[i]!r} is not a date (YYYY-MM-DD) "
+                                f"from {MIN_DATE} to {MAX_DATE}", i) for i in bad.to_numpy().nonzero()[0]]
+    end = end.where((end >= lo) & (end <= hi))
+    for i, g in enumerate(gdf.geometry):
+        if bad.iloc[i] or g is None or g.is_empty:
+            continue
+        w, s_, e, n = g.bounds
+        why = (f"a {g.geom_type}, not a polygon" if g.geom_type not in ("Polygon", "MultiPolygon") else
+               "coordinates out of range" if not (-180 <= w <= e <= 180 and -90 <= s_ <= n <= 90) else "")
+        if why:
+            problems.append(SnapshotProblem(path.name, f"{why}; feature skipped", i))
+            bad.iloc[i] = True
     for p in problems:
         warnings.warn(str(p), SnapshotWarning, stacklevel=3)
     gdf, start, end = gdf[~bad], start[~bad], end[~bad]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from geoclaims.errors import InvalidArgument
 from geoclaims.place import Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,9 +44,9 @@ class TerritoryModel:
 
     def __post_init__(self) -> None:
         if not self.max_radius_km > 0:
-            raise ValueError(f"max_radius_km must be > 0, got {self.max_radius_km!r}")
+            raise InvalidArgument(f"max_radius_km must be > 0, got {self.max_radius_km!r}")
         if not self.margin_km >= 0:
-            raise ValueError(f"margin_km must be >= 0, got {self.margin_km!r}")
+            raise InvalidArgument(f"margin_km must be >= 0, got {self.margin_km!r}")
 
 
 def territory_cells(

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from geoclaims.errors import InvalidArgument, InvalidArgumentType
 from geoclaims.claims import SIDES, Claim, other_side
-from geoclaims.control import STATUSES, Piece, differences, geoms_of, outcome, replay, sort_key, union, union_by_key
+from geoclaims.control import (
+    STATUSES, Piece, differences, geoms_of, outcome, replay, robust, sort_key, union, union_by_key, valid_polygons,
+)
 from geoclaims.shapes import METHODS, ShapeModel, claim_shape
 from geoclaims.territory import TerritoryModel, territory_cells
 
@@ -51,8 +54,10 @@ def _as_date(value: Any, what: str = "date") -> dt.date:
 
     try:
         return parse_date(str(value))[0]
-    except ValueError:
-        raise ValueError(f"{what}={value!r} is not a date; expected YYYY-MM-DD") from None
+    except ValueError as e:
+        why = str(e).split("; ", 1)[-1]
+        shown = repr(value) if len(str(value)) <= 40 else repr(str(value)[:40]) + "..."
+        raise InvalidArgument(f"{what}={shown} is not a date; {why}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +92,7 @@ class Perspective:
         for k in known:
             if k.casefold() == name.casefold():
                 return cls("claimant", k)
-        raise ValueError(
+        raise InvalidArgument(
             f"perspective={text!r} is not valid; valid: {', '.join(_KEYWORDS)}, or a claimant"
             + (f" ({', '.join(known[:15])}{', ...' if len(known) > 15 else ''})" if known else "")
         )
@@ -236,13 +241,13 @@ class Timeline:
         from geoclaims.projection import LocalProjection
 
         if method not in METHODS:
-            raise ValueError(f"method={method!r} is not valid; valid: {', '.join(METHODS)}")
+            raise InvalidArgument(f"method={method!r} is not valid; valid: {', '.join(METHODS)}")
         if window_days is not None and window_days < 0:
-            raise ValueError(f"window_days must be >= 0 or None, got {window_days!r}")
+            raise InvalidArgument(f"window_days must be >= 0 or None, got {window_days!r}")
         claims = tuple(claims)
         for c in claims:
             if not isinstance(c, Claim):
-                raise TypeError(f"claims must be Claim objects (use geoclaims.read_claims), got {type(c).__name__}")
+                raise InvalidArgumentType(f"claims must be Claim objects (use geoclaims.read_claims), got {type(c).__name__}")
         model = shape_model or ShapeModel()
         tmodel = territory_model or TerritoryModel()
         pts = [(c.place.lon, c.place.lat) for c in claims if c.place is not None and c.place.is_located]
@@ -299,9 +304,9 @@ class Timeline:
         from geoclaims import boundaries
 
         if len(dates) != len(snapshots):
-            raise ValueError("one snapshot per date is needed")
+            raise InvalidArgument("one snapshot per date is needed")
         if list(dates) != sorted(set(dates)):
-            raise ValueError("snapshot dates must be distinct and sorted")
+            raise InvalidArgument("snapshot dates must be distinct and sorted")
         geoms = [x.geom for snap in snapshots for x in snap]
         if region_shape is not None:
             b = region_shape.bounds
@@ -349,18 +354,29 @@ class Timeline:
 
         from geoclaims.control import _piece
 
-        gdf = baseline if isinstance(baseline, geopandas.GeoDataFrame) else geopandas.read_file(baseline)
+        if isinstance(baseline, geopandas.GeoDataFrame):
+            gdf = baseline
+        elif isinstance(baseline, (str, os.PathLike)):
+            gdf = _read_geo_file(baseline, "baseline")
+        else:
+            raise InvalidArgumentType(f"baseline must be a GeoDataFrame or a path, not {type(baseline).__name__}")
         if "side" not in gdf.columns:
-            raise ValueError(f"baseline needs a 'side' column ({'/'.join(SIDES)}); it has: {', '.join(map(str, gdf.columns))}")
+            raise InvalidArgument(f"baseline needs a 'side' column ({'/'.join(SIDES)}); it has: {', '.join(map(str, gdf.columns))}")
         if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
             gdf = gdf.to_crs("EPSG:4326")
         pieces = []
         for i, (side, geom) in enumerate(zip(gdf["side"], gdf.geometry)):
             side = str(side).strip().upper()
             if side not in SIDES:
-                raise ValueError(f"baseline row {i}: side {side!r} is not valid; valid: {', '.join(SIDES)}")
+                raise InvalidArgument(f"baseline row {i}: side {side!r} is not valid; valid: {', '.join(SIDES)}")
             if geom is None or geom.is_empty:
                 continue
+            if geom.geom_type not in ("Polygon", "MultiPolygon"):
+                raise InvalidArgument(f"baseline row {i}: a {geom.geom_type}; baselines are polygons of control")
+            w, s_, e, n = geom.bounds
+            if not (-180 <= w <= e <= 180 and -90 <= s_ <= n <= 90):
+                raise InvalidArgument(f"baseline row {i}: coordinates out of range ({w:.6g}, {s_:.6g}, {e:.6g}, "
+                                      f"{n:.6g}); expected WGS84 degrees (or a file with its CRS)")
             local = shapely.make_valid(proj.to_local(geom))
             p = _piece(-1, side, "held", shapely.difference(local, territories[side]))
             if p is not None:
@@ -372,7 +388,7 @@ class Timeline:
         p = Perspective.parse(perspective, self.claimants)
         run = self._runs.get(p)
         if run is None and self.is_observed:
-            raise ValueError(f"perspective={perspective!r}: an observed timeline has one perspective, 'all'")
+            raise InvalidArgument(f"perspective={perspective!r}: an observed timeline has one perspective, 'all'")
         if run is None:
             order = sorted((i for i, c in enumerate(self.claims) if p.accepts(c)), key=lambda i: sort_key(self.claims[i]))
             dates, snaps, applied = replay(self.claims, self._shapes, order, self._territories,
@@ -476,7 +492,7 @@ class Timeline:
             run.cache[key] = (recs, geoms)
         recs, geoms = run.cache[key]
         gdf = geopandas.GeoDataFrame(recs, columns=list(STATE_COLUMNS),
-                                     geometry=list(self.projection.to_wgs84(list(geoms))), crs="EPSG:4326")
+                                     geometry=valid_polygons(self.projection.to_wgs84(list(geoms))), crs="EPSG:4326")
         gdf.attrs["perspective"] = self.perspective_label(p)
         gdf.attrs["unmapped"] = self.unmapped_summary(c for c in self.claims if c.date <= d and p.accepts(c))
         return gdf
@@ -502,7 +518,7 @@ class Timeline:
 
         d1, d2 = _as_date(start, "start"), _as_date(end, "end")
         if d2 < d1:
-            raise ValueError(f"end ({d2}) is before start ({d1})")
+            raise InvalidArgument(f"end ({d2}) is before start ({d1})")
         p, run = self._run(perspective)
         before = self._snapshot(run, d1 - dt.timedelta(days=1))
         after = self._snapshot(run, d2)
@@ -516,7 +532,8 @@ class Timeline:
                     recs.append(rec)
                     geoms.append(geom)
         out = geopandas.GeoDataFrame(recs, columns=list(DIFF_COLUMNS),
-                                     geometry=list(self.projection.to_wgs84(geoms)) if geoms else [], crs="EPSG:4326")
+                                     geometry=valid_polygons(self.projection.to_wgs84(geoms)) if geoms else [],
+                                     crs="EPSG:4326")
         if len(out):
             out = out.sort_values(["side", "change", "area_km2"], ascending=[True, True, False], kind="stable")
             out = out.reset_index(drop=True)
@@ -545,7 +562,7 @@ class Timeline:
             own_lost, own_won = differences(geoms_of(before, side, ("held", "advanced")),
                                             geoms_of(after, side, ("held", "advanced")))
             opp_lost, opp_won = differences(geoms_of(before, opp, STATUSES), geoms_of(after, opp, STATUSES))
-            out[side] = (shapely.union(own_won, opp_lost), shapely.union(own_lost, opp_won))
+            out[side] = (robust(shapely.union, own_won, opp_lost), robust(shapely.union, own_lost, opp_won))
         return out
 
     def area_changes(self, *, freq: str = "claims", perspective: "str | Perspective" = "all",
@@ -581,6 +598,9 @@ class Timeline:
         """
         import pandas as pd
 
+        from geoclaims._checks import check_workers
+
+        check_workers(workers)
         p, run = self._run(perspective)
         cols = [f"{s}_{c}" for s in SIDES for c in ("gained", "lost")]
         if not run.dates:
@@ -635,7 +655,7 @@ class Timeline:
             yield ({"side": side, "change": change, "area_km2": a / 1e6, "where": c.where, "claim_id": c.claim_id,
                     "date": c.date, "claimant": c.claimant, "status": status, "claim_status": c.status,
                     "claim_ids": ", ".join(dict.fromkeys(covering))}, part)
-            remaining = shapely.difference(remaining, part)
+            remaining = robust(shapely.difference, remaining, part)
             if shapely.area(remaining) < MIN_AREA_M2 * 100:
                 return
         if shapely.area(remaining) >= MIN_AREA_M2 * 100:
@@ -800,7 +820,7 @@ class Timeline:
         import shapely
 
         if side is not None and side not in SIDES:
-            raise ValueError(f"side={side!r} is not valid; valid: {', '.join(SIDES)}")
+            raise InvalidArgument(f"side={side!r} is not valid; valid: {', '.join(SIDES)}")
         p, run = self._run(perspective)
         if not run.dates:
             return pd.DataFrame(columns=self._area_columns(side)).rename_axis("date")
@@ -835,12 +855,17 @@ class Timeline:
 
         d1 = _as_date(start, "start") if start is not None else run.dates[0]
         d2 = _as_date(end, "end") if end is not None else run.dates[-1]
+        if d2 < d1:
+            raise InvalidArgument(f"end ({d2}) is before start ({d1})")
         if freq == "claims":
             return [d for d in run.dates if d1 <= d <= d2]
         try:
-            days = [t.date() for t in pd.date_range(d1, d2, freq=freq)]
-        except ValueError as e:
-            raise ValueError(f"freq={freq!r} is not valid: {e}; e.g. 'D', 'W', 'MS', 'claims'") from None
+            offset = pd.tseries.frequencies.to_offset(freq)
+            if getattr(offset, "n", 1) <= 0:
+                raise ValueError("the step must be positive")
+            days = [t.date() for t in pd.date_range(d1, d2, freq=offset)]
+        except (ValueError, TypeError, ZeroDivisionError) as e:
+            raise InvalidArgument(f"freq={freq!r} is not valid: {e}; e.g. 'D', '2D', 'W', 'MS', 'claims'") from None
         if close and freq != "D" and (not days or days[-1] != d2):
             days.append(d2)
         return days
@@ -926,7 +951,7 @@ class Timeline:
         # gained: own pieces + land retaken from the opponent since the opponent's peak
         opp = other_side(c.side)
         ever = union([area(s, opp, STATUSES) for d, s in zip(run.dates, run.snaps) if d <= c.date])
-        retaken = shapely.difference(ever, area(snap, opp, STATUSES))
+        retaken = robust(shapely.difference, ever, area(snap, opp, STATUSES))
         return (shapely.area(own) + shapely.area(retaken)) / 1e6
 
     # -- export --------------------------------------------------------------------------------
@@ -971,7 +996,8 @@ class Timeline:
             close(key, None)
         gdf = geopandas.GeoDataFrame(recs, columns=["side", "status", "valid_from", "valid_to", "area_km2",
                                                     "claim_ids", "perspective"],
-                                     geometry=list(self.projection.to_wgs84(geoms)) if geoms else [], crs="EPSG:4326")
+                                     geometry=valid_polygons(self.projection.to_wgs84(geoms)) if geoms else [],
+                                     crs="EPSG:4326")
         return gdf.sort_values(["valid_from", "side", "status"], kind="stable").reset_index(drop=True)
 
     def to_file(self, path: "str | os.PathLike[str]", *, perspective: "str | Perspective" = "all",
@@ -988,18 +1014,23 @@ class Timeline:
         ext = path.suffix.lower()
         drv = driver or {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON"}.get(ext)
         if drv is None:
-            raise ValueError(f"{path}: unknown output format {ext!r}; valid: .gpkg, .geojson (or pass driver=)")
+            raise InvalidArgument(f"{path}: unknown output format {ext!r}; valid: .gpkg, .geojson (or pass driver=)")
         gdf = self.to_geodataframe(perspective=perspective)
         if drv == "GeoJSON":
             for col in ("valid_from", "valid_to"):
                 gdf[col] = gdf[col].dt.strftime("%Y-%m-%d").astype(object).where(gdf[col].notna(), None)
-        with atomic_path(path) as tmp:
-            gdf.to_file(tmp, driver=drv, layer="control" if drv == "GPKG" else None, engine="pyogrio")
-            if drv == "GPKG":
-                from geoclaims.claims_io import ClaimSet
+        from geoclaims.errors import OutputError
 
-                claims = ClaimSet(self.claims).to_geodataframe()
-                claims.to_file(tmp, driver="GPKG", layer="claims", engine="pyogrio", append=False)
+        with atomic_path(path) as tmp:
+            try:
+                gdf.to_file(tmp, driver=drv, layer="control" if drv == "GPKG" else None, engine="pyogrio")
+                if drv == "GPKG":
+                    from geoclaims.claims_io import ClaimSet
+
+                    claims = ClaimSet(self.claims).to_geodataframe()
+                    claims.to_file(tmp, driver="GPKG", layer="claims", engine="pyogrio", append=False)
+            except (OSError, RuntimeError, ValueError) as e:  # pyogrio's DataSourceError & co. (no space, no rights)
+                raise OutputError(f"cannot write {path}: {str(e)[:300]}") from None
         return path
 
     def __len__(self) -> int:
@@ -1077,3 +1108,20 @@ class Timeline:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
                 f'viewBox="{x0:.0f} {-y1:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" style="background:#dfe8ef">'
                 f'<g transform="scale(1,-1)">{"".join(parts)}</g></svg>')
+
+
+def _read_geo_file(path: "str | os.PathLike[str]", what: str) -> "geopandas.GeoDataFrame":
+    """A GeoJSON/GeoPackage/... file as a GeoDataFrame, or a GeoclaimsError saying why it cannot be read."""
+    import pyogrio
+
+    from geoclaims.errors import InputFileError, InputFileNotFound
+
+    p = Path(os.fspath(path))
+    if not p.exists():
+        raise InputFileNotFound(f"{what} file not found: {p}")
+    if p.is_dir():
+        raise InputFileError(f"{what} {p} is a folder; expected a GeoJSON or GeoPackage file")
+    try:
+        return pyogrio.read_dataframe(p)
+    except Exception as e:  # noqa: BLE001 - pyogrio/GDAL errors on a file that is not what it claims
+        raise InputFileError(f"cannot read {what} {p}: {str(e)[:300]}") from None

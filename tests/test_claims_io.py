@@ -180,3 +180,183 @@ def test_dataframe_problem_names_the_row():
                         "action": "advance", "status": "assessed", "place": "Berdin", "region": "Kursk Oblast"}])
     with pytest.raises(ClaimFormatError, match=r"<DataFrame>, row 0, column 'date'"):
         read_claims(df)
+
+
+# -- hostile and careless input (issue 11): a clear error or a correct result, nothing lost --------------
+def _accounted(cs) -> bool:
+    """Every data row is a claim or a problem."""
+    return len({c.line for c in cs}) + len({p.line for p in cs.problems} - {c.line for c in cs}) == cs.rows
+
+
+@pytest.mark.parametrize("encoding, looks_like", [("cp1251", "cp1251"), ("latin-1", "cp1252"),
+                                                  ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")])
+def test_other_encodings_are_named_and_readable_on_request(tmp_path, encoding, looks_like):
+    note = "Бердин северо-восточнее Суджи" if encoding == "cp1251" else "Café à l'est"
+    path = tmp_path / "claims.csv"
+    path.write_bytes(("\n".join([HEADER, GOOD.replace("seed", note)]) + "\n").encode(encoding))
+    with pytest.raises(ClaimFormatError, match=f"looks like {looks_like}.*encoding='{looks_like}'"):
+        read_claims(path)
+    cs = read_claims(path, encoding=looks_like)
+    assert len(cs) == 1 and cs[0].note == note
+
+
+def test_byte_order_marks_are_read(tmp_path):
+    text = "\n".join([HEADER, GOOD]) + "\n"
+    for enc in ("utf-8-sig", "utf-16", "utf-32"):
+        path = tmp_path / f"{enc}.csv"
+        path.write_bytes(text.encode(enc))
+        assert read_claims(path)[0].claim_id == "S1"
+
+
+def test_unclosed_quote_costs_only_its_own_row(tmp_path):
+    rows = [GOOD.replace("S1", f"S{i}") for i in range(1, 6)]
+    rows[1] = rows[1].replace(",ISW,", ',"ISW,')  # a quote opened in the middle of line 3
+    cs = read_claims(write(tmp_path, *rows), on_error="collect")
+    assert [c.claim_id for c in cs] == ["S1", "S3", "S4", "S5"]
+    assert [p.line for p in cs.problems] == [3] and "read again" in cs.problems[0].message
+    assert _accounted(cs)
+
+
+def test_unclosed_quote_in_the_last_field_is_reported_not_swallowed(tmp_path):
+    rows = [GOOD.replace("S1", f"S{i}") for i in range(1, 5)]
+    rows[1] = rows[1][: -len("seed")] + '"seed'  # the note opens a quote that never closes
+    path = write(tmp_path, *rows)
+    with pytest.raises(ClaimFormatError, match="line 3.*never closed"):
+        read_claims(path)
+    cs = read_claims(path, on_error="collect")
+    assert [c.claim_id for c in cs] == ["S1", "S3", "S4"] and all("S3" not in c.note for c in cs)
+    assert _accounted(cs)
+
+
+def test_quote_closed_rows_later_is_caught(tmp_path):
+    rows = [GOOD.replace("S1", f"S{i}") for i in range(1, 6)]
+    rows[1] = rows[1][: -len("seed")] + '"seed'
+    rows[3] = rows[3][: -len("seed")] + 'seed"'  # closes it two rows on: the note would hold rows S3 and part of S4
+    cs = read_claims(write(tmp_path, *rows), on_error="collect")
+    assert "S3" in [c.claim_id for c in cs] and "S5" in [c.claim_id for c in cs]
+    assert 3 in [p.line for p in cs.problems]
+    assert not any("S3" in c.note for c in cs)
+
+
+def test_huge_field_is_a_problem_row(tmp_path):
+    big = GOOD.replace("seed", "x" * 200_000)
+    cs = read_claims(write(tmp_path, big, GOOD.replace("S1", "S2")), on_error="collect")
+    assert [c.claim_id for c in cs] == ["S2"]
+    assert "limit is 65,536" in cs.problems[0].message
+
+
+@pytest.mark.parametrize("value, expected", [("1300", 1300.0), ("1,300", 1300.0), ("1 300", 1300.0),
+                                             ("1\u00a0300", 1300.0), ("1.5", 1.5), ("12,500.5", 12500.5)])
+def test_numbers_in_english_notation(tmp_path, value, expected):
+    row = f'A1,2024-08-15,Zelensky,UA,UA,area,,,Kursk Oblast,,,"{value}",held,claimed,,'
+    assert read_claims(write(tmp_path, row))[0].area_km2 == expected
+
+
+@pytest.mark.parametrize("value", ["1,5", "2,75", "1,3000", "1.300,5", "12km", "1e400"])
+def test_numbers_in_another_locale_are_errors_not_other_numbers(tmp_path, value):
+    row = f'A1,2024-08-15,Zelensky,UA,UA,area,,,Kursk Oblast,,,"{value}",held,claimed,,'
+    with pytest.raises(ClaimFormatError, match="area_km2") as e:
+        read_claims(write(tmp_path, row))
+    if value in ("1,5", "2,75"):
+        assert "decimal comma" in str(e.value)
+
+
+def test_duplicated_header_is_an_error(tmp_path):
+    with pytest.raises(ClaimFormatError, match="duplicated column.*place"):
+        read_claims(write(tmp_path, GOOD + ",Sudzha", header=HEADER + ",place"))
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("[" * 5000 + "]" * 5000, "nested 5000 levels"),
+    ('[{"claim_id": ' + "9" * 5000 + "}]", "5000 digits"),
+    ('{"claims": 3}', "expected a list"),
+    ("{nope", "not valid JSON"),
+])
+def test_json_that_is_not_a_claims_file(tmp_path, text, fragment):
+    path = tmp_path / "c.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ClaimFormatError, match=fragment):
+        read_claims(path)
+
+
+def test_json_nan_and_objects_are_problems_not_blanks(tmp_path):
+    good = dict(claim_id="J1", date="2024-08-15", claimant="Zelensky", claimant_side="UA", side="UA",
+                action="area", region="Kursk Oblast", area_km2=1150, area_basis="held", status="claimed")
+    items = [good, {**good, "claim_id": "J2", "area_km2": float("nan")}, {**good, "claim_id": "J3", "note": {"a": 1}},
+             "not an object", {**good, "claim_id": "J5", "area_km2": float("inf")}]
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(items), encoding="utf-8")  # json.dumps writes NaN / Infinity
+    cs = read_claims(path, on_error="collect")
+    assert [c.claim_id for c in cs] == ["J1"]
+    msgs = {p.line: p.message for p in cs.problems}
+    assert "JSON NaN" in msgs[2] and "got an object" in msgs[3] and "expected an object" in msgs[4]
+    assert "JSON Infinity" in msgs[5]
+    assert _accounted(cs)
+
+
+def test_geojson_bad_features_are_problems_and_the_good_ones_read(tmp_path):
+    props = dict(claim_id="G1", date="2024-08-15", claimant="ISW", claimant_side="neutral", side="UA",
+                 action="capture", status="assessed", place="Sudzha", region="Kursk Oblast")
+    square = {"type": "Polygon", "coordinates": [[[35.2, 51.2], [35.3, 51.2], [35.3, 51.3], [35.2, 51.2]]]}
+    feats = [
+        "a string",
+        {"type": "Feature", "properties": [1, 2], "geometry": None},
+        {"type": "Feature", "properties": {**props, "claim_id": "G3"}, "geometry": {"type": "Polygon", "coordinates": []}},
+        {"type": "Feature", "properties": {**props, "claim_id": "G4"},
+         "geometry": {"type": "Polygon", "coordinates": [[[1e300, 51], [35.3, 51.2], [35.3, 51.3], [1e300, 51]]]}},
+        {"type": "Feature", "properties": {**props, "claim_id": "G5"}, "geometry": {"type": "LineString",
+                                                                                   "coordinates": [[35, 51], [36, 52]]}},
+        {"type": "Feature", "properties": {**props, "claim_id": "G6"}, "geometry": square},
+        {"type": "Feature", "properties": {**props, "claim_id": "G7"}, "geometry": None},
+        {"type": "Feature", "properties": {**props, "claim_id": "G8"}, "geometry": 17},
+    ]
+    path = tmp_path / "c.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}), encoding="utf-8")
+    cs = read_claims(path, on_error="collect")
+    assert [c.claim_id for c in cs] == ["G6", "G7"]
+    msgs = {p.line: p.message for p in cs.problems}
+    assert set(msgs) == {1, 2, 3, 4, 5, 8}
+    assert "not a GeoJSON Feature" in msgs[1] and "properties is a list" in msgs[2]
+    assert "empty" in msgs[3] and "out of range" in msgs[4] and "LineString" in msgs[5] and "a number" in msgs[8]
+    assert _accounted(cs)
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1899-12-31", "2101-01"])
+def test_dates_outside_1900_2100_are_problems(tmp_path, date):
+    with pytest.raises(ClaimFormatError, match="expected a date from 1900-01-01 to 2100-12-31"):
+        read_claims(write(tmp_path, GOOD.replace("2025-01-06", date)))
+
+
+def test_files_that_cannot_be_read(tmp_path, monkeypatch):
+    from geoclaims import GeoclaimsError
+    from geoclaims.errors import InputFileError
+
+    with pytest.raises(FileNotFoundError, match="claims file not found"):
+        read_claims(tmp_path / "nope.csv")
+    (tmp_path / "dir.csv").mkdir()
+    with pytest.raises(InputFileError, match="is a folder"):
+        read_claims(tmp_path / "dir.csv")
+    path = write(tmp_path, GOOD, name="claims.txt")
+    with pytest.raises(ClaimFormatError, match="unknown claims format 'txt'; valid: .csv, .json, .geojson"):
+        read_claims(path)
+    assert len(read_claims(path, format="csv")) == 1
+    with pytest.raises(GeoclaimsError, match="format='xls' is not valid"):
+        read_claims(path, format="xls")
+    import pathlib
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", denied)
+    with pytest.raises(InputFileError, match="permission denied"):
+        read_claims(write(tmp_path, GOOD))
+
+
+@pytest.mark.parametrize("name", ["asdf", "Novogrudokkaya", "Robotyne", "Place {#"])
+def test_guessed_places_are_problems_unless_accepted(tmp_path, name):
+    path = write(tmp_path, GOOD.replace("Berdin", name).replace("Kursk Oblast", ""))
+    with pytest.raises(ClaimFormatError, match="nearest spellings.*accept_fuzzy"):
+        read_claims(path)
+    with pytest.warns(UserWarning, match="a guess"):
+        cs = read_claims(path, accept_fuzzy=True, on_error="collect")
+    assert all(c.place_uncertain for c in cs)

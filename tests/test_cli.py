@@ -72,7 +72,7 @@ def test_file_input(tmp_path, capsys, monkeypatch):
     "argv, message",
     [
         (["geocode"], "give at least one NAME"),
-        (["geocode", "--file", "/nonexistent/names.txt"], "cannot read names file"),
+        (["geocode", "--file", "/nonexistent/names.txt"], "names file not found"),
         (["geocode", "Sudzha", "--region", "Atlantis"], "unknown region 'Atlantis'"),
         (["geocode", "Sudzha", "--country", "Narnia"], "unknown country"),
     ],

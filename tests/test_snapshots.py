@@ -304,3 +304,150 @@ def test_parallel_reading_gives_the_same_timeline(deepstate_dir):
     assert one.dates == two.dates
     assert one.area_series(freq="claims").round(6).equals(two.area_series(freq="claims").round(6))
     assert one.unknown_keys == two.unknown_keys
+
+
+# -- hostile archives (issue 11): a bad file or feature is reported and skipped, its neighbours read ---------
+class _Nested(str):
+    """GeoJSON text of a polygon inside `depth` GeometryCollections (too deep for json.dumps)."""
+
+
+def _nested(depth: int) -> str:
+    head = '{"type": "GeometryCollection", "geometries": [' * depth
+    return _Nested(head + json.dumps(poly(SALIENT)) + "]}" * depth)
+
+
+def _dumps(doc) -> str:
+    """json.dumps, with _Nested geometry text spliced in."""
+    marks = {}
+
+    def swap(x):
+        if isinstance(x, _Nested):
+            key = f"@@{len(marks)}@@"
+            marks[key] = str(x)
+            return key
+        if isinstance(x, dict):
+            return {k: swap(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [swap(v) for v in x]
+        return x
+
+    text = json.dumps(swap(doc))
+    for key, value in marks.items():
+        text = text.replace(json.dumps(key), value)
+    return text
+
+
+BAD_FEATURES = [
+    ("geometry is a list", feat([1, 2, 3], side="UA", status="held"), "geometry is list"),
+    ("properties is a string", {"type": "Feature", "geometry": poly(SALIENT), "properties": "UA held"},
+     "properties is str"),
+    ("feature is a number", 7, "feature is int"),
+    ("null coordinates", feat({"type": "Polygon", "coordinates": None}, side="UA", status="held"), "no coordinates"),
+    ("empty rings", feat({"type": "Polygon", "coordinates": []}, side="UA", status="held"), "no rings"),
+    ("1e300", feat(poly((1e300, 51.0, 35.3, 51.2)), side="UA", status="held"), "out of range"),
+    ("NaN", feat({"type": "Polygon", "coordinates": [[["NaN", 51], [35, 51], [35, 52], ["NaN", 51]]]},
+                 side="UA", status="held"), "not finite"),
+    ("nested 500 deep", feat(_nested(500), side="UA", status="held"), "nested more than 8"),
+    ("unknown type", feat({"type": "Polyhedron", "coordinates": []}, side="UA", status="held"), "not GeoJSON"),
+]
+
+
+@pytest.mark.parametrize("label, bad, fragment", BAD_FEATURES, ids=[b[0] for b in BAD_FEATURES])
+def test_bad_features_are_reported_and_the_rest_of_the_file_read(tmp_path, label, bad, fragment):
+    d = tmp_path / "snaps"
+    write(d, "2024-08-20.geojson", _dumps(fc(bad, feat(poly(GREY), side="UA", status="contested"))))
+    write(d, "2024-08-21.geojson", fc(feat(poly(SALIENT), side="UA", status="held")))
+    tl, warned = read(d)
+    assert tl.dates == [dt.date(2024, 8, 20), dt.date(2024, 8, 21)]
+    assert tl.area_series(freq="claims").loc[dt.date(2024, 8, 20), "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
+    assert any(fragment in w for w in warned), warned
+    with pytest.raises(SnapshotError, match="2024-08-20"):
+        read_snapshots(d, on_error="raise")
+
+
+def test_polygon_type_in_the_wrong_case_is_read_and_reported(tmp_path):
+    d = tmp_path / "snaps"
+    write(d, "2024-08-20.geojson", fc(feat({"type": "polygon", "coordinates": [ring(SALIENT)]}, side="UA",
+                                           status="held")))
+    tl, warned = read(d)
+    assert tl.area_series(freq="claims").iloc[0]["UA_held"] == pytest.approx(km2(SALIENT), rel=0.01)
+    assert any("'polygon' read as 'Polygon'" in w for w in warned)
+
+
+def _zip_with(tmp_path, members: dict[str, bytes], name="a.zip") -> Path:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for n, data in members.items():
+            zf.writestr(n, data)
+    return path
+
+
+def _good(b=SALIENT) -> bytes:
+    return json.dumps(fc(feat(poly(b), side="UA", status="held"))).encode()
+
+
+def test_damaged_zip_members_are_skipped_and_the_rest_read(tmp_path):
+    path = _zip_with(tmp_path, {"2024-08-20.geojson": _good(), "2024-08-21.geojson": _good(GREY),
+                                "2024-08-22.geojson": _good()})
+    raw = bytearray(path.read_bytes())
+    # corrupt the second member's compressed bytes (its CRC no longer matches)
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("2024-08-21.geojson")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    raw[start + 5] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    tl, warned = read(path)
+    assert tl.dates == [dt.date(2024, 8, 20), dt.date(2024, 8, 22)]
+    assert any("2024-08-21" in w and ("damaged" in w or "could not be read" in w) for w in warned), warned
+
+
+@pytest.mark.parametrize("flag, fragment", [("encrypted", "encrypted"), ("method", "compression")])
+def test_encrypted_or_unsupported_zip_members_are_skipped(tmp_path, flag, fragment):
+    path = _zip_with(tmp_path, {"2024-08-20.geojson": _good(), "2024-08-21.geojson": _good(GREY)})
+    raw = bytearray(path.read_bytes())
+    name = b"2024-08-21.geojson"
+    headers = []  # (offset, kind) of the member's local header and central-directory entry
+    for sig, name_at in ((b"PK\x03\x04", 30), (b"PK\x01\x02", 46)):
+        at = raw.find(sig)
+        while at >= 0:
+            if raw[at + name_at: at + name_at + len(name)] == name:
+                headers.append((at, sig))
+            at = raw.find(sig, at + 1)
+    assert len(headers) == 2
+    # flag bit 0 (encrypted) or compression method 99 (unsupported), in both headers
+    for off, sig in headers:
+        base = 6 if sig == b"PK\x03\x04" else 8
+        if flag == "encrypted":
+            raw[off + base] |= 0x01
+        else:
+            raw[off + base + 2: off + base + 4] = (99).to_bytes(2, "little")
+    path.write_bytes(bytes(raw))
+    tl, warned = read(path)
+    assert tl.dates == [dt.date(2024, 8, 20)]
+    assert any(fragment in w for w in warned), warned
+
+
+def test_one_bad_file_never_stops_its_neighbours(tmp_path):
+    d = tmp_path / "mixed"
+    goods = [f"2024-08-{20 + i}.geojson" for i in range(0, 8, 2)]
+    bads = {"2024-08-21.geojson": "[" * 100_000, "2024-08-23.geojson": _dumps(fc(feat(_nested(2000), side="UA", status="held"))),
+            "2024-08-25.geojson": json.dumps({"type": "FeatureCollection", "features": "x"}),
+            "2024-08-27.geojson": json.dumps(fc(feat(poly(SALIENT), side=["UA"], status={"x": 1})))}
+    for g in goods:
+        write(d, g, _good().decode())
+    for n, text in bads.items():
+        write(d, n, text)
+    tl, warned = read(d)
+    assert [str(x) for x in tl.dates] == [g[:10] for g in goods]
+    for n in ("2024-08-21", "2024-08-23", "2024-08-25"):
+        assert any(n in w for w in warned), (n, warned)
+
+
+def test_snapshot_paths_that_cannot_be_read(tmp_path):
+    from geoclaims import GeoclaimsError
+
+    with pytest.raises(GeoclaimsError, match="no such file"):
+        read_snapshots(tmp_path / "missing")
+    (tmp_path / "x.bin").write_bytes(b"\x00\x01garbage")
+    with pytest.raises(GeoclaimsError, match="no readable snapshot"):
+        read_snapshots(tmp_path / "x.bin")

@@ -240,3 +240,17 @@ def test_area_series_clips_to_any_region_form(kursk):
     assert (by_box["UA_held"] <= total["UA_held"] + 1e-9).all() and (by_name["UA_total"] > 0).any()
     half = kursk.area_series(freq="claims", region=(34.0, 50.9, 35.3, 51.9))  # west of 35.3°E only
     assert (half["UA_total"] <= by_box["UA_total"] + 1e-9).all() and (half["UA_total"] < by_box["UA_total"]).any()
+
+
+def test_a_claim_repeated_under_another_id_changes_nothing(kursk_claims):
+    """Valid data that made GEOS fail inside diff (issue 11): the same claim twice, two ids."""
+    import dataclasses
+
+    base = list(kursk_claims)
+    k069 = next(c for c in base if c.claim_id == "K069")
+    tl = Timeline.from_claims([*base, dataclasses.replace(k069, claim_id="K069-again")])
+    ref = Timeline.from_claims(base)
+    diff = tl.diff("2024-08-01", "2025-04-30")
+    assert diff.geometry.is_valid.all()
+    a, b = tl.area_series(freq="MS"), ref.area_series(freq="MS")
+    assert (a - b).abs().to_numpy().max() < 0.01
