@@ -30,6 +30,7 @@ __all__ = [
     "DIRECTIONS",
     "QUALIFIERS",
     "parse_date",
+    "geometry_problem",
     "MIN_DATE",
     "MAX_DATE",
     "parse_qualifier",
@@ -76,6 +77,30 @@ _SHORT_DIRECTIONS = {"n": "north", "ne": "northeast", "e": "east", "se": "southe
 Action = Literal["capture", "advance", "withdraw", "repelled", "contest", "area"]
 Status = Literal["assessed", "claimed", "unverified"]
 DatePrecision = Literal["day", "month"]
+
+
+def geometry_problem(g: Any) -> str | None:
+    """What makes a drawn claim geometry unusable (empty, not a polygon or point, not in degrees), or None.
+
+    Examples
+    --------
+    >>> import shapely
+    >>> geometry_problem(shapely.box(35, 51, 36, 52)) is None, geometry_problem(shapely.Polygon())
+    (True, 'the geometry is empty')
+    """
+    import shapely
+
+    if not isinstance(g, shapely.Geometry):
+        return f"geometry is {type(g).__name__}, not a shapely geometry"
+    if g.is_empty:
+        return "the geometry is empty"
+    if g.geom_type not in ("Polygon", "MultiPolygon", "Point"):
+        return f"geometry type {g.geom_type} is not valid; valid: Polygon, MultiPolygon, Point"
+    w, s, e, n = g.bounds
+    if not (-180 <= w <= e <= 180 and -90 <= s <= n <= 90):
+        return (f"coordinates out of range (bounds {w:.6g}, {s:.6g}, {e:.6g}, {n:.6g}); expected WGS84 lon in "
+                "[-180, 180], lat in [-90, 90]")
+    return None
 
 
 def other_side(side: str) -> str:
@@ -262,6 +287,10 @@ class Claim:
             v = getattr(self, name)
             if v is not None and not (v >= 0):  # also rejects NaN
                 raise InvalidArgument(f"{name}={v!r} is not valid; it must be a number >= 0")
+        if self.geometry is not None:
+            problem = geometry_problem(self.geometry)
+            if problem:
+                raise InvalidArgument(f"geometry: {problem}")
         if self.action == "area":
             if self.area_km2 is None:
                 raise InvalidArgument("an area claim needs area_km2")

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, Mapping, Sequence
 
-from geoclaims.claims import (
-    ACTIONS, AREA_BASES, CLAIMANT_SIDES, SIDES, STATUSES, Claim, parse_date, parse_qualifier,
-)
 from geoclaims._input import decode
+from geoclaims.claims import (
+    ACTIONS, AREA_BASES, CLAIMANT_SIDES, SIDES, STATUSES, Claim, geometry_problem, parse_date, parse_qualifier,
+)
 from geoclaims.errors import (
     ClaimFormatError, ClaimProblem, InputEncodingError, InvalidArgument, InvalidArgumentType, UnknownRegion,
 )
@@ -235,8 +235,8 @@ MAX_FIELD_CHARS = 65_536
 MAX_JSON_DEPTH = 64
 #: An unclosed quote makes the CSV reader restart after it; past this many restarts the file is refused.
 MAX_CSV_RESTARTS = 200
-#: Row problems reported before reading stops (the rest would only repeat them).
-MAX_PROBLEMS = 10_000
+#: Unknown place names per file that get "did you mean" suggestions.
+MAX_SUGGESTIONS = 50
 
 _FORMATS = ("csv", "json", "geojson")
 
@@ -303,7 +303,7 @@ def _frame_rows(frame) -> list[tuple[int, dict[str, Any], Any]]:
     for i, (_, rec) in enumerate(frame.iterrows()):
         fields = {str(k): v for k, v in rec.items() if k != geom_col}
         geom = rec[geom_col] if geom_col else None
-        problem = _geometry_problem(geom) if geom is not None else None
+        problem = geometry_problem(geom) if geom is not None else None
         if problem:
             fields["__problem__"] = problem
             geom = None
@@ -487,25 +487,8 @@ def _geometry_from_geojson(geom: Any) -> tuple[Any, str | None]:
         g = shapely.from_geojson(json.dumps(geom, allow_nan=False))
     except Exception as e:  # noqa: BLE001 - shapely raises GEOSException, ValueError, TypeError...
         return None, f"geometry is not valid GeoJSON: {str(e)[:200]}"
-    problem = _geometry_problem(g)
+    problem = geometry_problem(g)
     return (None, problem) if problem else (g, None)
-
-
-def _geometry_problem(g: Any) -> str | None:
-    """What makes a drawn geometry unusable, or None."""
-    import shapely
-
-    if not isinstance(g, shapely.Geometry):
-        return f"geometry is {type(g).__name__}, not a shapely geometry"
-    if g.is_empty:
-        return "the geometry is empty"
-    if g.geom_type not in ("Polygon", "MultiPolygon", "Point"):
-        return f"geometry type {g.geom_type} is not valid; valid: Polygon, MultiPolygon, Point"
-    w, s, e, n = g.bounds
-    if not (-180 <= w <= e <= 180 and -90 <= s <= n <= 90):
-        return (f"coordinates out of range (bounds {w:.6g}, {s:.6g}, {e:.6g}, {n:.6g}); expected WGS84 lon in "
-                "[-180, 180], lat in [-90, 90]")
-    return None
 
 
 def _check_columns(found: "set[str]", name: str, unit: str = "header") -> None:
@@ -546,6 +529,7 @@ class _RowReader:
     def __init__(self, gaz: "Gazetteer", source: str, unit: str, *, accept_fuzzy: bool = False) -> None:
         self.gaz = gaz
         self.accept_fuzzy = accept_fuzzy
+        self.suggested = 0
         self.source = source
         self.unit = unit
         from geoclaims.regions import RegionTable
@@ -729,7 +713,8 @@ class _RowReader:
                 return Place(id=f"user:{fold(name).replace(' ', '-')}", name=name, lat=lat, lon=lon,
                              uncertainty_km=0.5, country=country, admin1=regions[0].name if regions else "",
                              sources=(f"coordinates given in {self.source}, {self.unit} {line}",)), None
-            suggestions = self.gaz.suggest(name, limit=3)
+            self.suggested += 1  # "did you mean" for the first names only: each costs a scan of the index
+            suggestions = self.gaz.suggest(name, limit=3) if self.suggested <= MAX_SUGGESTIONS else []
             hint = ("; did you mean: " + ", ".join(f"{m.place.name} ({m.place.admin1 or m.place.country})"
                                                     for m in suggestions)) if suggestions else ""
             probs.append(self._problem(line, "place", name, f"no place of this name{within} in the gazetteer"

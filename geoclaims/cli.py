@@ -631,9 +631,11 @@ def _geocode_and_print(names, *, country, region, near, fmt, strict, mutual) -> 
         _print_table(gdf, out)
     code = EXIT_OK
     gaz = Gazetteer.default()
+    suggested = 0
     for row in _records(gdf):
         if row["place_id"] is None:
-            hint = _suggestions(gaz, row["query"], context=bool(country or region or near))
+            suggested += 1  # each suggestion scans the index: the first 20 names get one
+            hint = _suggestions(gaz, row["query"], context=bool(country or region or near)) if suggested <= 20 else ""
             print(f"geoclaims: no place matches {row['query']!r}{hint}", file=sys.stderr)
             code = EXIT_UNRESOLVED
         elif row["ambiguous"]:

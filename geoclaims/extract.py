@@ -22,6 +22,7 @@ import calendar
 import datetime as dt
 import html
 import re
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -41,7 +42,31 @@ _TAG = re.compile(r"<(/?)(\w+)[^>]*>", re.S)
 _BLOCK = {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
           "article", "blockquote", "header", "footer"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b", re.I)
+
+
+def _drop_scripts(text: str) -> str:
+    """Remove <script> and <style> elements in one pass; an unclosed one runs to the end (as in a browser).
+
+    (A lazy regex over the whole text rescans to the end for every unclosed opening tag: quadratic.)
+    """
+    out, pos = [], 0
+    lower = None
+    while True:
+        m = _SCRIPT_OPEN.search(text, pos)
+        if m is None:
+            out.append(text[pos:])
+            break
+        out.append(text[pos:m.start()])
+        if lower is None:
+            lower = text.lower()
+        close = lower.find(f"</{m.group(1).lower()}", m.end())
+        if close < 0:
+            break
+        gt = text.find(">", close)
+        pos = len(text) if gt < 0 else gt + 1
+        out.append(" ")
+    return "".join(out)
 
 
 def clean_text(text: str) -> str:
@@ -59,7 +84,7 @@ def clean_text(text: str) -> str:
     """
     if not isinstance(text, str):
         raise InvalidArgumentType(f"text must be a str, got {type(text).__name__}")
-    text = _SCRIPT.sub(" ", text)
+    text = _drop_scripts(text)
     text = _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK else "", text)
     text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " "))
@@ -94,7 +119,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = para.start()
         for m in _BOUNDARY.finditer(text, para.start(), para.end()):
             dot = m.start()
-            word = re.search(r"([\w.]+)$", text[start:dot])
+            word = re.search(r"([\w.]+)$", text[max(start, dot - 40):dot])  # bounded look-back: linear time
             prev = word.group(1).lower().rstrip(".") if word else ""
             if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()) or re.fullmatch(r"(\w\.)+\w", prev or "-"):
                 continue
@@ -103,7 +128,32 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start = m.end()
         if start < para.end():
             spans.append((start, para.end()))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return [piece for a, b in spans if text[a:b].strip() for piece in _cap(text, a, b)]
+
+
+#: A "sentence" longer than this is cut at clause marks (; , :) or spaces: real sentences are far
+#: shorter, and the work per sentence grows with its length, so the cap keeps extraction linear.
+MAX_SENTENCE_CHARS = 1500
+#: Candidates kept per document; past this the report is cut with a warning (a real report makes dozens).
+MAX_CANDIDATES = 5000
+
+
+def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(a, b) cut into pieces of at most :data:`MAX_SENTENCE_CHARS`."""
+    out = []
+    while b - a > MAX_SENTENCE_CHARS:
+        limit = a + MAX_SENTENCE_CHARS
+        cut = max(text.rfind(ch, a + MAX_SENTENCE_CHARS // 2, limit) for ch in ";,:")
+        if cut < 0:
+            cut = text.rfind(" ", a + MAX_SENTENCE_CHARS // 2, limit)
+        cut = cut + 1 if cut >= 0 else limit
+        out.append((a, cut))
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
+    if a < b:
+        out.append((a, b))
+    return out
 
 
 # -- dates ----------------------------------------------------------------------------------------------
@@ -771,6 +821,14 @@ class _Extractor:
         self.resolved = self._resolve({m.name for ms in mentions.values() for m in ms})
         for span in sentences:
             self._sentence(span, mentions[span])
+            if len(self.claims) > MAX_CANDIDATES:
+                rest = self.text[span[1]:span[1] + 60].strip()
+                msg = (f"more than {MAX_CANDIDATES} candidate claims: stopped reading at character {span[1]:,} "
+                       f"of {len(self.text):,}" + (f" ({rest!r}...)" if rest else "") + "; split the document")
+                warnings.warn(msg, UserWarning, stacklevel=3)
+                self.skipped.append(("", msg))
+                del self.claims[MAX_CANDIDATES:]
+                break
         return Extraction(self.text, tuple(self.claims), tuple(self.unknown), tuple(self.skipped), self.published)
 
     # -- place resolution across the whole report -----------------------------------------------------
@@ -936,12 +994,14 @@ class _Extractor:
         return found[0].name if found else ""
 
     def _areas(self, s, offset, quote, dates, claimant, claimant_side, status, date_text, region) -> None:
+        sides = basis = None
         for m in _AREA.finditer(s):
             num = float(re.sub(r"[ ,\u202f]", "", m.group("num")) if re.search(r"\d[ ,\u202f]\d{3}", m.group("num"))
                         else m.group("num").replace(",", "."))
-            sides = _side_mentions(s)
+            if sides is None:  # once per sentence, not per figure
+                sides = _side_mentions(s)
+                basis = "gained" if _RETOOK.search(s) else "held" if _HELD.search(s) else ""
             side = sides[0][2] if sides else ""
-            basis = "gained" if _RETOOK.search(s) else "held" if _HELD.search(s) else ""
             if not side:
                 self.skipped.append((quote, f"area figure {m.group(0).strip()!r} without a side"))
                 continue

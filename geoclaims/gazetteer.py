@@ -69,6 +69,9 @@ FORMAT_VERSION = 1
 # name types in the index, strongest first; the code stored is type*2 + cyrillic
 _CANONICAL, _FORMER, _ALIAS, _TRANSLIT = 0, 1, 2, 3
 
+#: Longest name (as a match key) a lookup considers: the longest settlement names are ~60 letters.
+#: Longer input matches nothing and costs nothing; suggestions look at its first letters only.
+MAX_NAME_CHARS = 120
 SCORE_EXACT = 1.0
 SCORE_FORMER = 1.0
 SCORE_ALIAS = 0.97
@@ -589,7 +592,7 @@ class Gazetteer:
         """
         from rapidfuzz import fuzz, process
 
-        qkey = fold(name)
+        qkey = fold(name[: MAX_NAME_CHARS * 2])[:MAX_NAME_CHARS]  # bounded cost for any input
         if not qkey:
             return []
         out: dict[int, Match] = {}
@@ -608,8 +611,10 @@ class Gazetteer:
         self, name: str, keep: Callable[[Place], bool] | None
     ) -> list[tuple[int, float, str, str]]:
         """(place index, score, reason, matched key) for every candidate."""
+        if len(name) > MAX_NAME_CHARS * 2:
+            return []  # no settlement name is this long: nothing to match, and nothing to spend
         qkey = fold(name)
-        if not qkey:
+        if not qkey or len(qkey) > MAX_NAME_CHARS:
             return []
         q_cyr = has_cyrillic(name)
         # place index -> (score, reason, matched key); Match objects are made at the end

@@ -1,9 +1,18 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis profiles: the default run keeps property tests quick; `.ci/run` runs the hostile-input
+# tests again with GEOCLAIMS_FUZZ=1 (ten times the cases). No deadline: the fuzz tests bound time
+# themselves, generously, to catch only super-linear blow-ups.
+settings.register_profile("default", max_examples=40, deadline=None)
+settings.register_profile("fuzz", max_examples=400, deadline=None)
+settings.load_profile("fuzz" if os.environ.get("GEOCLAIMS_FUZZ") else "default")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

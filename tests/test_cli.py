@@ -165,3 +165,120 @@ def test_console_script_entry_point():
     proc = subprocess.run([sys.executable, "-m", "geoclaims", "geocode", "Бердин"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "Berdin" in proc.stdout
+
+
+# -- misuse matrix (issue 11): every subcommand, every kind of bad input: exit 2, one message, no traceback --------
+@pytest.fixture(scope="module")
+def misuse(tmp_path_factory):
+    """Files for the misuse matrix: good claims and snapshots, and every kind of bad input."""
+    from tests.conftest import KURSK_CLAIMS
+
+    d = tmp_path_factory.mktemp("misuse")
+    (d / "k.csv").write_bytes(KURSK_CLAIMS.read_bytes())
+    (d / "folder.csv").mkdir()
+    (d / "cp1251.csv").write_bytes("claim_id,date\nК1,2024-08-01\n".encode("cp1251"))
+    (d / "cp1251.txt").write_bytes("Суджа\n".encode("cp1251"))
+    (d / "bad.xyz").write_text("x", encoding="utf-8")
+    (d / "empty.csv").write_text("", encoding="utf-8")
+    (d / "nested.json").write_text("[" * 3000 + "]" * 3000, encoding="utf-8")
+    (d / "a-file").write_text("x", encoding="utf-8")
+    snaps = d / "snaps"
+    snaps.mkdir()
+    sq = [[35.2, 51.15], [35.35, 51.15], [35.35, 51.25], [35.2, 51.25], [35.2, 51.15]]
+    for day in ("2024-08-20", "2024-09-20"):
+        (snaps / f"{day}.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [sq]},
+             "properties": {"side": "UA", "status": "held"}}]}), encoding="utf-8")
+    return d
+
+
+def _misuse_cases():
+    K, S = "{d}/k.csv", "{d}/snaps"
+    bad_claims = ["{d}/missing.csv", "{d}/folder.csv", "{d}/cp1251.csv", "{d}/bad.xyz", "{d}/empty.csv",
+                  "{d}/nested.json"]
+    out = []
+    for c in bad_claims:
+        out += [["area", c], ["diff", c, "2025-01-05", "2025-01-07"], ["build", c, "-o", "{d}/o.gpkg"],
+                ["render", c, "--out", "{d}/r", "--no-progress"], ["compare", c, S]]
+    out += [
+        ["geocode", "Sudzha", "--near", "999,999"], ["geocode", "Sudzha", "--near", "Atlantis City"],
+        ["geocode", "--file", "{d}/cp1251.txt"], ["geocode", "--file", "{d}/folder.csv"],
+        ["geocode", "--file", "{d}/missing.txt"], ["geocode", "Sudzha", "--region", "Atlantis"],
+        ["geocode", "Sudzha", "--country", "ZZ"], ["geocode", "--file", "{d}/cp1251.txt", "--encoding", "klingon"],
+        ["area", K, "--freq", "0D"], ["area", K, "--freq", "-1D"], ["area", K, "--freq", "bogus"],
+        ["area", K, "--from", "2025-01-01", "--to", "2024-01-01"], ["area", K, "--from", "0001-01-01"],
+        ["area", K, "--to", "9999-12-31"], ["area", K, "--from", "yesterday"], ["area", K, "--region", "999,999,1,1"],
+        ["area", K, "--region", "Atlantis"], ["area", K, "-o", "{d}/folder.csv"], ["area", K, "-o", "{d}/a-file/x.csv"],
+        ["area", K, "--perspective", "nobody"], ["area", K, "--window-days", "-5"], ["area", K, "--baseline",
+                                                                                         "{d}/bad.xyz"],
+        ["area", K, "--baseline", "{d}/missing.geojson"], ["area", K, "--baseline", "{d}/folder.csv"],
+        ["area", K, "--encoding", "nope"], ["area", K, "--side", "XX"], ["area", K, "--method", "magic"],
+        ["diff", K, "2025-01-07", "2025-01-05"], ["diff", K, "x", "y"], ["diff", K, "0001-01-01", "9999-12-31"],
+        ["build", K, "-o", "{d}/folder.csv"], ["build", K, "-o", "{d}/out.xyz"], ["build", K, "-o", "{d}/a-file/x.gpkg"],
+        ["build", K, "-o", "{d}/ok.gpkg", "--areas", "{d}/folder.csv"],
+        ["render", K, "--out", "{d}/a-file", "--no-progress"], ["render", K, "--out", "{d}/r", "--from", "2030-01-01",
+                                                                "--no-progress"],
+        ["render", K, "--out", "{d}/r", "--tiles", "Nope.Tiles", "--no-progress"],
+        ["render", K, "--out", "{d}/r", "--days", "weekly"], ["render", K, "--out", "{d}/r", "--assets", "magic"],
+        ["observed", "{d}/missing"], ["observed", "{d}/bad.xyz"], ["observed", S, "--region", "Atlantis"],
+        ["observed", S, "--workers", "0"], ["observed", S, "--workers", "-3"], ["observed", S, "--area-series",
+                                                                                 "{d}/folder.csv"],
+        ["observed", S, "--date-property", "nope"], ["observed", S, "--preset", "nope"],
+        ["observed", S, "--render", "{d}/a-file"],
+        ["compare", K, "{d}/missing"], ["compare", K, S, "--window-days", "-9"], ["compare", K, S, "--threshold", "7"],
+        ["extract", "{d}/cp1251.txt"], ["extract", "{d}/missing.txt"], ["extract", "{d}/folder.csv"],
+        ["extract", "{d}/cp1251.txt", "--encoding", "cp1251", "--published", "yesterday"],
+        ["extract", "{d}/cp1251.txt", "--encoding", "cp1251", "-o", "{d}/folder.csv"],
+        ["extract", "{d}/cp1251.txt", "--encoding", "cp1251", "--region", "Atlantis"],
+        ["extract", "{d}/cp1251.txt", "--min-confidence", "7"],
+        ["demo", "--out", "{d}/a-file"], ["nonsense-command"], ["area"], ["--frobnicate"],
+    ]
+    return out
+
+
+MISUSE = _misuse_cases()
+
+
+@pytest.mark.parametrize("argv", MISUSE, ids=[" ".join(a).replace("{d}/", "")[:60] for a in MISUSE])
+def test_cli_misuse_exits_2_with_one_message_and_no_traceback(misuse, capsys, argv):
+    args = [a.format(d=misuse) for a in argv]
+    try:
+        code = main(args)
+    except SystemExit as e:  # argparse's own usage errors
+        code = e.code
+    out, err = capsys.readouterr()
+    assert code == 2, (code, err)
+    assert "Traceback" not in err and "Traceback" not in out
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert lines and ("error" in err), err
+    assert not (Path(misuse) / "a-file").is_dir()
+
+
+def test_cli_reads_non_utf8_stdin_with_a_clear_error():
+    proc = subprocess.run([sys.executable, "-m", "geoclaims", "extract", "-"], input="Суджа взята".encode("cp1251"),
+                          capture_output=True, timeout=120)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "Traceback" not in err and "--encoding cp1251" in err
+    proc = subprocess.run([sys.executable, "-m", "geoclaims", "extract", "-", "--encoding", "cp1251",
+                           "--published", "2024-08-12"],
+                          input="Российские войска освободили Суджу.".encode("cp1251"), capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()
+
+
+def test_sigterm_during_a_render_leaves_no_temporary_files(tmp_path):
+    import signal
+    import time
+
+    from tests.conftest import KURSK_CLAIMS
+
+    out = tmp_path / "site"
+    proc = subprocess.Popen([sys.executable, "-m", "geoclaims", "render", str(KURSK_CLAIMS), "--out", str(out),
+                             "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and not (out.exists() and any(out.glob("*.html"))):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err.decode()
+    assert "Traceback" not in err.decode() and "terminated" in err.decode()
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]

@@ -449,5 +449,5 @@ def test_snapshot_paths_that_cannot_be_read(tmp_path):
     with pytest.raises(GeoclaimsError, match="no such file"):
         read_snapshots(tmp_path / "missing")
     (tmp_path / "x.bin").write_bytes(b"\x00\x01garbage")
-    with pytest.raises(GeoclaimsError, match="no readable snapshot"):
+    with pytest.raises(GeoclaimsError, match="no readable snapshot"), pytest.warns(SnapshotWarning, match="x.bin"):
         read_snapshots(tmp_path / "x.bin")
