@@ -66,9 +66,11 @@ def _accounted(cs) -> bool:
     return len(claim_lines) + len({p.line for p in cs.problems} - claim_lines) == cs.rows
 
 
-def _bounded(seconds: float, size: int) -> float:
-    """A generous ceiling that only a super-linear blow-up would exceed."""
-    return 8.0 + size * 2e-4
+def _bounded(size: int) -> float:
+    """A ceiling ten times what the linear code needs on this 2-core machine, which the quadratic code
+    of earlier versions exceeded (11 s for 160 KB after an unclosed <script>, 22 s for 48 KB of area
+    figures): 2 s plus 20 µs per input character."""
+    return 2.0 + size * 2e-5
 
 
 @given(rows=st.lists(claim_rows(), min_size=1, max_size=12), damage=st.sampled_from(
@@ -117,7 +119,7 @@ def test_hostile_claims_csv(tmp_path_factory, rows, damage):
                 tl.area_series(freq="claims")
         except GeoclaimsError:
             pass
-    assert time.perf_counter() - t0 < _bounded(0, len(raw))
+    assert time.perf_counter() - t0 < _bounded(len(raw))
 
 
 JSON_LEAVES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
@@ -199,7 +201,7 @@ def test_hostile_report_text_is_read_in_bounded_time(parts, repeat):
         ex = extract_claims(text, published="2025-01-07")
     assert len(ex.claims) <= MAX_CANDIDATES
     assert all(len(c.quote) <= 2000 for c in ex.claims)
-    assert time.perf_counter() - t0 < _bounded(0, len(text))
+    assert time.perf_counter() - t0 < _bounded(len(text))
 
 
 @given(name=st.one_of(st.text(max_size=60), st.sampled_from(PLACES), st.sampled_from(NASTY),
@@ -217,7 +219,7 @@ def test_hostile_names(name):
         return
     for m in res.matches:
         assert 0 <= m.score <= 1
-    assert time.perf_counter() - t0 < _bounded(0, len(name))
+    assert time.perf_counter() - t0 < _bounded(len(name))
 
 
 @st.composite
@@ -274,7 +276,7 @@ SLOW_BEFORE = {
 def test_inputs_that_were_quadratic_stay_bounded(text):
     t0 = time.perf_counter()
     ex = extract_claims(text, published="2025-01-07")
-    assert time.perf_counter() - t0 < _bounded(0, len(text))
+    assert time.perf_counter() - t0 < _bounded(len(text))
     assert all(len(c.quote) <= 2000 for c in ex.claims)
 
 
