@@ -31,9 +31,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.gazetteer import Gazetteer
     from geoclaims.projection import LocalProjection
 
-__all__ = ["Timeline", "Perspective", "STATE_COLUMNS", "DIFF_COLUMNS", "CHANGES_COLUMNS"]
+__all__ = ["Timeline", "Perspective", "STATE_COLUMNS", "PIECE_COLUMNS", "DIFF_COLUMNS", "CHANGES_COLUMNS"]
 #: Columns of :meth:`Timeline.state` (plus geometry).
 STATE_COLUMNS = ("date", "side", "status", "area_km2", "claims", "claim_ids")
+#: Columns of :meth:`Timeline.pieces`.
+PIECE_COLUMNS = ("date", "side", "status", "tier", "claim_id", "claim_status", "area_km2")
 #: Columns of :meth:`Timeline.diff` (plus geometry).
 DIFF_COLUMNS = ("side", "change", "area_km2", "where", "claim_id", "date", "claimant", "status",
                 "claim_status", "claim_ids")
@@ -496,6 +498,48 @@ class Timeline:
         gdf.attrs["perspective"] = self.perspective_label(p)
         gdf.attrs["unmapped"] = self.unmapped_summary(c for c in self.claims if c.date <= d and p.accepts(c))
         return gdf
+
+    def pieces(self, date: "str | dt.date", *, perspective: "str | Perspective" = "all") -> "geopandas.GeoDataFrame":
+        """Control at the end of `date`, piece by piece: each polygon with the claim that drew it.
+
+        :meth:`state` unions these by side and status; maps use the pieces to show how sure each
+        part is (the status of the claim behind it) and whether a claim states it or the model
+        infers it (``tier``).
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            Columns :data:`PIECE_COLUMNS` and ``geometry`` (EPSG:4326): ``claim_id`` and
+            ``claim_status`` ('assessed', 'claimed', 'unverified') of the claim behind the piece
+            (``'baseline'`` / ``'observed'`` and '' for pieces no claim drew), ``tier`` ('claimed':
+            the claim's own polygon), ``area_km2``.
+
+        Examples
+        --------
+        >>> from geoclaims import read_claims
+        >>> tl = Timeline.from_claims(read_claims("examples/kursk/claims.csv"))
+        >>> p = tl.pieces("2025-01-07")
+        >>> sorted(set(p["claim_status"])) , bool((p["area_km2"] > 0).all())
+        (['assessed', 'claimed', 'unverified'], True)
+        """
+        import geopandas
+        import shapely
+
+        d = _as_date(date)
+        p, run = self._run(perspective)
+        recs, geoms = [], []
+        for x in self._snapshot(run, d):
+            if x.claim >= 0:
+                c = self.claims[x.claim]
+                cid, cstatus = c.claim_id, c.status
+            else:
+                cid, cstatus = ("baseline" if x.claim == -1 else "observed"), ""
+            recs.append({"date": d, "side": x.side, "status": x.status, "tier": "claimed", "claim_id": cid,
+                         "claim_status": cstatus, "area_km2": shapely.area(x.geom) / 1e6})
+            geoms.append(x.geom)
+        return geopandas.GeoDataFrame(recs, columns=list(PIECE_COLUMNS),
+                                      geometry=valid_polygons(self.projection.to_wgs84(geoms)) if geoms else [],
+                                      crs="EPSG:4326")
 
     # -- diff ---------------------------------------------------------------------------------
     def diff(self, start: "str | dt.date", end: "str | dt.date", *,

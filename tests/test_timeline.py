@@ -254,3 +254,15 @@ def test_a_claim_repeated_under_another_id_changes_nothing(kursk_claims):
     assert diff.geometry.is_valid.all()
     a, b = tl.area_series(freq="MS"), ref.area_series(freq="MS")
     assert (a - b).abs().to_numpy().max() < 0.01
+
+
+def test_pieces_add_up_to_the_state_and_name_their_claims(kursk):
+    pieces = kursk.pieces("2025-01-07")
+    state = kursk.state("2025-01-07")
+    for (side, status), grp in pieces.groupby(["side", "status"]):
+        row = state[(state.side == side) & (state.status == status)].iloc[0]
+        assert grp["area_km2"].sum() == pytest.approx(row["area_km2"], rel=1e-6)
+        assert set(grp["claim_id"]) <= set(row["claim_ids"].split(", "))
+    ids = {c.claim_id: c.status for c in kursk.claims}
+    assert all(ids[cid] == st for cid, st in zip(pieces["claim_id"], pieces["claim_status"]))
+    assert pieces.geometry.is_valid.all() and set(pieces["tier"]) == {"claimed"}
