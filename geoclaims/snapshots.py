@@ -721,7 +721,7 @@ def read_snapshots(
     ...       "properties": {"side": "UA", "status": "held"}}]}
     >>> _ = (d / "2024-08-20.geojson").write_text(json.dumps(fc))
     >>> tl = read_snapshots(d)
-    >>> round(tl.area_series().loc[dt.date(2024, 8, 20), "UA_held"])
+    >>> round(tl.area_series().loc["2024-08-20", "UA_held"])
     78
     """
     from tqdm import tqdm

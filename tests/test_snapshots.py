@@ -113,13 +113,13 @@ def test_deepstate_preset_reads_every_quirk(deepstate_dir):
     s = tl.area_series(freq="claims")
     # 2024-08-19: the blue 'dismissed' salient is Ukrainian-held Russia; liberated Ukraine adds nothing;
     # the grey strip in Russia is contested (Ukraine's side: Russia owns the land)
-    assert s.loc[dt.date(2024, 8, 19), "UA_held"] == pytest.approx(km2(SALIENT), rel=0.01)
-    assert s.loc[dt.date(2024, 8, 19), "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
-    assert s.loc[dt.date(2024, 8, 19), "RU_held"] == pytest.approx(km2(OCCUPIED) + km2(CRIMEA), rel=0.01)
+    assert s.loc["2024-08-19", "UA_held"] == pytest.approx(km2(SALIENT), rel=0.01)
+    assert s.loc["2024-08-19", "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
+    assert s.loc["2024-08-19", "RU_held"] == pytest.approx(km2(OCCUPIED) + km2(CRIMEA), rel=0.01)
     # 2022: key-less names and GeometryCollections; the grey zone in Russia is contested
-    assert s.loc[dt.date(2022, 6, 1), "RU_held"] == pytest.approx(km2(OCCUPIED), rel=0.01)
-    assert s.loc[dt.date(2022, 6, 1), "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
-    assert s.loc[dt.date(2025, 1, 5), "UA_held"] == pytest.approx(km2(SALIENT) / 2, rel=0.02)
+    assert s.loc["2022-06-01", "RU_held"] == pytest.approx(km2(OCCUPIED), rel=0.01)
+    assert s.loc["2022-06-01", "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
+    assert s.loc["2025-01-05", "UA_held"] == pytest.approx(km2(SALIENT) / 2, rel=0.02)
     # an unknown key is reported, never silently dropped; known non-control features are not
     assert tl.unknown_keys == {"geoJSON.status.mystery_new_key": 1}
     assert any("mystery_new_key" in w and "1 files" in w for w in warned)
@@ -158,10 +158,10 @@ def test_state_diff_and_settlements_that_changed_hands(deepstate_dir):
 def test_region_clipping(deepstate_dir):
     kursk, _ = read(deepstate_dir, preset="deepstate", region="Kursk Oblast")
     s = kursk.area_series(freq="claims")
-    assert s.loc[dt.date(2024, 8, 19), "RU_held"] == 0          # occupied Ukraine is outside the region
-    assert s.loc[dt.date(2024, 8, 19), "UA_held"] == pytest.approx(km2(SALIENT), rel=0.01)
+    assert s.loc["2024-08-19", "RU_held"] == 0          # occupied Ukraine is outside the region
+    assert s.loc["2024-08-19", "UA_held"] == pytest.approx(km2(SALIENT), rel=0.01)
     box, _ = read(deepstate_dir, preset="deepstate", region=(35.20, 51.15, 35.25, 51.25))
-    assert box.area_series(freq="claims").loc[dt.date(2024, 8, 19), "UA_held"] == pytest.approx(
+    assert box.area_series(freq="claims").loc["2024-08-19", "UA_held"] == pytest.approx(
         km2((35.20, 51.15, 35.25, 51.25)), rel=0.01)
     with pytest.raises(ValueError, match="region='Atlantis'"):
         read_snapshots(deepstate_dir, preset="deepstate", region="Atlantis")
@@ -213,7 +213,7 @@ def test_malformed_files_are_reported_and_do_not_stop_the_rest(tmp_path):
     assert "snapshot-final.geojson: no date in the file name" in text
     assert "2024-08-22.geojson: invalid polygon (Self-intersection" in text
     assert len(tl.problems) == 4
-    assert tl.area_series(freq="claims").loc[dt.date(2024, 8, 22), "UA_held"] == pytest.approx(km2(SALIENT) / 2,
+    assert tl.area_series(freq="claims").loc["2024-08-22", "UA_held"] == pytest.approx(km2(SALIENT) / 2,
                                                                                                  rel=0.02)
     with pytest.raises(SnapshotError, match="2024-08-20.geojson: not valid JSON"):
         read_snapshots(tmp_path, on_error="raise")
@@ -272,10 +272,10 @@ def test_real_deepstate_sample():
     tl, warned = read(SHARED_SAMPLE, preset="deepstate", region="Kursk Oblast")
     assert tl.dates == [dt.date(2022, 6, 1), dt.date(2024, 8, 19), dt.date(2025, 1, 5)]
     s = tl.area_series(freq="claims")
-    held = s.loc[dt.date(2024, 8, 19), "UA_held"]
-    grey = held + s.loc[dt.date(2024, 8, 19), "UA_contested"]
+    held = s.loc["2024-08-19", "UA_held"]
+    grey = held + s.loc["2024-08-19", "UA_contested"]
     assert 550 < held < 750 and 1100 < grey < 1400   # the 646 vs 1,250-1,300 km² of the press: the grey zone
-    assert 400 < s.loc[dt.date(2025, 1, 5), "UA_held"] < 600
+    assert 400 < s.loc["2025-01-05", "UA_held"] < 600
     assert tl.unknown_keys == {}
     ch = tl.changes("2024-08-19", "2024-08-19")
     assert "Sudzha" in set(ch[ch.to_side == "UA"].place)
@@ -290,8 +290,8 @@ def test_area_changes_match_the_diffs_and_do_not_depend_on_workers(deepstate_dir
         for side in ("UA", "RU"):
             for change in ("gained", "lost"):
                 want = diff[(diff.side == side) & (diff.change == change)].area_km2.sum()
-                assert ch.loc[d, f"{side}_{change}"] == pytest.approx(want, rel=1e-6, abs=1e-6)
-    assert ch.loc[dt.date(2025, 1, 5), "UA_lost"] == pytest.approx(km2(SALIENT) / 2, rel=0.02)
+                assert ch.loc[str(d), f"{side}_{change}"] == pytest.approx(want, rel=1e-6, abs=1e-6)
+    assert ch.loc["2025-01-05", "UA_lost"] == pytest.approx(km2(SALIENT) / 2, rel=0.02)
     many = kursk.area_changes(freq="claims")
     assert many.equals(kursk.area_changes(freq="claims", workers=2))
     with pytest.raises(ValueError, match="freq='fortnight' is not valid"):
@@ -359,7 +359,7 @@ def test_bad_features_are_reported_and_the_rest_of_the_file_read(tmp_path, label
     write(d, "2024-08-21.geojson", fc(feat(poly(SALIENT), side="UA", status="held")))
     tl, warned = read(d)
     assert tl.dates == [dt.date(2024, 8, 20), dt.date(2024, 8, 21)]
-    assert tl.area_series(freq="claims").loc[dt.date(2024, 8, 20), "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
+    assert tl.area_series(freq="claims").loc["2024-08-20", "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
     assert any(fragment in w for w in warned), warned
     with pytest.raises(SnapshotError, match="2024-08-20"):
         read_snapshots(d, on_error="raise")
