@@ -195,6 +195,8 @@ class Timeline:
         self.source: str = ""
         self.problems: tuple[Any, ...] = ()
         self.unknown_keys: dict[str, int] = {}
+        #: Observed timelines: keys no rule knew whose polygons the rules' fallback classified (counts).
+        self.fallback_keys: dict[str, int] = {}
         self.region: str = ""
         self._coverage: Any = None  # observed: the area the snapshots cover (local CRS)
         self._places_xy: Any = None  # observed: gazetteer places in the area, projected (see changes())
@@ -292,7 +294,7 @@ class Timeline:
     def from_observed(cls, dates: Sequence[dt.date], snapshots: Sequence[Sequence[Piece]], *,
                       projection: "LocalProjection", source: str = "", problems: Sequence[Any] = (),
                       unknown_keys: dict[str, int] | None = None, region: str = "",
-                      region_shape: Any = None) -> "Timeline":
+                      region_shape: Any = None, fallback_keys: dict[str, int] | None = None) -> "Timeline":
         """A timeline of observed control: one snapshot of pieces per date (see :func:`geoclaims.read_snapshots`).
 
         Returns
@@ -329,6 +331,7 @@ class Timeline:
         tl.source = source
         tl.problems = tuple(problems)
         tl.unknown_keys = dict(unknown_keys or {})
+        tl.fallback_keys = dict(fallback_keys or {})
         tl.region = region
         # what the maps speak for: the region asked for, else the mapped extent with its margin (land
         # without polygons near the front is held by its own country)

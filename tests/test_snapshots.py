@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import warnings
 import zipfile
 from pathlib import Path
@@ -451,3 +452,89 @@ def test_snapshot_paths_that_cannot_be_read(tmp_path):
     (tmp_path / "x.bin").write_bytes(b"\x00\x01garbage")
     with pytest.raises(GeoclaimsError, match="no readable snapshot"), pytest.warns(SnapshotWarning, match="x.bin"):
         read_snapshots(tmp_path / "x.bin")
+
+
+# -- every format era of the DeepState archive (issue 13) -------------------------------------------------
+OCC2 = (37.30, 48.30, 37.40, 48.40)        # another occupied patch in Donetsk Oblast
+GREY_UA = (36.50, 49.50, 36.60, 49.60)      # grey zone inside Ukraine (Kharkiv Oblast): RU contested
+ORDLO = (38.50, 48.00, 38.70, 48.10)
+KARELIA = (33.0, 62.0, 33.5, 62.3)           # the "temporarily occupied territories" joke layer: not control
+GEORGIA = (43.9, 42.2, 44.1, 42.4)           # "Occupied Tskhinvali district": not in the war's control
+
+ERAS = {
+    # April 2022: Ukrainian-only names, Crimea and ORDLO as named features, unnamed polygons by colour
+    "2022-04-03": [("Крим", "#000000", CRIMEA), ("ОРДЛО", "#000000", ORDLO), ("Окуповано", "#a52714", OCCUPIED),
+                   ("Звільнено 26.03", "#0f9d58", LIBERATED), ("Під питанням", "#bcaaa4", GREY_UA),
+                   ("Багатокутник 11", "#a52714", OCC2), ("Придністров'я", "#880e4f", (29.0, 47.0, 29.5, 47.5))],
+    # May 2022: English names, "Under question"
+    "2022-05-13": [("Occupied Crimea", "#880e4f", CRIMEA), ("CADR and CALR", "#880e4f", ORDLO),
+                   ("Occupied", "#a52714", OCCUPIED), ("Liberated 25.03", "#0f9d58", LIBERATED),
+                   ("Under question", "#bcaaa4", GREY_UA), ("Occupied", "#a52714", OCC2)],
+    # October 2022 - 2023: "Unknown status" is the grey zone; the joke layer of "occupied" Karelia etc.
+    "2023-06-01": [("Occupied Crimea", "#880e4f", CRIMEA), ("CADR and CALR", "#880e4f", ORDLO),
+                   ("Occupied", "#a52714", OCCUPIED), ("Unknown status", "#bcaaa4", GREY_UA),
+                   ("The temporarily occupied territory of Karelia.", "#ff5252", KARELIA),
+                   ("Occupied Tskhinvali district", "#ff5252", GEORGIA), ("Occupied", "#a52714", OCC2)],
+    # 2024 on: geoJSON keys
+    "2025-01-05": [("Крим /// Crimea /// geoJSON.territories.crimea", "#880e4f", CRIMEA),
+                   ("ОРДЛО /// ORDLO /// geoJSON.territories.ordlo", "#880e4f", ORDLO),
+                   (ds_name("occupied"), "#a52714", OCCUPIED), (ds_name("unknown"), "#bcaaa4", GREY_UA),
+                   ("geoJSON.territories.latvia", "#ff5252", KARELIA), (ds_name("occupied"), "#a52714", OCC2)],
+}
+
+
+@pytest.fixture
+def deepstate_eras(tmp_path):
+    d = tmp_path / "eras"
+    for day, feats in ERAS.items():
+        write(d, f"{day}.geojson", fc(*[feat(poly(b), name=n, fill=f) for n, f, b in feats]))
+    return d
+
+
+def test_every_deepstate_era_reads_the_same_control(deepstate_eras):
+    """Each format era gives the same Russian-held Ukraine and grey zone (a bug lost Crimea/ORDLO in April
+    2022 and the grey zone from October 2022 to 2023)."""
+    tl, warned = read(deepstate_eras, preset="deepstate")
+    s = tl.area_series(freq="claims")
+    want_ru = km2(CRIMEA) + km2(ORDLO) + km2(OCCUPIED) + km2(OCC2)
+    for day in ERAS:
+        assert s.loc[day, "RU_held"] == pytest.approx(want_ru, rel=0.01), day
+        assert s.loc[day, "RU_contested"] == pytest.approx(km2(GREY_UA), rel=0.01), day
+    assert tl.unknown_keys == {}
+    assert tl.fallback_keys == {"Багатокутник 11": 1}  # the unnamed polygon, by its colour, and reported
+    assert any("Багатокутник 11" in w and "fill colour" in w for w in warned)
+
+
+DS_ARCHIVE = os.environ.get("GEOCLAIMS_DEEPSTATE_ARCHIVE", "")
+
+
+@pytest.mark.skipif(not DS_ARCHIVE or not Path(DS_ARCHIVE).is_dir(),
+                    reason="the DeepStateMap archive is not here: set GEOCLAIMS_DEEPSTATE_ARCHIVE to the geojsons/ "
+                           "folder of a clone of github.com/DanielRose2310/deepstatemaps-history (third-party data, "
+                           "not in the repo)")
+@pytest.mark.parametrize("stamp", [1648989208, 1652400931, 1654066641, 1663166027, 1685575455, 1711141551,
+                                   1736026910, 1754166026])
+def test_one_real_snapshot_per_era_matches_an_independent_count(tmp_path, stamp):
+    """Russian-held Ukraine and the grey zone agree with a count by fill colour alone (geopandas, no rules)."""
+    import geopandas as gpd
+
+    from geoclaims import boundaries
+
+    src = Path(DS_ARCHIVE) / f"{stamp}.geojson"
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / src.name).symlink_to(src)
+    tl, _ = read(one, preset="deepstate", region="Ukraine")
+    s = tl.area_series(freq="claims").iloc[0]
+    g = gpd.read_file(src)
+    g = g[g.geometry.notna()]
+    g["geometry"] = g.geometry.force_2d().make_valid()
+    fill = g["fill"].fillna("").str.lower()
+    ukraine = boundaries.country_shape("UA")
+
+    def count(colours):
+        u = shapely.intersection(shapely.union_all(list(g[fill.isin(colours)].geometry)), ukraine)
+        return area_km2(u)
+
+    assert s["RU_held"] == pytest.approx(count({"#a52714", "#000000", "#880e4f"}), rel=0.01)
+    assert s["RU_contested"] == pytest.approx(count({"#bcaaa4", "#bdbdbd", "#757575"}), rel=0.10)
