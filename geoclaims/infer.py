@@ -546,9 +546,8 @@ class ControlField:
         sel = (w > 0) & ~self.ev_corridor
         if not sel.any() or geom.is_empty:
             return []
-        near = shapely.buffer(geom, 2 * self.model.radius_km * 1000.0)
-        shapely.prepare(near)
-        inside = shapely.contains_xy(near, self.ev_x[sel], self.ev_y[sel])
+        shapely.prepare(geom)
+        inside = shapely.dwithin(geom, shapely.points(self.ev_x[sel], self.ev_y[sel]), 2 * self.model.radius_km * 1000.0)
         return sorted({int(i) for i in self.ev_claim[sel][inside]})
 
 
