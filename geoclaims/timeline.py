@@ -1260,7 +1260,8 @@ class Timeline:
         The mapped range runs from the smallest to the largest of: the
         footprint method's held + advanced area, this timeline's held +
         advanced area, and the territory method's held + advanced + contested
-        area; inside the claim's region when it names one. For ``held``
+        area; for ``method="inferred"`` and ``held`` figures it is the inferred
+        front's uncertainty band; inside the claim's region when it names one. For ``held``
         figures the mapped area is what the side holds beyond its border; for
         ``gained`` figures, the land it took: its pieces plus the land it
         retook from the opponent since the opponent's peak.
@@ -1281,9 +1282,12 @@ class Timeline:
         for c in sorted((c for c in self.claims if c.action == "area"), key=sort_key):
             region = c.region or None
             try:
-                low = foot._mapped(c, "total", p, region)
                 mid = self._mapped(c, "total", p, region)
-                high = terr._mapped(c, "all", p, region)
+                if self.method == "inferred" and c.area_basis == "held":
+                    low, high = self._band_km2(c, p, region)  # the uncertainty band of the inferred front
+                else:
+                    low = foot._mapped(c, "total", p, region)
+                    high = terr._mapped(c, "all", p, region)
             except ValueError:
                 low = mid = high = float("nan")
                 region = None
@@ -1300,6 +1304,17 @@ class Timeline:
                                          "summary"])
         df.attrs["perspective"] = self.perspective_label(p)
         return df
+
+    def _band_km2(self, c: Claim, p: "Perspective", region: str | None) -> tuple[float, float]:
+        """The inferred band's km² (min, max) for the claim's side on its date, inside its region."""
+        import shapely
+
+        _, run = self._run(p)
+        clip = self._region_local(region) if region else None
+        lo, hi = self._band_local(run, c.date)[c.side]
+        if clip is not None:
+            lo, hi = shapely.intersection(lo, clip), shapely.intersection(hi, clip)
+        return _km2(lo), _km2(hi)
 
     def _mapped(self, c: Claim, which: str, p: Perspective, region: str | None) -> float:
         import shapely
