@@ -60,8 +60,12 @@ class InferenceModel:
     ----------
     cell_km : float
         Grid spacing of the control field.
-    radius_km : float
-        How far one claim's evidence reaches (the Gaussian kernel's sigma).
+    radius_km, min_radius_km : float
+        How far one claim's evidence reaches (the Gaussian kernel's sigma) at most and at least.
+    radius_per_cell : float
+        Within those bounds the reach follows the settlement pattern: this many times the radius of
+        the claimed place's territory cell (villages 2 km apart reach less far than towns 10 km apart);
+        0 uses ``radius_km`` everywhere.
     prior : float
         Log-odds pull toward the land's owner far from any claim.
     baseline_prior : float
@@ -92,6 +96,8 @@ class InferenceModel:
 
     cell_km: float = 0.5
     radius_km: float = 4.5
+    min_radius_km: float = 1.5
+    radius_per_cell: float = 1.0
     prior: float = 0.5
     baseline_prior: float = 0.6
     half_life_days: float = 90.0
@@ -123,6 +129,11 @@ class InferenceModel:
         if self.radius_km < self.cell_km:
             raise InvalidArgument(f"InferenceModel: radius_km ({self.radius_km}) must be at least cell_km "
                                   f"({self.cell_km})")
+        if not (0 < self.min_radius_km <= self.radius_km):
+            raise InvalidArgument(f"InferenceModel: min_radius_km ({self.min_radius_km}) must be > 0 and at most "
+                                  f"radius_km ({self.radius_km})")
+        if not (isinstance(self.radius_per_cell, (int, float)) and self.radius_per_cell >= 0):
+            raise InvalidArgument(f"InferenceModel: radius_per_cell={self.radius_per_cell!r} must be a number >= 0")
 
 
 def evidence_kind(c: Claim) -> tuple[str, str] | None:
@@ -157,7 +168,8 @@ class ControlField:
 
     def __init__(self, claims: Sequence[Claim], order: Sequence[int], shapes: Sequence[Any],
                  territories: Mapping[str, Any], projection: Any, model: InferenceModel, *,
-                 baseline: Sequence["Piece"] = (), start: dt.date | None = None, coverage: Any = None) -> None:
+                 baseline: Sequence["Piece"] = (), start: dt.date | None = None, coverage: Any = None,
+                 cells: Mapping[str, Any] | None = None) -> None:
         import numpy as np
         import shapely
 
@@ -203,6 +215,7 @@ class ControlField:
                 self.base[piece.side] |= inside
             self.base_status[KINDS.index(piece.status if piece.status in KINDS else "held")][inside] = 0.05
         self.prior = prior
+        self._cells = cells or {}
         self._evidence(claims, pts)
         self._depth_limits(claims, order)
         self._cache: dict[Any, Any] = {}
@@ -229,6 +242,16 @@ class ControlField:
                 out.append((i, p.x, p.y))
         return out
 
+    def _reach(self, c: Claim) -> float:
+        """How far (m) the claim's evidence spreads: its place's territory cell radius times radius_per_cell,
+        within [min_radius_km, radius_km] (radius_km without a cell)."""
+        m = self.model
+        cell = self._cells.get(c.place.id) if c.place is not None and m.radius_per_cell > 0 else None
+        if cell is None or cell.is_empty:
+            return m.radius_km * 1000.0
+        r = math.sqrt(cell.area / math.pi) * m.radius_per_cell
+        return min(max(r, m.min_radius_km * 1000.0), m.radius_km * 1000.0)
+
     def _weight(self, c: Claim, gain: str, kind: str) -> float:
         m = self.model
         w = m.status_weights.get(c.status, 0.5) * m.kind_weights.get(kind, 1.0)
@@ -240,7 +263,7 @@ class ControlField:
         import numpy as np
 
         m = self.model
-        rows = []  # claim, x, y, sign, kind index, weight, day (ordinal)
+        rows = []  # claim, x, y, sign, kind index, weight, day (ordinal), corridor?, sigma (m)
         for i, x, y in pts:
             c = claims[i]
             gain, kind = evidence_kind(c)
@@ -249,22 +272,26 @@ class ControlField:
             w = self._weight(c, gain, kind)
             k = KINDS.index("held" if kind == "defended" else kind)
             sign = 1.0 if gain == "UA" else -1.0
-            rows.append((i, x, y, sign, k, w, c.date.toordinal(), 0))
+            rows.append((i, x, y, sign, k, w, c.date.toordinal(), 0, self._reach(c)))
         self.n_claim_points = len(rows)
         if m.corridor > 0:
             rows += self._corridors(rows)
         if rows:
             a = np.array(rows, dtype=float)
         else:
-            a = np.empty((0, 8))
+            a = np.empty((0, 9))
         self.ev_claim = a[:, 0].astype(int)
         self.ev_x, self.ev_y = a[:, 1], a[:, 2]
         self.ev_sign, self.ev_kind = a[:, 3], a[:, 4].astype(int)
         self.ev_w, self.ev_day = a[:, 5], a[:, 6].astype(int)
         self.ev_corridor = a[:, 7].astype(bool)
+        self.ev_sigma = a[:, 8]
         ix = np.clip(np.rint((self.ev_x - self.x[0]) / self.step).astype(int), 0, self.shape[1] - 1)
         iy = np.clip(np.rint((self.ev_y - self.y[0]) / self.step).astype(int), 0, self.shape[0] - 1)
         self.ev_cell = iy * self.shape[1] + ix
+        # kernels in steps of half a grid cell: one Gaussian filter per step
+        half = self.step / 2.0
+        self._sigma_bins = np.maximum(np.rint(self.ev_sigma / half), 1.0) * half if len(a) else np.empty(0)
         self.ev_until = self._superseded()
 
     def _corridors(self, rows) -> list[tuple]:
@@ -279,8 +306,8 @@ class ControlField:
             if self.base[side].any():
                 _, (iy, ix) = ndimage.distance_transform_edt(~self.base[side], return_indices=True)
                 nearest[side] = (iy, ix)
-        spacing = m.radius_km * 500.0  # every half kernel radius
-        for i, x, y, sign, k, w, day, _ in rows:
+        for i, x, y, sign, k, w, day, _, sigma in rows:
+            spacing = sigma / 2.0  # every half kernel radius
             if KINDS[int(k)] == "contested" or w <= 0:
                 continue
             side = "UA" if sign > 0 else "RU"
@@ -298,7 +325,7 @@ class ControlField:
             n = int(dist // spacing)
             for j in range(1, n + 1):
                 f = j * spacing / dist
-                out.append((i, x + (tx - x) * f, y + (ty - y) * f, sign, k, w * m.corridor, day, 1))
+                out.append((i, x + (tx - x) * f, y + (ty - y) * f, sign, k, w * m.corridor, day, 1, sigma))
         return out
 
     def _superseded(self) -> "np.ndarray":
@@ -367,17 +394,19 @@ class ControlField:
         if key in self._cache:
             return self._cache[key]
         w = self.weights(date)
-        sigma = self.model.radius_km / self.model.cell_km
-        norm = 2.0 * math.pi * sigma * sigma  # a unit of evidence peaks at 1 on its own cell
         size = self.shape[0] * self.shape[1]
         by_kind = np.zeros((2, len(KINDS)) + self.shape)
-        for si, sign in enumerate((1.0, -1.0)):
-            for k in range(len(KINDS)):
-                sel = (self.ev_sign == sign) & (self.ev_kind == k) & (w > 0)
-                if not sel.any():
-                    continue
-                grid = np.bincount(self.ev_cell[sel], weights=w[sel], minlength=size).reshape(self.shape)
-                by_kind[si, k] = ndimage.gaussian_filter(grid, sigma, mode="constant", truncate=3.0) * norm
+        for sigma_m in np.unique(self._sigma_bins):
+            sigma = sigma_m / self.step
+            norm = 2.0 * math.pi * sigma * sigma  # a unit of evidence peaks at 1 on its own cell
+            in_bin = (self._sigma_bins == sigma_m) & (w > 0)
+            for si, sign in enumerate((1.0, -1.0)):
+                for k in range(len(KINDS)):
+                    sel = in_bin & (self.ev_sign == sign) & (self.ev_kind == k)
+                    if not sel.any():
+                        continue
+                    grid = np.bincount(self.ev_cell[sel], weights=w[sel], minlength=size).reshape(self.shape)
+                    by_kind[si, k] += ndimage.gaussian_filter(grid, sigma, mode="constant", truncate=3.0) * norm
         L = self.prior + by_kind[0].sum(axis=0) - by_kind[1].sum(axis=0)
         lead = np.where(L[None] >= 0, by_kind[0], by_kind[1])
         if self.base_status is not None:  # an observed baseline keeps its statuses where evidence is weak
