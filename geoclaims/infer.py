@@ -78,6 +78,9 @@ class InferenceModel:
         Weight of the support a held place gives the line back to its side's base (0 turns it off).
     corridor_km : float
         Longest such line.
+    corridor_kinds : tuple of str
+        The kinds of evidence that support such a line: ``held`` (a capture, the other side's withdrawal),
+        ``advanced``.
     band : float
         Log-odds margin of the uncertainty band (min and max polygons).
     depth_days : int
@@ -104,6 +107,7 @@ class InferenceModel:
     supersede_km: float = 5.0
     corridor: float = 0.6
     corridor_km: float = 30.0
+    corridor_kinds: tuple[str, ...] = ("held", "advanced")
     band: float = 0.25
     depth_days: int = 21
     depth_margin: float = 0.25
@@ -308,7 +312,7 @@ class ControlField:
                 nearest[side] = (iy, ix)
         for i, x, y, sign, k, w, day, _, sigma in rows:
             spacing = sigma / 2.0  # every half kernel radius
-            if KINDS[int(k)] == "contested" or w <= 0:
+            if KINDS[int(k)] not in self.model.corridor_kinds or w <= 0:
                 continue
             side = "UA" if sign > 0 else "RU"
             if side not in nearest:
