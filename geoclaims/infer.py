@@ -50,6 +50,8 @@ __all__ = ["InferenceModel", "ControlField", "evidence_kind"]
 KINDS = ("held", "advanced", "contested")
 #: Log-odds of evidence below which the prior (the owner, or an observed baseline) decides a cell.
 ZONE = 0.1
+#: Evidence weights combine like probabilities ("or") per grid cell, capped just below certainty.
+SATURATE = 0.95
 
 
 @dataclass(frozen=True)
@@ -409,7 +411,10 @@ class ControlField:
                     sel = in_bin & (self.ev_sign == sign) & (self.ev_kind == k)
                     if not sel.any():
                         continue
-                    grid = np.bincount(self.ev_cell[sel], weights=w[sel], minlength=size).reshape(self.shape)
+                    # several claims about one place: surer, but not without bound (a probabilistic "or",
+                    # so ten outlets repeating one ministry statement are not ten times the evidence)
+                    odds = -np.log1p(-np.minimum(w[sel], SATURATE))
+                    grid = -np.expm1(-np.bincount(self.ev_cell[sel], weights=odds, minlength=size)).reshape(self.shape)
                     by_kind[si, k] += ndimage.gaussian_filter(grid, sigma, mode="constant", truncate=3.0) * norm
         L = self.prior + by_kind[0].sum(axis=0) - by_kind[1].sum(axis=0)
         lead = np.where(L[None] >= 0, by_kind[0], by_kind[1])
