@@ -50,7 +50,7 @@ __all__ = ["InferenceModel", "ControlField", "evidence_kind"]
 KINDS = ("held", "advanced", "contested")
 #: Log-odds of evidence below which the prior (the owner, or an observed baseline) decides a cell.
 ZONE = 0.1
-#: Evidence weights combine like probabilities ("or") per grid cell, capped just below certainty.
+#: Claims saying the same of one place combine like probabilities ("or"), each capped below certainty.
 SATURATE = 0.95
 
 
@@ -290,8 +290,16 @@ class ControlField:
         self.ev_x, self.ev_y = a[:, 1], a[:, 2]
         self.ev_sign, self.ev_kind = a[:, 3], a[:, 4].astype(int)
         self.ev_w, self.ev_day = a[:, 5], a[:, 6].astype(int)
-        self.ev_corridor = a[:, 7].astype(bool)
+        self.ev_corridor = a[:, 7] > 0
         self.ev_sigma = a[:, 8]
+        # evidence about one place (and the same step of its supply line) from several claims: one group
+        keys: dict[tuple, int] = {}
+        group = []
+        for ci, sign, k, step in zip(self.ev_claim, self.ev_sign, self.ev_kind, a[:, 7]):
+            c = claims[int(ci)]
+            where = c.place.id if c.place is not None else f"claim:{int(ci)}"
+            group.append(keys.setdefault((where, c.qualifier, sign, int(k), int(step)), len(keys)))
+        self.ev_group = np.asarray(group, dtype=int)
         ix = np.clip(np.rint((self.ev_x - self.x[0]) / self.step).astype(int), 0, self.shape[1] - 1)
         iy = np.clip(np.rint((self.ev_y - self.y[0]) / self.step).astype(int), 0, self.shape[0] - 1)
         self.ev_cell = iy * self.shape[1] + ix
@@ -331,7 +339,7 @@ class ControlField:
             n = int(dist // spacing)
             for j in range(1, n + 1):
                 f = j * spacing / dist
-                out.append((i, x + (tx - x) * f, y + (ty - y) * f, sign, k, w * m.corridor, day, 1, sigma))
+                out.append((i, x + (tx - x) * f, y + (ty - y) * f, sign, k, w * m.corridor, day, j, sigma))
         return out
 
     def _superseded(self) -> "np.ndarray":
@@ -387,6 +395,14 @@ class ControlField:
         age = day - self.ev_day
         w = np.where((age >= 0) & (day < self.ev_until), self.ev_w * 0.5 ** (np.maximum(age, 0) /
                                                                               self.model.half_life_days), 0.0)
+        if len(w):
+            # several claims saying the same of one place combine like probabilities ("or"), not sums:
+            # ten outlets repeating one ministry statement are surer than one, not ten times as sure
+            n = int(self.ev_group.max()) + 1
+            total = np.bincount(self.ev_group, weights=w, minlength=n)
+            either = -np.expm1(-np.bincount(self.ev_group, weights=-np.log1p(-np.minimum(w, SATURATE)), minlength=n))
+            scale = np.divide(either, total, out=np.zeros_like(total), where=total > 0)
+            w = w * scale[self.ev_group]
         return w
 
     def field(self, date: dt.date) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
@@ -411,10 +427,7 @@ class ControlField:
                     sel = in_bin & (self.ev_sign == sign) & (self.ev_kind == k)
                     if not sel.any():
                         continue
-                    # several claims about one place: surer, but not without bound (a probabilistic "or",
-                    # so ten outlets repeating one ministry statement are not ten times the evidence)
-                    odds = -np.log1p(-np.minimum(w[sel], SATURATE))
-                    grid = -np.expm1(-np.bincount(self.ev_cell[sel], weights=odds, minlength=size)).reshape(self.shape)
+                    grid = np.bincount(self.ev_cell[sel], weights=w[sel], minlength=size).reshape(self.shape)
                     by_kind[si, k] += ndimage.gaussian_filter(grid, sigma, mode="constant", truncate=3.0) * norm
         L = self.prior + by_kind[0].sum(axis=0) - by_kind[1].sum(axis=0)
         lead = np.where(L[None] >= 0, by_kind[0], by_kind[1])
