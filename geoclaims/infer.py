@@ -303,9 +303,10 @@ class ControlField:
         ix = np.clip(np.rint((self.ev_x - self.x[0]) / self.step).astype(int), 0, self.shape[1] - 1)
         iy = np.clip(np.rint((self.ev_y - self.y[0]) / self.step).astype(int), 0, self.shape[0] - 1)
         self.ev_cell = iy * self.shape[1] + ix
-        # kernels in steps of half a grid cell: one Gaussian filter per step
-        half = self.step / 2.0
-        self._sigma_bins = np.maximum(np.rint(self.ev_sigma / half), 1.0) * half if len(a) else np.empty(0)
+        # kernels in a few geometric steps (x1.4) from the smallest reach: one Gaussian filter per step
+        lo = self.model.min_radius_km * 1000.0
+        level = np.rint(np.log(np.maximum(self.ev_sigma, lo) / lo) / math.log(1.4)) if len(a) else np.empty(0)
+        self._sigma_bins = np.minimum(lo * 1.4 ** level, self.model.radius_km * 1000.0)
         self.ev_until = self._superseded()
 
     def _corridors(self, rows) -> list[tuple]:
@@ -343,27 +344,27 @@ class ControlField:
         return out
 
     def _superseded(self) -> "np.ndarray":
-        """Per evidence point, the first day a later claim of the other side lies within supersede_km (or a
-        day past the end)."""
+        """Per evidence point, the first day a later claim of the other side lies within supersede_km (a day
+        past any date when none does); a claim's supply line goes with it."""
         import numpy as np
         from scipy.spatial import cKDTree
 
         n = len(self.ev_x)
-        until = np.full(n, np.iinfo(np.int64).max // 2, dtype=np.int64)
-        own = ~self.ev_corridor
-        if not own.any():
+        never = np.iinfo(np.int64).max // 2
+        until = np.full(n, never, dtype=np.int64)
+        idx = np.flatnonzero(~self.ev_corridor)
+        if len(idx) < 2:
             return until
-        idx = np.flatnonzero(own)
         tree = cKDTree(np.column_stack([self.ev_x[idx], self.ev_y[idx]]))
-        claim_until: dict[int, int] = {}
-        for a in idx:
-            for b in tree.query_ball_point([self.ev_x[a], self.ev_y[a]], self.model.supersede_km * 1000.0):
-                b = idx[b]
-                if self.ev_sign[b] != self.ev_sign[a] and self.ev_day[b] > self.ev_day[a]:
-                    claim_until[self.ev_claim[a]] = min(claim_until.get(self.ev_claim[a], until[a]), self.ev_day[b])
-        for j in range(n):
-            until[j] = claim_until.get(int(self.ev_claim[j]), until[j])
-        return until
+        pairs = tree.query_pairs(self.model.supersede_km * 1000.0, output_type="ndarray")
+        if not len(pairs):
+            return until
+        a, b = idx[pairs[:, 0]], idx[pairs[:, 1]]
+        a, b = np.concatenate([a, b]), np.concatenate([b, a])  # both directions
+        later = (self.ev_sign[a] != self.ev_sign[b]) & (self.ev_day[b] > self.ev_day[a])
+        claim_until = np.full(int(self.ev_claim.max()) + 1, never, dtype=np.int64)
+        np.minimum.at(claim_until, self.ev_claim[a[later]], self.ev_day[b[later]])
+        return claim_until[self.ev_claim]
 
     def _depth_limits(self, claims, order) -> None:
         """'depth from border' claims: (side, from day, to day, metres) bounds."""
