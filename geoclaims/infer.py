@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
@@ -224,7 +225,15 @@ class ControlField:
         self._cells = cells or {}
         self._evidence(claims, pts)
         self._depth_limits(claims, order)
-        self._cache: dict[Any, Any] = {}
+        self._cache: "OrderedDict[Any, Any]" = OrderedDict()
+        self._touch: dict[str, Any] = {}
+
+    def _remember(self, key: Any, value: Any) -> None:
+        """Keep a computed grid or polygon (the most recent 96)."""
+        self._cache[key] = value
+        self._cache.move_to_end(key)
+        while len(self._cache) > 96:
+            self._cache.popitem(last=False)
 
     # -- evidence -------------------------------------------------------------------------------------------
     def _claim_points(self, claims, order, shapes) -> list[tuple[int, float, float]]:
@@ -415,6 +424,7 @@ class ControlField:
 
         key = ("field", date)
         if key in self._cache:
+            self._cache.move_to_end(key)
             return self._cache[key]
         w = self.weights(date)
         size = self.shape[0] * self.shape[1]
@@ -435,9 +445,7 @@ class ControlField:
         if self.base_status is not None:  # an observed baseline keeps its statuses where evidence is weak
             lead = lead + self.base_status
         out = (L, lead, by_kind.sum(axis=(0, 1)))
-        if len(self._cache) > 64:
-            self._cache.clear()
-        self._cache[key] = out
+        self._remember(key, out)
         return out
 
     def masks(self, date: dt.date) -> dict[str, dict[str, "np.ndarray"]]:
@@ -445,6 +453,7 @@ class ControlField:
         call), 'min' and 'max' (the band), after the connection and depth rules."""
         key = ("masks", date)
         if key in self._cache:
+            self._cache.move_to_end(key)
             return self._cache[key]
         L, _, _ = self.field(date)
         w = self.weights(date)
@@ -463,9 +472,7 @@ class ControlField:
             for name, level in (("point", 0.0), ("min", self.model.band), ("max", -self.model.band)):
                 raw = (s * L > level) & allowed
                 out[side][name] = self._connected(raw, side, seeds)
-        if len(self._cache) > 64:
-            self._cache.clear()
-        self._cache[key] = out
+        self._remember(key, out)
         return out
 
     def _seeds(self, side: str, w) -> "np.ndarray":
@@ -489,7 +496,9 @@ class ControlField:
         if not raw.any():
             return raw
         labels, n = ndimage.label(raw, structure=np.ones((3, 3), dtype=bool))
-        touch = ndimage.binary_dilation(self.base[side], structure=np.ones((3, 3), dtype=bool)) | seeds
+        if side not in self._touch:  # the cells next to the side's base, once
+            self._touch[side] = ndimage.binary_dilation(self.base[side], structure=np.ones((3, 3), dtype=bool))
+        touch = self._touch[side] | seeds
         keep = np.unique(labels[touch & raw])
         keep = keep[keep > 0]
         return np.isin(labels, keep)
@@ -530,6 +539,7 @@ class ControlField:
 
         key = ("poly", date, side, which)
         if key in self._cache:
+            self._cache.move_to_end(key)
             return self._cache[key]
         from geoclaims.control import polygonal, robust
 
@@ -544,9 +554,7 @@ class ControlField:
             z = np.where(mask, s * L - level, np.minimum(s * L - level, -1e-3))
             geom = _filled_contour(self.x, self.y, z)
             geom = polygonal(robust(shapely.intersection, geom, self.territories[other_side(side)]))
-        if len(self._cache) > 256:
-            self._cache.clear()
-        self._cache[key] = geom
+        self._remember(key, geom)
         return geom
 
     def status_polygons(self, date: dt.date, side: str) -> dict[str, Any]:
@@ -583,8 +591,8 @@ class ControlField:
         key = ("zone", date)
         if key not in self._cache:
             _, _, evidence = self.field(date)
-            self._cache[key] = _filled_contour(self.x, self.y, evidence - ZONE) if (evidence > ZONE).any() else \
-                _empty()
+            self._remember(key, _filled_contour(self.x, self.y, evidence - ZONE) if (evidence > ZONE).any() else
+                           _empty())
         return self._cache[key]
 
     def drivers(self, date: dt.date, geom: Any) -> list[int]:
