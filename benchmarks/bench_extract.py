@@ -84,25 +84,36 @@ def speed(n: int, before) -> None:
     gaz = Gazetteer.default()
     texts = reports(n)
     rows = []
-    for name, fn in (("geoclaims extract_claims", extract_claims),
-                     *((("before (" + BEFORE_COMMIT + ")", before.extract_claims),) if before else ())):
+    systems = [("geoclaims extract_claims", extract_claims)]
+    if before is not None:
+        systems.append((f"before ({BEFORE_COMMIT})", before.extract_claims))
+    for _, fn in systems:
         fn(texts[0], published="2025-01-07")  # warm up: gazetteer and regex caches
-        t0 = time.perf_counter()
-        found = sum(len(fn(t, published="2025-01-07").claims) for t in texts)
-        took = time.perf_counter() - t0
-        rows.append((name, n / took, took / n * 1000, f"{found / n:.1f} candidate claims per report"))
+    best: dict[str, tuple[float, float, int]] = {}
+    for _ in range(3):  # interleaved rounds, best of three: the machine is shared
+        for name, fn in systems:
+            c0, t0 = time.process_time(), time.perf_counter()
+            found = sum(len(fn(t, published="2025-01-07").claims) for t in texts)
+            cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+            if name not in best or cpu < best[name][0]:
+                best[name] = (cpu, wall, found)
+    for name, _ in systems:
+        cpu, wall, found = best[name]
+        rows.append((name, n / cpu, cpu / n * 1000, f"wall clock {n / wall:.0f}/s; {found / n:.1f} candidate claims "
+                                                    "per report"))
     caps = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){0,2}")
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     looked = 0
     for t in texts:
         for m in caps.finditer(clean_text(t)):
             gaz.lookup(m.group(0), limit=1)
             looked += 1
-    base = time.perf_counter() - t1
+    base = time.process_time() - t1
     rows.append(("baseline: Gazetteer.lookup of capitalised runs", n / base, base / n * 1000,
                  f"{looked / n:.0f} lookups per report, no claims"))
     words = sum(len(clean_text(t).split()) for t in texts) / len(texts)
-    print(f"\n## Speed: {n} reports of ~{words:.0f} words (goal: >= 50 reports/s)\n")
+    print(f"\n## Speed: {n} reports of ~{words:.0f} words (goal: >= 50 reports/s; CPU time of this process, best of "
+          "three interleaved rounds, as other jobs share the machine)\n")
     print(f"{'':<48} {'reports/s':>10}  {'ms/report':>10}")
     for name, rate, ms, note in rows:
         print(f"{name:<48} {rate:>10.0f}  {ms:>10.1f}   ({note})")
@@ -187,13 +198,20 @@ def _fmt(v) -> str:
     return "    -" if v is None else f"{v:5.2f}"
 
 
+def _prf(v) -> str:
+    """precision/recall/F1 in 15 characters."""
+    return "/".join("-" if x is None else f"{x:.2f}"[1:] if x < 1 else "1.0" for x in v[:3])
+
+
 def accuracy(split: str, before, errors: bool) -> dict:
     from geoclaims import Gazetteer
     from geoclaims.extract import extract_claims
     from geoclaims.extract.evaluation import FIELDS, read_annotations, score
 
     gaz = Gazetteer.default()
-    items = [i for i in read_annotations(ANNOTATIONS) if split == "all" or i.split == split]
+    items = [i for i in read_annotations(ANNOTATIONS) if split == "all" or i.split == split
+             or split == "dev (rules)" and i.split == "dev" and not i.calibration
+             or split == "dev (calibration)" and i.calibration]
     systems = {"geoclaims": lambda it: extract_claims(it.document, published=it.published, gazetteer=gaz)}
     if before is not None:
         systems[f"before ({BEFORE_COMMIT})"] = lambda it: before.extract_claims(it.document, published=it.published,
@@ -209,14 +227,13 @@ def accuracy(split: str, before, errors: bool) -> dict:
         for lang in LANGS:
             row = sc.summary(lang)
             print(f"{name:<26}{lang:<6}" + "".join(f"{_fmt(row[h]):>17}" for h in heads))
-    print("\nper field (precision / recall / F1; a candidate is right for a field when it matches a gold claim "
-          "and the field agrees)\n")
+    print("\nper field: precision/recall/F1 (a candidate is right for a field when it matches a gold claim and the "
+          "field agrees; .85 = 0.85)\n")
     print(f"{'':<26}{'':<6}" + "".join(f"{f:>16}" for f in ("place", *FIELDS[:7])))
     for name, sc in scores.items():
         for lang in LANGS:
             f = sc.fields(lang)
-            print(f"{name:<26}{lang:<6}" + "".join(f"{_fmt(f[k][0])}/{_fmt(f[k][1])}/{_fmt(f[k][2])}"[:16].rjust(16)
-                                                  for k in ("place", *FIELDS[:7])))
+            print(f"{name:<26}{lang:<6}" + "".join(_prf(f[k]).rjust(16) for k in ("place", *FIELDS[:7])))
     ours = scores["geoclaims"]
     print("\nreliability of confidence (geoclaims): candidates per band and the share with the right place, side "
           "and action\n")
@@ -256,7 +273,9 @@ def _print_errors(sc) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=("test", "dev", "all", "both"), default="both")
+    ap.add_argument("--split", choices=("test", "dev", "all", "both"), default="both",
+                    help="both: test, then dev in its two parts (the passages the rules were written from, and "
+                         "the calibration passages kept out of rule writing)")
     ap.add_argument("--errors", action="store_true", help="list the misses and extras of geoclaims")
     ap.add_argument("--reports", type=int, default=200, help="reports for the speed run")
     ap.add_argument("--no-speed", action="store_true")
@@ -264,7 +283,7 @@ def main() -> None:
     args = ap.parse_args()
     before = load_before()
     if not args.no_accuracy:
-        for split in (("test", "dev") if args.split == "both" else (args.split,)):
+        for split in (("test", "dev (rules)", "dev (calibration)") if args.split == "both" else (args.split,)):
             accuracy(split, before, args.errors)
     if not args.no_speed:
         speed(args.reports, before)

@@ -18,7 +18,11 @@ Modules, in the order a report goes through them:
   :mod:`~geoclaims.extract.qualifiers`, :mod:`~geoclaims.extract.figures`,
   :mod:`~geoclaims.extract.dates`: the words and patterns for sides, actions, claimants and status,
   qualifiers, areas and shares, dates.
-- :mod:`~geoclaims.extract.reader`: the rules that turn them into claims, across sentences.
+- :mod:`~geoclaims.extract.sentence`: one sentence's actions, sides, and which action governs each place.
+- :mod:`~geoclaims.extract.geography`: which places the names mean (oblasts and directions named,
+  ambiguous names settled among the report's other places).
+- :mod:`~geoclaims.extract.reader`: the claims, across sentences ("the village", "They", the claimant of
+  a quote, "could not be verified").
 - :mod:`~geoclaims.extract.confidence`: how sure each candidate is, calibrated on annotated sentences.
 - :mod:`~geoclaims.extract.results`: :class:`CandidateClaim`, :class:`Extraction`.
 - :mod:`~geoclaims.extract.evaluation`: precision and recall against annotated sentences.

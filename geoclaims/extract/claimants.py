@@ -13,9 +13,9 @@ Status conventions (the claims format's): ``assessed`` for ISW, DeepState and ge
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["Claimant", "find_claimant", "KNOWN", "ATTRIBUTION"]
+__all__ = ["Claimant", "find_claimant", "carry_claimant", "KNOWN", "ATTRIBUTION"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,10 @@ KNOWN: list[tuple[re.Pattern, str, str, str]] = [
      "Ukrainian General Staff", "UA", "claimed"),
     (_k(r"(?:the\s+)?Ukrainian\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e)|Міноборони\s+України|"
         r"Минобороны\s+Украины"), "Ukrainian MoD", "UA", "claimed"),
+    (_k(r"(?:Moscow|the\s+Kremlin|Москва|Кремль)\s+(?:said|says|claimed|claims|reported|announced|alleged|"
+        r"заявил\w*|сообщил\w*|заявила|сообщила)"), "Russian government", "RU", "claimed"),
+    (_k(r"(?:Kyiv|Київ|Киев)\s+(?:said|says|claimed|claims|reported|announced|alleged|заяви\w*|повідоми\w*)"),
+     "Ukrainian government", "UA", "claimed"),
     (_k(r"Zelensk[yi]y?|Зеленск\w+|Зеленськ\w+"), "Volodymyr Zelensky", "UA", "claimed"),
     (_k(r"Syrsk[yi]i?|Сырск\w+|Сирськ\w+"), "Oleksandr Syrskyi", "UA", "claimed"),
     (_k(r"Zaluzhn[yi]i?|Залужн\w+"), "Valerii Zaluzhnyi", "UA", "claimed"),
@@ -139,7 +143,9 @@ _GENERIC = [
                r"сказав|сказала|зазначив|зазначила|доповів|написав|написала)\s+"
                r"(?:(?:[a-zа-яіїєґ«»\"][\w«»\"'’.-]*|[A-ZА-ЯІЇЄҐ]{2,}\w*)\s+){0,8}?" + _NAME),
 ]
-_NOT_A_NAME = re.compile(r"^(?:The|This|That|It|He|She|They|We|In|On|At|According|Earlier|Об|Про|Это|Це|Как|Як|"
+_NOT_A_NAME = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                         r"May|June|July|August|September|October|November|December|"
+                         r"The|This|That|It|He|She|They|We|In|On|At|According|Earlier|Об|Про|Это|Це|Как|Як|"
                          r"Ранее|Раніше|Также|Також|По|За|В|У|На|Russia|Ukraine|Kyiv|Moscow|Россия|Украина|Україна|"
                          r"Росія|Reuters|AP|AFP)$")
 
@@ -185,7 +191,6 @@ def find_claimant(sentence: str) -> Claimant | None:
         if not who or _NOT_A_NAME.match(first):
             continue
         from geoclaims.extract.lexicon import SIDES
-        from geoclaims.extract.places import STOP
 
         if any(rx2.match(who) for _, rx2 in SIDES) or re.search(
                 r"канал|channel|telegram|телеграм", who, re.I):
@@ -197,3 +202,42 @@ def find_claimant(sentence: str) -> Claimant | None:
         side = "UA" if ua and not ru else "RU" if ru and not ua else "neutral"
         return Claimant(who, side, "claimed", m.start("who"), m.end("who"), True)
     return None
+
+
+#: a sentence that goes on with what the paragraph before reported: a quote, "It added", "По его словам"
+_CONTINUES = re.compile(r"^\s*(?:[\"“«„'‘]|(?-i:[a-zа-яіїєґ])|(?:It|He|She|They|The\s+(?:ministry|agency|report|statement))\s+"
+                        r"(?:added|said|noted|reported|also)|(?:По\s+(?:его|ее|её|их)\s+словам|За\s+(?:його|її|їхніми)\s+"
+                        r"словами|Также|Також|Кроме\s+того|Крім\s+того|Он|Она|Он\s+добавил|Він|Вона)\b)", re.I)
+_ATTRIBUTION_ONLY = re.compile(r"^\s*(?:Об\s+этом|Про\s+це|Это|This\s+was|That\s+was|It\s+was\s+(?:reported|announced)|"
+                               r"The\s+information\s+was|Как\s+сообщ|Як\s+повідом|Такі\s+дані|Такие\s+данные)", re.I)
+
+
+def _para_start(text: str, pos: int) -> int:
+    k = text.rfind("\n\n", 0, pos)
+    return 0 if k < 0 else k + 2
+
+
+def carry_claimant(text: str, sents: list, k: int) -> None:
+    """A sentence that names no claimant takes the next sentence's ("Об этом сообщил X") or the last one's."""
+    s = sents[k]
+    if s.claimant is not None:
+        return
+    for later in sents[k + 1:k + 4]:  # '"... We have entered X," Syniehubov said.'
+        if later.paragraph != s.paragraph:
+            break
+        if later.claimant is not None and later.claimant.start >= 0 and re.search(
+                r"[\"”»]", text[s.start:later.start + later.claimant.start]) and re.match(
+                r"^\s*[\"“«„]", s.text if s.text.lstrip()[:1] in "\"“«„" else text[_para_start(text, s.start):s.start]):
+            s.claimant = replace(later.claimant, start=-1, end=-1)
+            return
+    nxt = sents[k + 1] if k + 1 < len(sents) else None
+    if nxt and nxt.claimant and nxt.paragraph == s.paragraph and (
+            _ATTRIBUTION_ONLY.match(nxt.text) or not nxt.mentions and ATTRIBUTION.search(nxt.text)):
+        s.claimant = replace(nxt.claimant, start=-1, end=-1)
+        return
+    for prev in reversed(sents[max(0, k - 3):k]):
+        if prev.paragraph != s.paragraph and not _CONTINUES.match(s.text):
+            return
+        if prev.claimant is not None:
+            s.claimant = replace(prev.claimant, start=-1, end=-1, explicit=False)
+            return

@@ -56,6 +56,13 @@ _DATE_PATTERNS = [
 ]
 
 
+#: no digit, month, weekday or "yesterday": no date (a quick test before the patterns)
+_HINT = re.compile(r"\d|(?<!\w)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|"
+                   r"today|overnight|last\s|this\s|over\s+the\s+past|вчера|сегодня|накануне|вчора|сьогодні|"
+                   r"напередодні|за\s+сутки|за\s+добу|минулого|прошлом|понедел|вторник|сред|четверг|пятниц|суббот|"
+                   r"воскрес|понеділ|вівтор|серед|четвер|п.ятниц|субот|неділ)", re.I)
+
+
 def _ru_month(word: str) -> int | None:
     w = word.lower()
     for stem, m in sorted(_RU_MONTHS.items(), key=lambda kv: -len(kv[0])):
@@ -107,6 +114,8 @@ def find_dates(sentence: str, published: dt.date | None, offset: int = 0) -> lis
     """
     out: list[Date] = []
     taken: list[tuple[int, int]] = []
+    if not _HINT.search(sentence):
+        return out
     for kind, rx in _DATE_PATTERNS:
         for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):

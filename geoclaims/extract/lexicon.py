@@ -32,6 +32,7 @@ _UA = (
     r"Ukrainian\s+(?:forces|troops|army|units?|soldiers|military|defenders|fighters|brigades?|marines|paratroopers|"
     r"assault\s+groups?|armed\s+forces|operators|infantry|special\s+forces|servicemen|defen[cs]e\s+forces)|"
     r"Ukraine(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces|defen[cs]e\s+forces)|Ukrainians|"
+    r"(?:the\s+)?Ukrainian\s+side|(?:the\s+)?Ukrainian\s+army|"
     r"(?:Ukraine|Kyiv)(?:'s|’s)\s+(?:\w+\s+)?(?:incursion|offensive|counteroffensive|operation|advance|attack|assault)|"
     r"Kyiv(?:'s|’s)?\s+(?:forces|troops|army|military)|(?:the\s+)?(?:AFU|ZSU)|(?:the\s+)?Armed\s+Forces\s+of\s+Ukraine|"
     r"(?:the\s+)?Defen[cs]e\s+Forces(?:\s+of\s+Ukraine)?|Kalinouski\s+regiment|"
@@ -45,7 +46,8 @@ _UA = (
 _RU = (
     r"Russian\s+(?:forces|troops|army|units?|soldiers|military|assault\s+(?:groups?|infantry|units)|paratroopers|"
     r"marines|fighters|brigades?|armed\s+forces|servicemen|infantry|sabotage\s+groups?)|"
-    r"Russia(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces)|Russians|"
+    r"Russia(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces)|Russians|Putin(?:'s|’s)\s+(?:forces|troops|army)|"
+    r"(?:the\s+)?Russian\s+side|(?:the\s+)?Russian\s+army|"
     r"(?:Russia|Moscow)(?:'s|’s)\s+(?:\w+\s+)?(?:incursion|offensive|counteroffensive|operation|advance|attack|assault)|"
     r"Moscow(?:'s|’s)?\s+(?:forces|troops|army)|North\s+Korean\s+(?:soldiers|troops|forces|units)|"
     r"(?:the\s+)?Wagner(?:\s+(?:group|fighters|mercenaries|forces|PMC))?|(?:the\s+)?occupiers|"
@@ -55,6 +57,7 @@ _RU = (
     r"(?:battle\s*)?group(?:ing)?(?:\s+of\s+forces)?|"
     r"российск\w+\s+(?:войск\w*|сил\w*|военн\w*|подразделени\w*|бойц\w*|армии|армия|солдат\w*|штурмовик\w*|"
     r"десантник\w*|морпех\w*)|ВС\s+РФ|ВС\s+России|армия\s+России|армии\s+России|российская\s+армия|"
+    r"войск\w*\s+РФ|арми\w+\s+РФ|военн\w+\s+РФ|российск\w+\s+сторон\w+|"
     r"Вооруж[её]нн\w+\s+сил\w*\s+(?:России|РФ|Российской\s+Федерации)|военн\w+\s+России|войск\w*\s+России|"
     r"(?:подразделени\w+|бойц\w+|войск\w*|штурмов\w+\s+отряд\w*)\s+группировки\s+(?:войск\s+)?[«\"“]?\w+[»\"”]?|"
     r"группировк\w+\s+(?:войск\s+)?[«\"“][А-Я]\w+[»\"”]|"
@@ -145,7 +148,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"establish(?:ed|ing)?\s+[“\"]?(?:full\s+|complete\s+)?control[”\"]?\s+(?:of|over)|"
                             r"t(?:ook|aken)(?!\s+(?:part|advantage|place|positions?|up|to|by|a|an|the\s+(?:decision|lead)))|"
                             r"occup(?:ied|ying)(?!\s+(?:new\s+)?(?:areas|positions|parts?))|liberat(?:ed|ing|es?)|"
-                            r"retook|retaken|recaptur(?:ed|ing|es?)|regain(?:ed|ing)|cleared|"
+                            r"retook|retaken|recaptur(?:ed|ing|es?)|regain(?:ed|ing)|cleared|overran|overrun|took\s+back|"
+                            r"деокупува\w+|деокупован\w*|"
                             r"(?:drove|driven|drive|forced|pushed|knocked|expelled|ousted)\s+(?:\w+\s+){0,4}?out\s+of|"
                             r"expelled|flushed\s+out|"
                             r"освободил\w*|взял\w*(?:\s+под\s+(?:свой\s+)?контроль)?|захватил\w*|занял\w*|овладел\w*|"
@@ -164,16 +168,25 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"entered|enter(?:ing|s)?(?=\s+(?:the\s+)?(?:city|town|village|settlement|[A-Z]))|"
                             r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?:\s+(?:into|in|to))?|"
                             r"reached|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|operating|occupy\s+new|break(?:ing)?\s+through|"
+                            r"gain(?:ed|ing)\s+(?:a\s+)?foothold|established\s+(?:a\s+)?foothold|approached|"
+                            r"вышл\w+\s+(?:к|на)|вийшл\w+\s+(?:до|на)|подош\w+|подошл\w+|підійшл\w+|зайнял\w+\s+позици\w+|"
                             r"прорват\w+|прорвать|пробит\w+|пробиться|прорыв\w*|прорив\w*|"
                             r"продвинул\w+|продвигаются|продвигались|вошл\w+|вош[её]л|зашл\w+|зайти|"
                             r"вклинил\w+|прорвал\w*|достигл\w*|имел\w*\s+успех|закрепил\w+|наступа\w+\s+в|"
-                            r"отброшен\w*|просунул\w+|просува\w+|увійшл\w+|увійти|зайшл\w+|"
+                            r"отброшен\w*|просунул\w+|просунув\w*|просунут\w+|продвинут\w+|продвинулся|просува\w+|увійшл\w+|увійти|зайшл\w+|"
                             r"вклинил\w+|прорвал\w*|просочил\w+|закріпил\w+|дійшл\w+|"
                             r"заход\w+\s+(?:частини|підрозділи|війська)")),
     ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
     # fighting with no outcome: contested
     ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|grey\s+zone|gray\s+zone|бій|"
-                            r"(?:attacks?|assaults?|intensification\s+of\s+attacks)\s+(?:in|on|against)|"
+                            r"(?:attacks?|assaults?|intensification\s+of\s+attacks|offensive\s+operations?|ground\s+attacks?)"
+                            r"\s+(?:in|on|against|near|around|toward|towards|in\s+the\s+direction\s+of)|"
+                            r"attack(?:ed|s)|counterattack(?:ed|ing|s)?|engagements?|firefights?|skirmish(?:es)?|"
+                            r"атаковал\w*|штурмовал\w*|атакувал\w*|штурмувал\w*|контратаку\w+|контратакова\w+|"
+                            r"боев\w+\s+действи\w+|бойов\w+\s+ді(?:ї|й|ях)|боестолкновени\w+|тиснуть|давят|"
+                            r"атак\w*\s+(?:у|в)\s+район\w*|атак\w*\s+(?:біля|поблизу|около|возле|под|під)|"
+                            r"атак\w*\s+(?:в\s+направлении|у\s+напрямку|в\s+напрямку)|"
+                            r"штурмов\w+\s+(?:ді(?:ї|й|ях)|действи\w+)|наступальн\w+\s+ді(?:ї|й|ях)|наступательн\w+\s+действи\w+|"
                             r"атак\w*\s+на|штурм\w*\s+(?:на|позиц)|"
                             r"attacking|storm(?:ed|ing)|assault(?:ed|ing)|pressed\s+(?:their|its)\s+attack|"
                             r"бо[ийя]|боях|боестолкновени\w+|сражени\w+|штурму\w+|атаку\w+|сер(?:ой|ая|ую)\s+зон\w+|"
@@ -189,14 +202,17 @@ ATTACK = w(r"(?P<adj>Russian|Ukrainian|enemy|украинск\w+|российс�
 
 # -- modality -----------------------------------------------------------------------------------------------
 #: right before a trigger: it did not happen
-NEGATION = re.compile(r"(?<![\w'’])(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+(?:\w+\s+){0,1}$", re.I)
+NEGATION = re.compile(r"(?<![\w'’])(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+(?:\w+\s+){0,2}$", re.I)
 #: right before a trigger: it is only intended, feared or possible
 INTENT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|"
                     r"plan(?:s|ned|ning)?|intend(?:s|ed)?|want(?:s|ed)?|hop(?:e|es|ed|ing)|would|will|could|"
                     r"look(?:s|ing)?\s+to|prepar(?:e|es|ed|ing)|threat(?:en(?:s|ed)?)?|order(?:s|ed)?|"
-                    r"пыта\w+|попытк\w+|попытаться|намерен\w*|планир\w+|хотят|хотел\w*|стрем\w+|"
-                    r"готов\w+|намага\w+|спроб\w+|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
+                    r"пыта\w+|попыт\w*|попытаться|намерен\w*|планир\w+|хотят|хотел\w*|стрем\w+|"
+                    r"готов\w+|намага\w+|спроб\w*|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
                     r"с\s+целью|чтобы|щоб|угроз\w+)\s+(?:\w+\s+){0,3}$", re.I)
+#: an attempt that failed: "безуспішно намагався просунутися" is a repelled attack
+FAILED_ATTEMPT = re.compile(r"(?<![\w'’])(?:unsuccessful(?:ly)?|in\s+vain|без\s+успіху|без\s+успеха|безуспішн\w*|"
+                            r"безуспешн\w*|марно|тщетно|невдал\w*|неудачн\w*)(?![\w'’])", re.I)
 #: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
 DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|опроверг\w*|спростува\w*|"
            r"не\s+соответству\w+\s+действительности|не\s+відповіда\w+\s+дійсності|неправда|not\s+true|fake")
@@ -211,6 +227,14 @@ HEDGE = w(r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w*|confirm\w*)
           r"не\s+вдалося\s+(?:перевірити|підтвердити)|непідтверджен\w*|попередньо|за\s+попередніми\s+даними|"
           r"стало\s+відомо|з'явил\w+\s+(?:інформація|повідомлення|фото|відео)|з’явил\w+\s+(?:інформація|повідомлення|фото|відео)|"
           r"офіційн\w+\s+підтвердженн\w+\s+(?:\w+\s+){0,3}(?:немає|нема|не\s+було)|нібито|ймовірно")
+#: the hedges that speak of what was said before ("We could not verify the claims."), not of one word's claim
+#: ("...and reportedly retook half"): only these make the paragraph's claims unverified
+DISCLAIMER = w(r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w*|confirm\w*)|cannot\s+(?:be\s+)?(?:independently\s+)?"
+               r"verif\w*|unable\s+to\s+(?:independently\s+)?(?:verify|confirm)|(?:has|have|had)\s+not\s+(?:been\s+)?"
+               r"(?:independently\s+)?(?:verified|confirmed)|not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|verified)|"
+               r"yet\s+to\s+be\s+(?:confirmed|verified)|не\s+удалось\s+(?:проверить|подтвердить)|не\s+подтвержд\w+|"
+               r"не\s+вдалося\s+(?:перевірити|підтвердити)|не\s+підтвердж\w+|"
+               r"офіційн\w+\s+підтвердженн\w+\s+(?:\w+\s+){0,3}(?:немає|нема|не\s+було)")
 #: may / might have: the speaker is not sure
 MODAL_HEDGE = w(r"might\s+have|may\s+have|possibly|apparently|likely")
 #: part of a place: contested rather than captured ("most of Vovchansk", "часть города")
@@ -225,6 +249,13 @@ ANAPHOR = w(r"the\s+(?:village|town|city|settlement|locality|community|hamlet)|"
             r"(?:цей\s+|цього\s+|цьому\s+)?населен\w+\s+пункт(?:а|і|у|ом)?|"
             r"(?:город|города|городе|городу|село|села|селе|селу|поселок|поселка|посёлок|посёлка|поселке|"
             r"місто|міста|місті|місту|селі|селище|селища|селищі|це\s+місто|це\s+село)")
+#: plural words for the places named just before: "these settlements", "ці населені пункти", "эти села"
+PLURAL_ANAPHOR = w(r"(?:these|both)\s+(?:villages|towns|settlements|localities)|both\s+of\s+(?:which|them)|"
+                   r"(?:эти|этих|ці|цих|обидва|оба)\s+(?:населенн\w+\s+пункт\w*|населён\w+\s+пункт\w*|"
+                   r"населен\w+\s+пункт\w*|сел[аи]?|сёл|сіл|міст[аи]?|город[аов]*)|обидва|оба\s+села")
+#: its/його/его before outskirts or a part: the place named before
+POSSESSIVE_ANAPHOR = re.compile(r"(?<![\w'’-])(its|його|её|ее|її|его)(?=\s+(?:\w+\s+)?(?:outskirts|околиц\w*|"
+                                r"окраин\w*|part|parts|частин\w*|част\w+)(?!\w))", re.I)
 #: words after a name that make it a district, direction or region, not the town
 REGION_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:district|raion|rayon|region|oblast|krai|province|direction|sector|axis|front|"
@@ -387,20 +418,27 @@ class Scanner:
                         index.setdefault(key, []).append(bi)
         self.index = {k: tuple(v) for k, v in index.items()}
         self.always = tuple(always)
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def _candidates(self, head: str) -> tuple[int, ...]:
+        """The alternatives a word starting with `head` (its first three letters, lower case) may start."""
+        hit = self._cache.get(head)
+        if hit is None:
+            index = self.index
+            hit = tuple(sorted(set(index.get(head[:1], ()) + index.get(head[:2], ()) + index.get(head[:3], ())
+                                   + self.always)))
+            self._cache[head] = hit
+        return hit
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         """(k, match) for each match, left to right, no overlaps."""
         end = len(text) if endpos is None else endpos
-        index, always, branches = self.index, self.always, self.branches
+        branches, candidates = self.branches, self._candidates
         for w in self.WORD.finditer(text, pos, end):
             p = w.start()
             if p < pos:
                 continue
-            word = w.group(0).lower()
-            a, b, c = index.get(word[:1]), index.get(word[:2]), index.get(word[:3])
-            if not (a or b or c or always):
-                continue
-            cands = sorted(set((a or ()) + (b or ()) + (c or ()) + always))
+            cands = candidates(w.group(0)[:3].lower())
             for bi in cands:
                 m = branches[bi][1].match(text, p, end)
                 if m is not None and m.end() > p:

@@ -116,7 +116,7 @@ _MONTHS = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|ян�
                      r"август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|"
                      r"листопад|груд)", re.I)
 _NOT_PLACE_AFTER = re.compile(r"^\s*(?:street|streets|avenue|str\.|highway|road|river|plant|factory|reservoir|channel|"
-                              r"said|says|told|added|group|operation|offensive|"
+                              r"said|says|told|added|group|operation|offensive|[»\"”]?\s*группировк\w*|[»\"”]?\s*угрупован\w*|"
                               r"улиц\w+|проспект\w*|вулиц\w+|шосе|трасс\w+|дорог\w+|рек\w+|річк\w+|завод\w*|"
                               r"водохранилищ\w+|водосховищ\w+|микрорайон\w*|мікрорайон\w*)\b", re.I)
 _NOT_PLACE_BEFORE = re.compile(r"(?:street|streets|микрорайон\w*|мікрорайон\w*|улиц\w+|вулиц\w+|канал\w*|"
@@ -159,7 +159,7 @@ def _variants(word: str) -> list[str]:
     out = [word]
     low = word.lower()
     for ending, repl in _ENDINGS:
-        if low.endswith(ending) and len(word) - len(ending) >= 3:
+        if low.endswith(ending) and len(word) - len(ending) >= (2 if len(word) <= 4 else 3):
             stem = word[: len(word) - len(ending)]
             out.extend(stem + r for r in repl)
     return list(dict.fromkeys(out))[:12]
@@ -181,7 +181,8 @@ def nominative_guesses(name: str) -> str:
     """
     if not _CYR.search(name):
         return name
-    uk = bool(_UK_LETTERS.search(name)) or not _RU_LETTERS.search(name) and "і" in name.lower()
+    uk = bool(_UK_LETTERS.search(name)) or bool(re.search(r"[сц]ьк", name, re.I)) or (
+        not _RU_LETTERS.search(name) and "і" in name.lower())
     words = name.split()
     out = []
     for k, word in enumerate(words):
@@ -189,8 +190,11 @@ def nominative_guesses(name: str) -> str:
         if re.search(r"(?:ське|цьке|зьке|ское|цкое|не|ове|еве|ине|ино|ово|ево)$", low):
             out.append(word)
             continue
+        if re.search(r"(?:иці|иці)$", low) and len(word) > 5:
+            out.append(word[:-1] + "я")  # Стариці -> Стариця
+            continue
         rules = (
-            (("ці",), "ка"), (("кою", "ку", "ки", "ці", "ке", "кой"), "ка"), (("ого", "ому", "им", "ім"), "е" if uk else "ое"),
+            (("вці", "іці"), "вка" if low.endswith("вці") else "ка"), (("кою", "ку", "ки", "ке", "кой"), "ка"), (("ого", "ому", "им", "ім"), "е" if uk else "ое"),
             (("ою", "ую", "ої", "ой", "ей"), "а" if uk else "ая" if k < len(words) - 1 else "а"),
             (("ові", "ова", "овом"), "ів" if uk else "ов"), (("ську", "ська", "ськом", "ську"), "ськ"),
             (("ьку", "ька"), "ьк"), (("ску", "ска", "ске"), "ск"), (("ні", "ню", "нею"), "ня"), (("ли", "лю"), "ля"),
@@ -239,7 +243,11 @@ class PlaceFinder:
     def _match(self, raw: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]] | None:
         ids = self._ids(raw)
         if ids:
-            return raw, ids, "exact", ()
+            options: tuple[str, ...] = ()
+            if _CYR.search(raw) and " " not in raw and re.search(r"(?:е|і|у|ю|и|ы|ом|ем|ой|ей|ого|ому)$", raw):
+                # "Димитрове": also Димитров (Myrnohrad) in the locative; the report's places decide
+                options = tuple(v for v in _variants(raw)[1:] if self._ids(v))
+            return raw, ids, "exact", options
         poss = re.sub(r"['’]s$|['’]$", "", raw)
         if poss != raw:
             ids = self._ids(poss)
@@ -276,7 +284,6 @@ class PlaceFinder:
             run[k] = 1 + (run[k + 1] if ok_next else 0)
         i = 0
         while i < len(words):
-            w = words[i]
             if not caps[i]:
                 i += 1
                 continue
@@ -347,9 +354,11 @@ class PlaceFinder:
             while j + 1 < len(found) and _LIST_JOIN.fullmatch(text[found[j].end:found[j + 1].start]):
                 j += 1
             group = found[k:j + 1]
-            after = _MORE_ITEMS.sub("", text[group[-1].end:group[-1].end + 80], count=1)[:40]
-            before = text[max(0, group[0].start - 30):group[0].start]
-            if len(group) > 1 and (_LIST_END.match(after) or _NOT_PLACE_AFTER.match(after)):
+            raw_after = text[group[-1].end:group[-1].end + 80]
+            stripped = _MORE_ITEMS.sub("", raw_after, count=1)
+            after = stripped[:40]
+            more = stripped != raw_after or len(group) > 1
+            if more and _LIST_END.match(after):
                 regions.extend((m.start, m.end, m.text) for m in group)
             elif _LIST_JOINED.search(text, max(0, group[0].start - 8), group[0].start) and _NOT_PLACE_BEFORE.search(
                     _LIST_HEAD.sub("", text[max(0, group[0].start - 80):group[0].start])):
@@ -374,6 +383,10 @@ class PlaceFinder:
             if any(x < b and a < y for x, y in spans):
                 continue
             name = re.sub(r"['’]s$", "", m.group(0)).strip()
+            parts = name.split()
+            if len(parts) == 2 and _REGION_ADJ.search(parts[1]):
+                name = parts[0]  # "Даченське Покровської міської громади"
+                b = a + len(name)
             if not name or _is_stop(name) or _MONTHS.match(name) or _ETHNONYM.match(name.split()[0]):
                 continue
             if name.isupper() or any(_first_name(w) for w in name.split()):
@@ -408,8 +421,8 @@ class PlaceFinder:
                     continue
                 name = names[a]
                 slot = SLOT_BEFORE.search(text[max(0, a - 40):a])
-                prep = (_PLACE_PREP.search(text[max(0, a - 40):a]) or _ACTION_BEFORE.search(text[max(0, a - 40):a])) \
-                    and _SETTLEMENT_END.search(name)
+                prep = (_PLACE_PREP.search(text[max(0, a - 40):a]) or _ACTION_BEFORE.search(text[max(0, a - 40):a])
+                        or _PASSIVE_AFTER.match(text, b, min(len(text), b + 60))) and _SETTLEMENT_END.search(name)
                 if slot or opened or (has_known and len(g) > 1) or prep:
                     out.append(self._unknown_mention(a, b, name))
         return out
@@ -443,6 +456,12 @@ _ACTION_BEFORE = re.compile(r"(?<![\w])(?:captured|seized|took|retook|recaptured
                             r"liberation\s+of|capture\s+of|взяти[еия]|освобождени\w+|захват\w*|освободил\w*|взял\w*|"
                             r"захватил\w*|заняли|звільненн\w+|звільнил\w*|захопил\w*|окупувал\w*|залишил\w*|"
                             r"оставил\w*|покинул\w*|втратил\w*|потерял\w*)\s+$", re.I)
+#: a name followed by "has been liberated", "перешел под контроль", "звільнено" is the place taken
+_PASSIVE_AFTER = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:has|have|had|was|were|is|are)\s+(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?"
+                            r"(?:captured|liberated|taken|seized|retaken|recaptured|occupied|cleared|abandoned|lost)\b|"
+                            r"\s*(?:полностью\s+|повністю\s+|уже\s+|вже\s+)?(?:освобожд[её]н\w*|взят[аоы]?|перешел|перешла|"
+                            r"перешло|звільнен\w*|звільнено|захоплен\w*|окупован\w*|знаходиться\s+під|находится\s+под)\b",
+                            re.I)
 #: a plural settlement noun a few words before a list: "два населені пункти 22 червня — А та Б"
 _SLOT_LIST = re.compile(r"(?:villages|settlements|towns|localities|населен\w+\s+пункт\w*|населённ\w+\s+пункт\w*|"
                         r"села|сел|сіл|селища|посёлки|поселки)\b[^.;]{0,40}?[—:–]\s*$", re.I)

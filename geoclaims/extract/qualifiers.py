@@ -49,7 +49,7 @@ _NEAR = re.compile(r"(?:near|around|close\s+to|in\s+the\s+(?:area|areas|vicinity
                    r"(?:населенн\w+|населённ\w+|населен\w+)\s+пункт\w*\s+|сел[аоі]?\s+|сіл\s+|город[ау]?\s+|міст[аоі]\s+|"
                    r"поселк\w+\s+|селищ\w+\s+|н\.\s?п\.\s+)?$", re.I)
 _OUTSKIRTS = re.compile(r"(?:on\s+|to\s+)?(?:the\s+)?(?:(?P<dir>" + _DIR_WORD + r")(?:ern)?\s+)?outskirts\s+of\s*$|"
-                        r"(?:на\s+|к\s+|до\s+)?(?:(?P<sdir>" + _SLAVIC_KEYS + r")\w*\s+)?(?:окраин\w+|околиц\w+)\s+"
+                        r"(?:на\s+|к\s+|до\s+)?(?:(?P<sdir>" + _SLAVIC_KEYS + r")\w*\s+)?(?:окраин\w*|околиц\w*)\s+"
                         r"(?:(?:населенн\w+|населённ\w+|населен\w+)\s+пункт\w*\s+|сел[аоі]\s+|город[ауе]?\s+|міст[аоі]\s+|"
                         r"поселк\w+\s+|селищ\w+\s+|рабоч\w+\s+поселк\w+\s+)?$", re.I)
 _PART_OF = re.compile(r"(?:the\s+)?(?P<adj>northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -96,7 +96,7 @@ _REFERENCE = re.compile(
     r"\b(?:official|officials|governor|mayor|head|administration|residents?|authorities|глав\w+|губернатор\w*|мэр\w*|"
     r"жител\w+|мешкан\w+|адміністраці\w+|администраци\w+)\s+(?:of\s+|in\s+|в\s+|у\s+)?(?:the\s+)?)\s*$", re.I)
 #: "X, in Y" / "X in Y": Y locates X
-_IN_PLACE = re.compile(r"^\s*(?:\)|,)?\s*(?:\(|,)?\s*(?:in|near|outside|of|в|у|під|под|поблизу|біля|около|возле)\s+"
+_IN_PLACE = re.compile(r"^\s*(?:\)|,)?\s*(?:\(|,)?\s*(?:in|near|outside|of)\s+"
                        r"(?:the\s+)?(?:(?:\w+\s+){0,3}(?:district|raion|region|oblast)\s+(?:in|of)\s+)?$", re.I)
 #: "<direction> of A near B": A only orients the claim about B
 _NEAR_AFTER = re.compile(r"^\s*,?\s*(?:near|in\s+the\s+(?:area|vicinity)\s+of|around|в\s+районі|в\s+районе|у\s+районі|"
@@ -173,7 +173,8 @@ def qualifier(before: str, after: str = "", action: str = "",
     m = _KM_FROM.search(tail)
     if m and not _REFERENCE.search(tail[:m.start()] + " "):
         return "near", float(m.group("km").replace(",", ".")), "claim"
-    if _REFERENCE.search(tail) or (_FROM.search(tail) and action not in ("withdraw", "capture", "repelled")):
+    if _REFERENCE.search(tail) or (_FROM.search(tail) and action not in ("withdraw", "capture", "repelled")
+                                   and not _SLAVIC_DIR_OF.search(tail)):
         return "", None, "reference"
     m = _AFTER_PART.match(after)
     if m:
