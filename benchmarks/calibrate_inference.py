@@ -130,6 +130,9 @@ def main(argv=None) -> int:
     ap.add_argument("--claims", default=str(ROOT / "examples" / "kursk" / "claims.csv"))
     ap.add_argument("--region", default="Kursk Oblast", help="region to compare in (name or W,S,E,N)")
     ap.add_argument("--dates", default=",".join(KURSK_DATES), help="comma-separated evaluation dates")
+    ap.add_argument("--baseline-start", metavar="DATE",
+                    help="fronts inside Ukraine: start every method from DeepState's map of DATE and apply the claims "
+                    "after it; persistence (that map unchanged) is then the naive baseline")
     ap.add_argument("--nowcast", action="store_true", help="also measure nowcast skill against persistence")
     ap.add_argument("--ablations", action="store_true", help="also measure the model without each of its parts")
     ap.add_argument("--make-fixture", metavar="DIR", help="write the CI fixture (4 Kursk snapshots, clipped)")
@@ -157,14 +160,22 @@ def main(argv=None) -> int:
         observed = observed_between(Path(args.archive), min(dates), max(dates), region, Path(tmp))
         print(f"DeepState: {len(observed.dates)} snapshots read in {time.perf_counter() - t0:.1f} s")
         rows: list[dict] = []
+        start = _as_date(args.baseline_start) if args.baseline_start else None
+        kw = dict(baseline=observed, start=start) if start else {}
         for method in ("territory", "footprint", "inferred"):
             t0 = time.perf_counter()
-            tl = Timeline.from_claims(claims, method=method)
+            tl = Timeline.from_claims(claims, method=method, **kw)
             tl.state(dates[-1])
             print(f"\nbuilt {method} in {time.perf_counter() - t0:.1f} s", end="")
             evaluate(method, tl, observed, dates, region, rows)
-        evaluate("convex hull of claimed places (naive)", hull_baseline(list(claims), observed), observed, dates,
-                 region, rows)
+        if start:
+            from geoclaims.evaluation import _persistence
+
+            evaluate(f"persistence: DeepState of {start} unchanged (naive)", _persistence(observed, start), observed,
+                     dates, region, rows)
+        else:
+            evaluate("convex hull of claimed places (naive)", hull_baseline(list(claims), observed), observed, dates,
+                     region, rows)
         if args.ablations:
             base = InferenceModel()
             variants = {
