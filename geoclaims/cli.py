@@ -339,7 +339,7 @@ def _cmd_observed(args: argparse.Namespace) -> int:
     where = f" in {obs.region}" if obs.region else ""
     print(f"{len(obs.dates)} snapshots, {obs.start} .. {obs.end}, from {args.snapshots}{where}. km² held beyond "
           f"each side's own border, without and with the grey zone:\n")
-    rows = [[str(d), *(f"{r[f'{s}_held'] + r[f'{s}_advanced']:,.1f}" if k == 0 else
+    rows = [[f"{d:%Y-%m-%d}", *(f"{r[f'{s}_held'] + r[f'{s}_advanced']:,.1f}" if k == 0 else
                       f"{r[f'{s}_held'] + r[f'{s}_advanced'] + r[f'{s}_contested']:,.1f}"
                       for s in ("UA", "RU") for k in (0, 1))] for d, r in series.iterrows()]
     _write_table(["date", "UA held", "UA held+grey", "RU held", "RU held+grey"], rows, sys.stdout)
@@ -499,7 +499,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"   {tl!r}\n   {tl.unmapped_summary()}\n")
     print("   km² beyond the international border, end of each month (and the last claim date):\n")
     series = tl.area_series(freq="ME")
-    _write_table(["date", *series.columns], [[str(d), *(f"{v:,.0f}" for v in row)] for d, row in
+    _write_table(["date", *series.columns], [[f"{d:%Y-%m-%d}", *(f"{v:,.0f}" for v in row)] for d, row in
                                              zip(series.index, series.to_numpy())], sys.stdout, indent="   ")
     print("\n3. What changed through the seed report's dates, 2025-01-05 to 2025-01-07:\n")
     _print_diff(tl, "2025-01-05", "2025-01-07", "all", sys.stdout)
@@ -583,7 +583,7 @@ def _cmd_area(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
     else:
         print(f"km² beyond the international border ({tl.method} method, perspective {args.perspective!r}):\n")
-        _write_table(["date", *series.columns], [[str(d), *(f"{v:,.1f}" for v in row)] for d, row in
+        _write_table(["date", *series.columns], [[f"{d:%Y-%m-%d}", *(f"{v:,.1f}" for v in row)] for d, row in
                                                  zip(series.index, series.to_numpy())], sys.stdout)
     if args.check:
         print()

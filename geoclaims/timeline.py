@@ -195,6 +195,8 @@ class Timeline:
         self.source: str = ""
         self.problems: tuple[Any, ...] = ()
         self.unknown_keys: dict[str, int] = {}
+        #: Observed timelines: keys no rule knew whose polygons the rules' fallback classified (counts).
+        self.fallback_keys: dict[str, int] = {}
         self.region: str = ""
         self._coverage: Any = None  # observed: the area the snapshots cover (local CRS)
         self._places_xy: Any = None  # observed: gazetteer places in the area, projected (see changes())
@@ -292,7 +294,7 @@ class Timeline:
     def from_observed(cls, dates: Sequence[dt.date], snapshots: Sequence[Sequence[Piece]], *,
                       projection: "LocalProjection", source: str = "", problems: Sequence[Any] = (),
                       unknown_keys: dict[str, int] | None = None, region: str = "",
-                      region_shape: Any = None) -> "Timeline":
+                      region_shape: Any = None, fallback_keys: dict[str, int] | None = None) -> "Timeline":
         """A timeline of observed control: one snapshot of pieces per date (see :func:`geoclaims.read_snapshots`).
 
         Returns
@@ -329,6 +331,7 @@ class Timeline:
         tl.source = source
         tl.problems = tuple(problems)
         tl.unknown_keys = dict(unknown_keys or {})
+        tl.fallback_keys = dict(fallback_keys or {})
         tl.region = region
         # what the maps speak for: the region asked for, else the mapped extent with its margin (land
         # without polygons near the front is held by its own country)
@@ -629,16 +632,24 @@ class Timeline:
         Returns
         -------
         pandas.DataFrame
-            Index ``date`` (the end of each step); columns ``<side>_gained`` and ``<side>_lost``.
-            The first row compares with the state before the first date.
+            A ``DatetimeIndex`` named ``date``: each claim date ('claims'), or each period as pandas
+            labels it (``freq="MS"``: the month's first day; the row covers the whole month, the
+            first and last partial periods included); columns ``<side>_gained`` and
+            ``<side>_lost``. The first row compares with the state before the first date.
 
         Examples
         --------
         >>> from geoclaims import read_claims
         >>> tl = Timeline.from_claims(read_claims("examples/kursk/claims.csv"))
         >>> ch = tl.area_changes(start="2025-01-05", end="2025-01-07")
-        >>> bool(ch.loc[dt.date(2025, 1, 6), "RU_gained"] > 0)
+        >>> bool(ch.loc["2025-01-06", "RU_gained"] > 0)
         True
+
+        Monthly rows cover whole months, the first one too (the August 2024 advance):
+
+        >>> m = tl.area_changes(freq="MS")
+        >>> bool(m.loc["2024-08-01", "UA_gained"] > 1000), str(m.index[-1].date())
+        (True, '2025-04-01')
         """
         import pandas as pd
 
@@ -648,9 +659,9 @@ class Timeline:
         p, run = self._run(perspective)
         cols = [f"{s}_{c}" for s in SIDES for c in ("gained", "lost")]
         if not run.dates:
-            return pd.DataFrame(columns=cols).rename_axis("date")
-        days = self._steps(run, freq, start, end, close=False)
-        snaps = [self._snapshot(run, days[0] - dt.timedelta(days=1))] if days else []
+            return pd.DataFrame(columns=cols, index=pd.DatetimeIndex([], name="date"))
+        labels, days, before = self._periods(run, freq, start, end)
+        snaps = [self._snapshot(run, before)] if days else []
         snaps += [self._snapshot(run, d) for d in days]
         steps = list(range(len(days)))
         if workers and workers > 1 and len(steps) > 2 * workers:
@@ -670,8 +681,29 @@ class Timeline:
                 found = _change_areas(steps, snaps)
         else:
             found = _change_areas(steps, snaps)
-        rows = [{"date": d, **found[i]} for i, d in enumerate(days)]
-        return pd.DataFrame(rows, columns=["date", *cols]).set_index("date")
+        return pd.DataFrame([found[i] for i in steps], columns=cols, index=pd.DatetimeIndex(labels, name="date"))
+
+    def _periods(self, run: _Run, freq: str, start: Any, end: Any) -> tuple[list[dt.date], list[dt.date], dt.date]:
+        """(row labels, last day of each row's period, the day whose state the first row starts from)
+        for :meth:`area_changes`.
+
+        'claims': one row per date with claims. A pandas frequency: one row per period as pandas'
+        ``resample`` labels it ('MS' by the month's first day, 'ME' and 'W' by the last), covering
+        the whole period: from the end of the previous one (the day before `start` for the first)
+        to its last day, or to `end` for a last, partial period.
+        """
+        import pandas as pd
+
+        one_day = dt.timedelta(days=1)
+        if freq == "claims":
+            days = self._steps(run, freq, start, end, close=False)
+            return days, days, (days[0] - one_day) if days else dt.date.min
+        self._steps(run, freq, start, end, close=False)  # validates freq and the dates
+        d1 = _as_date(start, "start") if start is not None else run.dates[0]
+        d2 = _as_date(end, "end") if end is not None else run.dates[-1]
+        daily = pd.date_range(d1, d2, freq="D")
+        last = pd.Series(daily, index=daily).resample(pd.tseries.frequencies.to_offset(freq)).max().dropna()
+        return [t.date() for t in last.index], [t.date() for t in last], d1 - one_day
 
     def _attribute(self, region, drawn: list[int], side: str, change: str, applied: dict[int, str]):
         """Split a change region among the claims that made it, earliest first."""
@@ -856,8 +888,9 @@ class Timeline:
         Returns
         -------
         pandas.DataFrame
-            Index ``date``; columns ``<side>_held``, ``<side>_advanced``,
-            ``<side>_contested`` and ``<side>_total`` (held + advanced).
+            A ``DatetimeIndex`` named ``date`` (``.loc["2024-08-15"]`` works); columns
+            ``<side>_held``, ``<side>_advanced``, ``<side>_contested`` and ``<side>_total``
+            (held + advanced).
         """
         import numpy as np
         import pandas as pd
@@ -867,7 +900,7 @@ class Timeline:
             raise InvalidArgument(f"side={side!r} is not valid; valid: {', '.join(SIDES)}")
         p, run = self._run(perspective)
         if not run.dates:
-            return pd.DataFrame(columns=self._area_columns(side)).rename_axis("date")
+            return pd.DataFrame(columns=self._area_columns(side), index=pd.DatetimeIndex([], name="date"))
         days = self._steps(run, freq, start, end, close=True)
         clip = self._region_local(region) if region else None
         cache: dict[int, dict[str, float]] = {}
@@ -885,8 +918,8 @@ class Timeline:
                         vals[f"{s}_{st}"] = float(np.sum(shapely.area(gs))) / 1e6 if gs else 0.0
                     vals[f"{s}_total"] = vals[f"{s}_held"] + vals[f"{s}_advanced"]
                 cache[k] = vals
-            rows.append({"date": d, **cache[k]})
-        df = pd.DataFrame(rows).set_index("date")
+            rows.append(cache[k])
+        df = pd.DataFrame(rows, index=pd.DatetimeIndex(days, name="date"))
         return df[self._area_columns(side)]
 
     @staticmethod
