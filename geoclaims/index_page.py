@@ -57,7 +57,7 @@ def time_axis(days: Sequence[dt.date]) -> TimeAxis:
     --------
     >>> ax = time_axis([dt.date(2024, 8, 6), dt.date(2024, 8, 12), dt.date(2024, 11, 30)])
     >>> [label for _, label in ax.ticks][:3], ax.marks
-    (['Sep 2024', 'Oct', 'Nov'], (0.0, 5.128, 100.0))
+    (['Sep 2024', 'Oct', 'Nov'], (0.0, 5.172, 100.0))
     """
     first, last = min(days), max(days)
     span = (last - first).days
@@ -170,7 +170,7 @@ class SliderScript(MacroElement):
 def _plot_observed(ax: Any, observed: "Timeline", start: dt.date, end: dt.date, colors: Mapping[str, str]) -> None:
     """The observed km² per side as dashed steps, from the snapshot in force on `start` to `end`."""
     series = observed.area_series(freq="claims")
-    dates = list(series.index)
+    dates = [ts.date() if hasattr(ts, "date") else ts for ts in series.index]
     keep = [i for i, d in enumerate(dates) if start <= d <= end]
     before = [i for i, d in enumerate(dates) if d < start]
     if before:  # the snapshot in force on the first day

@@ -320,7 +320,7 @@ def explore(
     >>> tl = Timeline.from_claims(read_claims("examples/kursk/claims.csv"))
     >>> m = explore(tl, "2025-01-06")
     >>> html = m.get_root().render()
-    >>> "west of Malaya Loknya" in html, 'src="http' in html, "gc-cert-unverified" in html
+    >>> "west of Malaya Loknya" in html, 'src="http' in html, "gc-cert-assessed" in html
     (True, False, True)
     """
     view = day_view(timeline, date, since=since, perspective=perspective, observed=observed)
