@@ -83,6 +83,17 @@ _EXPORTS = {
     "extract_claims": "geoclaims.extract",
     "Extraction": "geoclaims.extract",
     "CandidateClaim": "geoclaims.extract",
+    "InferenceModel": "geoclaims.infer",
+    "agreement": "geoclaims.agreement",
+    "nowcast": "geoclaims.agreement",
+    "Agreement": "geoclaims.agreement",
+    "InvalidArgument": "geoclaims.errors",
+    "InvalidArgumentType": "geoclaims.errors",
+    "InputFileError": "geoclaims.errors",
+    "InputFileNotFound": "geoclaims.errors",
+    "InputEncodingError": "geoclaims.errors",
+    "OutputError": "geoclaims.errors",
+    "UnknownPlaceId": "geoclaims.errors",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -104,6 +115,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.snapshots import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
     from geoclaims.compare import Comparison, compare
     from geoclaims.extract import CandidateClaim, Extraction, extract_claims
+    from geoclaims.infer import InferenceModel
+    from geoclaims.agreement import Agreement, agreement, nowcast
+    from geoclaims.errors import (
+        InputEncodingError, InputFileError, InputFileNotFound, InvalidArgument, InvalidArgumentType, OutputError,
+        UnknownPlaceId,
+    )
     from geoclaims.timeline import Perspective, Timeline
     from geoclaims.gazetteer import Gazetteer, Resolution
     from geoclaims.geocoding import geocode, geocode_all

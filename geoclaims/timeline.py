@@ -18,9 +18,15 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from geoclaims.errors import InvalidArgument, InvalidArgumentType
 from geoclaims.claims import SIDES, Claim, other_side
 from geoclaims.control import (
-    STATUSES, Piece, differences, geoms_of, outcome, replay, robust, sort_key, union, union_by_key, valid_polygons,
+    STATUSES, Piece, differences, geoms_of, outcome, polygonal, replay, robust, sort_key, union, union_by_key,
+    valid_polygons,
 )
+from geoclaims.infer import InferenceModel
 from geoclaims.shapes import METHODS, ShapeModel, claim_shape
+
+#: ``method=`` values: the claims' own polygons (territory cells or footprints), or inference of the
+#: land between them (:mod:`geoclaims.infer`).
+TIMELINE_METHODS: tuple[str, ...] = (*METHODS, "inferred")
 from geoclaims.territory import TerritoryModel, territory_cells
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,11 +37,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.gazetteer import Gazetteer
     from geoclaims.projection import LocalProjection
 
-__all__ = ["Timeline", "Perspective", "STATE_COLUMNS", "PIECE_COLUMNS", "DIFF_COLUMNS", "CHANGES_COLUMNS"]
+__all__ = ["Timeline", "Perspective", "STATE_COLUMNS", "PIECE_COLUMNS", "BAND_COLUMNS", "DIFF_COLUMNS",
+           "CHANGES_COLUMNS"]
 #: Columns of :meth:`Timeline.state` (plus geometry).
 STATE_COLUMNS = ("date", "side", "status", "area_km2", "claims", "claim_ids")
+#: Columns of :meth:`Timeline.band`.
+BAND_COLUMNS = ("date", "side", "bound", "area_km2")
 #: Columns of :meth:`Timeline.pieces`.
-PIECE_COLUMNS = ("date", "side", "status", "tier", "claim_id", "claim_status", "area_km2")
+PIECE_COLUMNS = ("date", "side", "status", "tier", "claim_id", "claim_status", "area_km2", "drivers")
 #: Columns of :meth:`Timeline.diff` (plus geometry).
 DIFF_COLUMNS = ("side", "change", "area_km2", "where", "claim_id", "date", "claimant", "status",
                 "claim_status", "claim_ids")
@@ -43,6 +52,13 @@ DIFF_COLUMNS = ("side", "change", "area_km2", "where", "claim_id", "date", "clai
 CHANGES_COLUMNS = ("date", "place", "place_id", "from_side", "to_side", "claim_id", "claimant", "claim_status", "mapped")
 AOI_MARGIN_DEG = 1.5
 _KEYWORDS = ("all", "assessed", *SIDES)
+
+
+def _km2(geom: Any) -> float:
+    """Area of a local-CRS (equal-area, metres) geometry in km²."""
+    import shapely
+
+    return float(shapely.area(geom)) / 1e6 if geom is not None else 0.0
 
 
 def _as_date(value: Any, what: str = "date") -> dt.date:
@@ -119,10 +135,39 @@ class Perspective:
 @dataclass
 class _Run:
     dates: list[dt.date]
-    snaps: list[tuple[Piece, ...]]
+    snaps: "Sequence[tuple[Piece, ...]]"
     applied: dict[int, str]
     order: list[int]
     cache: dict = field(default_factory=dict)
+    #: method="inferred": the control field (geoclaims.infer.ControlField)
+    field: Any = None
+
+
+class _InferredSnapshots:
+    """The snapshots of an inferred run, composed on first use: the claims' own pieces where the field
+    gives their side the land (tier 'claimed'), the baseline's likewise, and the rest of the side's land
+    from the field (tier 'inferred', with the claims that drove it)."""
+
+    def __init__(self, run: _Run, timeline: "Timeline") -> None:
+        self.run, self.tl = run, timeline
+        self.claimed = run.snaps  # the replay's pieces
+        self._done: dict[int, tuple[Piece, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.claimed)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __getitem__(self, i: int) -> tuple[Piece, ...]:
+        if i < 0:
+            i += len(self)
+        hit = self._done.get(i)
+        if hit is None:
+            hit = self._done[i] = self.tl._compose(self.run, self.run.dates[i], self.claimed[i])
+            if len(self._done) > 128:
+                self._done.pop(next(iter(self._done)))
+        return hit
 
 
 _CHANGES_WORK: Any = None  # the snapshots forked workers of Timeline.area_changes read
@@ -198,7 +243,13 @@ class Timeline:
         #: Observed timelines: keys no rule knew whose polygons the rules' fallback classified (counts).
         self.fallback_keys: dict[str, int] = {}
         self.region: str = ""
+        #: Observed timelines read with ``region=``: that area (EPSG:4326), else None.
+        self.region_shape: Any = None
         self._coverage: Any = None  # observed: the area the snapshots cover (local CRS)
+        #: method="inferred": its parameters; start: claims before this day were left out (baseline start)
+        self.inference: InferenceModel | None = None
+        self.start_date: dt.date | None = None
+        self._baseline_coverage: Any = None  # an observed baseline: the area its map covers (local CRS)
         self._places_xy: Any = None  # observed: gazetteer places in the area, projected (see changes())
 
     # -- construction ---------------------------------------------------------------
@@ -207,12 +258,14 @@ class Timeline:
         cls,
         claims: "ClaimSet | Iterable[Claim]",
         *,
-        baseline: "geopandas.GeoDataFrame | str | os.PathLike[str] | None" = None,
+        baseline: "Timeline | geopandas.GeoDataFrame | str | os.PathLike[str] | None" = None,
+        start: "str | dt.date | None" = None,
         method: str = "territory",
         window_days: int | None = 3,
         shape_model: ShapeModel | None = None,
         territory_model: TerritoryModel | None = None,
         gazetteer: "Gazetteer | None" = None,
+        inference: InferenceModel | None = None,
     ) -> "Timeline":
         """Build a timeline from claims.
 
@@ -220,13 +273,20 @@ class Timeline:
         ----------
         claims : ClaimSet or iterable of Claim
             As returned by :func:`geoclaims.read_claims`.
-        baseline : GeoDataFrame or path, optional
-            Initial control beyond the international borders, e.g. a pre-war
-            line: polygons with a ``side`` column (UA/RU), any CRS. By default
-            each side holds exactly its own country.
-        method : {'territory', 'footprint'}
-            Whole-place claims cover the settlement's territory cell (default)
-            or only its built-up footprint (the lower bound).
+        baseline : Timeline, GeoDataFrame or path, optional
+            Initial control beyond the international borders. An observed timeline
+            (:func:`geoclaims.read_snapshots`): its map on `start` (required then) is where the
+            claims start from, so fronts inside Ukraine work (occupied land is Russia's; a
+            Ukrainian recapture is a gain). Or polygons with a ``side`` column (UA/RU) and an
+            optional ``status`` (held/contested), any CRS, e.g. a pre-war line. By default each
+            side holds exactly its own country.
+        start : str or date, optional
+            Apply only the claims dated after this day (with an observed baseline: the map of
+            this day is the start).
+        method : {'territory', 'footprint', 'inferred'}
+            Whole-place claims cover the settlement's territory cell (default) or only its
+            built-up footprint (the lower bound); 'inferred' also infers the land between
+            claimed places, with an uncertainty band (:mod:`geoclaims.infer`).
         window_days : int or None, default 3
             Claims about one place giving it to different sides within this many
             days make it contested. None: the latest claim always wins.
@@ -234,6 +294,8 @@ class Timeline:
             Parameters of qualifier shapes and territory cells.
         gazetteer : Gazetteer, optional
             Neighbouring settlements for territory cells (default: bundled).
+        inference : InferenceModel, optional
+            Parameters of ``method="inferred"`` (default: the calibrated ones).
 
         Returns
         -------
@@ -244,14 +306,22 @@ class Timeline:
         from geoclaims import boundaries
         from geoclaims.projection import LocalProjection
 
-        if method not in METHODS:
-            raise InvalidArgument(f"method={method!r} is not valid; valid: {', '.join(METHODS)}")
+        if method not in TIMELINE_METHODS:
+            raise InvalidArgument(f"method={method!r} is not valid; valid: {', '.join(TIMELINE_METHODS)}")
+        if inference is not None and not isinstance(inference, InferenceModel):
+            raise InvalidArgumentType(f"inference must be an InferenceModel, not {type(inference).__name__}")
         if window_days is not None and window_days < 0:
             raise InvalidArgument(f"window_days must be >= 0 or None, got {window_days!r}")
         claims = tuple(claims)
         for c in claims:
             if not isinstance(c, Claim):
                 raise InvalidArgumentType(f"claims must be Claim objects (use geoclaims.read_claims), got {type(c).__name__}")
+        start_date = _as_date(start, "start") if start is not None else None
+        if isinstance(baseline, Timeline) and start_date is None:
+            raise InvalidArgument("baseline is an observed timeline: give start= (the day whose observed map the "
+                                  "claims start from)")
+        if start_date is not None:
+            claims = tuple(c for c in claims if c.date > start_date)
         model = shape_model or ShapeModel()
         tmodel = territory_model or TerritoryModel()
         pts = [(c.place.lon, c.place.lat) for c in claims if c.place is not None and c.place.is_located]
@@ -274,7 +344,7 @@ class Timeline:
         for g in territories.values():
             shapely.prepare(g)
         cells = {}
-        if method == "territory":
+        if method in ("territory", "inferred"):
             places = {c.place.id: c.place for c in claims if c.place is not None and c.place.is_located}
             cells = territory_cells(places.values(), proj, gazetteer=gazetteer, model=tmodel)
         shapes = []
@@ -282,13 +352,23 @@ class Timeline:
             if c.action in ("area", "repelled") and c.geometry is None:
                 shapes.append(None)
                 continue
-            g = claim_shape(c, proj, method=method, model=model, cells=cells, baselines=territories)
+            if method == "inferred" and c.qualifier == "depth from border" and c.geometry is None:
+                shapes.append(None)  # a bound on depth, not land (geoclaims.infer)
+                continue
+            g = claim_shape(c, proj, method="territory" if method == "inferred" else method, model=model, cells=cells,
+                            baselines=territories)
             shapes.append(shapely.make_valid(g) if g is not None else None)
-        initial = cls._baseline_pieces(baseline, proj, territories)
-        return cls(claims, projection=proj, shapes=shapes, territories=territories, aoi=aoi, initial=initial,
-                   method=method,
-                   window_days=window_days,
-                   params=dict(baseline=baseline, shape_model=model, territory_model=tmodel, gazetteer=gazetteer))
+        initial = cls._baseline_pieces(baseline, proj, territories, start_date, aoi)
+        tl = cls(claims, projection=proj, shapes=shapes, territories=territories, aoi=aoi, initial=initial,
+                 method=method, window_days=window_days,
+                 params=dict(baseline=baseline, start=start_date, shape_model=model, territory_model=tmodel,
+                             gazetteer=gazetteer, inference=inference))
+        tl.inference = (inference or InferenceModel()) if method == "inferred" else None
+        tl.start_date = start_date
+        if isinstance(baseline, Timeline) and baseline._coverage is not None:
+            cov = shapely.intersection(baseline.projection.to_wgs84(baseline._coverage), shapely.box(*aoi))
+            tl._baseline_coverage = polygonal(shapely.make_valid(proj.to_local(cov)))
+        return tl
 
     @classmethod
     def from_observed(cls, dates: Sequence[dt.date], snapshots: Sequence[Sequence[Piece]], *,
@@ -333,6 +413,7 @@ class Timeline:
         tl.unknown_keys = dict(unknown_keys or {})
         tl.fallback_keys = dict(fallback_keys or {})
         tl.region = region
+        tl.region_shape = region_shape
         # what the maps speak for: the region asked for, else the mapped extent with its margin (land
         # without polygons near the front is held by its own country)
         tl._coverage = projection.to_local(region_shape if region_shape is not None else shapely.box(*aoi))
@@ -351,7 +432,7 @@ class Timeline:
         return self.method == "observed"
 
     @staticmethod
-    def _baseline_pieces(baseline, proj, territories) -> list[Piece]:
+    def _baseline_pieces(baseline, proj, territories, start=None, aoi=None) -> list[Piece]:
         if baseline is None:
             return []
         import geopandas
@@ -359,6 +440,25 @@ class Timeline:
 
         from geoclaims.control import _piece
 
+        if isinstance(baseline, Timeline):
+            if not baseline.is_observed:
+                raise InvalidArgument("a timeline baseline must be observed (geoclaims.read_snapshots)")
+            if baseline.start is None or start < baseline.start:
+                raise InvalidArgument(f"the observed baseline starts on {baseline.start}; start={start} is before it")
+            _, brun = baseline._run("all")
+            box = shapely.box(*aoi) if aoi is not None else None
+            pieces = []
+            for x in baseline._snapshot(brun, start):
+                g = baseline.projection.to_wgs84(x.geom)
+                if box is not None:
+                    g = shapely.intersection(g, box)
+                local = polygonal(shapely.make_valid(proj.to_local(g)))
+                if x.status != "contested":
+                    local = shapely.difference(local, territories[x.side])
+                p = _piece(-1, x.side, x.status, local, tier="baseline")
+                if p is not None:
+                    pieces.append(p)
+            return pieces
         if isinstance(baseline, geopandas.GeoDataFrame):
             gdf = baseline
         elif isinstance(baseline, (str, os.PathLike)):
@@ -370,10 +470,14 @@ class Timeline:
         if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
             gdf = gdf.to_crs("EPSG:4326")
         pieces = []
-        for i, (side, geom) in enumerate(zip(gdf["side"], gdf.geometry)):
+        statuses = gdf["status"] if "status" in gdf.columns else ["held"] * len(gdf)
+        for i, (side, status, geom) in enumerate(zip(gdf["side"], statuses, gdf.geometry)):
             side = str(side).strip().upper()
             if side not in SIDES:
                 raise InvalidArgument(f"baseline row {i}: side {side!r} is not valid; valid: {', '.join(SIDES)}")
+            status = str(status or "held").strip().lower()
+            if status not in STATUSES:
+                raise InvalidArgument(f"baseline row {i}: status {status!r} is not valid; valid: {', '.join(STATUSES)}")
             if geom is None or geom.is_empty:
                 continue
             if geom.geom_type not in ("Polygon", "MultiPolygon"):
@@ -383,7 +487,8 @@ class Timeline:
                 raise InvalidArgument(f"baseline row {i}: coordinates out of range ({w:.6g}, {s_:.6g}, {e:.6g}, "
                                       f"{n:.6g}); expected WGS84 degrees (or a file with its CRS)")
             local = shapely.make_valid(proj.to_local(geom))
-            p = _piece(-1, side, "held", shapely.difference(local, territories[side]))
+            p = _piece(-1, side, status, local if status == "contested" else shapely.difference(local, territories[side]),
+                       tier="baseline")
             if p is not None:
                 pieces.append(p)
         return pieces
@@ -398,8 +503,66 @@ class Timeline:
             order = sorted((i for i, c in enumerate(self.claims) if p.accepts(c)), key=lambda i: sort_key(self.claims[i]))
             dates, snaps, applied = replay(self.claims, self._shapes, order, self._territories,
                                            initial=self._initial, window_days=self.window_days)
-            run = self._runs[p] = _Run(dates, snaps, applied, order)
+            run = _Run(dates, snaps, applied, order)
+            if self.method == "inferred":
+                from geoclaims.infer import ControlField
+
+                run.field = ControlField(self.claims, order, self._shapes, self._territories, self.projection,
+                                         self.inference, baseline=self._initial, start=self.start_date,
+                                         coverage=self._baseline_coverage)
+                run.snaps = _InferredSnapshots(run, self)
+            self._runs[p] = run
         return p, run
+
+    def _compose(self, run: _Run, d: dt.date, claimed: Sequence[Piece]) -> tuple[Piece, ...]:
+        """Pieces of an inferred run on `d` (see :class:`_InferredSnapshots`).
+
+        Where the claims' evidence reaches (the field's zone) the field decides; elsewhere the prior
+        does, which is the baseline's own exact polygons (an observed map) or the owner of the land.
+        """
+        import shapely
+
+        from geoclaims.control import _piece
+
+        f = run.field
+        zone = f.zone(d)
+        shapely.prepare(zone)
+        out: list[Piece] = []
+        for side in SIDES:
+            land = f.polygon(d, side, "point")
+            # the field says "not this side": with an observed baseline only where it is sure (beyond the band)
+            surely = f.polygon(d, side, "max") if f.has_baseline else land
+            lost = robust(shapely.difference, zone, surely) if not zone.is_empty else zone
+            shapely.prepare(land)
+            kept = []
+            # the baseline as it was at the start (the replay's cuts by claims' own polygons are the field's
+            # to make here), then the claims' pieces
+            for x in (*self._initial, *(x for x in claimed if x.claim != -1)):
+                if x.side != side:
+                    continue
+                if x.claim == -1:  # the baseline: exact, except where the evidence says otherwise
+                    g = x.geom if lost.is_empty or not shapely.intersects(x.geom, lost) else \
+                        polygonal(robust(shapely.difference, x.geom, lost))
+                else:  # a claim's own polygon, where the field gives its side the land
+                    g = x.geom if shapely.covers(land, x.geom) else polygonal(robust(shapely.intersection, x.geom, land))
+                p = _piece(x.claim, side, x.status, g, tier=x.tier)
+                if p is not None:
+                    out.append(p)
+                    kept.append(p.geom)
+            covered = union(kept)
+            if land.is_empty:
+                continue
+            sure_gain = polygonal(robust(shapely.intersection, zone, f.polygon(d, side, "min"))) if f.has_baseline else None
+            for kind, g in f.status_polygons(d, side).items():
+                g = polygonal(robust(shapely.intersection, g, sure_gain)) if sure_gain is not None else g
+                rest = polygonal(robust(shapely.difference, g, covered)) if kept else g
+                if rest.is_empty:
+                    continue
+                drivers = tuple(i for i in f.drivers(d, rest) if self.claims[i].date <= d)
+                p = _piece(-3, side, kind, rest, tier="inferred", drivers=drivers)
+                if p is not None:
+                    out.append(p)
+        return tuple(out)
 
     def _claim_ids(self, run: _Run, idx: Iterable[int]) -> list[str]:
         """Claim ids in the order the claims were applied (never file order); 'baseline' first."""
@@ -532,17 +695,72 @@ class Timeline:
         p, run = self._run(perspective)
         recs, geoms = [], []
         for x in self._snapshot(run, d):
+            tier = {-1: "baseline", -2: "observed"}.get(x.claim, x.tier)
             if x.claim >= 0:
                 c = self.claims[x.claim]
                 cid, cstatus = c.claim_id, c.status
             else:
-                cid, cstatus = ("baseline" if x.claim == -1 else "observed"), ""
-            recs.append({"date": d, "side": x.side, "status": x.status, "tier": "claimed", "claim_id": cid,
-                         "claim_status": cstatus, "area_km2": shapely.area(x.geom) / 1e6})
+                cid, cstatus = {-1: "baseline", -2: "observed"}.get(x.claim, ""), ""
+            recs.append({"date": d, "side": x.side, "status": x.status, "tier": tier, "claim_id": cid,
+                         "claim_status": cstatus, "area_km2": shapely.area(x.geom) / 1e6,
+                         "drivers": ", ".join(dict.fromkeys(self.claims[i].claim_id for i in x.drivers))})
             geoms.append(x.geom)
         return geopandas.GeoDataFrame(recs, columns=list(PIECE_COLUMNS),
                                       geometry=valid_polygons(self.projection.to_wgs84(geoms)) if geoms else [],
                                       crs="EPSG:4326")
+
+    def band(self, date: "str | dt.date", *, perspective: "str | Perspective" = "all") -> "geopandas.GeoDataFrame":
+        """How far each side's land may reach on `date`: the least ('min') and the most ('max') the map allows.
+
+        For the methods that draw only what is claimed ('territory', 'footprint') and for observed
+        timelines both bounds are the state's held + advanced land; a method that infers land
+        between claims gives a band around its front (see ``method="inferred"``).
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            Columns :data:`BAND_COLUMNS` and ``geometry`` (EPSG:4326): one 'min' and one 'max' row
+            per side.
+
+        Examples
+        --------
+        >>> from geoclaims import read_claims
+        >>> tl = Timeline.from_claims(read_claims("examples/kursk/claims.csv"))
+        >>> b = tl.band("2025-01-07")
+        >>> list(b["bound"]), bool(b["area_km2"].iloc[0] == b["area_km2"].iloc[1])
+        (['min', 'max', 'min', 'max'], True)
+        """
+        import geopandas
+
+        d = _as_date(date)
+        p, run = self._run(perspective)
+        key = ("band", d)
+        if key not in run.cache:
+            run.cache[key] = self._band_local(run, d)
+        recs, geoms = [], []
+        for side in SIDES:
+            for bound, geom in zip(("min", "max"), run.cache[key][side]):
+                recs.append({"date": d, "side": side, "bound": bound, "area_km2": _km2(geom)})
+                geoms.append(geom)
+        return geopandas.GeoDataFrame(recs, columns=list(BAND_COLUMNS),
+                                      geometry=valid_polygons(self.projection.to_wgs84(geoms)), crs="EPSG:4326")
+
+    def _band_local(self, run: _Run, d: dt.date) -> dict[str, tuple[Any, Any]]:
+        """Per side, (min, max) land in the local CRS: the held + advanced land, or the inferred band."""
+        import shapely
+
+        snap = self._snapshot(run, d)
+        out = {}
+        for side in SIDES:
+            g = union(geoms_of(snap, side, ("held", "advanced")))
+            if run.field is not None and run.dates and d >= run.dates[0]:
+                day = max(x for x in run.dates if x <= d)
+                lo = polygonal(shapely.intersection(run.field.polygon(day, side, "min"), g)) if not g.is_empty else g
+                hi = polygonal(robust(shapely.union, run.field.polygon(day, side, "max"), g))
+                out[side] = (lo, hi)
+            else:
+                out[side] = (g, g)
+        return out
 
     # -- diff ---------------------------------------------------------------------------------
     def diff(self, start: "str | dt.date", end: "str | dt.date", *,
