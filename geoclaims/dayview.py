@@ -10,6 +10,7 @@ matplotlib here.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
@@ -28,7 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.timeline import Timeline
 
 __all__ = ["DayView", "ObservedDay", "day_view", "display_geometry", "change_rows", "change_text", "piece_text",
-           "claim_dates", "change_window", "claim_anchor", "marker_side", "ACTION_WORDS", "area_check_rows"]
+           "claim_dates", "change_window", "claim_anchor", "marker_side", "ACTION_WORDS", "area_check_rows",
+           "agreement_by_day", "agreement_text", "area_error_text", "with_band"]
 
 #: Past-tense verbs for claim actions in popups and tables.
 ACTION_WORDS: dict[str, str] = {"capture": "captured", "advance": "advanced", "withdraw": "withdrew from",
@@ -208,8 +210,9 @@ class ObservedDay:
     state: tuple[tuple[dict[str, Any], Any], ...]
     #: km² per side: ``{"UA": {"held": .., "advanced": .., "contested": .., "total": ..}, ...}``.
     areas: Mapping[str, Mapping[str, float]]
-    #: Agreement of the claims' map with this snapshot (area error, IoU), when computed.
-    agreement: Mapping[str, Any] | None = None
+    #: Agreement of the claims' map with this snapshot, per side: a row of :func:`geoclaims.agreement`'s
+    #: table (``area_error``, ``iou``, ``precision``, ``recall``, ``front_mean_km``, ...).
+    agreement: Mapping[str, Mapping[str, Any]] | None = None
 
     def age_days(self, day: dt.date) -> int | None:
         """How many days older than `day` the snapshot is."""
@@ -248,8 +251,8 @@ class DayView:
     observed: ObservedDay | None = None
     #: Every area claim of the period beside the mapped range (:func:`area_check_rows`).
     area_checks: tuple[dict[str, Any], ...] = ()
-    #: The uncertainty band: (record with 'side', least polygon, most polygon) per side. Empty until the
-    #: timeline provides one (the inference of issue 13); :func:`geoclaims.maps.draw_day` draws it.
+    #: The uncertainty band of a method that infers land (:meth:`Timeline.band`): (record with 'side',
+    #: least polygon, most polygon) per side where they differ.
     band: tuple[tuple[dict[str, Any], Any, Any], ...] = ()
 
     @property
@@ -308,6 +311,8 @@ def _piece_rows(timeline: "Timeline", d: dt.date, p: Any) -> list[tuple[dict[str
         g = display_geometry(geom)
         if g.is_empty:
             continue
+        if rec.get("tier") == "inferred" and rec.get("drivers"):
+            rec["claim_id"] = rec["drivers"]  # inferred land: the claims that drove it
         ids = [x for x in str(rec.get("claim_id") or "").split(", ") if x]
         who = list(dict.fromkeys(info[i][0] for i in ids if i in info and info[i][0]))
         rec["claimants"] = ", ".join(who[:4]) + (", …" if len(who) > 4 else "")
@@ -389,9 +394,97 @@ def check_observed(observed: Any) -> "Timeline | None":
     return observed
 
 
+def agreement_by_day(timeline: "Timeline", observed: "Timeline", days: Iterable[dt.date], perspective: Any = "all"
+                     ) -> dict[dt.date, dict[str, dict[str, Any]]]:
+    """:func:`geoclaims.agreement` of `timeline` with `observed` on each of `days` that has an observed map in
+    force: ``{day: {side: row}}`` (rows of :data:`geoclaims.agreement.AGREEMENT_COLUMNS`)."""
+    from geoclaims.agreement import agreement
+
+    first = observed.dates[0]
+    wanted = sorted({d for d in days if d >= first})
+    if not wanted:
+        return {}
+    table = agreement(timeline, observed, wanted, perspective=perspective).table
+    out: dict[dt.date, dict[str, dict[str, Any]]] = {}
+    for rec in table.to_dict("records"):
+        d = rec["date"].date() if hasattr(rec["date"], "date") else rec["date"]
+        out.setdefault(d, {})[rec["side"]] = rec
+    return out
+
+
+def _number(x: Any) -> float | None:
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(x) or math.isinf(x) else x
+
+
+def area_error_text(x: Any) -> str:
+    """``'within'`` (0: inside the observed held..held + grey), ``'+25 %'``, ``'−12 %'``, or ``'n/a'``.
+
+    Examples
+    --------
+    >>> area_error_text(0.0), area_error_text(0.254), area_error_text(-0.1), area_error_text(float("inf"))
+    ('within', '+25 %', '−10 %', 'n/a')
+    """
+    v = _number(x)
+    if v is None:
+        return "n/a"
+    if abs(v) < 0.005:
+        return "within"
+    return f"{v * 100:+.0f} %".replace("-", "−")
+
+
+def agreement_text(rows: Mapping[str, Mapping[str, Any]] | None) -> str:
+    """A day's agreement with the observed map in words, per side with land in either map ('' for none).
+
+    Examples
+    --------
+    >>> agreement_text({"UA": {"iou": 0.428, "area_error": 0.0, "front_mean_km": 4.76}})
+    'UA: IoU 0.43, area error within, front 4.8 km apart'
+    """
+    if not rows:
+        return ""
+    parts = []
+    for side in SIDES:
+        r = rows.get(side)
+        if not r:
+            continue
+        iou, front = _number(r.get("iou")), _number(r.get("front_mean_km"))
+        if iou is None and front is None and area_error_text(r.get("area_error")) == "within":
+            continue  # no land in either map
+        bits = [f"IoU {iou:.2f}" if iou is not None else "IoU n/a", f"area error {area_error_text(r.get('area_error'))}"]
+        if front is not None:
+            bits.append(f"front {front:,.1f} km apart")
+        parts.append(f"{side}: " + ", ".join(bits))
+    return "; ".join(parts)
+
+
+def _band_rows(timeline: "Timeline", d: dt.date, p: Any) -> tuple[tuple[dict[str, Any], Any, Any], ...]:
+    """The uncertainty band of a method that infers land (least and most per side); none for the others,
+    whose least and most are the same land."""
+    if timeline.method != "inferred":
+        return ()
+    band = timeline.band(d, perspective=p)
+    rows = []
+    for side in SIDES:
+        part = band[band.side == side].set_index("bound")
+        if len(part) == 2 and part.loc["max", "area_km2"] - part.loc["min", "area_km2"] >= 0.01:
+            rows.append(({"side": side, "area_km2": float(part.loc["max", "area_km2"] - part.loc["min", "area_km2"]),
+                          "min_km2": float(part.loc["min", "area_km2"]), "max_km2": float(part.loc["max", "area_km2"])},
+                         part.loc["min", "geometry"], part.loc["max", "geometry"]))
+    return tuple((rec, display_geometry(lo), display_geometry(hi)) for rec, lo, hi in rows)
+
+
 def day_view(timeline: "Timeline", date: "str | dt.date | None" = None, *, since: "str | dt.date | None" = None,
-             perspective: Any = "all", observed: "Timeline | None" = None) -> DayView:
+             perspective: Any = "all", observed: "Timeline | None" = None,
+             agreement: "Mapping[dt.date, Mapping[str, Any]] | None" = None) -> DayView:
     """Compute what the map of `date` shows (see :func:`geoclaims.maps.explore` for the parameters).
+
+    With `observed`, the view carries the observed map in force that day and its agreement with the
+    claims' map (:func:`geoclaims.agreement`), computed here unless `agreement` gives it
+    (:func:`agreement_by_day`, as the page renderer does for all its days at once).
 
     Returns
     -------
@@ -427,15 +520,20 @@ def day_view(timeline: "Timeline", date: "str | dt.date | None" = None, *, since
         claims = tuple(c for c in timeline.claims if p.accepts(c) and first <= c.date <= d)
         if not timeline.is_observed:
             checks = area_check_rows(timeline, p, first, d)
+    obs = None
+    if observed is not None:
+        obs = _observed_day(observed, d)
+        if obs.snapshot is not None and not timeline.is_observed:
+            rows = (agreement if agreement is not None else agreement_by_day(timeline, observed, [d], p)).get(d)
+            if rows:
+                obs = dataclasses.replace(obs, agreement=rows)
     return DayView(date=d, perspective=p, first=first, state=kept, changes=tuple(changes), claims=claims,
                    areas=areas, diff=diff, unmapped=timeline.unmapped_summary(claims) if claims else "",
                    label=timeline.perspective_label(p), pieces=tuple(_piece_rows(timeline, d, p)),
-                   observed=_observed_day(observed, d) if observed is not None else None, area_checks=checks)
+                   observed=obs, area_checks=checks, band=_band_rows(timeline, d, p))
 
 
 def with_band(view: DayView, band: Iterable[tuple[Mapping[str, Any], Any, Any]]) -> DayView:
     """`view` with an uncertainty band: ``(record with 'side', least polygon, most polygon)`` per side."""
-    import dataclasses
-
     rows = tuple((dict(rec), display_geometry(lo), display_geometry(hi)) for rec, lo, hi in band)
     return dataclasses.replace(view, band=rows)

@@ -205,9 +205,33 @@ def _plot_area_checks(ax: Any, checks: list[Mapping[str, Any]], colors: Mapping[
                                mfc="#555555" if key == "within" else "white", label=text))
 
 
+def _plot_agreement(ax: Any, agreement: Mapping[dt.date, Mapping[str, Mapping[str, Any]]],
+                    colors: Mapping[str, str]) -> None:
+    """Per side: IoU with the observed map (solid, higher is better) and |area error| (dashed, lower is better)."""
+    import math
+
+    days = sorted(agreement)
+    for side in SIDES:
+        pts = [(d, agreement[d][side]) for d in days if side in agreement[d]]
+        iou = [(d, float(r["iou"])) for d, r in pts if r.get("iou") is not None and not math.isnan(float(r["iou"]))]
+        err = [(d, min(abs(float(r["area_error"])), 1.0)) for d, r in pts
+               if r.get("area_error") is not None and not math.isnan(float(r["area_error"]))]
+        if iou:
+            ax.plot(*zip(*iou), color=colors[side], lw=1.6, marker="o", ms=3, label=f"{side} IoU")
+        if err and iou:
+            ax.plot(*zip(*err), color=colors[side], lw=1.2, ls=(0, (3, 2)), marker="x", ms=3,
+                    label=f"{side} |area error| (1 = 100 % or more)")
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("agreement")
+    ax.grid(axis="y", color="#dddddd", lw=0.6)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=4, frameon=False, fontsize=8)
+
+
 def area_chart_svg(timeline: "Timeline", *, perspective: Any = "all", start: dt.date, end: dt.date,
                    colors: Mapping[str, str], marks: Iterable[dt.date] = (), area_checks: Iterable[Mapping] = (),
-                   observed: "Timeline | None" = None) -> str:
+                   observed: "Timeline | None" = None,
+                   agreement: Mapping[dt.date, Mapping[str, Mapping[str, Any]]] | None = None) -> str:
     """km² per side over time as an inline SVG (matplotlib, text kept as text), with a cursor for the slider.
 
     The x axis is time (date ticks); a tick along the bottom marks each rendered day; area
@@ -227,8 +251,12 @@ def area_chart_svg(timeline: "Timeline", *, perspective: Any = "all", start: dt.
     from matplotlib.figure import Figure
 
     series = timeline.area_series(freq="D", perspective=perspective, start=start, end=end)
-    fig = Figure(figsize=(11, 4.2), dpi=72)
-    ax = fig.add_subplot()
+    with_agreement = bool(agreement)
+    fig = Figure(figsize=(11, 6.2 if with_agreement else 4.2), dpi=72, layout="constrained")
+    if with_agreement:
+        ax, ax2 = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.3]})
+    else:
+        ax, ax2 = fig.add_subplot(), None
     x = list(series.index)
     for side in SIDES:
         ax.plot(x, series[f"{side}_total"], color=colors[side], lw=2, label=f"{side} held + advanced",
@@ -251,7 +279,9 @@ def area_chart_svg(timeline: "Timeline", *, perspective: Any = "all", start: dt.
     ax.grid(axis="y", color="#dddddd", lw=0.6)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3, frameon=False, fontsize=9)
-    fig.tight_layout()
+    if ax2 is not None:
+        _plot_agreement(ax2, agreement, colors)  # type: ignore[arg-type]
+        ax.tick_params(labelbottom=True)
     buf = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "geoclaims"}):
         fig.savefig(buf, format="svg", metadata={"Date": None})
@@ -262,7 +292,7 @@ def area_chart_svg(timeline: "Timeline", *, perspective: Any = "all", start: dt.
     to_px = ax.transData.transform
     x0 = to_px((mdates.date2num(start), 0))[0]
     x1 = to_px((mdates.date2num(end), 0))[0]
-    y_top, y_bottom = height - ax.bbox.y1, height - ax.bbox.y0
+    y_top, y_bottom = height - ax.bbox.y1, height - (ax2 if ax2 is not None else ax).bbox.y0
     cursor = (f'<line id="gc-cursor" x1="{x1:.1f}" x2="{x1:.1f}" y1="{y_top:.1f}" y2="{y_bottom:.1f}" '
               f'stroke="#111111" stroke-width="1.2" stroke-dasharray="3 2" visibility="hidden"/>')
     head_end = text.index(">")

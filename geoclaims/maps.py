@@ -38,6 +38,7 @@ from geoclaims.control import STATUSES, polygonal
 from geoclaims.dayview import (  # noqa: F401 - change_rows & co. are re-exported: long importable from here
     ACTION_WORDS,
     DayView,
+    agreement_text,
     ObservedDay,
     change_rows,
     change_text,
@@ -404,18 +405,6 @@ def fit(m: "folium.Map", geoms: list[Any]) -> None:
     m.fit_bounds([[s, w], [n, e]], padding=(20, 20), max_zoom=FIT_MAX_ZOOM)
 
 
-def agreement_text(agreement: Mapping[str, Any] | None) -> str:
-    """The agreement figures of a day in words ('' when there are none)."""
-    if not agreement:
-        return ""
-    parts = []
-    for key, value in agreement.items():
-        if isinstance(value, float):
-            value = f"{value:,.2f}"
-        parts.append(f"{key.replace('_', ' ')} {value}")
-    return " · ".join(parts)
-
-
 def observed_text(rec: Mapping[str, Any], obs: ObservedDay) -> str:
     """The tooltip of an observed outline."""
     return (f"{obs.label}, map of {obs.snapshot}\n{rec['side']} {rec['status']} (observed): "
@@ -493,8 +482,9 @@ def date_box(view: DayView) -> str:
             age = obs.age_days(view.date)
             label += (f"<br><span class='gc-obs'>outline: {esc(obs.label)}, map of {esc(obs.snapshot)}"
                       + (f" ({age} day{'s' if age != 1 else ''} earlier)" if age else "") + "</span>")
-            if obs.agreement:
-                label += f"<br>agreement: {esc(agreement_text(obs.agreement))}"
+            text = agreement_text(obs.agreement)
+            if text:
+                label += f"<br><span class='gc-agreement'>agreement: {esc(text)}</span>"
     return label
 
 

@@ -30,10 +30,20 @@ from geoclaims import __version__
 from geoclaims._io import atomic_write
 from geoclaims._web import link, write_assets
 from geoclaims.claims import SIDES
-from geoclaims.dayview import ACTION_WORDS, DayView, area_check_rows, check_observed, claim_dates, day_view
+from geoclaims.dayview import (
+    ACTION_WORDS,
+    DayView,
+    agreement_by_day,
+    agreement_text,
+    area_check_rows,
+    area_error_text,
+    check_observed,
+    claim_dates,
+    day_view,
+)
 from geoclaims.errors import InvalidArgument
 from geoclaims.index_page import Slider, SliderScript, TimeAxis, area_chart_svg, time_axis
-from geoclaims.maps import HtmlControl, add_basemap, agreement_text, check_colors, draw_view, fit, new_map, place_keys
+from geoclaims.maps import HtmlControl, add_basemap, check_colors, draw_view, fit, new_map, place_keys
 from geoclaims.styles import CERTAINTIES, certainty_swatch, legend_html
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -200,6 +210,14 @@ def _area_check_cells(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]
     return out
 
 
+def _fmt(x: Any, pattern: str = "{:,.2f}") -> str:
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return ""
+    return "" if v != v or v in (float("inf"), float("-inf")) else pattern.format(v)
+
+
 def _observed_section(view: DayView, totals: Mapping[str, Mapping[str, float]]) -> dict[str, Any] | None:
     obs = view.observed
     if obs is None:
@@ -207,9 +225,24 @@ def _observed_section(view: DayView, totals: Mapping[str, Mapping[str, float]]) 
     age = obs.age_days(view.date)
     rows = [{"side": s, "claims": _km(totals[s]["total"]), "observed": _km(obs.areas[s].get("total", 0.0)),
              "grey": _km(obs.areas[s].get("contested", 0.0))} for s in SIDES]
+    agreement = []
+    for side in SIDES:
+        r = (obs.agreement or {}).get(side)
+        if not r:
+            continue
+        band = (f" ({_fmt(r['km2_min'], '{:,.0f}')}–{_fmt(r['km2_max'], '{:,.0f}')})"
+                if abs(float(r["km2_max"]) - float(r["km2_min"])) >= 0.5 else "")
+        agreement.append({
+            "side": side, "claims": _fmt(r["km2"], "{:,.0f}") + band, "held": _fmt(r["observed_km2"], "{:,.0f}"),
+            "grey": _fmt(r["observed_with_grey_km2"], "{:,.0f}"), "area_error": area_error_text(r["area_error"]),
+            "iou": _fmt(r["iou"]), "precision": _fmt(r["precision"]), "recall": _fmt(r["recall"]),
+            "front": (_fmt(r["front_mean_km"], "{:,.1f}") + " / " + _fmt(r["front_max_km"], "{:,.1f}")
+                      if _fmt(r["front_mean_km"]) else ""),
+            "settlements": (_fmt(r["settlements_agree"], "{:.0%}") + f" of {int(r['settlements'])}"
+                            if _fmt(r["settlements_agree"]) else "")})
     return {"label": obs.label, "snapshot": str(obs.snapshot) if obs.snapshot else "",
             "age": f"{age} day{'s' if age != 1 else ''}" if age else "", "rows": rows,
-            "agreement": agreement_text(obs.agreement)}
+            "agreement": agreement_text(obs.agreement), "agreement_rows": agreement}
 
 
 def render_daily(
@@ -289,13 +322,16 @@ def render_daily(
     if assets == "folder":
         write_assets(out)
     slider = Slider(colors)
+    agreement = (agreement_by_day(timeline, observed, rendered, p)
+                 if observed is not None and not timeline.is_observed else None)
     pages, pngs, day_rows = [], [], []
     prev_totals: dict[str, dict[str, float]] | None = None
     bar = tqdm(total=len(rendered), desc="rendering days", unit="day", file=sys.stderr,
                disable=(not sys.stderr.isatty()) if progress is None else not progress)
     try:
         for i, d in enumerate(rendered):
-            view = day_view(timeline, d, since=rendered[i - 1] if i else None, perspective=p, observed=observed)
+            view = day_view(timeline, d, since=rendered[i - 1] if i else None, perspective=p, observed=observed,
+                            agreement=agreement)
             totals = _totals(view)
             png_path = out / f"{d.isoformat()}.png" if png else None
             if png_path is not None:
@@ -313,7 +349,7 @@ def render_daily(
     finally:
         bar.close()
     index = _index_page(timeline, slider, day_rows, rendered, p, out, colors=colors, tiles=tiles, assets=assets,
-                        title=title, observed=observed)
+                        title=title, observed=observed, agreement=agreement)
     keep = {pg.name for pg in (*pages, *pngs)}
     removed = []
     for old in sorted(out.iterdir()):
@@ -356,13 +392,15 @@ def _day_page(timeline: "Timeline", view: DayView, totals: dict[str, dict[str, f
            "unsure": _km(sum(km[s][k] for s in SIDES for k in ("claimed", "unverified", "inferred"))),
            "obs_ua": _km(obs.areas["UA"].get("total", 0.0)) if obs and obs.snapshot else "",
            "obs_ru": _km(obs.areas["RU"].get("total", 0.0)) if obs and obs.snapshot else "",
-           "obs_date": str(obs.snapshot) if obs and obs.snapshot else ""}
+           "obs_date": str(obs.snapshot) if obs and obs.snapshot else "",
+           "agreement": {side: {"iou": _fmt(r.get("iou")), "area_error": area_error_text(r.get("area_error"))}
+                         for side, r in ((obs.agreement or {}) if obs else {}).items()}}
     return page, row
 
 
 def _index_page(timeline: "Timeline", slider: Slider, day_rows: list[dict[str, Any]], rendered: list[dt.date],
                 p: Any, out: Path, *, colors: Mapping[str, str], tiles: Any, assets: str, title: str,
-                observed: "Timeline | None") -> Path:
+                observed: "Timeline | None", agreement: Mapping[dt.date, Mapping[str, Any]] | None) -> Path:
     """Write ``index.html``: the slider over the rendered days, the chart, the area claims, the table of days."""
     import folium
     from markupsafe import Markup
@@ -382,7 +420,8 @@ def _index_page(timeline: "Timeline", slider: Slider, day_rows: list[dict[str, A
     head, body, script = _map_parts(m)
     checks = () if timeline.is_observed else area_check_rows(timeline, p, rendered[0], rendered[-1])
     chart = area_chart_svg(timeline, perspective=p, start=rendered[0], end=rendered[-1], colors=colors,
-                           marks=rendered if len(rendered) <= 1000 else (), area_checks=checks, observed=observed)
+                           marks=rendered if len(rendered) <= 1000 else (), area_checks=checks, observed=observed,
+                           agreement=agreement)
     if timeline.is_observed:
         counted = f"{len(timeline.dates)} snapshots"
     else:
@@ -394,7 +433,8 @@ def _index_page(timeline: "Timeline", slider: Slider, day_rows: list[dict[str, A
         map_body=Markup(body), map_script=Markup(script), css=Markup(_asset("page.css")), chart=Markup(chart),
         slider_data=Markup(slider.payload(axis)), unmapped=unmapped, version=__version__, axis=axis,
         observed=observed.perspective_label() if observed is not None else "",
-        area_checks=_area_check_cells(checks), inferred="inferred" in slider.shown.tiers)
+        area_checks=_area_check_cells(checks), inferred="inferred" in slider.shown.tiers,
+        agreement_sides=[s for s in SIDES if any(s in r["agreement"] for r in day_rows)])
     index = out / "index.html"
     atomic_write(index, html.encode("utf-8"))
     return index

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from geoclaims.claims import SIDES
 from geoclaims.control import STATUSES
-from geoclaims.dayview import DayView, claim_anchor, day_view, marker_side
+from geoclaims.dayview import DayView, agreement_text, claim_anchor, day_view, marker_side
 from geoclaims.styles import CERTAINTIES, CERTAINTY_WORDS, Shown, mpl_style
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -254,8 +254,8 @@ def _draw_layers(ax: Any, proj: Any, view: DayView, colors: Mapping[str, str]) -
 
     for rec, least, most in view.band:
         ring = shapely.difference(proj.to_local(most), proj.to_local(least))
-        _add(ax, ring, facecolor=to_rgba(colors[rec["side"]], 0.12), edgecolor=to_rgba(colors[rec["side"]], 0.6),
-             hatch="xx", linewidth=0.6, linestyle=(0, (1, 2)), zorder=3)
+        _add(ax, ring, facecolor=to_rgba(colors[rec["side"]], 0.1), edgecolor=to_rgba(colors[rec["side"]], 0.8),
+             linewidth=1.0, linestyle=(0, (1, 2.5)), zorder=3)
     order = {st: i for i, st in enumerate(STATUSES)}
     for rec, g in sorted(view.pieces, key=lambda t: (order.get(t[0]["status"], 9), t[0]["tier"] == "claimed")):
         st = mpl_style(rec["side"], rec["status"], rec["tier"], rec["claim_status"], colors)
@@ -312,6 +312,7 @@ def _draw_labels(ax: Any, fig: Any, proj: Any, view: DayView, frame: tuple[float
     candidates = [i for i in np.flatnonzero(inside & focused)]
     candidates += [i for i in np.flatnonzero(inside & ~focused) if labels[i][3] <= zoom]
     renderer = FigureCanvasAgg(fig).get_renderer()
+    frame_px = ax.get_window_extent(renderer)
     halo = [pe.withStroke(linewidth=2.2, foreground="white")]
     beside = [(7, 0, "left", "center"), (-7, 0, "right", "center"), (0, 7, "center", "bottom"), (0, -7, "center", "top")]
     taken: list[Any] = []
@@ -324,7 +325,8 @@ def _draw_labels(ax: Any, fig: Any, proj: Any, view: DayView, frame: tuple[float
                             fontsize=8.5 if city else 7.5, fontweight="bold" if (len(lab) > 4 or city) else "normal",
                             color="#111111" if here else "#333333", zorder=9, annotation_clip=True, path_effects=halo)
             bb = t.get_window_extent(renderer).expanded(1.05, 1.1)
-            if not any(bb.overlaps(o) for o in taken) or (here and k == len(spots) - 1):
+            inside = (frame_px.x0 <= bb.x0 and bb.x1 <= frame_px.x1 and frame_px.y0 <= bb.y0 and bb.y1 <= frame_px.y1)
+            if (inside and not any(bb.overlaps(o) for o in taken)) or (here and k == len(spots) - 1):
                 taken.append(bb)
                 break
             t.remove()
@@ -360,6 +362,9 @@ def _header(fig: Any, view: DayView, timeline: "Timeline", title: str | None, he
     obs = view.observed
     if obs is not None and obs.snapshot is not None:
         sub += f"\nOutline: {obs.label}, map of {obs.snapshot}"
+        agreed = agreement_text(obs.agreement)
+        if agreed:
+            sub += f" · agreement {agreed}"
     fig.text(0.2 / 8, 1 - 0.55 / H, sub, fontsize=9, color="#333333", va="top", ha="left", linespacing=1.4)
 
 
@@ -382,7 +387,8 @@ def _legend(fig: Any, colors: Mapping[str, str], shown: Shown, foot: float, H: f
         handles.append(Patch(label="inferred by the model (no edge)",
                              **mpl_style("neutral", "held", "inferred", "assessed", neutral)))
     if shown.band:
-        handles.append(Patch(label="uncertainty band", facecolor="none", edgecolor="#555555", hatch="xx"))
+        handles.append(Patch(label="uncertainty band (least to most held)", facecolor=(0.33, 0.33, 0.33, 0.1),
+                             edgecolor="#555555", linewidth=1.0, linestyle=(0, (1, 2.5))))
     if shown.changes:
         handles.append(Patch(label="changed in this period", facecolor="none", edgecolor=colors["change"],
                              linewidth=1.8))

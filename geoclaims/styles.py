@@ -12,7 +12,9 @@ and in greyscale:
   the surer;
 - **edge** says who states it: land a claim states has an edge; land the model
   *infers* between claimed places (``tier == 'inferred'``) has none and a fine
-  cross-hatch, so it never looks like a surveyed line.
+  cross-hatch, so it never looks like a surveyed line;
+- the **uncertainty band** of an inferred front (least to most a side may hold) is a
+  soft wash with a dotted edge around it.
 
 Textures are SVG patterns (:func:`svg_defs`, once per page) referenced by
 ``fillColor: "url(#...)"``; matplotlib gets the same grammar as hatches
@@ -126,10 +128,10 @@ def observed_style(side: str, status: str, colors: Mapping[str, str]) -> dict[st
 
 
 def band_style(side: str, colors: Mapping[str, str]) -> dict[str, Any]:
-    """The uncertainty band (land between the least and the most a side may hold): a light cross-hatch."""
-    return {"color": colors[side], "weight": 0.8, "opacity": 0.7, "dashArray": "1 3",
-            "fillColor": f"url(#{_pattern_id(side, 'band', 'hatch')})", "fillOpacity": 1,
-            "className": f"gc-poly gc-band gc-{side}-band"}
+    """The uncertainty band (land between the least and the most a side may hold): a soft wash with a dotted
+    edge, unlike any texture of land a side holds."""
+    return {"color": colors[side], "weight": 1.2, "opacity": 0.8, "dashArray": "1 4", "lineCap": "round",
+            "fillColor": colors[side], "fillOpacity": 0.1, "className": f"gc-poly gc-band gc-{side}-band"}
 
 
 def _pattern(pid: str, mark: str, color: str, tint: float) -> str:
@@ -159,8 +161,6 @@ def svg_defs(colors: Mapping[str, str]) -> str:
         for status in statuses:
             for mark in ("stripes", "dots", "hatch"):
                 out.append(_pattern(_pattern_id(key, status, mark), mark, color, STATUS_TINT[status]))
-    for side in ("UA", "RU"):
-        out.append(_pattern(_pattern_id(side, "band", "hatch"), "hatch", colors[side], 0.45))
     return ('<svg class="gc-defs" aria-hidden="true" focusable="false" width="0" height="0" '
             'style="position:absolute;width:0;height:0;overflow:hidden"><defs>' + "".join(out) + "</defs></svg>")
 

@@ -149,6 +149,22 @@ def kursk_observed(kursk, tmp_path_factory):
     return read_snapshots(path)
 
 
+@pytest.fixture(scope="session")
+def kursk_inferred(kursk_claims):
+    """The Kursk claims with the inferred method: land between claimed places, and an uncertainty band."""
+    from geoclaims import Timeline
+
+    return Timeline.from_claims(kursk_claims, method="inferred")
+
+
+@pytest.fixture(scope="session")
+def deepstate_kursk():
+    """The four DeepStateMap snapshots of tests/data/deepstate-kursk, Kursk Oblast only."""
+    from geoclaims import read_snapshots
+
+    return read_snapshots(DATA / "deepstate-kursk", preset="deepstate", region="Kursk Oblast")
+
+
 def with_inferred(view, side="UA", status="held", claim_ids="K045, SEED1", claim_status="assessed"):
     """A DayView with one hand-built piece the model infers (tier 'inferred'), as issue 13 will add: the
     land between the view's first two pieces, taken as their convex hull minus the pieces."""

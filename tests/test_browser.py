@@ -224,6 +224,27 @@ def test_inferred_land_looks_unlike_stated_land_in_the_dom(browser, kursk, tmp_p
         v.close()
 
 
+def test_inferred_front_band_and_agreement_in_the_dom(browser, tmp_path, kursk_inferred, deepstate_kursk):
+    """The inferred method on real DeepState snapshots: hatched edgeless land, the band, agreement figures."""
+    res = render_daily(kursk_inferred, tmp_path, observed=deepstate_kursk, start="2025-02-06", end="2025-02-07",
+                       progress=False)
+    v = Visit(browser, res.pages[-1])
+    try:
+        inferred = v.page.evaluate(FILLS, "path.gc-tier-inferred")
+        assert inferred and all(p["fill"].startswith("url(#gc-hatch-") and p["pattern"] for p in inferred)
+        assert all(p["stroke"] == "none" or float(p["width"]) == 0 for p in inferred)
+        band = v.page.evaluate(FILLS, "path.gc-band")
+        assert band and all(p["fill"].startswith("#") and float(p["fillOpacity"]) < 0.2 and p["dash"] for p in band)
+        assert v.page.locator("path.gc-observed").count() > 0
+        assert v.page.locator(".gc-datebox .gc-agreement").inner_text().startswith("agreement: UA: IoU ")
+        assert v.page.locator("table.gc-agreement tr").count() >= 2
+        assert v.errors == [] and v.remote == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        v.page.screenshot(path=str(ARTIFACTS / "inferred-day.png"), full_page=False)
+    finally:
+        v.close()
+
+
 def test_observed_map_is_an_outline_on_pages_and_slider(browser, site, kursk_observed):
     v = Visit(browser, _page(site, "2025-01-07"))
     try:

@@ -85,3 +85,23 @@ def test_with_band_keeps_least_and_most(kursk):
     (rec, lo, hi), = banded.band
     assert rec["side"] == "UA" and hi.covers(lo) and area_km2(hi) > area_km2(lo)
     assert view.band == ()                                   # the view itself is left as it was
+
+
+def test_inferred_method_gives_inferred_pieces_a_band_and_agreement(kursk_inferred, deepstate_kursk):
+    from geoclaims import agreement
+
+    d = dt.date(2025, 2, 7)
+    view = day_view(kursk_inferred, d, observed=deepstate_kursk)
+    inferred = [rec for rec, _ in view.pieces if rec["tier"] == "inferred"]
+    assert inferred and all(rec["claim_id"] == rec["drivers"] and rec["claimants"] for rec in inferred)
+    assert "inferred by the model" in piece_text(inferred[0]) and "from claims " in piece_text(inferred[0])
+    (rec, least, most), *_ = view.band
+    band = kursk_inferred.band(d).set_index(["side", "bound"]).area_km2
+    assert rec["min_km2"] == pytest.approx(band[(rec["side"], "min")]) and rec["min_km2"] < rec["max_km2"]
+    assert area_km2(most) > area_km2(least)
+    obs = view.observed
+    assert obs.snapshot == dt.date(2025, 1, 31)
+    want = agreement(kursk_inferred, deepstate_kursk, [d]).table.set_index("side")
+    assert obs.agreement["UA"]["iou"] == pytest.approx(want.loc["UA", "iou"])
+    assert obs.agreement["UA"]["area_error"] == pytest.approx(want.loc["UA", "area_error"])
+    assert day_view(kursk_inferred, d).band and not day_view(kursk_inferred.twin("territory"), d).band

@@ -285,3 +285,23 @@ def test_cli_render_observed_and_png(tmp_path, kursk_observed, capsys):
     assert "--preset only apply to the observed maps: add --observed SNAPSHOTS" in capsys.readouterr().err
     assert main(["render", str(KURSK_CLAIMS), "--out", str(tmp_path / "y"), "--observed", str(tmp_path / "nope"),
                  "--no-progress"]) == 2
+
+
+def test_inferred_front_with_band_and_agreement_on_pages_and_index(tmp_path, kursk_inferred, deepstate_kursk):
+    from geoclaims import agreement
+
+    res = render_daily(kursk_inferred, tmp_path, observed=deepstate_kursk, start="2025-02-06", end="2025-02-07",
+                       progress=False)
+    page = res.pages[-1].read_text(encoding="utf-8")
+    want = agreement(kursk_inferred, deepstate_kursk, ["2025-02-07"]).table.set_index("side").loc["UA"]
+    table = page[page.index('class="gc-agreement"'):]
+    assert f'<td class="num">{want.iou:.2f}</td>' in table
+    assert f'<td class="num">{want.observed_km2:,.0f}</td>' in table
+    assert "inferred by the model" in page                                   # how-sure table column
+    assert "agreement: UA: IoU " in page                                     # the map's date box
+    index = res.index.read_text(encoding="utf-8")
+    assert '<th class="num">UA IoU</th>' in index and f'<td class="num">{want.iou:.2f}</td>' in index
+    assert ">agreement<" in index and "UA IoU" in index                      # the chart's agreement panel
+    data = _slider_data(index)
+    classes = {data["styles"][f[1]]["className"] for day in data["days"] for f in day["f"]}
+    assert any("gc-band" in c for c in classes) and any("gc-tier-inferred" in c for c in classes)

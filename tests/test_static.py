@@ -48,6 +48,8 @@ def test_labels_do_not_overlap(kursk):
     boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts if t.get_text() not in ("0",)
              and not t.get_text().endswith(" km")]
     assert len(boxes) > 10
+    frame = fig.axes[0].get_window_extent(renderer)
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1 for b in boxes)
     overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
     assert overlaps == []
 
@@ -61,6 +63,12 @@ def test_inferred_land_and_the_observed_outline_in_the_legend(kursk, kursk_obser
     assert any("Outline: observed maps (footprint.geojson), map of 2025-01-07" in t for t in texts)
     hatched = [p for p in fig.axes[0].patches if p.get_hatch() == "xxx"]
     assert hatched and all(p.get_linewidth() == 0 for p in hatched)
+
+
+def test_agreement_with_the_observed_map_in_the_header(kursk_inferred, deepstate_kursk):
+    texts = _texts(plot(kursk_inferred, "2025-02-07", observed=deepstate_kursk))
+    head = next(t for t in texts if "Outline: " in t)
+    assert "map of 2025-01-31 · agreement UA: IoU 0." in head and "uncertainty band (least to most held)" in texts
 
 
 def test_plot_is_exported_and_saving_reports_bad_paths(kursk, tmp_path):
