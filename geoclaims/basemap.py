@@ -42,6 +42,9 @@ CLAIMED_ZOOM = 6
 CITY_POPULATION = 200_000
 #: Labels kept at most (the most populous, then the claimed ones).
 MAX_LABELS = 1500
+#: A place within :func:`_city_radius_km` of a city of this size (and at least twice its own) is one of its
+#: districts: labelled like a village, never before the city.
+DISTRICT_CITY_POPULATION = 500_000
 #: Words that only say what kind of place a name is ("Gorod Shebekino" is the town of Shebekino).
 KIND_WORDS = ("gorod", "posëlok", "poselok", "rabochiy posëlok", "selo", "derevnya", "khutor", "stanitsa",
               "misto", "selyshche", "smt")
@@ -77,6 +80,18 @@ def label_key(name: str) -> str:
     return low
 
 
+def _km(a: Any, b: Any) -> float:
+    import math
+
+    return math.hypot((a.lat - b.lat) * 111.2, (a.lon - b.lon) * 111.2 * math.cos(math.radians(a.lat)))
+
+
+def _city_radius_km(city: Any) -> float:
+    """How far from its point a city's districts lie: 9.4 km for Kharkiv (1.4 M), 7.5 km for Donetsk (0.9 M);
+    Makiivka, a city of its own 10 km from Donetsk, stays outside."""
+    return 2.5 * ((city.population or 0) / 1e5) ** 0.5
+
+
 def _labels(gaz: "Gazetteer", bounds: tuple[float, float, float, float], highlight: frozenset[str],
             max_labels: int) -> tuple[list[list], int]:
     """Labels in priority order (cities, claimed places, then by population; duplicates dropped), and how
@@ -84,12 +99,22 @@ def _labels(gaz: "Gazetteer", bounds: tuple[float, float, float, float], highlig
     import math
 
     w, s, e, n = bounds
-    ranked = []
-    for p in gaz.places:
-        if p.lat is None or p.lon is None or not (w <= p.lon <= e and s <= p.lat <= n):
-            continue
+    inside = [p for p in gaz.places if p.lat is not None and p.lon is not None and w <= p.lon <= e and s <= p.lat <= n]
+    big = [p for p in inside if (p.population or 0) >= DISTRICT_CITY_POPULATION]
+
+    def district(p) -> bool:
+        """A section of a much larger city (GeoNames lists Kharkiv's Saltivka as a 409,300-people place)."""
         pop = p.population or 0
+        return any((c.population or 0) >= 2 * pop and c is not p and _km(p, c) < _city_radius_km(c) for c in big)
+
+    ranked, zooms = [], {}
+    for p in inside:
+        pop = p.population or 0
+        zoom = next(z for minimum, z in LABEL_ZOOMS if pop >= minimum)
         tier = 0 if pop >= CITY_POPULATION else 1 if p.id in highlight else 2
+        if p.id not in highlight and pop and district(p):
+            tier, zoom = 2, max(zoom, LABEL_ZOOMS[-1][1])
+        zooms[p.id] = zoom
         ranked.append((tier, -pop, p.name, p))
     ranked.sort(key=lambda t: t[:3])
     kept: dict[str, list[tuple[float, float]]] = {}
@@ -104,8 +129,7 @@ def _labels(gaz: "Gazetteer", bounds: tuple[float, float, float, float], highlig
                 for a, b in near):
             continue  # "Gorod Shebekino" beside Shebekino: one town listed twice
         near.append((lat, lon))
-        pop = p.population or 0
-        zoom = next(z for minimum, z in LABEL_ZOOMS if pop >= minimum)
+        zoom = zooms[p.id]
         lab: list = [round(lat, _DIGITS), round(lon, _DIGITS), p.name, zoom]
         if p.id in highlight:
             lab[3] = min(zoom, CLAIMED_ZOOM)

@@ -322,6 +322,9 @@ def render_daily(
     if assets == "folder":
         write_assets(out)
     slider = Slider(colors)
+    # Once per render, before the pages: the area check of every area claim (it builds the footprint and
+    # territory twins of the timeline) and the agreement of every day with the observed map.
+    checks = () if timeline.is_observed else area_check_rows(timeline, p, rendered[0], rendered[-1])
     agreement = (agreement_by_day(timeline, observed, rendered, p)
                  if observed is not None and not timeline.is_observed else None)
     pages, pngs, day_rows = [], [], []
@@ -335,9 +338,9 @@ def render_daily(
             totals = _totals(view)
             png_path = out / f"{d.isoformat()}.png" if png else None
             if png_path is not None:
-                from geoclaims.static import plot_view
+                from geoclaims.static import plot_view, save
 
-                plot_view(timeline, view, colors=colors, title=title).savefig(png_path)
+                save(plot_view(timeline, view, colors=colors, title=title), png_path)
                 pngs.append(png_path)
             page, row = _day_page(timeline, view, totals, prev_totals, rendered, i, out, colors=colors, tiles=tiles,
                                   assets=assets, title=title, png=png_path.name if png_path else "")
@@ -349,7 +352,7 @@ def render_daily(
     finally:
         bar.close()
     index = _index_page(timeline, slider, day_rows, rendered, p, out, colors=colors, tiles=tiles, assets=assets,
-                        title=title, observed=observed, agreement=agreement)
+                        title=title, observed=observed, agreement=agreement, checks=checks)
     keep = {pg.name for pg in (*pages, *pngs)}
     removed = []
     for old in sorted(out.iterdir()):
@@ -400,7 +403,8 @@ def _day_page(timeline: "Timeline", view: DayView, totals: dict[str, dict[str, f
 
 def _index_page(timeline: "Timeline", slider: Slider, day_rows: list[dict[str, Any]], rendered: list[dt.date],
                 p: Any, out: Path, *, colors: Mapping[str, str], tiles: Any, assets: str, title: str,
-                observed: "Timeline | None", agreement: Mapping[dt.date, Mapping[str, Any]] | None) -> Path:
+                observed: "Timeline | None", agreement: Mapping[dt.date, Mapping[str, Any]] | None,
+                checks: tuple[dict[str, Any], ...]) -> Path:
     """Write ``index.html``: the slider over the rendered days, the chart, the area claims, the table of days."""
     import folium
     from markupsafe import Markup
@@ -418,7 +422,6 @@ def _index_page(timeline: "Timeline", slider: Slider, day_rows: list[dict[str, A
     folium.LayerControl(collapsed=True).add_to(m)
     fit(m, slider.extent or [timeline._aoi])
     head, body, script = _map_parts(m)
-    checks = () if timeline.is_observed else area_check_rows(timeline, p, rendered[0], rendered[-1])
     chart = area_chart_svg(timeline, perspective=p, start=rendered[0], end=rendered[-1], colors=colors,
                            marks=rendered if len(rendered) <= 1000 else (), area_checks=checks, observed=observed,
                            agreement=agreement)

@@ -53,7 +53,7 @@ CERTAINTY_WORDS: dict[str, str] = {
     "assessed": "assessed: independent evidence",
     "claimed": "claimed by a party, not independently verified",
     "unverified": "unverified report",
-    "": "from the map or baseline, no claim",
+    "": "from the observed map or baseline, no claim",
 }
 TIER_WORDS: dict[str, str] = {
     "claimed": "stated by a claim",
@@ -233,6 +233,8 @@ def legend_html(colors: Mapping[str, str], shown: Shown | None = None) -> str:
     if everything or any(st == "contested" for _, st in shown.states):
         rows.append(swatch(piece_style("UA", "contested", "claimed", "assessed", colors)) + "contested")
     certs = [c for c in CERTAINTIES if everything or c in shown.certainties]
+    if "" in shown.certainties:
+        certs.append("")  # pieces no claim drew: an observed map's, a baseline's
     inferred = everything or "inferred" in shown.tiers
     if certs or inferred:
         rows.append('<div class="gc-legend-head">How sure (texture)</div>')

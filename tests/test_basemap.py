@@ -78,3 +78,12 @@ def test_the_layer_fades_out_and_focuses_the_given_places():
     for edge in "lrbt":
         assert f'id="gc-fade-{edge}"' in page
     assert "var focus = [1,3];" in page and 'map.on("gc:focus"' in page
+
+
+def test_districts_of_a_larger_city_are_not_labelled_as_cities():
+    """GeoNames lists Saltivka (inside Kharkiv) with 409,300 people; Makiivka is a city of its own by Donetsk."""
+    kharkiv = {lab[2]: lab for lab in basemap_data((35.5, 49.6, 37.0, 50.4))["labels"]}
+    assert kharkiv["Kharkiv"][3] == LABEL_ZOOMS[0][1] and kharkiv["Saltivka"][3] == LABEL_ZOOMS[-1][1]
+    donetsk = basemap_data((37.3, 47.8, 38.3, 48.3))
+    cities = [lab[2] for lab in donetsk["labels"][:donetsk["cities"]]]
+    assert {"Donetsk", "Makiyivka"} <= set(cities)

@@ -89,6 +89,9 @@ def test_legend_lists_exactly_what_is_shown():
     shown.changes, shown.observed = True, "observed maps (ds)"
     text = legend_html(DEFAULT_COLORS, shown)
     assert "inferred by the model" in text and "changed in this period" in text and "observed maps (ds)" in text
+    observed_only = Shown()
+    observed_only.add_piece("UA", "held", "observed", "")
+    assert CERTAINTY_WORDS[""] in legend_html(DEFAULT_COLORS, observed_only)
     full = legend_html(DEFAULT_COLORS)
     for c in CERTAINTIES:
         assert CERTAINTY_WORDS[c] in full
