@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from folium.map import Layer
@@ -92,14 +93,39 @@ def _city_radius_km(city: Any) -> float:
     return 2.5 * ((city.population or 0) / 1e5) ** 0.5
 
 
+@dataclass(frozen=True)
+class _Extra:
+    """A claimed place the gazetteer does not list (a claim gave its coordinates)."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    population: int = 0
+
+
+def _split(highlight: Iterable[Any]) -> tuple[frozenset[str], tuple[_Extra, ...]]:
+    """Place ids, and the places given as objects (kept as label candidates should the gazetteer lack them)."""
+    ids, extra = set(), []
+    for h in highlight:
+        if isinstance(h, str):
+            ids.add(h)
+        elif getattr(h, "lat", None) is not None and getattr(h, "lon", None) is not None:
+            ids.add(h.id)
+            extra.append(_Extra(h.id, h.name, float(h.lat), float(h.lon), int(h.population or 0)))
+    return frozenset(ids), tuple(sorted(set(extra), key=lambda x: x.id))
+
+
 def _labels(gaz: "Gazetteer", bounds: tuple[float, float, float, float], highlight: frozenset[str],
-            max_labels: int) -> tuple[list[list], int]:
+            max_labels: int, extra: tuple[_Extra, ...] = ()) -> tuple[list[list], int]:
     """Labels in priority order (cities, claimed places, then by population; duplicates dropped), and how
     many of them, at the front, are cities."""
     import math
 
     w, s, e, n = bounds
     inside = [p for p in gaz.places if p.lat is not None and p.lon is not None and w <= p.lon <= e and s <= p.lat <= n]
+    known = {p.id for p in inside}
+    inside += [x for x in extra if x.id not in known and w <= x.lon <= e and s <= x.lat <= n]
     big = [p for p in inside if (p.population or 0) >= DISTRICT_CITY_POPULATION]
 
     def district(p) -> bool:
@@ -154,7 +180,7 @@ def _national_borders() -> Any:
 
 @functools.lru_cache(maxsize=8)
 def _basemap(bounds: tuple[float, float, float, float], highlight: frozenset[str], gaz: "Gazetteer",
-             max_labels: int) -> str:
+             max_labels: int, extra: tuple[_Extra, ...] = ()) -> str:
     import shapely
 
     from geoclaims import boundaries
@@ -175,7 +201,7 @@ def _basemap(bounds: tuple[float, float, float, float], highlight: frozenset[str
         network = shapely.simplify(shapely.intersection(network, box), _TOLERANCE)
         if not network.is_empty:
             regions.append({"type": "Feature", "properties": {}, "geometry": _round_geojson(network)})
-    labels, cities = _labels(gaz, bounds, highlight, max_labels)
+    labels, cities = _labels(gaz, bounds, highlight, max_labels, extra)
     return json.dumps({"bounds": list(bounds), "cities": cities, "countries": {"type": "FeatureCollection", "features": countries},
                        "regions": {"type": "FeatureCollection", "features": regions}, "labels": labels},
                       ensure_ascii=False)
@@ -189,9 +215,11 @@ def basemap_data(bounds: Sequence[float], *, highlight: Iterable[str] = (), gaze
     ----------
     bounds : (float, float, float, float)
         The area to cover; callers usually pad the data extent.
-    highlight : iterable of str
-        Place ids (e.g. the claims' places): candidates for a label from zoom :data:`CLAIMED_ZOOM` whatever
-        their size, ranked before every place but cities, never dropped as duplicates.
+    highlight : iterable of str or Place
+        The claims' places, by id or as :class:`~geoclaims.Place` objects: candidates for a label from
+        zoom :data:`CLAIMED_ZOOM` whatever their size, ranked before every place but cities, never
+        dropped as duplicates. A place given as an object is labelled even when the gazetteer does not
+        list it (a claim gave its coordinates).
     gazetteer : Gazetteer, optional
         Source of the labels (default: the bundled one).
     max_labels : int
@@ -213,12 +241,14 @@ def basemap_data(bounds: Sequence[float], *, highlight: Iterable[str] = (), gaze
     from geoclaims.gazetteer import Gazetteer
 
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
-    return json.loads(_basemap(b, frozenset(highlight), gaz, int(max_labels)))  # type: ignore[arg-type]
+    ids, extra = _split(highlight)
+    return json.loads(_basemap(b, ids, gaz, int(max_labels), extra))  # type: ignore[arg-type]
 
 
 @functools.lru_cache(maxsize=8)
-def _payload(bounds: tuple[float, ...], highlight: frozenset[str], gaz: "Gazetteer", max_labels: int) -> str:
-    return script_json(json.loads(_basemap(bounds, highlight, gaz, max_labels)))  # type: ignore[arg-type]
+def _payload(bounds: tuple[float, ...], highlight: frozenset[str], gaz: "Gazetteer", max_labels: int,
+             extra: tuple[_Extra, ...]) -> str:
+    return script_json(json.loads(_basemap(bounds, highlight, gaz, max_labels, extra)))  # type: ignore[arg-type]
 
 
 def basemap_payload(bounds: Sequence[float], *, highlight: Iterable[str] = (), gazetteer: "Gazetteer | None" = None,
@@ -235,11 +265,12 @@ def basemap_payload(bounds: Sequence[float], *, highlight: Iterable[str] = (), g
     True
     """
     b = tuple(round(float(x), 3) for x in bounds)
+    highlight = list(highlight)
     basemap_data(b, highlight=highlight, gazetteer=gazetteer, max_labels=max_labels)  # validates, warms the cache
     from geoclaims.gazetteer import Gazetteer
 
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
-    return _payload(b, frozenset(highlight), gaz, int(max_labels))
+    return _payload(b, *_split(highlight)[:1], gaz, int(max_labels), _split(highlight)[1])
 
 
 @raw_macro

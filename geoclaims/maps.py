@@ -374,20 +374,25 @@ def new_map(timeline: "Timeline", *, tiles: Any = None, assets: str = "inline", 
     return m
 
 
-def _claimed_places(timeline: "Timeline") -> dict[str, str]:
-    return {c.place.id: c.place.name for c in timeline.claims if c.place is not None and c.place.is_located}
+def _claimed_places(timeline: "Timeline") -> dict[str, Any]:
+    """The located places the timeline's claims name, by id."""
+    return {c.place.id: c.place for c in timeline.claims if c.place is not None and c.place.is_located}
 
 
 def add_basemap(m: "folium.Map", timeline: "Timeline", *, focus: Iterable[Claim] = ()) -> None:
     """Add the offline basemap over the timeline's area; the places of the `focus` claims are always labelled."""
     from geoclaims.basemap import BasemapLayer, basemap_payload
 
-    places = sorted(_claimed_places(timeline))
-    rank = {pid: i for i, pid in enumerate(places)}
+    places = _claimed_places(timeline)
+    rank = {pid: i for i, pid in enumerate(sorted(places))}
     keys = {rank[c.place.id] for c in focus if c.place is not None and c.place.id in rank}
-    w, s, e, n = timeline._aoi  # padded: wide screens show more than the area of interest
-    bounds = (max(w - _PAD_LON, -180.0), max(s - _PAD_LAT, -85.0), min(e + _PAD_LON, 180.0), min(n + _PAD_LAT, 85.0))
-    BasemapLayer(basemap_payload(bounds, highlight=places), focus=keys).add_to(m)
+    BasemapLayer(basemap_payload(basemap_bounds(timeline), highlight=places.values()), focus=keys).add_to(m)
+
+
+def basemap_bounds(timeline: "Timeline") -> tuple[float, float, float, float]:
+    """The basemap's area: the timeline's area of interest, padded (wide screens show more than it)."""
+    w, s, e, n = timeline._aoi
+    return (max(w - _PAD_LON, -180.0), max(s - _PAD_LAT, -85.0), min(e + _PAD_LON, 180.0), min(n + _PAD_LAT, 85.0))
 
 
 def place_keys(timeline: "Timeline", claims: Iterable[Claim]) -> list[int]:

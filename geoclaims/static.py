@@ -220,17 +220,16 @@ def _add(ax: Any, geom: Any, **style: Any) -> None:
         ax.add_patch(patch)
 
 
-def _basemap_args(timeline: "Timeline") -> tuple[tuple[float, float, float, float], list[str]]:
+def _basemap_args(timeline: "Timeline") -> tuple[tuple[float, float, float, float], list[Any]]:
     """The bounds and claimed places of the interactive maps' basemap: one cached build serves both."""
-    from geoclaims.maps import _PAD_LAT, _PAD_LON, _claimed_places
+    from geoclaims.maps import _claimed_places, basemap_bounds
 
-    w, s, e, n = timeline._aoi
-    bounds = (max(w - _PAD_LON, -180.0), max(s - _PAD_LAT, -85.0), min(e + _PAD_LON, 180.0), min(n + _PAD_LAT, 85.0))
-    return bounds, sorted(_claimed_places(timeline))
+    places = _claimed_places(timeline)
+    return basemap_bounds(timeline), [places[k] for k in sorted(places)]
 
 
 def _draw_basemap(ax: Any, proj: Any, frame: tuple[float, float, float, float], bounds: tuple[float, ...],
-                  highlight: list[str]) -> None:
+                  highlight: list[Any]) -> None:
     import json
 
     import shapely
@@ -287,7 +286,7 @@ def _equivalent_zoom(frame: tuple[float, float, float, float], lat: float, width
 
 
 def _draw_labels(ax: Any, fig: Any, proj: Any, view: DayView, frame: tuple[float, float, float, float],
-                 bounds: tuple[float, ...], places: list[str]) -> None:
+                 bounds: tuple[float, ...], places: list[Any]) -> None:
     """Settlement labels without overlaps: the day's claimed places first (beside their marker), then cities,
     other claimed places and the rest by population, each only from its zoom."""
     import matplotlib.patheffects as pe
@@ -298,7 +297,7 @@ def _draw_labels(ax: Any, fig: Any, proj: Any, view: DayView, frame: tuple[float
     from geoclaims.basemap import basemap_data
 
     data = basemap_data(bounds, highlight=places)
-    rank = {pid: i for i, pid in enumerate(places)}
+    rank = {p.id: i for i, p in enumerate(places)}
     focus = {rank[c.place.id] for c in view.claims if c.place is not None and c.place.id in rank}
     w, s, e, n = frame
     lat = proj.to_wgs84(shapely.Point((w + e) / 2, (s + n) / 2)).y
@@ -321,7 +320,7 @@ def _draw_labels(ax: Any, fig: Any, proj: Any, view: DayView, frame: tuple[float
         city = i < data["cities"]
         spots = beside if here else [(0, 0, "center", "center")]
         for k, (dx, dy, ha, va) in enumerate(spots):
-            t = ax.annotate(lab[2], tuple(xy[i]), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+            t = ax.annotate(plain(lab[2]), tuple(xy[i]), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                             fontsize=8.5 if city else 7.5, fontweight="bold" if (len(lab) > 4 or city) else "normal",
                             color="#111111" if here else "#333333", zorder=9, annotation_clip=True, path_effects=halo)
             bb = t.get_window_extent(renderer).expanded(1.05, 1.1)
@@ -355,7 +354,7 @@ def _scale_bar(ax: Any, frame: tuple[float, float, float, float]) -> None:
 def _header(fig: Any, view: DayView, timeline: "Timeline", title: str | None, head: float, H: float) -> None:
     if title is None:
         title = "Observed control" if timeline.is_observed else "Claimed control"
-    fig.text(0.2 / 8, 1 - 0.18 / H, title, fontsize=15, fontweight="bold", va="top", ha="left")
+    fig.text(0.2 / 8, 1 - 0.18 / H, plain(title), fontsize=15, fontweight="bold", va="top", ha="left")
     sub = f"{view.date.day} {view.date:%B %Y} · {view.label}"
     if view.period:
         sub += f" · changes and claims: {view.period}"
@@ -365,7 +364,7 @@ def _header(fig: Any, view: DayView, timeline: "Timeline", title: str | None, he
         agreed = agreement_text(obs.agreement)
         if agreed:
             sub += f" · agreement {agreed}"
-    fig.text(0.2 / 8, 1 - 0.55 / H, sub, fontsize=9, color="#333333", va="top", ha="left", linespacing=1.4)
+    fig.text(0.2 / 8, 1 - 0.55 / H, plain(sub), fontsize=9, color="#333333", va="top", ha="left", linespacing=1.4)
 
 
 def _legend(fig: Any, colors: Mapping[str, str], shown: Shown, foot: float, H: float) -> None:
@@ -394,7 +393,7 @@ def _legend(fig: Any, colors: Mapping[str, str], shown: Shown, foot: float, H: f
                              linewidth=1.8))
     if shown.observed:
         handles.append(Line2D([], [], color=colors["observed"], lw=1.6, ls=(0, (7, 3, 1.5, 3)),
-                              label=f"{shown.observed} (outline)"))
+                              label=plain(f"{shown.observed} (outline)")))
     if shown.markers:
         handles.append(Line2D([], [], ls="none", marker="o", ms=6, mfc="#777777", mec="#333333",
                               label="claimed place (paler: less sure)"))
@@ -413,12 +412,25 @@ def _footer(fig: Any, view: DayView, timeline: "Timeline", source: str | None) -
             counted = [c for c in timeline.claims if view.perspective.accepts(c) and c.date <= view.date]
             who = list(dict.fromkeys(c.claimant for c in sorted(counted, key=lambda c: c.date, reverse=True)))
             names = ", ".join(who[:6]) + (f" and {len(who) - 6} more" if len(who) > 6 else "")
-            source = (f"Source: {len(counted)} claims up to this date by {names}. Claimed control, not verified "
+            n = len(counted)
+            source = (f"Source: {n} claim{'' if n == 1 else 's'} up to this date by {names}. Claimed control, not verified "
                       "ground truth: the texture says how sure each claim is.")
-    fig.text(0.2 / 8, 0.32 / fig.get_figheight(), _wrap(source, 128), fontsize=7, color="#333333", va="bottom",
+    fig.text(0.2 / 8, 0.32 / fig.get_figheight(), plain(_wrap(source, 128)), fontsize=7, color="#333333", va="bottom",
              ha="left", linespacing=1.3)
     fig.text(0.2 / 8, 0.12 / fig.get_figheight(), f"{ATTRIBUTION} Made with geoclaims {__version__}.", fontsize=6.5,
              color="#666666", va="bottom", ha="left")
+
+
+def plain(text: Any) -> str:
+    """Text that matplotlib shows as typed: a ``$`` would start mathtext, and a bad formula in a claim's
+    text would stop the figure.
+
+    Examples
+    --------
+    >>> print(plain("costs $5 or $6"))
+    costs \\$5 or \\$6
+    """
+    return str(text).replace("$", "\\$")
 
 
 def _wrap(text: str, width: int) -> str:

@@ -87,3 +87,17 @@ def test_districts_of_a_larger_city_are_not_labelled_as_cities():
     donetsk = basemap_data((37.3, 47.8, 38.3, 48.3))
     cities = [lab[2] for lab in donetsk["labels"][:donetsk["cities"]]]
     assert {"Donetsk", "Makiyivka"} <= set(cities)
+
+
+def test_a_claimed_place_the_gazetteer_lacks_is_labelled_too(tmp_path):
+    """A claim may give coordinates for a place no gazetteer lists: it is claimed, so it is labelled."""
+    from geoclaims import read_claims
+
+    path = tmp_path / "c.csv"
+    path.write_text("claim_id,date,claimant,claimant_side,side,action,place,status,lat,lon\n"
+                    "N1,2025-01-05,ISW,neutral,UA,capture,Novyi Khutir Tests,assessed,51.20,35.30\n", encoding="utf-8")
+    (claim,) = read_claims(path).claims
+    labels = {lab[2]: lab for lab in basemap_data(KURSK_BOX, highlight=[claim.place])["labels"]}
+    lab = labels["Novyi Khutir Tests"]
+    assert lab[:2] == [51.2, 35.3] and lab[3] == CLAIMED_ZOOM and lab[4] == 0
+    assert "Novyi Khutir Tests" not in {lab[2] for lab in basemap_data(KURSK_BOX)["labels"]}

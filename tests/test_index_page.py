@@ -54,3 +54,15 @@ def test_chart_has_a_time_axis_a_cursor_and_the_area_claims(kursk):
     assert 'id="gc-cursor"' in svg
     assert ">Sep<" in svg and ">2025<" in svg                             # date ticks, kept as text
     assert "area claim outside the mapped range (bar)" in svg
+
+
+def test_chart_shows_an_observed_label_with_dollars_as_typed(kursk, kursk_observed, tmp_path):
+    import shutil
+
+    from geoclaims import read_snapshots
+
+    odd = tmp_path / "maps $\\undefined$.geojson"
+    shutil.copy(kursk_observed.source, odd)
+    svg = area_chart_svg(kursk, start=D(2025, 1, 1), end=D(2025, 1, 10), colors=DEFAULT_COLORS,
+                         observed=read_snapshots(odd))
+    assert "maps $\\undefined$.geojson" in svg

@@ -76,3 +76,17 @@ def test_plot_is_exported_and_saving_reports_bad_paths(kursk, tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(OutputError):
         save(plot(kursk, "2025-01-07"), tmp_path / "file" / "map.png")
+
+
+def test_text_that_looks_like_a_formula_is_shown_as_typed(tmp_path):
+    """matplotlib reads $...$ as mathtext: a claim's name must neither be typeset nor stop the figure."""
+    path = tmp_path / "dollar.csv"
+    path.write_text("claim_id,date,claimant,claimant_side,side,action,place,status,lat,lon\n"
+                    "M1,2025-01-05,Bad $\\undefined$ claimant,RU,UA,capture,Place $\\frac{$ x,claimed,51.20,35.30\n",
+                    encoding="utf-8")
+    tl = geoclaims.Timeline.from_claims(geoclaims.read_claims(path))
+    fig = plot(tl, "2025-01-05", title="Cost $\\alpha$")
+    save(fig, tmp_path / "map.png")                         # drawing used to raise ParseFatalException
+    texts = _texts(fig)
+    assert "Cost \\$\\alpha\\$" in texts and "Place \\$\\frac{\\$ x" in texts
+    assert any("Bad \\$\\undefined\\$ claimant" in t for t in texts)
