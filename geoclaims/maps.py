@@ -35,7 +35,7 @@ from jinja2 import Template
 from geoclaims._web import DEFAULT_COLORS, _raw, esc, link, raw_macro, script_json, use_assets
 from geoclaims.claims import SIDES, Claim
 from geoclaims.control import STATUSES, polygonal
-from geoclaims.dayview import (  # noqa: F401 - change_rows & co. are re-exported: long importable from here
+from geoclaims.dayview import (  # change_rows & co. are re-exported: long importable from here
     ACTION_WORDS,
     DayView,
     agreement_text,
@@ -67,22 +67,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.timeline import Timeline
 
 __all__ = ["explore", "draw_view", "draw_day", "day_view", "DayView", "DEFAULT_COLORS", "display_geometry",
-           "polygonal", "ACTION_WORDS", "FeatureLayer", "agreement_text"]
+           "polygonal", "ACTION_WORDS", "FeatureLayer", "agreement_text", "change_rows", "change_window", "claim_dates"]
 
 # Extra basemap around the timeline's area of interest (degrees), and the closest zoom a map fits to.
 _PAD_LON, _PAD_LAT = 1.5, 0.5
 FIT_MAX_ZOOM = 12
 # Claim markers by the status of the latest claim at the place: surer claims are bolder.
 _MARKER_CERTAINTY = {"assessed": (None, 0.9), "claimed": ("4 2", 0.55), "unverified": ("1.5 2.5", 0.25)}
-
-
-def feature(geom: Any, properties: Mapping[str, Any]) -> dict[str, Any]:
-    """A GeoJSON feature dict of a display geometry."""
-    import json
-
-    import shapely
-
-    return {"type": "Feature", "properties": dict(properties), "geometry": json.loads(shapely.to_geojson(geom))}
 
 
 def claim_html(c: Claim) -> str:

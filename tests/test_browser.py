@@ -14,7 +14,7 @@ import pytest
 from geoclaims import Timeline, read_claims, render_daily
 from geoclaims.dayview import day_view
 from geoclaims.maps import draw_view
-from tests.conftest import DONETSK_CLAIMS, KURSK_CLAIMS, with_inferred
+from tests.conftest import DONETSK_CLAIMS, with_inferred
 
 CHROMIUM = os.environ.get("GEOCLAIMS_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
