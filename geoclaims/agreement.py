@@ -12,8 +12,8 @@ are built on that interval:
   (1 when held ⊆ ours ⊆ held + grey); ``precision`` = ``|ours ∩ held+grey| / |ours|`` and
   ``recall`` = ``|ours ∩ held| / |held|``;
 - ``front_mean_km`` / ``front_max_km``: distance between our front line (the edge of our land
-  away from the side's own border) and the observed one (the grey zone, or the edge of the held
-  land where there is none), sampled every 250 m both ways;
+  away from the side's own border) and the observed one, sampled every 250 m both ways; a line
+  anywhere inside the observed grey zone is on the observed front;
 - ``settlements_agree``: the share of gazetteer settlements near either map's land (within 5 km)
   whose control agrees (one in the observed grey zone agrees with either answer).
 
@@ -213,8 +213,9 @@ def agreement(
             if row is not None:
                 rows.append(row)
     table = pd.DataFrame(rows, columns=list(AGREEMENT_COLUMNS))
-    return Agreement(table, region=ctx.region_label, claims_label=claims.perspective_label(perspective)
-                     if hasattr(claims, "perspective_label") else "claims",
+    label = claims.perspective_label(perspective) if claims.is_observed else \
+        f"{claims.perspective_label(perspective)} ({claims.method})"
+    return Agreement(table, region=ctx.region_label, claims_label=label,
                      observed_label=observed.perspective_label("all"), tolerance=tolerance)
 
 
@@ -386,8 +387,11 @@ class _Context:
         b = _sample(theirs_front) if not theirs_front.is_empty else np.empty(0, dtype=object)
         shapely.prepare(target)
         dist = list(shapely.distance(a, target))
-        if len(b):
-            dist += list(shapely.distance(b, ours_front))
+        if len(b):  # the other way: how far the observed line runs from ours, less the grey zone's width there
+            away = shapely.distance(b, ours_front)
+            outer = _front(grey, own) if not grey_zone.is_empty else None
+            width = shapely.distance(b, outer) if outer is not None and not outer.is_empty else 0.0
+            dist += list(np.maximum(0.0, away - width))
         dist = np.asarray(dist, dtype=float) / 1000.0
         return float(dist.mean()), float(dist.max())
 

@@ -346,7 +346,7 @@ class ControlField:
         return self._depth_rasters[side]
 
     # -- the field -----------------------------------------------------------------------------------------
-    def weights(self, date: dt.date, claims_mask: Any = None) -> "np.ndarray":
+    def weights(self, date: dt.date) -> "np.ndarray":
         """Each evidence point's weight on `date` (decayed; 0 before its date and once superseded)."""
         import numpy as np
 
@@ -391,8 +391,6 @@ class ControlField:
     def masks(self, date: dt.date) -> dict[str, dict[str, "np.ndarray"]]:
         """Per side, boolean grids of the land it controls beyond its own country: 'point' (the field's
         call), 'min' and 'max' (the band), after the connection and depth rules."""
-        import numpy as np
-
         key = ("masks", date)
         if key in self._cache:
             return self._cache[key]
@@ -539,16 +537,14 @@ class ControlField:
 
     def drivers(self, date: dt.date, geom: Any) -> list[int]:
         """Claims (indices) whose evidence in force on `date` lies in or within two kernel radii of `geom`."""
-        import numpy as np
         import shapely
 
         w = self.weights(date)
         sel = (w > 0) & ~self.ev_corridor
         if not sel.any() or geom.is_empty:
             return []
-        near = shapely.buffer(geom, 2 * self.model.radius_km * 1000.0)
-        shapely.prepare(near)
-        inside = shapely.contains_xy(near, self.ev_x[sel], self.ev_y[sel])
+        shapely.prepare(geom)
+        inside = shapely.dwithin(geom, shapely.points(self.ev_x[sel], self.ev_y[sel]), 2 * self.model.radius_km * 1000.0)
         return sorted({int(i) for i in self.ev_claim[sel][inside]})
 
 

@@ -515,51 +515,80 @@ class Timeline:
         return p, run
 
     def _compose(self, run: _Run, d: dt.date, claimed: Sequence[Piece]) -> tuple[Piece, ...]:
-        """Pieces of an inferred run on `d` (see :class:`_InferredSnapshots`).
+        """Pieces of an inferred run on `d` (see :class:`_InferredSnapshots`): the field's land by status.
 
         Where the claims' evidence reaches (the field's zone) the field decides; elsewhere the prior
-        does, which is the baseline's own exact polygons (an observed map) or the owner of the land.
+        does, which is an observed baseline's own exact polygons, or the owner of the land. Which part
+        of the land a claim states (tier 'claimed') is worked out by :meth:`pieces`, on request.
         """
         import shapely
 
         from geoclaims.control import _piece
 
         f = run.field
-        zone = f.zone(d)
-        shapely.prepare(zone)
         out: list[Piece] = []
+        zone = f.zone(d) if f.has_baseline else None
         for side in SIDES:
-            land = f.polygon(d, side, "point")
-            # the field says "not this side": with an observed baseline only where it is sure (beyond the band)
-            surely = f.polygon(d, side, "max") if f.has_baseline else land
-            lost = robust(shapely.difference, zone, surely) if not zone.is_empty else zone
-            shapely.prepare(land)
             kept = []
-            # the baseline as it was at the start (the replay's cuts by claims' own polygons are the field's
-            # to make here), then the claims' pieces
-            for x in (*self._initial, *(x for x in claimed if x.claim != -1)):
-                if x.side != side:
-                    continue
-                if x.claim == -1:  # the baseline: exact, except where the evidence says otherwise
+            if f.has_baseline:
+                # the baseline as it was at the start, exact, except where the evidence surely says otherwise
+                lost = robust(shapely.difference, zone, f.polygon(d, side, "max")) if not zone.is_empty else zone
+                for x in self._initial:
+                    if x.side != side:
+                        continue
                     g = x.geom if lost.is_empty or not shapely.intersects(x.geom, lost) else \
                         polygonal(robust(shapely.difference, x.geom, lost))
-                else:  # a claim's own polygon, where the field gives its side the land
-                    g = x.geom if shapely.covers(land, x.geom) else polygonal(robust(shapely.intersection, x.geom, land))
-                p = _piece(x.claim, side, x.status, g, tier=x.tier)
+                    p = _piece(-1, side, x.status, g, tier="baseline")
+                    if p is not None:
+                        out.append(p)
+                        kept.append(p.geom)
+                gain = polygonal(robust(shapely.intersection, zone, f.polygon(d, side, "min")))
+                covered = union(kept)
+            for kind, g in f.status_polygons(d, side).items():
+                if f.has_baseline:
+                    g = polygonal(robust(shapely.intersection, g, gain))
+                    g = polygonal(robust(shapely.difference, g, covered)) if kept and not g.is_empty else g
+                if g.is_empty:
+                    continue
+                drivers = tuple(i for i in f.drivers(d, g) if self.claims[i].date <= d)
+                p = _piece(-3, side, kind, g, tier="inferred", drivers=drivers)
                 if p is not None:
                     out.append(p)
-                    kept.append(p.geom)
-            covered = union(kept)
-            if land.is_empty:
+        return tuple(out)
+
+    def _tiers(self, run: _Run, d: dt.date) -> tuple[Piece, ...]:
+        """An inferred run's pieces on `d` split into what claims state (their own polygons, within the land the
+        field gives their side; tier 'claimed') and the rest (tier 'inferred'), and the baseline's."""
+        import bisect
+
+        import shapely
+
+        from geoclaims.control import _piece
+
+        i = bisect.bisect_right(run.dates, d) - 1
+        if i < 0:
+            return self._initial
+        snap = run.snaps[i]
+        out: list[Piece] = [x for x in snap if x.tier == "baseline"]
+        for side in SIDES:
+            inferred = [x for x in snap if x.side == side and x.tier == "inferred"]
+            if not inferred:
                 continue
-            sure_gain = polygonal(robust(shapely.intersection, zone, f.polygon(d, side, "min"))) if f.has_baseline else None
-            for kind, g in f.status_polygons(d, side).items():
-                g = polygonal(robust(shapely.intersection, g, sure_gain)) if sure_gain is not None else g
-                rest = polygonal(robust(shapely.difference, g, covered)) if kept else g
-                if rest.is_empty:
+            land = union([x.geom for x in inferred])
+            shapely.prepare(land)
+            stated = []
+            for x in run.snaps.claimed[i]:
+                if x.side != side or x.claim < 0 or not shapely.intersects(land, x.geom):
                     continue
-                drivers = tuple(i for i in f.drivers(d, rest) if self.claims[i].date <= d)
-                p = _piece(-3, side, kind, rest, tier="inferred", drivers=drivers)
+                g = x.geom if shapely.covers(land, x.geom) else polygonal(robust(shapely.intersection, x.geom, land))
+                p = _piece(x.claim, side, x.status, g)
+                if p is not None:
+                    out.append(p)
+                    stated.append(p.geom)
+            covered = shapely.disjoint_subset_union_all(stated) if stated else None
+            for x in inferred:
+                g = polygonal(robust(shapely.difference, x.geom, covered)) if covered is not None else x.geom
+                p = _piece(-3, side, x.status, g, tier="inferred", drivers=x.drivers)
                 if p is not None:
                     out.append(p)
         return tuple(out)
@@ -694,7 +723,7 @@ class Timeline:
         d = _as_date(date)
         p, run = self._run(perspective)
         recs, geoms = [], []
-        for x in self._snapshot(run, d):
+        for x in (self._tiers(run, d) if run.field is not None else self._snapshot(run, d)):
             tier = {-1: "baseline", -2: "observed"}.get(x.claim, x.tier)
             if x.claim >= 0:
                 c = self.claims[x.claim]
@@ -1107,8 +1136,9 @@ class Timeline:
         -------
         pandas.DataFrame
             A ``DatetimeIndex`` named ``date`` (``.loc["2024-08-15"]`` works); columns
-            ``<side>_held``, ``<side>_advanced``, ``<side>_contested`` and ``<side>_total``
-            (held + advanced).
+            ``<side>_held``, ``<side>_advanced``, ``<side>_contested``, ``<side>_total``
+            (held + advanced) and the band around it, ``<side>_total_min`` and
+            ``<side>_total_max`` (equal to the total but for ``method="inferred"``).
         """
         import numpy as np
         import pandas as pd
@@ -1123,6 +1153,8 @@ class Timeline:
         clip = self._region_local(region) if region else None
         cache: dict[int, dict[str, float]] = {}
         rows = []
+        if run.field is not None and not run.field.has_baseline:
+            return self._field_areas(run, days, clip)[self._area_columns(side)]
         for d in days:
             snap = self._snapshot(run, d)
             k = id(snap)
@@ -1135,10 +1167,50 @@ class Timeline:
                             gs = list(shapely.intersection(gs, clip)) if gs else []
                         vals[f"{s}_{st}"] = float(np.sum(shapely.area(gs))) / 1e6 if gs else 0.0
                     vals[f"{s}_total"] = vals[f"{s}_held"] + vals[f"{s}_advanced"]
+                    vals[f"{s}_total_min"] = vals[f"{s}_total_max"] = vals[f"{s}_total"]
+                if run.field is not None:
+                    band = self._band_local(run, d)
+                    for s in SIDES:
+                        lo, hi = band[s]
+                        if clip is not None:
+                            lo, hi = shapely.intersection(lo, clip), shapely.intersection(hi, clip)
+                        vals[f"{s}_total_min"] = min(_km2(lo), vals[f"{s}_total"])
+                        vals[f"{s}_total_max"] = max(_km2(hi), vals[f"{s}_total"])
                 cache[k] = vals
             rows.append(cache[k])
         df = pd.DataFrame(rows, index=pd.DatetimeIndex(days, name="date"))
         return df[self._area_columns(side)]
+
+    def _field_areas(self, run: _Run, days: Sequence[dt.date], clip: Any) -> "pandas.DataFrame":
+        """area_series of an inferred run, from the field's cells (fast: no polygons): within ~2 % of the
+        contoured state()."""
+        import bisect
+
+        import pandas as pd
+
+        f = run.field
+        mask = f.region_mask(clip) if clip is not None else None
+        cache: dict[dt.date, dict[str, float]] = {}
+        rows = []
+        empty = {f"{s}_{k}": 0.0 for s in SIDES for k in (*STATUSES, "total", "total_min", "total_max")}
+        for d in days:
+            i = bisect.bisect_right(run.dates, d) - 1
+            if i < 0:
+                rows.append(empty)
+                continue
+            day = run.dates[i]
+            if day not in cache:
+                a = f.areas(day, mask)
+                vals = {}
+                for s in SIDES:
+                    for st in STATUSES:
+                        vals[f"{s}_{st}"] = a[s][st]
+                    vals[f"{s}_total"] = a[s]["held"] + a[s]["advanced"]
+                    vals[f"{s}_total_min"] = min(a[s]["min"], vals[f"{s}_total"])
+                    vals[f"{s}_total_max"] = max(a[s]["max"], vals[f"{s}_total"])
+                cache[day] = vals
+            rows.append(cache[day])
+        return pd.DataFrame(rows, index=pd.DatetimeIndex(days, name="date"))
 
     @staticmethod
     def _steps(run: _Run, freq: str, start: Any, end: Any, *, close: bool) -> list[dt.date]:
@@ -1167,7 +1239,8 @@ class Timeline:
 
     @staticmethod
     def _area_columns(side: str | None) -> list[str]:
-        return [f"{s}_{st}" for s in (SIDES if side is None else (side,)) for st in (*STATUSES, "total")]
+        return [f"{s}_{st}" for s in (SIDES if side is None else (side,))
+                for st in (*STATUSES, "total", "total_min", "total_max")]
 
     def _region_local(self, region: Any):
         """A region (see :func:`geoclaims.boundaries.region_geometry`) within the area of interest, local CRS."""
@@ -1187,7 +1260,8 @@ class Timeline:
         The mapped range runs from the smallest to the largest of: the
         footprint method's held + advanced area, this timeline's held +
         advanced area, and the territory method's held + advanced + contested
-        area; inside the claim's region when it names one. For ``held``
+        area; for ``method="inferred"`` and ``held`` figures it is the inferred
+        front's uncertainty band; inside the claim's region when it names one. For ``held``
         figures the mapped area is what the side holds beyond its border; for
         ``gained`` figures, the land it took: its pieces plus the land it
         retook from the opponent since the opponent's peak.
@@ -1208,9 +1282,12 @@ class Timeline:
         for c in sorted((c for c in self.claims if c.action == "area"), key=sort_key):
             region = c.region or None
             try:
-                low = foot._mapped(c, "total", p, region)
                 mid = self._mapped(c, "total", p, region)
-                high = terr._mapped(c, "all", p, region)
+                if self.method == "inferred" and c.area_basis == "held":
+                    low, high = self._band_km2(c, p, region)  # the uncertainty band of the inferred front
+                else:
+                    low = foot._mapped(c, "total", p, region)
+                    high = terr._mapped(c, "all", p, region)
             except ValueError:
                 low = mid = high = float("nan")
                 region = None
@@ -1227,6 +1304,17 @@ class Timeline:
                                          "summary"])
         df.attrs["perspective"] = self.perspective_label(p)
         return df
+
+    def _band_km2(self, c: Claim, p: "Perspective", region: str | None) -> tuple[float, float]:
+        """The inferred band's km² (min, max) for the claim's side on its date, inside its region."""
+        import shapely
+
+        _, run = self._run(p)
+        clip = self._region_local(region) if region else None
+        lo, hi = self._band_local(run, c.date)[c.side]
+        if clip is not None:
+            lo, hi = shapely.intersection(lo, clip), shapely.intersection(hi, clip)
+        return _km2(lo), _km2(hi)
 
     def _mapped(self, c: Claim, which: str, p: Perspective, region: str | None) -> float:
         import shapely

@@ -164,7 +164,7 @@ def test_area_series(kursk):
     assert row["UA_held"] == pytest.approx(st[("UA", "held")])
     assert row["UA_total"] == pytest.approx(st[("UA", "held")] + st[("UA", "advanced")])
     ua = kursk.area_series(side="UA", freq="MS")
-    assert list(ua.columns) == ["UA_held", "UA_advanced", "UA_contested", "UA_total"]
+    assert list(ua.columns) == ["UA_held", "UA_advanced", "UA_contested", "UA_total", "UA_total_min", "UA_total_max"]
     inside = kursk.area_series(region="Kursk Oblast", freq="claims")
     assert (inside["UA_total"] <= kursk.area_series(freq="claims")["UA_total"] + 1e-6).all()
     with pytest.raises(ValueError, match="freq"):
