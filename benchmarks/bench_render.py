@@ -108,6 +108,8 @@ def main() -> None:
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end; CPU: this process's CPU ms)")
     slow = sorted(zip(ours_t[1:], res.days[1:]), reverse=True)[:3]
     print("slowest day pages (after the first): " + ", ".join(f"{d} {t * 1000:.0f} ms" for t, d in slow))
+    slow_cpu = sorted(zip(ours_cpu[1:], res.days[1:]), reverse=True)[:3]
+    print("most CPU (after the first): " + ", ".join(f"{d} {t * 1000:.0f} ms" for t, d in slow_cpu))
     print(f"\nrender_daily total incl. index.html: {total:.1f} s; index.html {res.index.stat().st_size / 1000:.0f} KB")
     print(f"inferred + observed total incl. agreement and index.html: {obs_total:.1f} s "
           f"({obs_total / len(obs_res.pages) * 1000:.0f} ms a page on average); "

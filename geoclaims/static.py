@@ -120,7 +120,8 @@ def plot_view(timeline: "Timeline", view: DayView, *, colors: Mapping[str, str],
     w, e, s, n = cx - half_w, cx + half_w, cy - half_h, cy + half_h
     shown = _shown(view)
     rows = math.ceil(_legend_count(shown) / 3)
-    head, foot = 0.95, 0.75 + 0.2 * rows
+    sub = _subtitle(view)
+    head, foot = 0.7 + 0.17 * sub.count("\n") + 0.25, 0.75 + 0.2 * rows
     fig = Figure(figsize=(WIDTH_PX / _DPI, head + map_h + foot), dpi=_DPI)
     H = fig.get_figheight()
     ax = fig.add_axes((0.2 / 8, foot / H, map_w / 8, map_h / H))
@@ -136,9 +137,9 @@ def plot_view(timeline: "Timeline", view: DayView, *, colors: Mapping[str, str],
     bounds, highlight = _basemap_args(timeline)
     _draw_basemap(ax, proj, (w, s, e, n), bounds, highlight)
     _draw_layers(ax, proj, view, colors)
-    _draw_labels(ax, fig, proj, view, (w, s, e, n), bounds, highlight)
-    _scale_bar(ax, (w, s, e, n))
-    _header(fig, view, timeline, title, head, H)
+    bar = _scale_bar(ax, (w, s, e, n))
+    _draw_labels(ax, fig, proj, view, (w, s, e, n), bounds, highlight, keep_clear=[bar])
+    _header(fig, timeline, title, sub, H)
     _legend(fig, colors, shown, foot, H)
     _footer(fig, view, timeline, source)
     return fig
@@ -286,7 +287,7 @@ def _equivalent_zoom(frame: tuple[float, float, float, float], lat: float, width
 
 
 def _draw_labels(ax: Any, fig: Any, proj: Any, view: DayView, frame: tuple[float, float, float, float],
-                 bounds: tuple[float, ...], places: list[Any]) -> None:
+                 bounds: tuple[float, ...], places: list[Any], keep_clear: list[Any] = ()) -> None:
     """Settlement labels without overlaps: the day's claimed places first (beside their marker), then cities,
     other claimed places and the rest by population, each only from its zoom."""
     import matplotlib.patheffects as pe
@@ -314,7 +315,7 @@ def _draw_labels(ax: Any, fig: Any, proj: Any, view: DayView, frame: tuple[float
     frame_px = ax.get_window_extent(renderer)
     halo = [pe.withStroke(linewidth=2.2, foreground="white")]
     beside = [(7, 0, "left", "center"), (-7, 0, "right", "center"), (0, 7, "center", "bottom"), (0, -7, "center", "top")]
-    taken: list[Any] = []
+    taken: list[Any] = [artist.get_window_extent(renderer) for artist in keep_clear]
     for i in candidates:
         lab, here = labels[i], bool(focused[i])
         city = i < data["cities"]
@@ -331,7 +332,7 @@ def _draw_labels(ax: Any, fig: Any, proj: Any, view: DayView, frame: tuple[float
             t.remove()
 
 
-def _scale_bar(ax: Any, frame: tuple[float, float, float, float]) -> None:
+def _scale_bar(ax: Any, frame: tuple[float, float, float, float]) -> Any:
     """A scale bar at the bottom left: a round length near a fifth of the map's width, in km."""
     from matplotlib.patches import Rectangle
 
@@ -341,29 +342,37 @@ def _scale_bar(ax: Any, frame: tuple[float, float, float, float]) -> None:
     length = max(m * exp for m in (1, 2, 5, 10) if m * exp <= target)
     x0, y0 = w + (e - w) * 0.04, s + (n - s) * 0.045
     h = (n - s) * 0.011
-    ax.add_patch(Rectangle((x0 - (e - w) * 0.012, y0 - h * 1.6), length + (e - w) * 0.024, h * 5.6,
-                           facecolor="white", alpha=0.8, edgecolor="none", zorder=10))
+    box = Rectangle((x0 - (e - w) * 0.012, y0 - h * 1.6), length + (e - w) * 0.024, h * 5.6,
+                    facecolor="white", alpha=0.8, edgecolor="none", zorder=10)
+    ax.add_patch(box)
     for k in range(4):
         ax.add_patch(Rectangle((x0 + k * length / 4, y0), length / 4, h, facecolor="#222222" if k % 2 == 0 else "white",
                                edgecolor="#222222", linewidth=0.6, zorder=11))
     km = length / 1000
     ax.text(x0, y0 + h * 1.5, "0", fontsize=7, ha="center", va="bottom", zorder=11)
     ax.text(x0 + length, y0 + h * 1.5, f"{km:g} km", fontsize=7, ha="center", va="bottom", zorder=11)
+    return box
 
 
-def _header(fig: Any, view: DayView, timeline: "Timeline", title: str | None, head: float, H: float) -> None:
+def _subtitle(view: DayView) -> str:
+    """The date and what the map shows, then the observed map and its agreement, wrapped to the width."""
+    import textwrap
+
+    lines = [f"{view.date.day} {view.date:%B %Y} · {view.label}" + (f" · changes and claims: {view.period}"
+                                                                    if view.period else "")]
+    obs = view.observed
+    if obs is not None and obs.snapshot is not None:
+        lines.append(f"Outline: {obs.label}, map of {obs.snapshot}")
+        agreed = agreement_text(obs.agreement)
+        if agreed:
+            lines.append(f"Agreement with it: {agreed}")
+    return "\n".join(part for line in lines for part in textwrap.wrap(line, 118))
+
+
+def _header(fig: Any, timeline: "Timeline", title: str | None, sub: str, H: float) -> None:
     if title is None:
         title = "Observed control" if timeline.is_observed else "Claimed control"
     fig.text(0.2 / 8, 1 - 0.18 / H, plain(title), fontsize=15, fontweight="bold", va="top", ha="left")
-    sub = f"{view.date.day} {view.date:%B %Y} · {view.label}"
-    if view.period:
-        sub += f" · changes and claims: {view.period}"
-    obs = view.observed
-    if obs is not None and obs.snapshot is not None:
-        sub += f"\nOutline: {obs.label}, map of {obs.snapshot}"
-        agreed = agreement_text(obs.agreement)
-        if agreed:
-            sub += f" · agreement {agreed}"
     fig.text(0.2 / 8, 1 - 0.55 / H, plain(sub), fontsize=9, color="#333333", va="top", ha="left", linespacing=1.4)
 
 

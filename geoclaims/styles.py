@@ -199,7 +199,8 @@ class Shown:
 
     def add_piece(self, side: str, status: str, tier: str, certainty: str) -> None:
         self.states.add((side, status))
-        self.certainties.add(certainty or "")
+        if tier != "inferred":  # inferred land has its own texture, whatever the claims behind it
+            self.certainties.add(certainty or "")
         self.tiers.add(tier)
 
     def update(self, other: "Shown") -> None:

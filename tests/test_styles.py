@@ -85,7 +85,8 @@ def test_legend_lists_exactly_what_is_shown():
     assert "UA advanced" in text and CERTAINTY_WORDS["unverified"] in text
     assert "UA held" not in text and CERTAINTY_WORDS["claimed"] not in text and "inferred" not in text
     assert "changed in this period" not in text and "observed" not in text
-    shown.add_piece("RU", "held", "inferred", "claimed")
+    shown.add_piece("RU", "held", "inferred", "")
+    assert CERTAINTY_WORDS[""] not in legend_html(DEFAULT_COLORS, shown)   # inferred land is no "map" land
     shown.changes, shown.observed = True, "observed maps (ds)"
     text = legend_html(DEFAULT_COLORS, shown)
     assert "inferred by the model" in text and "changed in this period" in text and "observed maps (ds)" in text
