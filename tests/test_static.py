@@ -68,7 +68,8 @@ def test_inferred_land_and_the_observed_outline_in_the_legend(kursk, kursk_obser
 def test_agreement_with_the_observed_map_in_the_header(kursk_inferred, deepstate_kursk):
     texts = _texts(plot(kursk_inferred, "2025-02-07", observed=deepstate_kursk))
     head = next(t for t in texts if "Outline: " in t)
-    assert "map of 2025-01-31 · agreement UA: IoU 0." in head and "uncertainty band (least to most held)" in texts
+    assert "map of 2025-01-31\nAgreement with it: UA: IoU 0." in head
+    assert "uncertainty band (least to most held)" in texts
 
 
 def test_plot_is_exported_and_saving_reports_bad_paths(kursk, tmp_path):
