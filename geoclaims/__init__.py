@@ -86,9 +86,9 @@ _EXPORTS = {
     "Extraction": "geoclaims.extract",
     "CandidateClaim": "geoclaims.extract",
     "InferenceModel": "geoclaims.infer",
-    "agreement": "geoclaims.agreement",
-    "nowcast": "geoclaims.agreement",
-    "Agreement": "geoclaims.agreement",
+    "agreement": "geoclaims.evaluation",
+    "nowcast": "geoclaims.evaluation",
+    "Agreement": "geoclaims.evaluation",
     "InvalidArgument": "geoclaims.errors",
     "InvalidArgumentType": "geoclaims.errors",
     "InputFileError": "geoclaims.errors",
@@ -118,7 +118,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.compare import Comparison, compare
     from geoclaims.extract import CandidateClaim, Extraction, extract_claims
     from geoclaims.infer import InferenceModel
-    from geoclaims.agreement import Agreement, agreement, nowcast
+    from geoclaims.evaluation import Agreement, agreement, nowcast
     from geoclaims.errors import (
         InputEncodingError, InputFileError, InputFileNotFound, InvalidArgument, InvalidArgumentType, OutputError,
         UnknownPlaceId,

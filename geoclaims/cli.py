@@ -423,7 +423,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from geoclaims.agreement import agreement, nowcast
+    from geoclaims.evaluation import agreement, nowcast
     from geoclaims.timeline import Timeline
 
     claims = _read_claims_file(args)

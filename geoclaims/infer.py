@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
@@ -50,6 +51,8 @@ __all__ = ["InferenceModel", "ControlField", "evidence_kind"]
 KINDS = ("held", "advanced", "contested")
 #: Log-odds of evidence below which the prior (the owner, or an observed baseline) decides a cell.
 ZONE = 0.1
+#: Claims saying the same of one place combine like probabilities ("or"), each capped below certainty.
+SATURATE = 0.95
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,12 @@ class InferenceModel:
     ----------
     cell_km : float
         Grid spacing of the control field.
-    radius_km : float
-        How far one claim's evidence reaches (the Gaussian kernel's sigma).
+    radius_km, min_radius_km : float
+        How far one claim's evidence reaches (the Gaussian kernel's sigma) at most and at least.
+    radius_per_cell : float
+        Within those bounds the reach follows the settlement pattern: this many times the radius of
+        the claimed place's territory cell (villages 2 km apart reach less far than towns 10 km apart);
+        0 uses ``radius_km`` everywhere.
     prior : float
         Log-odds pull toward the land's owner far from any claim.
     baseline_prior : float
@@ -74,6 +81,9 @@ class InferenceModel:
         Weight of the support a held place gives the line back to its side's base (0 turns it off).
     corridor_km : float
         Longest such line.
+    corridor_kinds : tuple of str
+        The kinds of evidence that support such a line: ``held`` (a capture, the other side's withdrawal),
+        ``advanced``.
     band : float
         Log-odds margin of the uncertainty band (min and max polygons).
     depth_days : int
@@ -92,12 +102,15 @@ class InferenceModel:
 
     cell_km: float = 0.5
     radius_km: float = 4.5
+    min_radius_km: float = 1.5
+    radius_per_cell: float = 1.0
     prior: float = 0.5
     baseline_prior: float = 0.6
     half_life_days: float = 90.0
     supersede_km: float = 5.0
     corridor: float = 0.6
     corridor_km: float = 30.0
+    corridor_kinds: tuple[str, ...] = ("held", "advanced")
     band: float = 0.25
     depth_days: int = 21
     depth_margin: float = 0.25
@@ -123,6 +136,11 @@ class InferenceModel:
         if self.radius_km < self.cell_km:
             raise InvalidArgument(f"InferenceModel: radius_km ({self.radius_km}) must be at least cell_km "
                                   f"({self.cell_km})")
+        if not (0 < self.min_radius_km <= self.radius_km):
+            raise InvalidArgument(f"InferenceModel: min_radius_km ({self.min_radius_km}) must be > 0 and at most "
+                                  f"radius_km ({self.radius_km})")
+        if not (isinstance(self.radius_per_cell, (int, float)) and self.radius_per_cell >= 0):
+            raise InvalidArgument(f"InferenceModel: radius_per_cell={self.radius_per_cell!r} must be a number >= 0")
 
 
 def evidence_kind(c: Claim) -> tuple[str, str] | None:
@@ -157,7 +175,8 @@ class ControlField:
 
     def __init__(self, claims: Sequence[Claim], order: Sequence[int], shapes: Sequence[Any],
                  territories: Mapping[str, Any], projection: Any, model: InferenceModel, *,
-                 baseline: Sequence["Piece"] = (), start: dt.date | None = None, coverage: Any = None) -> None:
+                 baseline: Sequence["Piece"] = (), start: dt.date | None = None, coverage: Any = None,
+                 cells: Mapping[str, Any] | None = None) -> None:
         import numpy as np
         import shapely
 
@@ -203,9 +222,18 @@ class ControlField:
                 self.base[piece.side] |= inside
             self.base_status[KINDS.index(piece.status if piece.status in KINDS else "held")][inside] = 0.05
         self.prior = prior
+        self._cells = cells or {}
         self._evidence(claims, pts)
         self._depth_limits(claims, order)
-        self._cache: dict[Any, Any] = {}
+        self._cache: "OrderedDict[Any, Any]" = OrderedDict()
+        self._touch: dict[str, Any] = {}
+
+    def _remember(self, key: Any, value: Any) -> None:
+        """Keep a computed grid or polygon (the most recent 96)."""
+        self._cache[key] = value
+        self._cache.move_to_end(key)
+        while len(self._cache) > 96:
+            self._cache.popitem(last=False)
 
     # -- evidence -------------------------------------------------------------------------------------------
     def _claim_points(self, claims, order, shapes) -> list[tuple[int, float, float]]:
@@ -229,6 +257,16 @@ class ControlField:
                 out.append((i, p.x, p.y))
         return out
 
+    def _reach(self, c: Claim) -> float:
+        """How far (m) the claim's evidence spreads: its place's territory cell radius times radius_per_cell,
+        within [min_radius_km, radius_km] (radius_km without a cell)."""
+        m = self.model
+        cell = self._cells.get(c.place.id) if c.place is not None and m.radius_per_cell > 0 else None
+        if cell is None or cell.is_empty:
+            return m.radius_km * 1000.0
+        r = math.sqrt(cell.area / math.pi) * m.radius_per_cell
+        return min(max(r, m.min_radius_km * 1000.0), m.radius_km * 1000.0)
+
     def _weight(self, c: Claim, gain: str, kind: str) -> float:
         m = self.model
         w = m.status_weights.get(c.status, 0.5) * m.kind_weights.get(kind, 1.0)
@@ -240,7 +278,7 @@ class ControlField:
         import numpy as np
 
         m = self.model
-        rows = []  # claim, x, y, sign, kind index, weight, day (ordinal)
+        rows = []  # claim, x, y, sign, kind index, weight, day (ordinal), corridor?, sigma (m)
         for i, x, y in pts:
             c = claims[i]
             gain, kind = evidence_kind(c)
@@ -249,22 +287,35 @@ class ControlField:
             w = self._weight(c, gain, kind)
             k = KINDS.index("held" if kind == "defended" else kind)
             sign = 1.0 if gain == "UA" else -1.0
-            rows.append((i, x, y, sign, k, w, c.date.toordinal(), 0))
+            rows.append((i, x, y, sign, k, w, c.date.toordinal(), 0, self._reach(c)))
         self.n_claim_points = len(rows)
         if m.corridor > 0:
             rows += self._corridors(rows)
         if rows:
             a = np.array(rows, dtype=float)
         else:
-            a = np.empty((0, 8))
+            a = np.empty((0, 9))
         self.ev_claim = a[:, 0].astype(int)
         self.ev_x, self.ev_y = a[:, 1], a[:, 2]
         self.ev_sign, self.ev_kind = a[:, 3], a[:, 4].astype(int)
         self.ev_w, self.ev_day = a[:, 5], a[:, 6].astype(int)
-        self.ev_corridor = a[:, 7].astype(bool)
+        self.ev_corridor = a[:, 7] > 0
+        self.ev_sigma = a[:, 8]
+        # evidence about one place (and the same step of its supply line) from several claims: one group
+        keys: dict[tuple, int] = {}
+        group = []
+        for ci, sign, k, step in zip(self.ev_claim, self.ev_sign, self.ev_kind, a[:, 7]):
+            c = claims[int(ci)]
+            where = c.place.id if c.place is not None else f"claim:{int(ci)}"
+            group.append(keys.setdefault((where, c.qualifier, sign, int(k), int(step)), len(keys)))
+        self.ev_group = np.asarray(group, dtype=int)
         ix = np.clip(np.rint((self.ev_x - self.x[0]) / self.step).astype(int), 0, self.shape[1] - 1)
         iy = np.clip(np.rint((self.ev_y - self.y[0]) / self.step).astype(int), 0, self.shape[0] - 1)
         self.ev_cell = iy * self.shape[1] + ix
+        # kernels in a few geometric steps (x1.4) from the smallest reach: one Gaussian filter per step
+        lo = self.model.min_radius_km * 1000.0
+        level = np.rint(np.log(np.maximum(self.ev_sigma, lo) / lo) / math.log(1.4)) if len(a) else np.empty(0)
+        self._sigma_bins = np.minimum(lo * 1.4 ** level, self.model.radius_km * 1000.0)
         self.ev_until = self._superseded()
 
     def _corridors(self, rows) -> list[tuple]:
@@ -279,9 +330,9 @@ class ControlField:
             if self.base[side].any():
                 _, (iy, ix) = ndimage.distance_transform_edt(~self.base[side], return_indices=True)
                 nearest[side] = (iy, ix)
-        spacing = m.radius_km * 500.0  # every half kernel radius
-        for i, x, y, sign, k, w, day, _ in rows:
-            if KINDS[int(k)] == "contested" or w <= 0:
+        for i, x, y, sign, k, w, day, _, sigma in rows:
+            spacing = sigma / 2.0  # every half kernel radius
+            if KINDS[int(k)] not in self.model.corridor_kinds or w <= 0:
                 continue
             side = "UA" if sign > 0 else "RU"
             if side not in nearest:
@@ -298,31 +349,31 @@ class ControlField:
             n = int(dist // spacing)
             for j in range(1, n + 1):
                 f = j * spacing / dist
-                out.append((i, x + (tx - x) * f, y + (ty - y) * f, sign, k, w * m.corridor, day, 1))
+                out.append((i, x + (tx - x) * f, y + (ty - y) * f, sign, k, w * m.corridor, day, j, sigma))
         return out
 
     def _superseded(self) -> "np.ndarray":
-        """Per evidence point, the first day a later claim of the other side lies within supersede_km (or a
-        day past the end)."""
+        """Per evidence point, the first day a later claim of the other side lies within supersede_km (a day
+        past any date when none does); a claim's supply line goes with it."""
         import numpy as np
         from scipy.spatial import cKDTree
 
         n = len(self.ev_x)
-        until = np.full(n, np.iinfo(np.int64).max // 2, dtype=np.int64)
-        own = ~self.ev_corridor
-        if not own.any():
+        never = np.iinfo(np.int64).max // 2
+        until = np.full(n, never, dtype=np.int64)
+        idx = np.flatnonzero(~self.ev_corridor)
+        if len(idx) < 2:
             return until
-        idx = np.flatnonzero(own)
         tree = cKDTree(np.column_stack([self.ev_x[idx], self.ev_y[idx]]))
-        claim_until: dict[int, int] = {}
-        for a in idx:
-            for b in tree.query_ball_point([self.ev_x[a], self.ev_y[a]], self.model.supersede_km * 1000.0):
-                b = idx[b]
-                if self.ev_sign[b] != self.ev_sign[a] and self.ev_day[b] > self.ev_day[a]:
-                    claim_until[self.ev_claim[a]] = min(claim_until.get(self.ev_claim[a], until[a]), self.ev_day[b])
-        for j in range(n):
-            until[j] = claim_until.get(int(self.ev_claim[j]), until[j])
-        return until
+        pairs = tree.query_pairs(self.model.supersede_km * 1000.0, output_type="ndarray")
+        if not len(pairs):
+            return until
+        a, b = idx[pairs[:, 0]], idx[pairs[:, 1]]
+        a, b = np.concatenate([a, b]), np.concatenate([b, a])  # both directions
+        later = (self.ev_sign[a] != self.ev_sign[b]) & (self.ev_day[b] > self.ev_day[a])
+        claim_until = np.full(int(self.ev_claim.max()) + 1, never, dtype=np.int64)
+        np.minimum.at(claim_until, self.ev_claim[a[later]], self.ev_day[b[later]])
+        return claim_until[self.ev_claim]
 
     def _depth_limits(self, claims, order) -> None:
         """'depth from border' claims: (side, from day, to day, metres) bounds."""
@@ -354,6 +405,14 @@ class ControlField:
         age = day - self.ev_day
         w = np.where((age >= 0) & (day < self.ev_until), self.ev_w * 0.5 ** (np.maximum(age, 0) /
                                                                               self.model.half_life_days), 0.0)
+        if len(w):
+            # several claims saying the same of one place combine like probabilities ("or"), not sums:
+            # ten outlets repeating one ministry statement are surer than one, not ten times as sure
+            n = int(self.ev_group.max()) + 1
+            total = np.bincount(self.ev_group, weights=w, minlength=n)
+            either = -np.expm1(-np.bincount(self.ev_group, weights=-np.log1p(-np.minimum(w, SATURATE)), minlength=n))
+            scale = np.divide(either, total, out=np.zeros_like(total), where=total > 0)
+            w = w * scale[self.ev_group]
         return w
 
     def field(self, date: dt.date) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
@@ -365,27 +424,28 @@ class ControlField:
 
         key = ("field", date)
         if key in self._cache:
+            self._cache.move_to_end(key)
             return self._cache[key]
         w = self.weights(date)
-        sigma = self.model.radius_km / self.model.cell_km
-        norm = 2.0 * math.pi * sigma * sigma  # a unit of evidence peaks at 1 on its own cell
         size = self.shape[0] * self.shape[1]
         by_kind = np.zeros((2, len(KINDS)) + self.shape)
-        for si, sign in enumerate((1.0, -1.0)):
-            for k in range(len(KINDS)):
-                sel = (self.ev_sign == sign) & (self.ev_kind == k) & (w > 0)
-                if not sel.any():
-                    continue
-                grid = np.bincount(self.ev_cell[sel], weights=w[sel], minlength=size).reshape(self.shape)
-                by_kind[si, k] = ndimage.gaussian_filter(grid, sigma, mode="constant", truncate=3.0) * norm
+        for sigma_m in np.unique(self._sigma_bins):
+            sigma = sigma_m / self.step
+            norm = 2.0 * math.pi * sigma * sigma  # a unit of evidence peaks at 1 on its own cell
+            in_bin = (self._sigma_bins == sigma_m) & (w > 0)
+            for si, sign in enumerate((1.0, -1.0)):
+                for k in range(len(KINDS)):
+                    sel = in_bin & (self.ev_sign == sign) & (self.ev_kind == k)
+                    if not sel.any():
+                        continue
+                    grid = np.bincount(self.ev_cell[sel], weights=w[sel], minlength=size).reshape(self.shape)
+                    by_kind[si, k] += ndimage.gaussian_filter(grid, sigma, mode="constant", truncate=3.0) * norm
         L = self.prior + by_kind[0].sum(axis=0) - by_kind[1].sum(axis=0)
         lead = np.where(L[None] >= 0, by_kind[0], by_kind[1])
         if self.base_status is not None:  # an observed baseline keeps its statuses where evidence is weak
             lead = lead + self.base_status
         out = (L, lead, by_kind.sum(axis=(0, 1)))
-        if len(self._cache) > 64:
-            self._cache.clear()
-        self._cache[key] = out
+        self._remember(key, out)
         return out
 
     def masks(self, date: dt.date) -> dict[str, dict[str, "np.ndarray"]]:
@@ -393,6 +453,7 @@ class ControlField:
         call), 'min' and 'max' (the band), after the connection and depth rules."""
         key = ("masks", date)
         if key in self._cache:
+            self._cache.move_to_end(key)
             return self._cache[key]
         L, _, _ = self.field(date)
         w = self.weights(date)
@@ -411,9 +472,7 @@ class ControlField:
             for name, level in (("point", 0.0), ("min", self.model.band), ("max", -self.model.band)):
                 raw = (s * L > level) & allowed
                 out[side][name] = self._connected(raw, side, seeds)
-        if len(self._cache) > 64:
-            self._cache.clear()
-        self._cache[key] = out
+        self._remember(key, out)
         return out
 
     def _seeds(self, side: str, w) -> "np.ndarray":
@@ -437,7 +496,9 @@ class ControlField:
         if not raw.any():
             return raw
         labels, n = ndimage.label(raw, structure=np.ones((3, 3), dtype=bool))
-        touch = ndimage.binary_dilation(self.base[side], structure=np.ones((3, 3), dtype=bool)) | seeds
+        if side not in self._touch:  # the cells next to the side's base, once
+            self._touch[side] = ndimage.binary_dilation(self.base[side], structure=np.ones((3, 3), dtype=bool))
+        touch = self._touch[side] | seeds
         keep = np.unique(labels[touch & raw])
         keep = keep[keep > 0]
         return np.isin(labels, keep)
@@ -478,6 +539,7 @@ class ControlField:
 
         key = ("poly", date, side, which)
         if key in self._cache:
+            self._cache.move_to_end(key)
             return self._cache[key]
         from geoclaims.control import polygonal, robust
 
@@ -492,9 +554,7 @@ class ControlField:
             z = np.where(mask, s * L - level, np.minimum(s * L - level, -1e-3))
             geom = _filled_contour(self.x, self.y, z)
             geom = polygonal(robust(shapely.intersection, geom, self.territories[other_side(side)]))
-        if len(self._cache) > 256:
-            self._cache.clear()
-        self._cache[key] = geom
+        self._remember(key, geom)
         return geom
 
     def status_polygons(self, date: dt.date, side: str) -> dict[str, Any]:
@@ -531,8 +591,8 @@ class ControlField:
         key = ("zone", date)
         if key not in self._cache:
             _, _, evidence = self.field(date)
-            self._cache[key] = _filled_contour(self.x, self.y, evidence - ZONE) if (evidence > ZONE).any() else \
-                _empty()
+            self._remember(key, _filled_contour(self.x, self.y, evidence - ZONE) if (evidence > ZONE).any() else
+                           _empty())
         return self._cache[key]
 
     def drivers(self, date: dt.date, geom: Any) -> list[int]:

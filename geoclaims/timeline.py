@@ -250,6 +250,7 @@ class Timeline:
         self.inference: InferenceModel | None = None
         self.start_date: dt.date | None = None
         self._baseline_coverage: Any = None  # an observed baseline: the area its map covers (local CRS)
+        self._cells: dict[str, Any] = {}  # territory cells of the claimed places (local CRS), by place id
         self._places_xy: Any = None  # observed: gazetteer places in the area, projected (see changes())
 
     # -- construction ---------------------------------------------------------------
@@ -364,6 +365,7 @@ class Timeline:
                  params=dict(baseline=baseline, start=start_date, shape_model=model, territory_model=tmodel,
                              gazetteer=gazetteer, inference=inference))
         tl.inference = (inference or InferenceModel()) if method == "inferred" else None
+        tl._cells = cells
         tl.start_date = start_date
         if isinstance(baseline, Timeline) and baseline._coverage is not None:
             cov = shapely.intersection(baseline.projection.to_wgs84(baseline._coverage), shapely.box(*aoi))
@@ -509,7 +511,7 @@ class Timeline:
 
                 run.field = ControlField(self.claims, order, self._shapes, self._territories, self.projection,
                                          self.inference, baseline=self._initial, start=self.start_date,
-                                         coverage=self._baseline_coverage)
+                                         coverage=self._baseline_coverage, cells=self._cells)
                 run.snaps = _InferredSnapshots(run, self)
             self._runs[p] = run
         return p, run

@@ -13,8 +13,25 @@ from geoclaims import InferenceModel, Timeline
 from geoclaims.infer import evidence_kind
 
 SUDZHA = (35.27056, 51.19139)           # ~10 km from the Ukrainian border
-TOWARD_BORDER = (35.27, 51.14)          # between Sudzha and the border
 LGOV = (35.28449, 51.68925)             # ~60 km inside Russia
+
+
+def _toward_border(lonlat, share=0.5):
+    """The point `share` of the way from a place to the nearest point of Ukraine (nearest in metres)."""
+    from shapely.ops import nearest_points
+
+    from geoclaims import boundaries
+    from geoclaims.projection import LocalProjection
+
+    proj = LocalProjection.around([lonlat])
+    p = proj.to_local(shapely.Point(*lonlat))
+    near_ua = shapely.intersection(boundaries.country_shape("UA"), shapely.Point(*lonlat).buffer(1.0))
+    b = nearest_points(proj.to_local(near_ua), p)[0]
+    q = proj.to_wgs84(shapely.Point(p.x + (b.x - p.x) * share, p.y + (b.y - p.y) * share))
+    return (q.x, q.y)
+
+
+TOWARD_BORDER = _toward_border(SUDZHA)   # between Sudzha and the border
 
 
 def land(tl, date, side="UA", which=None):

@@ -1,4 +1,4 @@
-"""agreement() and nowcast(): measures with known answers on synthetic maps, and on the Kursk fixture."""
+"""agreement() and nowcast() (geoclaims.evaluation): measures with known answers on synthetic maps, and on the Kursk fixture."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 import shapely
 
 from geoclaims import Timeline, agreement, nowcast, read_claims, read_snapshots
-from geoclaims.agreement import AGREEMENT_COLUMNS, NOWCAST_COLUMNS, interval_error
+from geoclaims.evaluation import AGREEMENT_COLUMNS, NOWCAST_COLUMNS, interval_error
 from geoclaims.projection import LocalProjection
 from tests.conftest import DATA, KURSK_CLAIMS
 
