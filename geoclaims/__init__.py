@@ -36,8 +36,6 @@ load only when a function that needs them is called.
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -143,16 +141,3 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted(__all__)
 
-
-# -- exported functions named like their module (agreement, compare) ----------------------------------
-# Importing a submodule binds it on the package (``geoclaims.agreement = <module>``), which would hide the
-# function of the same name from then on: ``geoclaims.agreement(...)`` would fail with "'module' object is
-# not callable" once anything had run ``from geoclaims.agreement import ...``. Keep the function instead.
-class _Package(types.ModuleType):
-    def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == f"{__name__}.{name}":
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -397,8 +397,8 @@ def check_observed(observed: Any) -> "Timeline | None":
 def agreement_by_day(timeline: "Timeline", observed: "Timeline", days: Iterable[dt.date], perspective: Any = "all"
                      ) -> dict[dt.date, dict[str, dict[str, Any]]]:
     """:func:`geoclaims.agreement` of `timeline` with `observed` on each of `days` that has an observed map in
-    force: ``{day: {side: row}}`` (rows of :data:`geoclaims.agreement.AGREEMENT_COLUMNS`)."""
-    from geoclaims.agreement import agreement
+    force: ``{day: {side: row}}`` (rows of :data:`geoclaims.evaluation.AGREEMENT_COLUMNS`)."""
+    from geoclaims.evaluation import agreement
 
     first = observed.dates[0]
     wanted = sorted({d for d in days if d >= first})

@@ -40,11 +40,3 @@ def test_py_typed_is_shipped():
 
     assert (resources.files("geoclaims") / "py.typed").is_file()
 
-
-def test_functions_named_like_their_module_stay_callable():
-    """Importing geoclaims.agreement (a module) must not hide geoclaims.agreement (its function)."""
-    code = ("import geoclaims.agreement, geoclaims.compare; from geoclaims.agreement import AGREEMENT_COLUMNS; "
-            "import geoclaims; print(callable(geoclaims.agreement), callable(geoclaims.compare), "
-            "type(__import__('sys').modules['geoclaims.agreement']).__name__)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["True", "True", "module"]
