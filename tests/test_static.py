@@ -91,3 +91,8 @@ def test_text_that_looks_like_a_formula_is_shown_as_typed(tmp_path):
     texts = _texts(fig)
     assert "Cost \\$\\alpha\\$" in texts and "Place \\$\\frac{\\$ x" in texts
     assert any("Bad \\$\\undefined\\$ claimant" in t for t in texts)
+
+
+def test_timeline_plot_is_geoclaims_plot(kursk):
+    fig = kursk.plot("2025-01-07")
+    assert fig.get_figwidth() * fig.dpi == pytest.approx(1200, rel=0.01)
