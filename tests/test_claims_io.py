@@ -352,7 +352,7 @@ def test_files_that_cannot_be_read(tmp_path, monkeypatch):
         read_claims(write(tmp_path, GOOD))
 
 
-@pytest.mark.parametrize("name", ["asdf", "Novogrudokkaya", "Robotyne", "Place {#"])
+@pytest.mark.parametrize("name", ["asdf", "Novogrudokkaya", "Robotinne", "Place {#"])
 def test_guessed_places_are_problems_unless_accepted(tmp_path, name):
     path = write(tmp_path, GOOD.replace("Berdin", name).replace("Kursk Oblast", ""))
     with pytest.raises(ClaimFormatError, match="nearest spellings.*accept_fuzzy"):

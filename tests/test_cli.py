@@ -35,9 +35,9 @@ def test_unresolved_name_exits_1_with_candidates(capsys):
 
 
 def test_csv_and_geojson(capsys):
-    code, out, _ = run(capsys, "geocode", "Sudzha", "Sverdlikovo", "--format", "csv")
+    code, out, _ = run(capsys, "geocode", "Sudzha", "Kolmakov", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0 and [r["name"] for r in rows] == ["Sudzha", "Sverdlikovo"]
+    assert code == 0 and [r["name"] for r in rows] == ["Sudzha", "Kolmakov"]
     assert rows[1]["lat"] == "" and "no coordinates" in rows[1]["note"]
     code, out, _ = run(capsys, "geocode", "Sudzha", "--format", "geojson")
     fc = json.loads(out)

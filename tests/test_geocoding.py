@@ -27,12 +27,12 @@ def test_geocode_raises_on_ambiguity_with_candidates():
 
 
 def test_geocode_unlocated_place_is_returned_without_point():
-    p = geoclaims.geocode("Sverdlikovo")
+    p = geoclaims.geocode("Kolmakov")
     assert p is not None and p.lat is None and not p.is_located
 
 
 def test_geocode_all_keeps_every_row_in_order():
-    names = ["Sudzha", "Nowhere-qqq", "Sverdlikovo", "Sudzha", "Бердин"]
+    names = ["Sudzha", "Nowhere-qqq", "Kolmakov", "Sudzha", "Бердин"]
     gdf = geoclaims.geocode_all(names)
     assert list(gdf["query"]) == names
     assert list(gdf.columns) == [*GEOCODE_COLUMNS, "geometry"]

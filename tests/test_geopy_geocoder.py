@@ -30,7 +30,7 @@ def test_ambiguous_query_warns_and_returns_best():
 
 def test_unlocated_place_gives_none_with_a_warning():
     with pytest.warns(UserWarning, match="no coordinates"):
-        assert GazetteerGeocoder().geocode("Sverdlikovo") is None
+        assert GazetteerGeocoder().geocode("Kolmakov") is None
 
 
 def test_geopandas_tools_geocode():
