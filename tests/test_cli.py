@@ -282,3 +282,26 @@ def test_sigterm_during_a_render_leaves_no_temporary_files(tmp_path):
     assert proc.returncode == 143, err.decode()
     assert "Traceback" not in err.decode() and "terminated" in err.decode()
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_geocode_marks_guesses_and_strict_fails_on_them(capsys):
+    code, out, err = run(capsys, "geocode", "Robotinne", "Sudzha")
+    assert code == 0 and "(guess)" in out.splitlines()[1] and "(guess)" not in out.splitlines()[2]
+    assert "'Robotinne' matched only by a guess: Robotyne" in err
+    code, out, err = run(capsys, "geocode", "Robotinne", "--strict")
+    assert code == 1
+    code, out, _ = run(capsys, "geocode", "Robotinne", "Robotyne", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["uncertain"] for r in rows] == ["True", "False"]
+    code, out, _ = run(capsys, "geocode", "Robotinne", "--format", "geojson")
+    assert json.loads(out)["features"][0]["properties"]["uncertain"] is True
+
+
+def test_geocode_the_issue_names_with_regions(capsys):
+    code, out, err = run(capsys, "geocode", "Robotyne", "Hlyboke", "Стариця", "--region", "Zaporizhzhia Oblast",
+                         "--region", "Харківщина", "--strict", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0, err
+    assert [(r["name"], r["admin1"], r["reason"]) for r in rows] == [
+        ("Robotyne", "Zaporizhzhia Oblast", "exact"), ("Hlyboke", "Kharkiv Oblast", "exact"),
+        ("Starytsia", "Kharkiv Oblast", "alias")]
