@@ -58,7 +58,7 @@ def main() -> None:
     translit = [next(iter(romanizations(c).values())) for c in cyr if c][:QUERIES_EXACT]
     fuzzy = [misspell(p.name, rng) for p in sample[:QUERIES_FUZZY]]
 
-    choices = list(dict.fromkeys(k for k in gaz._keys))
+    choices = list(gaz._index.keys)
     baseline = lambda q: process.extractOne(fold(q), choices, scorer=fuzz.ratio)  # noqa: E731
     ours = lambda q: gaz.lookup(q)  # noqa: E731
 

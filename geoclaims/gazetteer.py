@@ -63,7 +63,9 @@ NearSpec = Any
 BBox = tuple[float, float, float, float]
 
 # name types in the index, strongest first; the code stored is type*2 + cyrillic
-_CANONICAL, _FORMER, _ALIAS, _TRANSLIT = 0, 1, 2, 3
+_CANONICAL, _FORMER, _ALIAS, _TRANSLIT, _COGNATE = 0, 1, 2, 3, 4
+#: Cognate forms are made from at most this many Cyrillic names of a place (its own language's).
+COGNATE_SOURCES = 2
 
 #: Longest name (as a match key) a lookup considers: the longest settlement names are ~60 letters.
 #: Longer input matches nothing and costs nothing; suggestions look at its first letters only.
@@ -72,6 +74,7 @@ SCORE_EXACT = 1.0
 SCORE_FORMER = 1.0
 SCORE_ALIAS = 0.97
 SCORE_TRANSLIT = 0.95
+SCORE_COGNATE = 0.93
 SCORE_SIMILAR_MAX = 0.90  # ceiling for skeleton and fuzzy matches (below every stored name)
 FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) a skeleton must reach to be a fuzzy candidate
 FUZZY_MIN_LETTERS = 0.75  # letters' similarity a fuzzy match needs
@@ -590,7 +593,9 @@ class Gazetteer:
         # tier 1: the fine key of a stored name or romanisation
         for pidx, code in self._index.entries(qkey):
             kind, cyr = divmod(code, 2)
-            if kind == _TRANSLIT or bool(cyr) != q_cyr:
+            if kind == _COGNATE:
+                offer(pidx, SCORE_COGNATE, "cognate", qkey)
+            elif kind == _TRANSLIT or bool(cyr) != q_cyr:
                 offer(pidx, SCORE_TRANSLIT, "transliteration", qkey)
             elif kind == _CANONICAL:
                 offer(pidx, SCORE_EXACT, "exact", qkey)
@@ -826,9 +831,15 @@ def build_name_rows(places: Sequence[Place], *, romanize: bool = True) -> list[t
     """Index rows ``(fine key, place index, code)`` for `places`.
 
     One row per distinct key of a place, with the strongest name type that
-    produces it (canonical, alias, former name, romanisation); the code is
-    ``type * 2 + (1 if the name is Cyrillic)``.
+    produces it (canonical, alias, former name, romanisation, cognate); the code is
+    ``type * 2 + (1 if the name is Cyrillic)``.  Cognates
+    (:func:`geoclaims.cognates.cognates`: the regular Russian form of a Ukrainian name and the
+    reverse) are made from the place's own-language Cyrillic names (Ukrainian for a place in
+    Ukraine, Russian elsewhere), and indexed in Cyrillic and in their language's romanisations.
     """
+    from geoclaims.cognates import cognate_spellings
+    from geoclaims.names import guess_language
+
     rows: list[tuple[str, int, int]] = []
     for pidx, p in enumerate(places):
         seen: dict[tuple[str, int], int] = {}  # (key, cyrillic) -> strongest code
@@ -855,6 +866,14 @@ def build_name_rows(places: Sequence[Place], *, romanize: bool = True) -> list[t
                     k = fold(spelled)
                     if k and (k, 0) not in seen:
                         seen[(k, 0)] = _TRANSLIT * 2
+            own = "uk" if p.country == "UA" else "ru"
+            sources = [n for n in cyrillic_names if (guess_language(n) or own) == own][:COGNATE_SOURCES]
+            for n in sources:
+                for spelled in cognate_spellings(n, own):
+                    k = fold(spelled)
+                    cyr = int(has_cyrillic(spelled))
+                    if k and (k, cyr) not in seen:
+                        seen[(k, cyr)] = _COGNATE * 2 + cyr
         rows.extend((k, pidx, c) for (k, _), c in seen.items())
     return rows
 
