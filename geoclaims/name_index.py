@@ -35,8 +35,9 @@ class NameIndex:
         ``len(keys) + 1`` offsets: key ``i`` owns entries ``offsets[i]:offsets[i + 1]``.
     places, codes : array
         Place index and code of each entry.
-    skeletons : list of str, optional
-        Skeleton of each key (computed when missing).
+    skeletons : list of str, or str, optional
+        Skeleton of each key (computed when missing), or the same as one newline-separated text
+        (split on first use).
 
     Examples
     --------
@@ -45,16 +46,15 @@ class NameIndex:
     ([(0, 0), (1, 6)], 3, ['sudzha', 'суджа'])
     """
 
-    __slots__ = ("keys", "offsets", "places", "codes", "_skeletons", "by_key", "_by_place", "_skel_index")
+    __slots__ = ("keys", "offsets", "places", "codes", "_skeletons", "_by_place", "_skel_index")
 
     def __init__(self, keys: list[str], offsets: array, places: array, codes: array,
-                 skeletons: list[str] | None = None) -> None:
-        self.keys = keys
+                 skeletons: list[str] | str | None = None) -> None:
+        self.keys = keys  # sorted: a key is found by bisection, with no dict to build at load
         self.offsets = offsets
         self.places = places
         self.codes = codes
         self._skeletons = skeletons
-        self.by_key: dict[str, int] = dict(zip(keys, range(len(keys))))
         self._by_place: tuple[array, array] | None = None
         self._skel_index: dict[str, list[int]] | None = None
 
@@ -79,8 +79,8 @@ class NameIndex:
 
     def entries(self, key: str) -> list[tuple[int, int]]:
         """``[(place index, code), ...]`` of `key` ([] when unknown)."""
-        i = self.by_key.get(key)
-        if i is None:
+        i = bisect.bisect_left(self.keys, key)
+        if i == len(self.keys) or self.keys[i] != key:
             return []
         lo, hi = self.offsets[i], self.offsets[i + 1]
         return list(zip(self.places[lo:hi], self.codes[lo:hi]))
@@ -97,6 +97,8 @@ class NameIndex:
         """Skeleton of each distinct key."""
         if self._skeletons is None:
             self._skeletons = [skeleton(k) for k in self.keys]
+        elif isinstance(self._skeletons, str):
+            self._skeletons = self._skeletons.split("\n")
         return self._skeletons
 
     def keys_of_place(self, pidx: int) -> list[str]:

@@ -401,15 +401,13 @@ def _place(key: tuple, members: list[PostalRow], anchor: PostalRow | None, demot
     codes = sorted({r.postcode for r in members})
     first = min(members, key=lambda r: r.line)
     shown = english = english_name(name, country)
-    src = (f"GeoNames postal codes {country} ({', '.join(codes[:6])}{', ...' if len(codes) > 6 else ''}; "
-           "CC BY, https://www.geonames.org/)")
+    src = f"GeoNames postal codes {country} {' '.join(codes[:6])}{' ...' if len(codes) > 6 else ''} (CC BY)"
     if anchor is not None:
-        note = f"GeoNames postal position (accuracy {anchor.accuracy}) of postcode {anchor.postcode}"
+        note = f"GeoNames postal position of {anchor.postcode} (accuracy 4)"
         loc = dict(lat=anchor.lat, lon=anchor.lon, uncertainty_km=POSTAL_UNCERTAINTY_KM)
     else:
         note = ("known but unlocated: " + demoted if demoted else
-                "known but unlocated: the GeoNames postal position is averaged from neighbouring postcodes "
-                "(accuracy 1 or 3), not the place's own")
+                "known but unlocated: its GeoNames postal position is an average (accuracy 1 or 3)")
         loc = {}
     if council:
         note += f"; {council}"

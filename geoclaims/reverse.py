@@ -116,7 +116,11 @@ def nearest(
     h = np.sin((plat - qlat) / 2) ** 2 + math.cos(qlat) * cos_plat * np.sin((plon - qlon) / 2) ** 2
     dist = 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(1.0, h)))
     keep = gaz._context_filter(country, region, None)
-    order = np.argsort(dist, kind="stable")
+    if keep is None and k < len(dist) // 4:  # the k nearest without sorting every place
+        part = np.argpartition(dist, k)[: k + 1]
+        order = part[np.lexsort((part, dist[part]))]  # ties in index order, as a full stable sort
+    else:
+        order = np.argsort(dist, kind="stable")
     out: list[Neighbour] = []
     for j in order:
         d = float(dist[j])

@@ -25,7 +25,7 @@ def test_a_towns_post_offices_are_one_place(result):
     places, _ = result
     (vovchansk,) = by_name(places, "Vovchansk")
     assert vovchansk.latlon == (50.2908, 36.9411) and vovchansk.admin1 == "Kharkiv Oblast"
-    assert "62500, 62501, 62502" in vovchansk.sources[0] and "CC BY" in vovchansk.sources[0]
+    assert "62500 62501 62502" in vovchansk.sources[0] and "CC BY" in vovchansk.sources[0]
     (sudzha,) = by_name(places, "Sudzha")  # "Суджа 1" is an office of Sudzha, not a second place
     assert sudzha.latlon == (51.19, 35.27) and sudzha.admin2 == "Sudzhansky" and "307801" in sudzha.sources[0]
 
