@@ -640,13 +640,8 @@ class Gazetteer:
 
     def _best_ratio(self, pidx: int, qkey: str) -> tuple[float, str]:
         """Best rapidfuzz ratio of `qkey` against a place's keys, and that key."""
-        ratio = _ratio()
-        best_r, best_k = 0.0, ""
-        for k in self._place_keys(pidx):
-            r = ratio(qkey, k)
-            if r > best_r:
-                best_r, best_k = r, k
-        return best_r / 100.0, best_k
+        found = _extract_one()(qkey, self._place_keys(pidx), scorer=_ratio())  # the first best, as a loop would
+        return (found[1] / 100.0, found[0]) if found and found[1] > 0 else (0.0, "")
 
     def _skeleton_index(self) -> dict[str, list[int]]:
         return self._index.skeleton_index()
@@ -881,6 +876,13 @@ def build_name_rows(places: Sequence[Place], *, romanize: bool = True) -> list[t
 @functools.lru_cache(maxsize=200_000)
 def _cached_romanizations(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(romanizations(name).values()))
+
+
+@functools.lru_cache(maxsize=1)
+def _extract_one():
+    from rapidfuzz.process import extractOne
+
+    return extractOne
 
 
 @functools.lru_cache(maxsize=1)

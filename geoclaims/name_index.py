@@ -55,7 +55,7 @@ class NameIndex:
         self.places = places
         self.codes = codes
         self._skeletons = skeletons
-        self._by_place: tuple[array, array] | None = None
+        self._by_place: dict[int, list[str]] | None = None
         self._skel_index: dict[str, list[int]] | None = None
 
     @classmethod
@@ -102,18 +102,15 @@ class NameIndex:
         return self._skeletons
 
     def keys_of_place(self, pidx: int) -> list[str]:
-        """The keys place `pidx` goes by (sorted)."""
+        """The keys place `pidx` goes by (in key order)."""
         if self._by_place is None:
-            owner = array("I", bytes(4 * len(self.places)))
-            off = self.offsets
-            for i in range(len(self.keys)):
+            lists: dict[int, list[str]] = {}
+            off, places = self.offsets, self.places
+            for i, k in enumerate(self.keys):
                 for j in range(off[i], off[i + 1]):
-                    owner[j] = i
-            order = sorted(range(len(self.places)), key=self.places.__getitem__)
-            self._by_place = (array("I", (self.places[j] for j in order)), array("I", (owner[j] for j in order)))
-        places, owners = self._by_place
-        lo, hi = bisect.bisect_left(places, pidx), bisect.bisect_right(places, pidx)
-        return sorted(self.keys[owners[j]] for j in range(lo, hi))
+                    lists.setdefault(places[j], []).append(k)
+            self._by_place = lists
+        return self._by_place.get(pidx, [])
 
     def skeleton_index(self) -> dict[str, list[int]]:
         """Skeleton -> place indices that have a key with it."""
