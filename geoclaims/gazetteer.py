@@ -42,11 +42,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from geoclaims.errors import (
-    AmbiguousPlace, InvalidArgument, InvalidArgumentType, PlaceNotFound, UnknownPlaceId,
+    InvalidArgument, InvalidArgumentType, UnknownPlaceId,
 )
-from geoclaims.gazetteer_io import FORMAT_VERSION, LazyPlaces, read_gazetteer_file, write_gazetteer_file
-from geoclaims.name_index import NameIndex
-from geoclaims.names import fold, has_cyrillic, is_matchable, romanizations, skeleton
+from geoclaims.gazetteer_io import FORMAT_VERSION, LazyPlaces, read_gazetteer_file, write_gazetteer_file  # noqa: F401
+from geoclaims.name_index import _CANONICAL, _COGNATE, _FORMER, _TRANSLIT, NameIndex, build_name_rows  # noqa: F401
+from geoclaims.names import fold, has_cyrillic, skeleton
 from geoclaims.place import Match, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,10 +62,7 @@ NearSpec = Any
 #: ``bbox=``: (min_lon, min_lat, max_lon, max_lat), as shapely's ``bounds``.
 BBox = tuple[float, float, float, float]
 
-# name types in the index, strongest first; the code stored is type*2 + cyrillic
-_CANONICAL, _FORMER, _ALIAS, _TRANSLIT, _COGNATE = 0, 1, 2, 3, 4
-#: Cognate forms are made from at most this many Cyrillic names of a place (its own language's).
-COGNATE_SOURCES = 2
+
 
 #: Longest name (as a match key) a lookup considers: the longest settlement names are ~60 letters.
 #: Longer input matches nothing and costs nothing; suggestions look at its first letters only.
@@ -671,82 +668,15 @@ class Gazetteer:
     # -- context ----------------------------------------------------------------------
 
     def _context_filter(self, country, region, bbox) -> Callable[[Place], bool] | None:
-        if country is None and region is None and bbox is None:
-            return None
-        from geoclaims.regions import RegionTable, resolve_country
+        from geoclaims.lookup_context import context_filter
 
-        tests: list[Callable[[Place], bool]] = []
-        if country is not None:
-            wanted = set()
-            for c in [country] if isinstance(country, str) else country:
-                code = resolve_country(c)
-                if code is None:
-                    from geoclaims.errors import UnknownRegion
-
-                    raise UnknownRegion(
-                        f"unknown country {c!r}; valid: RU/Russia, UA/Ukraine, BY/Belarus "
-                        "(in English, Russian or Ukrainian)"
-                    )
-                wanted.add(code)
-            tests.append(lambda p: p.country in wanted)
-        if region is not None:
-            names: set[str] = set()
-            countries: set[str] = set()
-            for r in [region] if isinstance(region, str) else region:
-                code = resolve_country(r)
-                if code:
-                    countries.add(code)
-                else:
-                    names.update(x.name for x in RegionTable.default().resolve(r))
-            tests.append(lambda p: p.admin1 in names or p.country in countries)
-        if bbox is not None:
-            try:
-                minx, miny, maxx, maxy = (float(v) for v in bbox)
-            except (TypeError, ValueError):
-                raise InvalidArgument(
-                    f"bbox must be (min_lon, min_lat, max_lon, max_lat), got {bbox!r}"
-                ) from None
-            if minx > maxx or miny > maxy:
-                raise InvalidArgument(f"bbox minimum exceeds maximum: {bbox!r} (order: min_lon, min_lat, max_lon, max_lat)")
-            tests.append(
-                lambda p: p.lat is not None and minx <= p.lon <= maxx and miny <= p.lat <= maxy  # type: ignore[operator]
-            )
-        if not tests:
-            return None
-        return lambda p: all(t(p) for t in tests)
+        return context_filter(country, region, bbox)
 
     def _near_point(self, near: NearSpec) -> tuple[float, float]:
         """(lat, lon) of a near= argument."""
-        if isinstance(near, Place):
-            if near.latlon is None:
-                raise InvalidArgument(f"near={near.name!r} has no coordinates: {near.describe()}")
-            return near.latlon
-        if isinstance(near, str):
-            r = self.resolve(near)
-            if r.best is None:
-                raise PlaceNotFound(f"near={near!r}: no such place in the gazetteer", query=near)
-            if r.ambiguous:
-                raise AmbiguousPlace(
-                    f"near={near!r} is ambiguous: {_describe_candidates((r.best, *r.competitors))}; "
-                    "pass coordinates (lat, lon) instead",
-                    query=near,
-                    candidates=(r.best, *r.competitors),
-                )
-            return self._near_point(r.best.place)
-        if hasattr(near, "latitude") and hasattr(near, "longitude"):
-            return float(near.latitude), float(near.longitude)
-        if getattr(near, "geom_type", None) == "Point":
-            return float(near.y), float(near.x)
-        try:
-            lat, lon = near
-            lat, lon = float(lat), float(lon)
-        except (TypeError, ValueError):
-            raise InvalidArgument(
-                f"near must be (lat, lon), a geopy or shapely Point, a Place or a place name; got {near!r}"
-            ) from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InvalidArgument(f"near=(lat, lon) out of range: {near!r}")
-        return lat, lon
+        from geoclaims.lookup_context import near_point
+
+        return near_point(self, near)
 
 
 def _similarity_score(letters: float, skeleton_similarity: float) -> float:
@@ -820,62 +750,6 @@ def _far_apart(a: Place, b: Place) -> bool:
 
 def _describe_candidates(matches: Iterable[Match]) -> str:
     return "; ".join(f"{m.place.label} [{m.place.id}, {m.reason} {m.score:.2f}]" for m in matches)
-
-
-def build_name_rows(places: Sequence[Place], *, romanize: bool = True) -> list[tuple[str, int, int]]:
-    """Index rows ``(fine key, place index, code)`` for `places`.
-
-    One row per distinct key of a place, with the strongest name type that
-    produces it (canonical, alias, former name, romanisation, cognate); the code is
-    ``type * 2 + (1 if the name is Cyrillic)``.  Cognates
-    (:func:`geoclaims.cognates.cognates`: the regular Russian form of a Ukrainian name and the
-    reverse) are made from the place's own-language Cyrillic names (Ukrainian for a place in
-    Ukraine, Russian elsewhere), and indexed in Cyrillic and in their language's romanisations.
-    """
-    from geoclaims.cognates import cognate_spellings
-    from geoclaims.names import guess_language
-
-    rows: list[tuple[str, int, int]] = []
-    for pidx, p in enumerate(places):
-        seen: dict[tuple[str, int], int] = {}  # (key, cyrillic) -> strongest code
-        named = [(p.name, _CANONICAL)]
-        former = set(p.former_names)
-        named += [(a, _FORMER if a in former else _ALIAS) for a in p.aliases]
-        named += [(f, _FORMER) for f in p.former_names if f not in p.aliases]
-        cyrillic_names = []
-        for n, kind in named:
-            if not is_matchable(n):
-                continue
-            k = fold(n)
-            if not k:
-                continue
-            cyr = int(has_cyrillic(n))
-            code = kind * 2 + cyr
-            if (k, cyr) not in seen or code < seen[(k, cyr)]:
-                seen[(k, cyr)] = code
-            if cyr:
-                cyrillic_names.append(n)
-        if romanize:
-            for n in cyrillic_names:
-                for spelled in _cached_romanizations(n):
-                    k = fold(spelled)
-                    if k and (k, 0) not in seen:
-                        seen[(k, 0)] = _TRANSLIT * 2
-            own = "uk" if p.country == "UA" else "ru"
-            sources = [n for n in cyrillic_names if (guess_language(n) or own) == own][:COGNATE_SOURCES]
-            for n in sources:
-                for spelled in cognate_spellings(n, own):
-                    k = fold(spelled)
-                    cyr = int(has_cyrillic(spelled))
-                    if k and (k, cyr) not in seen:
-                        seen[(k, cyr)] = _COGNATE * 2 + cyr
-        rows.extend((k, pidx, c) for (k, _), c in seen.items())
-    return rows
-
-
-@functools.lru_cache(maxsize=200_000)
-def _cached_romanizations(name: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(romanizations(name).values()))
 
 
 @functools.lru_cache(maxsize=1)

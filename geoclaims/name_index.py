@@ -2,7 +2,7 @@
 
 Each entry is (fine key, place index, code), the code being ``name type * 2 + (1 if the stored
 name is Cyrillic)`` (name types: canonical, former name, alias, romanisation, cognate; see
-:func:`geoclaims.gazetteer.build_name_rows`).  Entries are kept grouped by key (compressed
+:func:`build_name_rows`).  Entries are kept grouped by key (compressed
 sparse rows: the distinct keys, sorted, and an offset per key into flat arrays of places and
 codes), so that loading the bundled index costs one ``dict`` of distinct keys and three array
 copies, not a Python object per entry: the cold start stays well under half a second with
@@ -16,12 +16,21 @@ and "did you mean" need them; exact lookups do not).
 from __future__ import annotations
 
 import bisect
+import functools
 from array import array
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from geoclaims.names import skeleton
+from geoclaims.names import fold, has_cyrillic, is_matchable, romanizations, skeleton
 
-__all__ = ["NameIndex"]
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.place import Place
+
+__all__ = ["NameIndex", "build_name_rows", "COGNATE_SOURCES"]
+
+# name types in the index, strongest first; the code stored is type * 2 + (1 if Cyrillic)
+_CANONICAL, _FORMER, _ALIAS, _TRANSLIT, _COGNATE = 0, 1, 2, 3, 4
+#: Cognate forms are made from at most this many Cyrillic names of a place (its own language's).
+COGNATE_SOURCES = 2
 
 
 class NameIndex:
@@ -130,3 +139,59 @@ class NameIndex:
         """The index as plain columns for :mod:`geoclaims.gazetteer_io`."""
         return {"keys": self.keys, "skeletons": self.skeletons, "offsets": self.offsets,
                 "places": self.places, "codes": self.codes}
+
+
+def build_name_rows(places: Sequence["Place"], *, romanize: bool = True) -> list[tuple[str, int, int]]:
+    """Index rows ``(fine key, place index, code)`` for `places`.
+
+    One row per distinct key of a place, with the strongest name type that
+    produces it (canonical, alias, former name, romanisation, cognate); the code is
+    ``type * 2 + (1 if the name is Cyrillic)``.  Cognates
+    (:func:`geoclaims.cognates.cognates`: the regular Russian form of a Ukrainian name and the
+    reverse) are made from the place's own-language Cyrillic names (Ukrainian for a place in
+    Ukraine, Russian elsewhere), and indexed in Cyrillic and in their language's romanisations.
+    """
+    from geoclaims.cognates import cognate_spellings
+    from geoclaims.names import guess_language
+
+    rows: list[tuple[str, int, int]] = []
+    for pidx, p in enumerate(places):
+        seen: dict[tuple[str, int], int] = {}  # (key, cyrillic) -> strongest code
+        named = [(p.name, _CANONICAL)]
+        former = set(p.former_names)
+        named += [(a, _FORMER if a in former else _ALIAS) for a in p.aliases]
+        named += [(f, _FORMER) for f in p.former_names if f not in p.aliases]
+        cyrillic_names = []
+        for n, kind in named:
+            if not is_matchable(n):
+                continue
+            k = fold(n)
+            if not k:
+                continue
+            cyr = int(has_cyrillic(n))
+            code = kind * 2 + cyr
+            if (k, cyr) not in seen or code < seen[(k, cyr)]:
+                seen[(k, cyr)] = code
+            if cyr:
+                cyrillic_names.append(n)
+        if romanize:
+            for n in cyrillic_names:
+                for spelled in _cached_romanizations(n):
+                    k = fold(spelled)
+                    if k and (k, 0) not in seen:
+                        seen[(k, 0)] = _TRANSLIT * 2
+            own = "uk" if p.country == "UA" else "ru"
+            sources = [n for n in cyrillic_names if (guess_language(n) or own) == own][:COGNATE_SOURCES]
+            for n in sources:
+                for spelled in cognate_spellings(n, own):
+                    k = fold(spelled)
+                    cyr = int(has_cyrillic(spelled))
+                    if k and (k, cyr) not in seen:
+                        seen[(k, cyr)] = _COGNATE * 2 + cyr
+        rows.extend((k, pidx, c) for (k, _), c in seen.items())
+    return rows
+
+
+@functools.lru_cache(maxsize=200_000)
+def _cached_romanizations(name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(romanizations(name).values()))
