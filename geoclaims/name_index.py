@@ -25,12 +25,17 @@ from geoclaims.names import fold, has_cyrillic, is_matchable, romanizations, ske
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.place import Place
 
-__all__ = ["NameIndex", "build_name_rows", "COGNATE_SOURCES"]
+__all__ = ["NameIndex", "build_name_rows", "COGNATE_SOURCES", "COGNATE_COUNTRIES", "COGNATE_RU_REGIONS"]
 
 # name types in the index, strongest first; the code stored is type * 2 + (1 if Cyrillic)
 _CANONICAL, _FORMER, _ALIAS, _TRANSLIT, _COGNATE = 0, 1, 2, 3, 4
 #: Cognate forms are made from at most this many Cyrillic names of a place (its own language's).
 COGNATE_SOURCES = 2
+#: Places whose names get cognates: all of Ukraine, and the Russian oblasts on its border where
+#: reports use Ukrainian forms (Свердликове). Elsewhere a Ukrainian form of a Russian name would only
+#: collide with the inflected forms of other names in running text ("Красноармейска").
+COGNATE_COUNTRIES = ("UA",)
+COGNATE_RU_REGIONS = ("Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast")
 
 
 class NameIndex:
@@ -181,7 +186,9 @@ def build_name_rows(places: Sequence["Place"], *, romanize: bool = True) -> list
                     if k and (k, 0) not in seen:
                         seen[(k, 0)] = _TRANSLIT * 2
             own = "uk" if p.country == "UA" else "ru"
-            sources = [n for n in cyrillic_names if (guess_language(n) or own) == own][:COGNATE_SOURCES]
+            with_cognates = p.country in COGNATE_COUNTRIES or (p.country == "RU" and p.admin1 in COGNATE_RU_REGIONS)
+            sources = [n for n in cyrillic_names if (guess_language(n) or own) == own][:COGNATE_SOURCES] \
+                if with_cognates else []
             for n in sources:
                 for spelled in cognate_spellings(n, own):
                     k = fold(spelled)

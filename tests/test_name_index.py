@@ -21,7 +21,9 @@ def test_skeletons_given_as_text_are_split_on_first_use():
 
 def test_name_rows_carry_cognates_of_the_places_own_language():
     ua = Place(id="t:1", name="Starytsia", aliases=("Стариця",), country="UA")
-    ru = Place(id="t:2", name="Sverdlikovo", aliases=("Свердликово",), country="RU")
+    ru = Place(id="t:2", name="Sverdlikovo", aliases=("Свердликово",), country="RU", admin1="Kursk Oblast")
     keys = {k: c for k, _, c in build_name_rows([ua, ru])}
     assert keys["starytsia"] == 0 and keys["staritsa"] in (8, 9)  # the Russian form of the Ukrainian name
     assert keys["sverdlykove"] == 8  # the Ukrainian form of the Russian name, romanised (KMU)
+    far = Place(id="t:3", name="Krasnoarmeyskaya", aliases=("Красноармейская",), country="RU", admin1="Krasnodar Krai")
+    assert not any(c in (8, 9) for _, _, c in build_name_rows([far]))  # no cognates far from the border
