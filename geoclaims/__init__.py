@@ -55,6 +55,8 @@ _EXPORTS = {
     "PlaceNotFound": "geoclaims.errors",
     "AmbiguousPlace": "geoclaims.errors",
     "AmbiguousPlaceWarning": "geoclaims.errors",
+    "UncertainMatch": "geoclaims.errors",
+    "UncertainMatchWarning": "geoclaims.errors",
     "UnknownRegion": "geoclaims.errors",
     "GazetteerDataError": "geoclaims.errors",
     "ClaimFormatError": "geoclaims.errors",
@@ -104,7 +106,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.claims_io import ClaimSet, read_claims, write_claims
     from geoclaims.errors import (
         AmbiguousPlace, AmbiguousPlaceWarning, ClaimFormatError, ClaimProblem, GazetteerDataError, GeoclaimsError,
-        PlaceNotFound, UnknownRegion,
+        PlaceNotFound, UncertainMatch, UncertainMatchWarning, UnknownRegion,
     )
     from geoclaims.projection import LocalProjection
     from geoclaims.shapes import FootprintModel, ShapeModel

@@ -98,7 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--region", "-r", action="append", help="keep places in this oblast (repeatable)")
     g.add_argument("--near", "-n", help="rank by distance from this place name or 'LAT,LON'")
     g.add_argument("--format", choices=("table", "csv", "geojson"), default="table", help="output format (default: table)")
-    g.add_argument("--strict", action="store_true", help="exit 1 when a name is ambiguous")
+    g.add_argument("--strict", action="store_true",
+                   help="exit 1 when a name is ambiguous or matches only by a guess (skeleton/fuzzy)")
     g.add_argument("--no-mutual", action="store_true", help="do not settle ambiguous names by proximity to the others")
     g.add_argument("--encoding", default="auto", help="encoding of --file (default: UTF-8, or a byte-order mark)")
     g.set_defaults(func=_cmd_geocode)
@@ -760,6 +761,12 @@ def _geocode_and_print(names, *, country, region, near, fmt, strict, mutual) -> 
             hint = _suggestions(gaz, row["query"], context=bool(country or region or near)) if suggested <= 20 else ""
             print(f"geoclaims: no place matches {row['query']!r}{hint}", file=sys.stderr)
             code = EXIT_UNRESOLVED
+        elif row["uncertain"]:
+            print(f"geoclaims: {row['query']!r} matched only by a guess: {row['name']} ({row['admin1'] or row['country']}, "
+                  f"{row['reason']} {row['score']:.2f}); check the spelling"
+                  + ("" if strict else " (--strict fails on guesses)"), file=sys.stderr)
+            if strict:
+                code = EXIT_UNRESOLVED
         elif row["ambiguous"]:
             print(f"geoclaims: {row['query']!r} is ambiguous; also: {row['candidates']} "
                   "(narrow with --region, --country or --near)", file=sys.stderr)
@@ -798,7 +805,7 @@ def _print_table(gdf, out: TextIO) -> None:
         if r["place_id"] is None:
             rows.append([r["query"], "—", "", "", "", "", "", "not found", r["note"]])
             continue
-        flag = " (ambiguous)" if r["ambiguous"] else ""
+        flag = (" (guess)" if r["uncertain"] else "") + (" (ambiguous)" if r["ambiguous"] else "")
         region = ", ".join(x for x in (r["admin1"], r["country"]) if x)
         located = r["lat"] is not None
         rows.append([
