@@ -157,7 +157,8 @@ def main(argv=None) -> int:
           f"{len(dates)} dates {dates[0]} .. {dates[-1]}")
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        observed = observed_between(Path(args.archive), min(dates), max(dates), region, Path(tmp))
+        first = min([*dates, _as_date(args.baseline_start)]) if args.baseline_start else min(dates)
+        observed = observed_between(Path(args.archive), first, max(dates), region, Path(tmp))
         print(f"DeepState: {len(observed.dates)} snapshots read in {time.perf_counter() - t0:.1f} s")
         rows: list[dict] = []
         start = _as_date(args.baseline_start) if args.baseline_start else None

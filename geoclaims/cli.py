@@ -124,9 +124,10 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("claims", type=Path, metavar="CLAIMS", help="claims file (.csv, .json, .geojson)")
         c.add_argument("--perspective", "-p", default="all",
                        help="all (default), assessed, UA, RU (that side's claimants), or a claimant's name")
-        c.add_argument("--method", "-m", choices=("territory", "footprint", "inferred"), default="territory",
-                       help="whole-place claims cover the territory cell (default) or the built-up footprint; "
-                       "inferred: also infer the land between claimed places, with an uncertainty band")
+        c.add_argument("--method", "-m", choices=("territory", "footprint", "inferred"), default="inferred",
+                       help="inferred (default): also infer the land between claimed places, with an uncertainty "
+                       "band; territory: each claim covers its place's territory cell; footprint: its built-up "
+                       "footprint")
         c.add_argument("--window-days", type=_window_days, default=3,
                        help="conflicting claims this close make a place contested (default 3; -1 disables)")
         c.add_argument("--baseline", type=Path, help="GeoJSON/GeoPackage of initial control (a 'side' column)")

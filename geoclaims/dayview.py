@@ -495,8 +495,8 @@ def day_view(timeline: "Timeline", date: "str | dt.date | None" = None, *, since
     >>> from geoclaims import Timeline, read_claims
     >>> tl = Timeline.from_claims(read_claims("examples/kursk/claims.csv"))
     >>> v = day_view(tl, "2025-01-07")
-    >>> sorted({r["claim_status"] for r, _ in v.pieces}), v.period
-    (['assessed', 'claimed', 'unverified'], '2025-01-07')
+    >>> sorted({r["claim_status"] for r, _ in v.pieces}), v.period  # '' for inferred land
+    (['', 'assessed', 'claimed', 'unverified'], '2025-01-07')
     """
     from geoclaims.timeline import Perspective, _as_date
 

@@ -44,6 +44,15 @@ def kursk_claims():
 
 @pytest.fixture(scope="session")
 def kursk(kursk_claims):
+    """The Kursk timeline drawn claim by claim (method 'territory'): the engine most tests are about."""
+    from geoclaims import Timeline
+
+    return Timeline.from_claims(kursk_claims, method="territory")
+
+
+@pytest.fixture(scope="session")
+def kursk_inferred(kursk_claims):
+    """The Kursk timeline with the default method, 'inferred'."""
     from geoclaims import Timeline
 
     return Timeline.from_claims(kursk_claims)

@@ -94,7 +94,7 @@ def test_demo(capsys):
     for name in ("Sudzha", "Berdin", "Russkoye Porechnoye", "Novosotnitsky", "Malaya Loknya"):
         assert name in out
     for text in ("not mapped: no coordinates for", "southern Berdin", "central Russkoye Porechnoye",
-                 "central Novosotnitsky", "west of Malaya Loknya", "SEED2", "claimed km²"):
+                 "central Novosotnitsky", "inferred from the claims nearby", "UA_total_max", "claimed km²"):
         assert text in out, text
 
 
@@ -123,7 +123,7 @@ def test_area_csv_side_range_and_check(capsys, tmp_path):
 
 
 def test_diff_shows_the_seed_reports_changes(capsys):
-    code, out, _ = run(capsys, "diff", KURSK, "2025-01-05", "2025-01-07")
+    code, out, _ = run(capsys, "diff", KURSK, "2025-01-05", "2025-01-07", "--method", "territory")
     assert code == 0
     for where, claim in (("southern Berdin", "K045"), ("central Russkoye Porechnoye", "SEED1"),
                          ("central Novosotnitsky", "SEED1"), ("west of Malaya Loknya", "SEED2")):
@@ -132,6 +132,10 @@ def test_diff_shows_the_seed_reports_changes(capsys):
     assert "settlements that changed hands" in out
     code, out, _ = run(capsys, "diff", KURSK, "2025-01-05", "2025-01-07", "--format", "csv")
     assert out.splitlines()[0].startswith("side,change,area_km2,where,claim_id")
+    # the default method also shows the land it infers, with the claims that drove it
+    code, out, _ = run(capsys, "diff", KURSK, "2025-01-05", "2025-01-07")
+    inferred = [x for x in out.splitlines() if "(inferred from the claims nearby)" in x and "UA    gained" in x]
+    assert code == 0 and inferred and "K045" in inferred[0]
 
 
 def test_build_writes_gpkg_and_geojson(capsys, tmp_path):

@@ -150,7 +150,7 @@ def test_area_series_and_band_are_consistent(kursk_claims):
     b = tl.band(day)
     assert s.loc[day, "UA_total_max"] == pytest.approx(b[(b.side == "UA") & (b.bound == "max")].area_km2.iloc[0],
                                                        rel=0.04)
-    cells = Timeline.from_claims(kursk_claims).area_series(freq="claims")
+    cells = Timeline.from_claims(kursk_claims, method="territory").area_series(freq="claims")
     assert (cells["UA_total_min"] == cells["UA_total"]).all() and (cells["UA_total_max"] == cells["UA_total"]).all()
 
 

@@ -17,7 +17,7 @@ WEEK = dict(start="2025-01-01", end="2025-01-10")
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, request):
-    tl = Timeline.from_claims(read_claims(KURSK_CLAIMS))
+    tl = Timeline.from_claims(read_claims(KURSK_CLAIMS), method="territory")
     out = tmp_path_factory.mktemp("render")
     return tl, render_daily(tl, out, progress=False, **WEEK)
 

@@ -1,4 +1,5 @@
-"""Timeline: ordering, re-claims, contradictions, perspectives, provenance, diff, changes, areas, export."""
+"""Timeline: ordering, re-claims, contradictions, perspectives, provenance, diff, changes, areas, export (the
+claim-by-claim engine, method "territory"; method "inferred" is tested in test_infer.py)."""
 
 import datetime as dt
 
@@ -31,7 +32,7 @@ def test_capture_then_retake(make_claim):
     ua = make_claim("A", "2024-08-20", "UA", "capture", "Martynovka")
     ru = make_claim("B", "2024-10-01", "RU", "capture", "Martynovka", claimant="Russian MoD", claimant_side="RU",
                     status="claimed")
-    tl = Timeline.from_claims([ru, ua])  # order in the input does not matter
+    tl = Timeline.from_claims([ru, ua], method="territory")  # order in the input does not matter
     assert areas(tl.state("2024-08-19"))[("UA", "held")] == 0
     held = areas(tl.state("2024-09-01"))[("UA", "held")]
     assert held > 1
@@ -45,7 +46,7 @@ def test_capture_then_retake(make_claim):
 def test_same_village_claimed_twice_keeps_one_polygon(make_claim):
     a = make_claim("A", "2024-08-20", "UA", "capture", "Martynovka")
     b = make_claim("B", "2024-12-01", "UA", "capture", "Martynovka", claimant="Zelensky", claimant_side="UA")
-    tl = Timeline.from_claims([a, b])
+    tl = Timeline.from_claims([a, b], method="territory")
     s1, s2 = areas(tl.state("2024-09-01")), areas(tl.state("2024-12-01"))
     assert s1[("UA", "held")] == pytest.approx(s2[("UA", "held")])
     assert tl.state("2024-12-01").iloc[0]["claim_ids"] == "B"  # provenance: the latest claim
@@ -54,19 +55,19 @@ def test_same_village_claimed_twice_keeps_one_polygon(make_claim):
 def test_conflicting_claims_within_the_window_make_it_contested(make_claim):
     ua = make_claim("A", "2024-08-20", "UA", "capture", "Martynovka", claimant="Syrskyi", claimant_side="UA")
     ru = make_claim("B", "2024-08-22", "RU", "capture", "Martynovka", claimant="Russian MoD", claimant_side="RU")
-    s = areas(Timeline.from_claims([ua, ru]).state("2024-08-22"))
+    s = areas(Timeline.from_claims([ua, ru], method="territory").state("2024-08-22"))
     assert s[("UA", "contested")] > 1 and s[("UA", "held")] == 0
     later = make_claim.replace(ru, date=dt.date(2024, 9, 30))
-    s = areas(Timeline.from_claims([ua, later]).state("2024-09-30"))
+    s = areas(Timeline.from_claims([ua, later], method="territory").state("2024-09-30"))
     assert s[("UA", "contested")] == 0 and s[("UA", "held")] == 0  # outside the window: latest wins
-    s = areas(Timeline.from_claims([ua, ru], window_days=None).state("2024-08-22"))
+    s = areas(Timeline.from_claims([ua, ru], window_days=None, method="territory").state("2024-08-22"))
     assert s[("UA", "contested")] == 0
 
 
 def test_advance_does_not_downgrade_held_land(make_claim):
     cap = make_claim("A", "2024-08-20", "UA", "capture", "Berdin")
     adv = make_claim("B", "2024-08-25", "UA", "advance", "Berdin", qualifier="southern")
-    tl = Timeline.from_claims([cap, adv])
+    tl = Timeline.from_claims([cap, adv], method="territory")
     assert areas(tl.state("2024-08-25")) == areas(tl.state("2024-08-20"))
 
 
@@ -74,7 +75,7 @@ def test_repelled_and_area_claims_change_nothing_but_stay_events(make_claim):
     rep = make_claim("R", "2025-01-06", "UA", "repelled", "Berdin", qualifier="near", claimant="Russian MoD",
                      claimant_side="RU", status="claimed")
     area = make_claim("S", "2025-01-06", "UA", "area", None, area_km2=1300.0, area_basis="held", region="Kursk Oblast")
-    tl = Timeline.from_claims([rep, area])
+    tl = Timeline.from_claims([rep, area], method="territory")
     assert sum(areas(tl.state("2025-01-07")).values()) == 0
     assert tl.claims == (rep, area) and tl.dates == [dt.date(2025, 1, 6)]
     check = tl.area_check()
@@ -84,13 +85,13 @@ def test_repelled_and_area_claims_change_nothing_but_stay_events(make_claim):
 def test_withdraw_hands_land_to_the_opponent(make_claim):
     cap = make_claim("A", "2024-08-20", "UA", "capture", "Sudzha")
     wd = make_claim("B", "2025-03-12", "UA", "withdraw", "Sudzha")
-    tl = Timeline.from_claims([cap, wd])
+    tl = Timeline.from_claims([cap, wd], method="territory")
     assert areas(tl.state("2025-03-12"))[("UA", "held")] == 0
 
 
 def test_month_precision_applies_at_month_end(make_claim):
     c = make_claim("A", "2024-08", "UA", "capture", "Sudzha")
-    tl = Timeline.from_claims([c])
+    tl = Timeline.from_claims([c], method="territory")
     assert areas(tl.state("2024-08-30"))[("UA", "held")] == 0
     assert areas(tl.state("2024-08-31"))[("UA", "held")] > 0
 
@@ -183,12 +184,12 @@ def test_area_check_ranges(kursk):
 def test_baseline_polygons(make_claim):
     line = geopandas.GeoDataFrame({"side": ["RU"]}, geometry=[shapely.box(37.5, 47.5, 38.0, 48.0)], crs="EPSG:4326")
     c = make_claim("A", "2024-08-20", "UA", "capture", "Sudzha")
-    tl = Timeline.from_claims([c], baseline=line)
+    tl = Timeline.from_claims([c], baseline=line, method="territory")
     s = areas(tl.state("2024-08-01"))
     assert s[("RU", "held")] == pytest.approx(
         __import__("geoclaims").area_km2(shapely.box(37.5, 47.5, 38.0, 48.0)), rel=1e-3)
     with pytest.raises(ValueError, match="side"):
-        Timeline.from_claims([c], baseline=line.drop(columns="side"))
+        Timeline.from_claims([c], baseline=line.drop(columns="side"), method="territory")
 
 
 def test_footprint_is_the_lower_bound(kursk):
@@ -225,9 +226,9 @@ def test_unmapped_place_mapped_after_coordinates_added(tmp_path):
             "A,2024-09-19,Apti Alaudinov,RU,UA,capture,Nikolayevo-Darino,Kursk Oblast,claimed,,\n")
     path = tmp_path / "c.csv"
     path.write_text(text, encoding="utf-8")
-    assert Timeline.from_claims(read_claims(path)).unmapped
+    assert Timeline.from_claims(read_claims(path), method="territory").unmapped
     path.write_text(text.replace("claimed,,", "claimed,51.2,35.0"), encoding="utf-8")
-    tl = Timeline.from_claims(read_claims(path))
+    tl = Timeline.from_claims(read_claims(path), method="territory")
     assert not tl.unmapped and areas(tl.state("2024-09-19"))[("UA", "held")] > 0
 
 
@@ -250,8 +251,8 @@ def test_a_claim_repeated_under_another_id_changes_nothing(kursk_claims):
 
     base = list(kursk_claims)
     k069 = next(c for c in base if c.claim_id == "K069")
-    tl = Timeline.from_claims([*base, dataclasses.replace(k069, claim_id="K069-again")])
-    ref = Timeline.from_claims(base)
+    tl = Timeline.from_claims([*base, dataclasses.replace(k069, claim_id="K069-again")], method="territory")
+    ref = Timeline.from_claims(base, method="territory")
     diff = tl.diff("2024-08-01", "2025-04-30")
     assert diff.geometry.is_valid.all()
     a, b = tl.area_series(freq="MS"), ref.area_series(freq="MS")
