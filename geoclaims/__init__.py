@@ -81,6 +81,12 @@ _EXPORTS = {
     "extract_claims": "geoclaims.extract",
     "Extraction": "geoclaims.extract",
     "CandidateClaim": "geoclaims.extract",
+    "Ledger": "geoclaims.ledger",
+    "AddResult": "geoclaims.ledger",
+    "LedgerError": "geoclaims.errors",
+    "LedgerNotFound": "geoclaims.errors",
+    "UnknownClaim": "geoclaims.errors",
+    "extract_corpus": "geoclaims.distributed",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -101,6 +107,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.snapshots import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
     from geoclaims.compare import Comparison, compare
     from geoclaims.extract import CandidateClaim, Extraction, extract_claims
+    from geoclaims.ledger import AddResult, Ledger
+    from geoclaims.errors import LedgerError, LedgerNotFound, UnknownClaim
+    from geoclaims.distributed import extract_corpus
     from geoclaims.timeline import Perspective, Timeline
     from geoclaims.gazetteer import Gazetteer, Resolution
     from geoclaims.geocoding import geocode, geocode_all

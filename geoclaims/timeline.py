@@ -837,7 +837,7 @@ class Timeline:
     # -- areas ------------------------------------------------------------------------------------
     def area_series(self, *, side: str | None = None, freq: str = "D", perspective: "str | Perspective" = "all",
                     start: "str | dt.date | None" = None, end: "str | dt.date | None" = None,
-                    region: Any = None) -> "pandas.DataFrame":
+                    region: Any = None, client: Any = None) -> "pandas.DataFrame":
         """km² per side and status over time.
 
         Parameters
@@ -852,6 +852,8 @@ class Timeline:
         region : str, (w, s, e, n) or polygon, optional
             Count only the area inside this oblast or country (any spelling), bounding box in
             degrees, or EPSG:4326 polygon.
+        client : dask.distributed.Client, optional
+            Compute the areas of the snapshots on this Dask cluster's workers (the same figures).
 
         Returns
         -------
@@ -871,6 +873,10 @@ class Timeline:
         days = self._steps(run, freq, start, end, close=True)
         clip = self._region_local(region) if region else None
         cache: dict[int, dict[str, float]] = {}
+        if client is not None:  # issue 17: on a Dask cluster
+            from geoclaims.distributed import snapshot_areas
+
+            cache = snapshot_areas(client, [self._snapshot(run, d) for d in days], clip)
         rows = []
         for d in days:
             snap = self._snapshot(run, d)

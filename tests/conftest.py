@@ -133,3 +133,26 @@ def template_claims_csv(tmp_path):
         for r in rows:
             w.writerow({k: r.get(k, "") for k in [*COLUMNS, "lat", "lon"]})
     return path, pwned, payloads
+
+
+# -- the claims ledger on a real PostGIS (tests/pgcluster.py; .ci/ensure-postgis installs the server) -------
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL + PostGIS cluster on 127.0.0.1 for the session, removed afterwards."""
+    from tests.pgcluster import PgCluster, PostgisMissing
+
+    try:
+        cluster = PgCluster().start()
+    except PostgisMissing as e:
+        pytest.fail(str(e), pytrace=False)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def ledger_url(request, tmp_path):
+    """Where a new ledger goes: a GeoPackage path, or a fresh database of the session's PostGIS cluster."""
+    if request.param == "gpkg":
+        return str(tmp_path / "ledger.gpkg")
+    cluster = request.getfixturevalue("pg_cluster")
+    return cluster.url(cluster.new_database())
