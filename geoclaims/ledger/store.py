@@ -273,8 +273,9 @@ class Ledger:
         batch = self._new_batch(conn, now, by, "add", source, len(revisions), note)
         for r in revisions:
             r["batch"] = batch
-        conn.execute(t["ledger_revisions"].insert(), revisions)
-        conn.execute(t["ledger_claims"].insert(), rows)
+        # RETURNING makes SQLAlchemy send many rows per statement ("insertmanyvalues") on every driver
+        conn.execute(t["ledger_revisions"].insert().returning(t["ledger_revisions"].c.fid), revisions).all()
+        conn.execute(t["ledger_claims"].insert().returning(t["ledger_claims"].c.fid), rows).all()
         return AddResult(batch, now, by, **{k: tuple(v) for k, v in outcome.items()})
 
     def _retract(self, conn, groups, latest, now, by, why) -> tuple[int, int]:
