@@ -35,6 +35,9 @@ bench: $(BIN)/geoclaims
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_observed.py
 	$(BIN)/python benchmarks/bench_extract.py
+	bash .ci/ensure-postgis
+	$(BIN)/python benchmarks/bench_ledger.py
+	$(BIN)/python benchmarks/bench_distributed.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache geoclaims-demo

@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-import shapely
 
 import geoclaims
 from geoclaims import read_snapshots

@@ -14,7 +14,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import geoclaims
 from geoclaims import ClaimFormatError, read_claims
 from geoclaims.errors import InvalidArgument, LedgerError, LedgerNotFound, UnknownClaim
 from geoclaims.ledger import Ledger

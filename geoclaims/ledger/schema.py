@@ -278,20 +278,34 @@ def create_schema(backend: str, where: Any, engine: Any) -> None:
                                       "user may not enable it; ask its owner to run CREATE EXTENSION postgis "
                                       f"({_db_message(e)})") from None
             md.create_all(conn)
-    with engine.begin() as conn:
-        if backend == "gpkg":
-            for t in md.sorted_tables:
-                for ix in t.indexes:
-                    ix.create(conn)
-            conn.execute(sa.text("CREATE UNIQUE INDEX ledger_revisions_claim_revision ON "
-                                 "ledger_revisions (claim_id, revision)"))
-        conn.execute(sa.text(f"CREATE VIEW ledger_current AS {current_view_sql(md, conn.dialect)}"))
-        if backend == "gpkg":
-            _register_gpkg_view(conn)
-        info = md.tables["ledger_info"]
-        now = dt.datetime.now(dt.timezone.utc).isoformat()
-        conn.execute(info.insert(), [{"key": "schema", "value": SCHEMA_VERSION}, {"key": "created_at", "value": now},
-                                     {"key": "lock", "value": "writers take this row"}])
+            _finish_schema(backend, md, conn)  # one transaction: all the tables, or none
+        return
+    try:
+        with engine.begin() as conn:
+            _finish_schema(backend, md, conn)
+    except BaseException:  # a half-made file would block the next init: remove it
+        engine.dispose()
+        Path(where).unlink(missing_ok=True)
+        raise
+
+
+def _finish_schema(backend: str, md: Any, conn: Any) -> None:
+    """Indexes, the current-claims view and the first rows of ledger_info."""
+    import sqlalchemy as sa
+
+    if backend == "gpkg":
+        for t in md.sorted_tables:
+            for ix in t.indexes:
+                ix.create(conn)
+        conn.execute(sa.text("CREATE UNIQUE INDEX ledger_revisions_claim_revision ON "
+                             "ledger_revisions (claim_id, revision)"))
+    conn.execute(sa.text(f"CREATE VIEW ledger_current AS {current_view_sql(md, conn.dialect)}"))
+    if backend == "gpkg":
+        _register_gpkg_view(conn)
+    info = md.tables["ledger_info"]
+    now = dt.datetime.now(dt.timezone.utc).isoformat()
+    conn.execute(info.insert(), [{"key": "schema", "value": SCHEMA_VERSION}, {"key": "created_at", "value": now},
+                                 {"key": "lock", "value": "writers take this row"}])
 
 
 def current_view_sql(md: Any, dialect: Any) -> str:

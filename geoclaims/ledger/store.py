@@ -9,14 +9,14 @@ milliseconds of a batch, so two people adding at once never lose a revision.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from geoclaims.claims import Claim, MAX_DATE, MIN_DATE
+from geoclaims.claims import Claim
 from geoclaims.errors import InvalidArgument, InvalidArgumentType, LedgerError, UnknownClaim
 from geoclaims.ledger import schema
+from geoclaims.ledger.filters import as_of_moment, in_region, now_ms, who
 from geoclaims.ledger.records import claim_row, content_key, row_claim
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -168,7 +168,7 @@ class Ledger:
             if not isinstance(c, Claim):
                 raise InvalidArgumentType(f"add takes claims (Claim objects, a ClaimSet, a claims file or a "
                                           f"DataFrame), got {type(c).__name__}")
-        by = _who(by)
+        by = who(by)
         groups: dict[str, list[dict[str, Any]]] = {}
         for c in claims:
             groups.setdefault(c.claim_id, []).append(claim_row(c))
@@ -202,7 +202,7 @@ class Ledger:
             raise InvalidArgument(f"claim_id must be a claim id or a list of them, got {claim_id!r}")
         if not isinstance(why, str) or not why.strip():
             raise InvalidArgument("why is required: say why the claim is retracted (it stays in the history)")
-        result = self._write({i.strip(): None for i in ids}, by=_who(by), kind="retract", source="",
+        result = self._write({i.strip(): None for i in ids}, by=who(by), kind="retract", source="",
                              note=why.strip())
         return result[1]
 
@@ -217,7 +217,7 @@ class Ledger:
                     conn.execute(sa.select(t["ledger_info"].c.value).where(t["ledger_info"].c.key == "lock")
                                  .with_for_update()).all()
                     last = conn.execute(sa.select(sa.func.max(t["ledger_batches"].c.entered_at))).scalar()
-                    now = _now_ms()
+                    now = now_ms()
                     if last is not None and now <= last:  # one order for time and batches, whatever the clocks
                         now = last + dt.timedelta(milliseconds=1)
                     latest = self._latest(conn, list(groups))
@@ -353,7 +353,7 @@ class Ledger:
     def _query(self, as_of, region, claimant, since) -> list[tuple[dict[str, Any], Claim]]:
         import sqlalchemy as sa
 
-        as_of = _as_of(as_of)
+        as_of = as_of_moment(as_of)
         try:
             with self._engine.connect() as conn:
                 rows = self._current_rows(conn, as_of)
@@ -369,7 +369,7 @@ class Ledger:
             d = _as_date(since, "since")
             pairs = [(r, c) for r, c in pairs if c.date >= d]
         if region is not None:
-            keep = _in_region([c for _, c in pairs], region)
+            keep = in_region([c for _, c in pairs], region)
             pairs = [p for p, k in zip(pairs, keep) if k]
         return pairs
 
@@ -478,76 +478,3 @@ class Ledger:
         from geoclaims.ledger.export import write_export
 
         return write_export(self, Path(path), dict(as_of=as_of, region=region, claimant=claimant, since=since))
-
-
-def _now_ms() -> dt.datetime:
-    """Now, UTC, to the millisecond (what a GeoPackage DATETIME holds; PostGIS keeps the same)."""
-    now = dt.datetime.now(dt.timezone.utc)
-    return now.replace(microsecond=now.microsecond // 1000 * 1000)
-
-
-def _who(by: str | None) -> str:
-    if by is not None:
-        if not isinstance(by, str) or not by.strip():
-            raise InvalidArgument(f"by={by!r}: give the name of who enters the claims")
-        return by.strip()
-    env = os.environ.get("GEOCLAIMS_USER", "").strip()
-    if env:
-        return env
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (a container): say so rather than fail
-        return "unknown"
-
-
-def _as_of(value: Any) -> "dt.datetime | int | None":
-    """A moment (aware, UTC) or a batch number."""
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        if isinstance(value, int) and value < 0:
-            raise InvalidArgument(f"as_of={value!r}: a batch number is >= 0")
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            value = dt.datetime.fromisoformat(text.replace("Z", "+00:00")) if ("T" in text or " " in text) \
-                else dt.date.fromisoformat(text)
-        except ValueError:
-            raise InvalidArgument(f"as_of={text!r} is not valid; give YYYY-MM-DD, an ISO time "
-                                  "(2025-01-07T12:00:00Z) or a batch number") from None
-    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
-        value = value.to_pydatetime()
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
-    if isinstance(value, dt.date):
-        if not MIN_DATE <= value <= MAX_DATE:
-            raise InvalidArgument(f"as_of={value} is out of range {MIN_DATE} to {MAX_DATE}")
-        return dt.datetime.combine(value, dt.time.max, tzinfo=dt.timezone.utc)
-    raise InvalidArgumentType(f"as_of must be a datetime, a date, ISO text or a batch number, "
-                              f"not {type(value).__name__}")
-
-
-def _in_region(claims: list[Claim], region: Any) -> list[bool]:
-    """Which claims lie in the region: their polygon or point, else the region they name."""
-    import shapely
-
-    from geoclaims.boundaries import region_geometry
-
-    area, _label = region_geometry(region)
-    shapely.prepare(area)
-    named: dict[str, bool] = {}
-    out = []
-    for c in claims:
-        g = c.geometry if c.geometry is not None else (
-            shapely.Point(c.place.lon, c.place.lat) if c.place is not None and c.place.is_located else None)
-        if g is not None:
-            out.append(bool(area.intersects(g)))
-        elif c.region:
-            if c.region not in named:
-                try:
-                    named[c.region] = bool(area.contains(region_geometry(c.region)[0].representative_point()))
-                except Exception:  # noqa: BLE001 - a region text no boundary knows: not in any region
-                    named[c.region] = False
-            out.append(named[c.region])
-        else:
-            out.append(False)
-    return out
