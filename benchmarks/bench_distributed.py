@@ -39,6 +39,20 @@ def cluster():
         return lc, Client(lc)
 
 
+def cpu(client=None) -> float:
+    """CPU seconds used so far by this process, its finished child processes and the cluster's workers."""
+    t = os.times()
+    own = t.user + t.system + t.children_user + t.children_system
+    return own + (sum(client.run(time.process_time).values()) if client is not None else 0.0)
+
+
+def measure(fn, client=None):
+    """(result, wall s, CPU s): on a shared machine the CPU seconds say what the work cost."""
+    c0, t0 = cpu(client), time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0, cpu(client) - c0
+
+
 def bench_extract(n: int, client) -> None:
     import pandas as pd
 
@@ -51,25 +65,20 @@ def bench_extract(n: int, client) -> None:
     texts = reports(n)
     frame = pd.DataFrame({"doc": [f"r{i:05d}" for i in range(n)], "text": texts, "published": "2025-01-07"})
     extract_claims(texts[0], published="2025-01-07")  # warm up here; the workers warm up inside the timing
-    t0 = time.perf_counter()
-    loop = sum(len(extract_claims(t, published="2025-01-07")) for t in texts)
-    t_loop = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    local = extract_corpus(frame, progress=False)
-    t_local = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    remote = extract_corpus(frame, client=client)
-    t_remote = time.perf_counter() - t0
+    loop, t_loop, c_loop = measure(lambda: sum(len(extract_claims(t, published="2025-01-07")) for t in texts))
+    local, t_local, c_local = measure(lambda: extract_corpus(frame, progress=False))
+    remote, t_remote, c_remote = measure(lambda: extract_corpus(frame, client=client), client)
     assert remote.equals(local) and len(local) == loop, "the cluster's result differs"
     words = sum(len(t.split()) for t in texts[:200]) / 200
     print(f"extraction: {n:,} reports of ~{words:.0f} words, {len(local):,} candidate claims (cluster result "
           "identical: checked)\n")
-    print(f"{'':<52}{'s':>9}{'reports/s':>11}")
-    for label, t in (("baseline: loop of extract_claims, 1 process", t_loop),
-                     ("extract_corpus(frame), no client", t_local),
-                     ("extract_corpus(frame, client=), LocalCluster 2 workers", t_remote)):
-        print(f"{label:<52}{t:>9.1f}{n / t:>11.0f}")
-    print(f"speed-up of the cluster over the loop: {t_loop / t_remote:.2f}x\n")
+    print(f"{'':<56}{'wall s':>9}{'reports/s':>11}{'CPU s':>9}")
+    for label, t, c in (("baseline: loop of extract_claims, 1 process", t_loop, c_loop),
+                        ("extract_corpus(frame), no client", t_local, c_local),
+                        ("extract_corpus(frame, client=), LocalCluster 2 workers", t_remote, c_remote)):
+        print(f"{label:<56}{t:>9.1f}{n / t:>11.0f}{c:>9.1f}")
+    print(f"speed-up of the cluster over the loop: {t_loop / t_remote:.2f}x wall; CPU cost {c_remote / c_loop:.2f}x "
+          f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)\n")
 
 
 def bench_archive(path: Path, client) -> None:
@@ -81,17 +90,15 @@ def bench_archive(path: Path, client) -> None:
     size = sum(p.stat().st_size for p in files) / 2**20
 
     def run(**kw):
+        c = {"client": kw["client"]} if "client" in kw else {}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            t0 = time.perf_counter()
-            tl = read_snapshots(path, preset="deepstate", progress=False, **kw)
-            t_read = time.perf_counter() - t0
-            c = {"client": kw["client"]} if "client" in kw else {}
-            t0 = time.perf_counter()
-            series = tl.area_series(freq="claims", **c)
-            inside = tl.area_series(freq="claims", region="Ukraine", **c)
-            t_areas = time.perf_counter() - t0
-        return tl, series, inside, t_read, t_areas
+            tl, t_read, c_read = measure(lambda: read_snapshots(path, preset="deepstate", progress=False, **kw),
+                                         c.get("client"))
+            (series, inside), t_areas, c_areas = measure(lambda: (
+                tl.area_series(freq="claims", **c), tl.area_series(freq="claims", region="Ukraine", **c)),
+                c.get("client"))
+        return tl, series, inside, t_read, t_areas, c_read + c_areas
 
     results = {}
     for label, kw in (("without client, 1 process (workers=1)", dict(workers=1)),
@@ -100,17 +107,19 @@ def bench_archive(path: Path, client) -> None:
         results[label] = run(**kw)
         print(f"  done: {label}", file=sys.stderr)
     ref = next(iter(results.values()))
-    for tl, series, inside, *_ in results.values():
+    for tl, series, inside, *_ in results.values():  # noqa: B007
         assert tl.dates == ref[0].dates
         pd.testing.assert_frame_equal(series, ref[1])
         pd.testing.assert_frame_equal(inside, ref[2])
     first = ref[0]
     print(f"archive: {len(files):,} DeepStateMap snapshots ({size:,.0f} MB), {len(first.dates):,} dated "
           f"{first.start} .. {first.end}, whole front (timelines and areas identical: checked)\n")
-    print(f"{'':<44}{'read':>9}{'areas':>9}{'total':>9}{'per snapshot':>14}")
-    for label, (_, _, _, t_read, t_areas) in results.items():
+    print(f"{'':<44}{'read':>9}{'areas':>9}{'total':>9}{'per snapshot':>14}{'CPU s':>9}")
+    for label, (_, _, _, t_read, t_areas, c) in results.items():
         total = t_read + t_areas
-        print(f"{label:<44}{t_read:>8.1f}s{t_areas:>8.1f}s{total:>8.1f}s{total / len(files) * 1000:>11.1f} ms")
+        print(f"{label:<44}{t_read:>8.1f}s{t_areas:>8.1f}s{total:>8.1f}s{total / len(files) * 1000:>11.1f} ms"
+              f"{c:>9.1f}")
+    print(f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     last = ref[1].iloc[-1]
     print(f"\nlast snapshot: RU holds {last['RU_held']:,.0f} km² beyond Russia's border (+{last['RU_contested']:,.0f} "
           f"km² grey zone); inside Ukraine {ref[2].iloc[-1]['RU_held']:,.0f} km²")

@@ -4,8 +4,9 @@ The single-process paths stay the default and import no Dask. Give a ``dask.dist
 (``client=``) and the work goes to its workers instead, with results identical to the single-process
 path (the same functions run on the workers; the tests compare them on a ``LocalCluster``):
 
-- :func:`extract_corpus`: :func:`geoclaims.extract_claims` over many documents (``dask.bag`` of
-  documents, or ``dask.dataframe`` partitions); the bundled gazetteer loads once per worker process;
+- :func:`extract_corpus`: :func:`geoclaims.extract_claims` over many documents (batches of documents
+  scattered to the workers, or the partitions of a ``dask.dataframe``); the bundled gazetteer loads
+  once per worker process;
 - ``read_snapshots(..., client=)``: each snapshot parsed and built on a worker (:func:`map_snapshots`);
 - ``Timeline.area_series(..., client=)``: the areas of each snapshot (:func:`snapshot_areas`).
 
@@ -69,7 +70,8 @@ def extract_corpus(
         files, or a frame with a ``text`` column and optionally ``doc`` (an id; default the index),
         ``published``, ``region`` and ``source_url`` columns (blank cells take the options below).
     client : dask.distributed.Client, optional
-        Run on its workers (a ``dask.bag`` of documents; each worker loads the gazetteer once).
+        Run on its workers (batches of documents scattered to them; each worker loads the gazetteer
+        once).
         None (default): a loop in this process, no Dask. A dask DataFrame is always mapped lazily.
     published, region, source_url
         As for :func:`geoclaims.extract_claims`, for every document that does not give its own.
@@ -115,14 +117,15 @@ def extract_corpus(
 
         bar = tqdm(docs, desc="extracting", unit="doc", file=sys.stderr,
                    disable=(not sys.stderr.isatty()) if progress is None else not progress)
-        rows = [r for d in bar for r in _extract_one(d, defaults)]
+        frame = _frame([r for d in bar for r in _extract_one(d, defaults)])
     else:
-        import dask.bag as db
+        import pandas as pd
 
         n = partition_size or _partition_size(client, len(docs))
-        bag = db.from_sequence(docs, partition_size=n).map_partitions(_extract_many, defaults)
-        rows = bag.compute(scheduler=client)
-    return _finish(rows, on_error)
+        parts = client.scatter([docs[i:i + n] for i in range(0, len(docs), n)])  # to the workers, not the graph
+        frames = client.gather(client.map(_extract_frame, parts, defaults=defaults, pure=False))
+        frame = pd.concat(frames, ignore_index=True) if frames else _frame([])
+    return _finish(frame, on_error)
 
 
 def _documents(source: Any) -> list[tuple[str, str | None, dict[str, Any]]]:
@@ -184,26 +187,30 @@ def _extract_one(doc: tuple[str, str | None, dict[str, Any]], defaults: dict[str
     return [{"doc": key, **c.to_record(), "claim_id": f"{key}#{c.claim_id}"} for c in ex.claims]
 
 
-def _extract_many(docs: Sequence[Any], defaults: dict[str, Any]) -> list[dict[str, Any]]:
-    return [r for d in docs for r in _extract_one(d, defaults)]
-
-
-def _frame(rows: list[dict[str, Any]], on_error: str) -> "pandas.DataFrame":
+def _frame(rows: list[dict[str, Any]]) -> "pandas.DataFrame":
+    """Candidate rows as a frame of :data:`CORPUS_COLUMNS` plus ``error`` ('' on claim rows)."""
     import pandas as pd
 
-    cols = _columns(on_error)
+    cols = _columns("collect")
     df = pd.DataFrame.from_records(rows, columns=cols)
     for c in cols:
-        df[c] = df[c].astype("float64") if c in _FLOATS else df[c].fillna("").astype(str)
+        df[c] = df[c].astype("float64") if c in _FLOATS else df[c].astype(object).fillna("").astype(str)
     return df
 
 
-def _finish(rows: list[dict[str, Any]], on_error: str) -> "pandas.DataFrame":
-    failed = [r for r in rows if "error" in r]
-    if failed and on_error == "raise":
-        good = _frame([r for r in rows if "error" not in r], "raise")
-        raise CorpusError([(r["doc"], r["error"]) for r in failed], good)
-    return _frame(rows, on_error)
+def _extract_frame(docs: Sequence[Any], defaults: dict[str, Any]) -> "pandas.DataFrame":
+    return _frame([r for d in docs for r in _extract_one(d, defaults)])
+
+
+def _finish(frame: "pandas.DataFrame", on_error: str) -> "pandas.DataFrame":
+    """Raise for failed documents (with the rest as ``.result``), or keep them as error rows."""
+    if on_error == "collect":
+        return frame
+    failed = frame["error"] != ""
+    good = frame[~failed].drop(columns="error").reset_index(drop=True)
+    if failed.any():
+        raise CorpusError(list(zip(frame.loc[failed, "doc"], frame.loc[failed, "error"])), good)
+    return good
 
 
 def _partition_size(client: Any, n_docs: int) -> int:
@@ -214,11 +221,12 @@ def _partition_size(client: Any, n_docs: int) -> int:
 def _dask_frame(ddf: Any, defaults: dict[str, Any], on_error: str) -> Any:
     if "text" not in ddf.columns:
         raise InvalidArgument(f"the frame needs a 'text' column; it has: {', '.join(map(str, ddf.columns))}")
-    return ddf.map_partitions(_extract_partition, defaults, on_error, meta=_frame([], on_error))
+    meta = _finish(_frame([]), on_error)
+    return ddf.map_partitions(_extract_partition, defaults, on_error, meta=meta)
 
 
 def _extract_partition(part: "pandas.DataFrame", defaults: dict[str, Any], on_error: str) -> "pandas.DataFrame":
-    return _finish(_extract_many(_documents(part), defaults), on_error)
+    return _finish(_extract_frame(_documents(part), defaults), on_error)
 
 
 # -- snapshot archives --------------------------------------------------------------------------------------
