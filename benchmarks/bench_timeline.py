@@ -78,6 +78,30 @@ def ours(gaz, claims, n_days, start):
     return tl, dict(build=t_build, replay=t_replay, state=t_state, diff=t_diff, series=t_series), series
 
 
+def inferred(gaz, claims, n_days, start):
+    """The inference method on the same claims: build, state of one day (cold), daily area series with band."""
+    import random
+
+    from geoclaims import Timeline
+
+    t0 = time.perf_counter()
+    tl = Timeline.from_claims(claims, gazetteer=gaz, method="inferred")
+    t_build = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tl.band(start)  # builds the control field (replay, evidence)
+    t_field = time.perf_counter() - t0
+    rng = random.Random(3)
+    sample = sorted(rng.sample(range(n_days), 20))
+    t0 = time.perf_counter()
+    for i in sample:
+        tl.state(start + dt.timedelta(days=i))
+    t_state = (time.perf_counter() - t0) / len(sample)
+    t0 = time.perf_counter()
+    series = tl.area_series()
+    t_series = time.perf_counter() - t0
+    return dict(build=t_build, field=t_field, state=t_state, series=t_series), series
+
+
 def naive(tl, claims, n_days, start):
     """Re-union every polygon with geopandas for each day (every 10th day timed)."""
     import geopandas
@@ -128,6 +152,14 @@ def main() -> None:
     print(f"{'build + replay + area series':40s} {whole:>11.2f}s {base * args.days:>15.1f}s (extrapolated)")
     print(f"\nlast day: UA {series['UA_total'].iloc[-1]:,.0f} km², RU {series['RU_total'].iloc[-1]:,.0f} km² "
           f"beyond the border")
+    ti, inf_series = inferred(gaz, claims, args.days, start)
+    print(f"\n{'method=inferred (same claims)':40s} {'inferred':>12s} {'territory':>16s}")
+    print(f"{'build (cells, shapes)':40s} {ti['build']:>11.2f}s {t['build']:>15.2f}s")
+    print(f"{'control field (replay, evidence)':40s} {ti['field']:>11.2f}s {t['replay']:>15.2f}s")
+    print(f"{'state of one day, cold (20 days)':40s} {ti['state'] * 1000:>10.1f}ms {t['state'] * 1000:>14.2f}ms")
+    print(f"{'daily area series with band':40s} {ti['series']:>11.2f}s {t['series']:>15.2f}s")
+    print(f"last day: UA {inf_series['UA_total'].iloc[-1]:,.0f} km² "
+          f"({inf_series['UA_total_min'].iloc[-1]:,.0f}..{inf_series['UA_total_max'].iloc[-1]:,.0f})")
 
 
 if __name__ == "__main__":

@@ -81,6 +81,17 @@ _EXPORTS = {
     "extract_claims": "geoclaims.extract",
     "Extraction": "geoclaims.extract",
     "CandidateClaim": "geoclaims.extract",
+    "InferenceModel": "geoclaims.infer",
+    "agreement": "geoclaims.evaluation",
+    "nowcast": "geoclaims.evaluation",
+    "Agreement": "geoclaims.evaluation",
+    "InvalidArgument": "geoclaims.errors",
+    "InvalidArgumentType": "geoclaims.errors",
+    "InputFileError": "geoclaims.errors",
+    "InputFileNotFound": "geoclaims.errors",
+    "InputEncodingError": "geoclaims.errors",
+    "OutputError": "geoclaims.errors",
+    "UnknownPlaceId": "geoclaims.errors",
     "Ledger": "geoclaims.ledger",
     "AddResult": "geoclaims.ledger",
     "LedgerError": "geoclaims.errors",
@@ -107,6 +118,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.snapshots import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
     from geoclaims.compare import Comparison, compare
     from geoclaims.extract import CandidateClaim, Extraction, extract_claims
+    from geoclaims.infer import InferenceModel
+    from geoclaims.evaluation import Agreement, agreement, nowcast
+    from geoclaims.errors import (
+        InputEncodingError, InputFileError, InputFileNotFound, InvalidArgument, InvalidArgumentType, OutputError,
+        UnknownPlaceId,
+    )
     from geoclaims.ledger import AddResult, Ledger
     from geoclaims.errors import LedgerError, LedgerNotFound, UnknownClaim
     from geoclaims.distributed import extract_corpus

@@ -1,5 +1,5 @@
-"""Command-line interface: ``geoclaims geocode | extract | build | area | diff | render | observed | compare | demo
-| ledger``.
+"""Command-line interface: ``geoclaims geocode | extract | build | area | diff | render | observed | compare |
+evaluate | demo | ledger``.
 
 A thin face over the public functions; user errors print one clear message
 and exit with a non-zero code, never a traceback.
@@ -123,8 +123,9 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("claims", type=Path, metavar="CLAIMS", help="claims file (.csv, .json, .geojson)")
         c.add_argument("--perspective", "-p", default="all",
                        help="all (default), assessed, UA, RU (that side's claimants), or a claimant's name")
-        c.add_argument("--method", "-m", choices=("territory", "footprint"), default="territory",
-                       help="whole-place claims cover the territory cell (default) or the built-up footprint")
+        c.add_argument("--method", "-m", choices=("territory", "footprint", "inferred"), default="territory",
+                       help="whole-place claims cover the territory cell (default) or the built-up footprint; "
+                       "inferred: also infer the land between claimed places, with an uncertainty band")
         c.add_argument("--window-days", type=_window_days, default=3,
                        help="conflicting claims this close make a place contested (default 3; -1 disables)")
         c.add_argument("--baseline", type=Path, help="GeoJSON/GeoPackage of initial control (a 'side' column)")
@@ -211,6 +212,28 @@ def _parser() -> argparse.ArgumentParser:
                      help="table (default), or csv: the per-claim rows")
     cmp.add_argument("--all", action="store_true", help="list the not-observable claims too")
     cmp.set_defaults(func=_cmd_compare)
+
+    ev = sub.add_parser(
+        "evaluate", help="how close the claims map is to observed maps: areas, overlap, front lines, settlements",
+        description="Compare the map the claims give with observed maps (DeepStateMap...) on each observed date "
+        "(or --dates): our km² and band beside the observed held .. held + grey km², the area error relative to "
+        "that interval, IoU, precision, recall, the distance between the front lines and the share of "
+        "settlements whose control agrees; then a summary per side. --nowcast also measures how well the claims "
+        "update the observed map against persistence.")
+    ev.add_argument("claims", type=Path, metavar="CLAIMS", help="claims file (.csv, .json, .geojson)")
+    _claims_file_options(ev)
+    snapshot_options(ev)
+    ev.add_argument("--method", "-m", choices=("territory", "footprint", "inferred"), default="inferred",
+                    help="how claims become control (default: inferred)")
+    ev.add_argument("--perspective", "-p", default="all", help="which claims count (all, assessed, UA, RU, a claimant)")
+    ev.add_argument("--dates", help="comma-separated dates, or a pandas frequency such as ME (month ends); default: "
+                    "every observed date from the first to the last claim")
+    ev.add_argument("--csv", type=Path, metavar="OUT", help="also write the per-date rows as CSV")
+    ev.add_argument("--chart", type=Path, metavar="OUT.svg|png", help="also write the area chart (both curves, band)")
+    ev.add_argument("--nowcast", action="store_true",
+                    help="also start from the observed map on the 1st of each month, apply the claims of the next "
+                    "7, 14 and 30 days, and compare with the observed maps then, beside persistence")
+    ev.set_defaults(func=_cmd_evaluate)
 
     d = sub.add_parser(
         "demo",
@@ -323,7 +346,7 @@ def _cmd_observed(args: argparse.Namespace) -> int:
     where = f" in {obs.region}" if obs.region else ""
     print(f"{len(obs.dates)} snapshots, {obs.start} .. {obs.end}, from {args.snapshots}{where}. km² held beyond "
           f"each side's own border, without and with the grey zone:\n")
-    rows = [[str(d), *(f"{r[f'{s}_held'] + r[f'{s}_advanced']:,.1f}" if k == 0 else
+    rows = [[f"{d:%Y-%m-%d}", *(f"{r[f'{s}_held'] + r[f'{s}_advanced']:,.1f}" if k == 0 else
                       f"{r[f'{s}_held'] + r[f'{s}_advanced'] + r[f'{s}_contested']:,.1f}"
                       for s in ("UA", "RU") for k in (0, 1))] for d, r in series.iterrows()]
     _write_table(["date", "UA held", "UA held+grey", "RU held", "RU held+grey"], rows, sys.stdout)
@@ -380,6 +403,81 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                        "" if r["observed_with_grey_km2"] is None else f"{r['observed_with_grey_km2']:,.0f}"]
                       for r in _records(result.areas)], sys.stdout)
     return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from geoclaims.evaluation import agreement, nowcast
+    from geoclaims.timeline import Timeline
+
+    claims = _read_claims_file(args)
+    obs = _read_observed(args)
+    tl = Timeline.from_claims(claims, method=args.method)
+    dates = args.dates
+    if dates and "," in dates or (dates and dates[:1].isdigit()):
+        dates = [d.strip() for d in dates.split(",") if d.strip()]
+    result = agreement(tl, obs, dates, region=args.region, perspective=args.perspective)
+    where = f" in {result.region}" if result.region else ""
+    print(f"{tl.method} map of {len(tl.claims)} claims ({tl.unmapped_summary() or 'all mapped'}) against "
+          f"{len(obs.dates)} observed maps ({obs.start} .. {obs.end}){where}:\n")
+    rows = []
+    for r in _records(result.table):
+        band = f"{r['km2_min']:,.0f}-{r['km2_max']:,.0f}" if r["km2_max"] > r["km2_min"] + 0.5 else ""
+        rows.append([f"{r['date']}", r["side"], f"{r['km2']:,.0f}", band,
+                     f"{r['observed_km2']:,.0f}-{r['observed_with_grey_km2']:,.0f}", _pct(r["area_error"]),
+                     _num(r["iou"]), _num(r["precision"]), _num(r["recall"]), _num(r["front_mean_km"], 1),
+                     _num(r["front_max_km"], 1), _num(r["settlements_agree"]) + f" of {r['settlements']}"])
+    _write_table(["date", "side", "km²", "band", "observed (held-grey)", "error", "IoU", "prec", "recall",
+                  "front km", "max km", "settlements"], rows, sys.stdout)
+    print("\nsummary:")
+    summary = result.summary.reset_index()
+    _write_table(["side", "dates", "mean |error|", f"within {result.tolerance:.0%}", "mean IoU", "precision", "recall",
+                  "median front km", "settlements"],
+                 [[r["side"], r["dates"], _pct(r["mean_abs_area_error"], signed=False), f"{r['within_tolerance']:.0%}",
+                   _num(r["mean_iou"]), _num(r["mean_precision"]), _num(r["mean_recall"]),
+                   _num(r["median_front_km"], 1), _num(r["settlements_agree"])] for r in _records(summary)], sys.stdout)
+    if args.csv:
+        result.to_csv(args.csv)
+        print(f"\nwrote {args.csv}")
+    if args.chart:
+        from geoclaims._io import atomic_path
+
+        fig = result.plot()
+        fmt = args.chart.suffix.lstrip(".").lower() or "svg"
+        if fmt not in ("svg", "png", "pdf"):
+            raise _Usage(f"--chart {args.chart}: give a .svg, .png or .pdf file")
+        with atomic_path(args.chart) as tmp:
+            fig.savefig(tmp, format=fmt)
+        print(f"wrote {args.chart}")
+    if args.nowcast:
+        table = nowcast(claims, obs, region=args.region, method=args.method)
+        print("\nnowcast: the observed map of the 1st of each month plus the claims after it, against that map "
+              "unchanged (persistence), compared with the observed map k days later:\n")
+        s = table.attrs["summary"].reset_index()
+        _write_table(["days", "cases", "IoU model", "IoU persistence", "|error| model", "|error| persistence",
+                      "model better"],
+                     [[r["horizon_days"], r["cases"], _num(r["model_iou"]), _num(r["persistence_iou"]),
+                       _pct(r["model_abs_area_error"], signed=False), _pct(r["persistence_abs_area_error"], signed=False),
+                       f"{r['model_beats_persistence']:.0%}"] for r in _records(s)], sys.stdout)
+    return EXIT_OK
+
+
+def _without_flat_band(series):
+    """A table for people: the band columns only where there is a band (method 'inferred')."""
+    flat = [c for c in series.columns if c.endswith(("_total_min", "_total_max"))
+            and (series[c] - series[c.rsplit("_", 1)[0]]).abs().max() < 1e-9]
+    return series.drop(columns=flat)
+
+
+def _num(x, digits: int = 2) -> str:
+    return "" if x is None else f"{x:.{digits}f}"
+
+
+def _pct(x, *, signed: bool = True) -> str:
+    import math
+
+    if x is None:
+        return ""
+    return "inf" if math.isinf(x) else f"{x:+.0%}" if signed else f"{x:.0%}"
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -482,8 +580,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     tl = Timeline.from_claims(claims)
     print(f"   {tl!r}\n   {tl.unmapped_summary()}\n")
     print("   km² beyond the international border, end of each month (and the last claim date):\n")
-    series = tl.area_series(freq="ME")
-    _write_table(["date", *series.columns], [[str(d), *(f"{v:,.0f}" for v in row)] for d, row in
+    series = _without_flat_band(tl.area_series(freq="ME"))
+    _write_table(["date", *series.columns], [[f"{d:%Y-%m-%d}", *(f"{v:,.0f}" for v in row)] for d, row in
                                              zip(series.index, series.to_numpy())], sys.stdout, indent="   ")
     print("\n3. What changed through the seed report's dates, 2025-01-05 to 2025-01-07:\n")
     _print_diff(tl, "2025-01-05", "2025-01-07", "all", sys.stdout)
@@ -567,7 +665,8 @@ def _cmd_area(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
     else:
         print(f"km² beyond the international border ({tl.method} method, perspective {args.perspective!r}):\n")
-        _write_table(["date", *series.columns], [[str(d), *(f"{v:,.1f}" for v in row)] for d, row in
+        series = _without_flat_band(series)
+        _write_table(["date", *series.columns], [[f"{d:%Y-%m-%d}", *(f"{v:,.1f}" for v in row)] for d, row in
                                                  zip(series.index, series.to_numpy())], sys.stdout)
     if args.check:
         print()

@@ -232,9 +232,11 @@ def differences(a: Sequence["BaseGeometry"], b: Sequence["BaseGeometry"]) -> tup
 class Piece:
     """Land one side controls beyond its own territory, and the claim that drew it.
 
-    ``claim`` is an index into the timeline's claims (-1 for the baseline).
-    ``geom`` is in the local projection (metres). Identity matters: an
-    unchanged piece is the same object in every later snapshot.
+    ``claim`` is an index into the timeline's claims (-1 for the baseline, -2 for an observed map,
+    -3 for land the inference method infers). ``geom`` is in the local projection (metres).
+    Identity matters: an unchanged piece is the same object in every later snapshot. ``tier`` says
+    whether a claim states the land ('claimed'), the model infers it ('inferred'), or it comes from
+    the baseline ('baseline'); ``drivers`` lists the claims behind an inferred piece.
     """
 
     claim: int
@@ -242,6 +244,8 @@ class Piece:
     status: str
     geom: "BaseGeometry"
     bounds: tuple[float, float, float, float]
+    tier: str = "claimed"
+    drivers: tuple[int, ...] = ()
 
 
 def sort_key(c: Claim) -> tuple:
@@ -265,12 +269,12 @@ def outcome(c: Claim) -> tuple[str, str] | None:
     return None
 
 
-def _piece(claim: int, side: str, status: str, geom) -> Piece | None:
+def _piece(claim: int, side: str, status: str, geom, tier: str = "claimed", drivers: tuple[int, ...] = ()) -> Piece | None:
     import shapely
 
     if geom is None or geom.is_empty or shapely.area(geom) < MIN_AREA_M2:
         return None
-    return Piece(claim, side, status, geom, tuple(shapely.bounds(geom)))
+    return Piece(claim, side, status, geom, tuple(shapely.bounds(geom)), tier, tuple(drivers))
 
 
 def _overlaps(b: tuple[float, float, float, float], pieces: Sequence[Piece]) -> list[int]:
@@ -419,12 +423,12 @@ def geoms_of(pieces: Sequence[Piece], side: str, statuses: Sequence[str]) -> lis
 
 
 def union_by_key(pieces: Sequence[Piece]) -> dict[tuple[str, str], tuple[Any, list[int]]]:
-    """(side, status) -> (union of the pieces' geometry, claim indices)."""
+    """(side, status) -> (union of the pieces' geometry, claim indices, inferred pieces' drivers included)."""
     groups: dict[tuple[str, str], list[Piece]] = {}
     for p in pieces:
         groups.setdefault((p.side, p.status), []).append(p)
     out = {}
     for key, ps in groups.items():
         geom = union([p.geom for p in ps])
-        out[key] = (geom, sorted({p.claim for p in ps}))
+        out[key] = (geom, sorted({i for p in ps for i in (p.claim, *p.drivers)}))
     return out

@@ -355,5 +355,6 @@ def _run_areas(pieces: list[tuple[str, str, Any]], snaps: list[list[int]], clip:
                 picked = [areas[k] for k in snap if pieces[k][0] == s and pieces[k][1] == st]
                 vals[f"{s}_{st}"] = float(np.sum(picked)) / 1e6 if picked else 0.0
             vals[f"{s}_total"] = vals[f"{s}_held"] + vals[f"{s}_advanced"]
+            vals[f"{s}_total_min"] = vals[f"{s}_total_max"] = vals[f"{s}_total"]
         out.append(vals)
     return out

@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.timeline import Timeline
 
 __all__ = ["read_snapshots", "SnapshotRules", "SnapshotProblem", "SnapshotWarning", "SnapshotError", "PRESETS",
-           "deepstate_key", "date_from_name", "OBSERVED_CLAIM"]
+           "deepstate_key", "deepstate_fill", "DEEPSTATE_FILLS", "date_from_name", "OBSERVED_CLAIM"]
 
 #: Pieces of observed timelines carry this claim index (no claim is behind them).
 OBSERVED_CLAIM = -2
@@ -93,6 +93,10 @@ class SnapshotRules:
         Regular expressions searched in the key, first match wins; the target is ``(side,
         status)`` with side ``UA``/``RU`` (or ``""`` for grey zone, split by country) and status
         held/advanced/contested, or None for features that are not control.
+    fallback : callable, optional
+        ``properties -> target or None`` for features whose key no rule knows (e.g. by fill colour);
+        what it classifies is used and reported (``Timeline.fallback_keys``), never silent. Without it
+        such features are left out and reported (``Timeline.unknown_keys``).
 
     Examples
     --------
@@ -103,6 +107,7 @@ class SnapshotRules:
 
     key: "str | Callable[[Mapping[str, Any]], str]" = "name"
     rules: Sequence[tuple[str, "tuple[str, str] | None"]] = ()
+    fallback: "Callable[[Mapping[str, Any]], tuple[str, str] | None] | None" = None
     _compiled: tuple = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -131,6 +136,13 @@ class SnapshotRules:
             if pattern.search(key):
                 return target
         return ...
+
+    def classify_fallback(self, properties: Mapping[str, Any]) -> "tuple[str, str] | None | type(Ellipsis)":
+        """The :attr:`fallback`'s target for a feature no rule knows, or ``...`` without a fallback."""
+        if self.fallback is None:
+            return ...
+        target = self.fallback(properties)
+        return ... if target is ... else target
 
 
 def deepstate_key(properties: Mapping[str, Any]) -> str:
@@ -164,31 +176,72 @@ def deepstate_key(properties: Mapping[str, Any]) -> str:
     return parts[1] if len(parts) >= 2 else parts[0]
 
 
-#: DeepStateMap: occupied (and Crimea/ORDLO) is Russian-held, liberated ("dismissed", incl. the
-#: Kursk salient, filled blue but tagged like liberated Ukraine) Ukrainian-held, grey zone contested;
-#: historical territories, islands and markers are not control. Since control is kept relative to
-#: each side's own country, "dismissed" land inside Ukraine adds nothing and the salient remains.
+#: DeepStateMap fill colours and what they mean, for polygons whose name no rule knows ("Багатокутник 23",
+#: free-text notes): occupied red, liberated green, Ukrainian-held blues, grey zone greys. Black and
+#: dark magenta mark Crimea/ORDLO but also Transnistria, pink the "historical territories": not used.
+DEEPSTATE_FILLS: dict[str, "tuple[str, str]"] = {
+    "#a52714": ("RU", "held"), "#0f9d58": ("UA", "held"), "#0288d1": ("UA", "held"), "#01579b": ("UA", "held"),
+    "#bcaaa4": ("", "contested"), "#bdbdbd": ("", "contested"), "#757575": ("", "contested"),
+}
+
+
+def deepstate_fill(properties: Mapping[str, Any]) -> "tuple[str, str] | type(Ellipsis)":
+    """A DeepState polygon's control by its fill colour (:data:`DEEPSTATE_FILLS`), or ``...``.
+
+    Examples
+    --------
+    >>> deepstate_fill({"name": "Багатокутник 23", "fill": "#A52714"}), deepstate_fill({"fill": "#ff5252"})
+    (('RU', 'held'), Ellipsis)
+    """
+    return DEEPSTATE_FILLS.get(str(properties.get("fill") or "").strip().lower(), ...)
+
+
+#: DeepStateMap, every format of the public archive (April 2022 - August 2025):
+#:
+#: - 2024 on: ``geoJSON.status.<key>`` keys: occupied is Russian-held, "dismissed" (liberated Ukraine,
+#:   and the Kursk salient, filled blue) Ukrainian-held, "unknown" grey zone contested; Crimea, ORDLO and
+#:   Tuzla are Russian-held territories; other "territories", islands and markers are not control.
+#: - 2022-2023, English names: "Occupied", "CADR and CALR", "Occupied Crimea/Tuzla Island" Russian-held;
+#:   "Liberated ...", "Taken back", "Recaptured" Ukrainian-held; "Unknown status", "Situation is unknown",
+#:   "Contested" (and its misspellings), "Under question", "In doubt", "Gray area" contested; the
+#:   "temporarily occupied" Karelia, Petsamo, Kuril, East Prussia... (a joke layer) and Transnistria not.
+#: - April 2022, Ukrainian only: "Крим", "ОРДЛО", "Окуповано", "Захоплено" Russian-held; "Звільнено",
+#:   "Під контролем ЗСУ" Ukrainian-held; "Під питанням", "Сіра зона", "Ситуація невідома" contested.
+#: - Anything else ("Багатокутник 23", free-text notes) by its fill colour (:func:`deepstate_fill`),
+#:   reported; a polygon whose colour says nothing is left out and reported.
+#:
+#: Since control is kept relative to each side's own country, "dismissed" land inside Ukraine adds
+#: nothing and the salient remains.
 DEEPSTATE = SnapshotRules(
     key=deepstate_key,
     rules=(
         (r"^geoJSON\.status\.occupied", ("RU", "held")),
         (r"^geoJSON\.status\.dismissed", ("UA", "held")),
         (r"^geoJSON\.status\.unknown", ("", "contested")),
-        (r"^geoJSON\.territories\.(crimea|ordlo)\b", ("RU", "held")),
+        (r"^geoJSON\.territories\.(crimea|ordlo|tuzla)\b", ("RU", "held")),
         (r"^geoJSON\.territories\.", None),
-        (r"^geoJSON\.(zmiinyi_island|units?|arrows?|airports?|airfields?|direction)", None),
+        (r"^geoJSON\.(zmiinyi_island|units?|arrows?|airports?|airfields?|direction|moskow)", None),
         (r"^geoJSON\.icons?\.", None),
-        # 2022 exports: English (or only Ukrainian) text, no geoJSON key
-        (r"^(Occupied|CADR and CALR|ORDLO)", ("RU", "held")),
-        (r"^Taken back", ("UA", "held")),
-        (r"(^|\s)Contested", ("", "contested")),
-        (r"^Transnistria", None),
-        (r"under occupation|зайняті ворогом|окупован", ("RU", "held")),  # 2022 free-text city notes
-        (r"^(Snake Island|Зміїний)", None),
-        (r"^Окуповано", ("RU", "held")),
-        (r"^Звільнено", ("UA", "held")),
-        (r"^Під питанням", ("", "contested")),
+        # 2022-2023, English
+        (r"^(Occupied (Crimea|Tuzla)|CADR and CALR|ORDLO)", ("RU", "held")),
+        (r"^(Occupied (Petsamo|Salla|Latvia|Southern Kuril|Tskhinvali|Pechorsky)|Annexed from|"
+         r"The temporarily occupied territory|East Prussia|occupied Estonia|Under the control of rebels)", None),
+        (r"^(Transnistria|Snake Island)", None),
+        (r"^Occupied\b", ("RU", "held")),
+        (r"under occupation|Territories, which are under occup", ("RU", "held")),
+        (r"^(Taken back|Liberated|Recaptured|The enemy was pushed back)|Recaptured territories", ("UA", "held")),
+        (r"(^|\s)(Contested|Contensed|Contenesed)\b|^(Unknown status|Situation is unknown|Under question|In doubt|"
+         r"Gray area)", ("", "contested")),
+        # April 2022, Ukrainian
+        (r"^(Окупований Крим|Крим|ОРДЛО|Острів Тузла)$", ("RU", "held")),
+        (r"^(Зміїний|Придністров|Вологі мрії)", None),
+        (r"зайняті ворогом|окупован|Окупован|^Окуповано|^Захоплено|^Фактично контролюється ворогом", ("RU", "held")),
+        (r"^(Звільнено|звільнено)|^Під контролем ЗСУ|^Орки відсутні|^Ворога відкинуто|^Начебто звільнено",
+         ("UA", "held")),
+        (r"^(Під питанням|Сіра зона|Ситуація невідома|Немає інфо)|^Невідомо|^Нам достеменно невідомо",
+         ("", "contested")),
     ),
+    fallback=deepstate_fill,
 )
 
 def _side_status(p: Mapping[str, Any]) -> str:
@@ -253,6 +306,8 @@ class _Parsed:
     #: (side, status) -> pieces (or (side, status, WKB) from a worker process)
     built: dict[tuple[str, str], tuple] = field(default_factory=dict)
     has_groups: bool = False
+    #: keys no rule knew, classified by the rules' fallback (counts)
+    fallback: Counter = field(default_factory=Counter)
 
 
 #: GeometryCollections nested deeper than this are not map data (a DeepState export nests one level).
@@ -415,8 +470,12 @@ def _parse(name: str, data: bytes, rules: SnapshotRules, date_from: Callable | N
             problems.append(SnapshotProblem(name, f"the rules' key failed on this feature ({e!r}); skipped", i))
             continue
         if target is ...:
-            out.unknown[rules.key_of(props)[:200] or "(no key)"] += 1
-            continue
+            target = rules.classify_fallback(props)
+            key = rules.key_of(props)[:200] or "(no key)"
+            if target is ...:
+                out.unknown[key] += 1
+                continue
+            out.fallback[key] += 1
         if target is None:
             continue
         try:
@@ -725,7 +784,7 @@ def read_snapshots(
     ...       "properties": {"side": "UA", "status": "held"}}]}
     >>> _ = (d / "2024-08-20.geojson").write_text(json.dumps(fc))
     >>> tl = read_snapshots(d)
-    >>> round(tl.area_series().loc[dt.date(2024, 8, 20), "UA_held"])
+    >>> round(tl.area_series().loc["2024-08-20", "UA_held"])
     78
     """
     from tqdm import tqdm
@@ -751,6 +810,7 @@ def read_snapshots(
                disable=(not sys.stderr.isatty()) if progress is None else not progress)
     problems: list[SnapshotProblem] = []
     unknown: Counter = Counter()
+    fallback: Counter = Counter()
     unknown_files: dict[str, set[str]] = {}
 
     def report(ps: Iterable[SnapshotProblem]) -> None:
@@ -819,6 +879,8 @@ def read_snapshots(
             for key, n in parsed.unknown.items():
                 unknown[key] += n
                 unknown_files.setdefault(key, set()).add(parsed.name)
+            for key, n in parsed.fallback.items():
+                fallback[key] += n
             if parsed.date is None or not parsed.has_groups:
                 report(parsed.problems)
                 continue
@@ -833,6 +895,11 @@ def read_snapshots(
                 by_date[parsed.date] = (parsed.order, tuple(pieces))  # the day's last snapshot wins
     finally:
         bar.close()
+    if fallback:
+        total = sum(fallback.values())
+        msg = (f"{total} polygons with keys no rule knows were classified by the preset's fallback (fill colour): "
+               + "; ".join(f"{k!r} ({n})" for k, n in fallback.most_common(8)))
+        warnings.warn(SnapshotProblem(str(path), msg).__str__(), SnapshotWarning, stacklevel=2)
     if unknown:
         msg = "polygons with keys no rule knows were not used: " + "; ".join(
             f"{k!r} ({n}, in {len(unknown_files[k])} files)" for k, n in unknown.most_common(10))
@@ -845,7 +912,8 @@ def read_snapshots(
     from geoclaims.timeline import Timeline
 
     return Timeline.from_observed(dates, snaps, projection=builder.proj, source=str(path), problems=problems,
-                                  unknown_keys=dict(unknown), region=region_label, region_shape=region_wgs)
+                                  unknown_keys=dict(unknown), region=region_label, region_shape=region_wgs,
+                                  fallback_keys=dict(fallback))
 
 
 def _as_pieces(built: tuple) -> tuple[Piece, ...]:
@@ -922,6 +990,8 @@ def _read_ranges(path: Path, spec: SnapshotRules, region_wgs, region_label) -> "
         raise SnapshotError(f"{path}: no feature with a valid_from date", problems)
     props = gdf.drop(columns="geometry").to_dict("records")
     targets = [spec.classify(p) for p in props]
+    fallback = Counter(spec.key_of(p) for p, t in zip(props, targets) if t is ... and spec.classify_fallback(p) is not ...)
+    targets = [spec.classify_fallback(p) if t is ... else t for p, t in zip(props, targets)]
     unknown = Counter(spec.key_of(p) for p, t in zip(props, targets) if t is ...)
     dates = sorted({d.date() for d in start} | {d.date() for d in end.dropna()})
     builder = _Builder(_projection(region_wgs.bounds if region_wgs is not None else gdf.total_bounds), region_wgs)
@@ -942,4 +1012,5 @@ def _read_ranges(path: Path, spec: SnapshotRules, region_wgs, region_label) -> "
     from geoclaims.timeline import Timeline
 
     return Timeline.from_observed(kept, snaps, projection=builder.proj, source=str(path), problems=problems,
-                                  unknown_keys=dict(unknown), region=region_label, region_shape=region_wgs)
+                                  unknown_keys=dict(unknown), region=region_label, region_shape=region_wgs,
+                                  fallback_keys=dict(fallback))

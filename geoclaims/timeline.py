@@ -18,9 +18,15 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from geoclaims.errors import InvalidArgument, InvalidArgumentType
 from geoclaims.claims import SIDES, Claim, other_side
 from geoclaims.control import (
-    STATUSES, Piece, differences, geoms_of, outcome, replay, robust, sort_key, union, union_by_key, valid_polygons,
+    STATUSES, Piece, differences, geoms_of, outcome, polygonal, replay, robust, sort_key, union, union_by_key,
+    valid_polygons,
 )
+from geoclaims.infer import InferenceModel
 from geoclaims.shapes import METHODS, ShapeModel, claim_shape
+
+#: ``method=`` values: the claims' own polygons (territory cells or footprints), or inference of the
+#: land between them (:mod:`geoclaims.infer`).
+TIMELINE_METHODS: tuple[str, ...] = (*METHODS, "inferred")
 from geoclaims.territory import TerritoryModel, territory_cells
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,11 +37,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.gazetteer import Gazetteer
     from geoclaims.projection import LocalProjection
 
-__all__ = ["Timeline", "Perspective", "STATE_COLUMNS", "PIECE_COLUMNS", "DIFF_COLUMNS", "CHANGES_COLUMNS"]
+__all__ = ["Timeline", "Perspective", "STATE_COLUMNS", "PIECE_COLUMNS", "BAND_COLUMNS", "DIFF_COLUMNS",
+           "CHANGES_COLUMNS"]
 #: Columns of :meth:`Timeline.state` (plus geometry).
 STATE_COLUMNS = ("date", "side", "status", "area_km2", "claims", "claim_ids")
+#: Columns of :meth:`Timeline.band`.
+BAND_COLUMNS = ("date", "side", "bound", "area_km2")
 #: Columns of :meth:`Timeline.pieces`.
-PIECE_COLUMNS = ("date", "side", "status", "tier", "claim_id", "claim_status", "area_km2")
+PIECE_COLUMNS = ("date", "side", "status", "tier", "claim_id", "claim_status", "area_km2", "drivers")
 #: Columns of :meth:`Timeline.diff` (plus geometry).
 DIFF_COLUMNS = ("side", "change", "area_km2", "where", "claim_id", "date", "claimant", "status",
                 "claim_status", "claim_ids")
@@ -43,6 +52,13 @@ DIFF_COLUMNS = ("side", "change", "area_km2", "where", "claim_id", "date", "clai
 CHANGES_COLUMNS = ("date", "place", "place_id", "from_side", "to_side", "claim_id", "claimant", "claim_status", "mapped")
 AOI_MARGIN_DEG = 1.5
 _KEYWORDS = ("all", "assessed", *SIDES)
+
+
+def _km2(geom: Any) -> float:
+    """Area of a local-CRS (equal-area, metres) geometry in km²."""
+    import shapely
+
+    return float(shapely.area(geom)) / 1e6 if geom is not None else 0.0
 
 
 def _as_date(value: Any, what: str = "date") -> dt.date:
@@ -119,10 +135,39 @@ class Perspective:
 @dataclass
 class _Run:
     dates: list[dt.date]
-    snaps: list[tuple[Piece, ...]]
+    snaps: "Sequence[tuple[Piece, ...]]"
     applied: dict[int, str]
     order: list[int]
     cache: dict = field(default_factory=dict)
+    #: method="inferred": the control field (geoclaims.infer.ControlField)
+    field: Any = None
+
+
+class _InferredSnapshots:
+    """The snapshots of an inferred run, composed on first use: the claims' own pieces where the field
+    gives their side the land (tier 'claimed'), the baseline's likewise, and the rest of the side's land
+    from the field (tier 'inferred', with the claims that drove it)."""
+
+    def __init__(self, run: _Run, timeline: "Timeline") -> None:
+        self.run, self.tl = run, timeline
+        self.claimed = run.snaps  # the replay's pieces
+        self._done: dict[int, tuple[Piece, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.claimed)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __getitem__(self, i: int) -> tuple[Piece, ...]:
+        if i < 0:
+            i += len(self)
+        hit = self._done.get(i)
+        if hit is None:
+            hit = self._done[i] = self.tl._compose(self.run, self.run.dates[i], self.claimed[i])
+            if len(self._done) > 128:
+                self._done.pop(next(iter(self._done)))
+        return hit
 
 
 _CHANGES_WORK: Any = None  # the snapshots forked workers of Timeline.area_changes read
@@ -195,8 +240,17 @@ class Timeline:
         self.source: str = ""
         self.problems: tuple[Any, ...] = ()
         self.unknown_keys: dict[str, int] = {}
+        #: Observed timelines: keys no rule knew whose polygons the rules' fallback classified (counts).
+        self.fallback_keys: dict[str, int] = {}
         self.region: str = ""
+        #: Observed timelines read with ``region=``: that area (EPSG:4326), else None.
+        self.region_shape: Any = None
         self._coverage: Any = None  # observed: the area the snapshots cover (local CRS)
+        #: method="inferred": its parameters; start: claims before this day were left out (baseline start)
+        self.inference: InferenceModel | None = None
+        self.start_date: dt.date | None = None
+        self._baseline_coverage: Any = None  # an observed baseline: the area its map covers (local CRS)
+        self._cells: dict[str, Any] = {}  # territory cells of the claimed places (local CRS), by place id
         self._places_xy: Any = None  # observed: gazetteer places in the area, projected (see changes())
 
     # -- construction ---------------------------------------------------------------
@@ -205,12 +259,14 @@ class Timeline:
         cls,
         claims: "ClaimSet | Iterable[Claim]",
         *,
-        baseline: "geopandas.GeoDataFrame | str | os.PathLike[str] | None" = None,
+        baseline: "Timeline | geopandas.GeoDataFrame | str | os.PathLike[str] | None" = None,
+        start: "str | dt.date | None" = None,
         method: str = "territory",
         window_days: int | None = 3,
         shape_model: ShapeModel | None = None,
         territory_model: TerritoryModel | None = None,
         gazetteer: "Gazetteer | None" = None,
+        inference: InferenceModel | None = None,
     ) -> "Timeline":
         """Build a timeline from claims.
 
@@ -218,13 +274,20 @@ class Timeline:
         ----------
         claims : ClaimSet or iterable of Claim
             As returned by :func:`geoclaims.read_claims`.
-        baseline : GeoDataFrame or path, optional
-            Initial control beyond the international borders, e.g. a pre-war
-            line: polygons with a ``side`` column (UA/RU), any CRS. By default
-            each side holds exactly its own country.
-        method : {'territory', 'footprint'}
-            Whole-place claims cover the settlement's territory cell (default)
-            or only its built-up footprint (the lower bound).
+        baseline : Timeline, GeoDataFrame or path, optional
+            Initial control beyond the international borders. An observed timeline
+            (:func:`geoclaims.read_snapshots`): its map on `start` (required then) is where the
+            claims start from, so fronts inside Ukraine work (occupied land is Russia's; a
+            Ukrainian recapture is a gain). Or polygons with a ``side`` column (UA/RU) and an
+            optional ``status`` (held/contested), any CRS, e.g. a pre-war line. By default each
+            side holds exactly its own country.
+        start : str or date, optional
+            Apply only the claims dated after this day (with an observed baseline: the map of
+            this day is the start).
+        method : {'territory', 'footprint', 'inferred'}
+            Whole-place claims cover the settlement's territory cell (default) or only its
+            built-up footprint (the lower bound); 'inferred' also infers the land between
+            claimed places, with an uncertainty band (:mod:`geoclaims.infer`).
         window_days : int or None, default 3
             Claims about one place giving it to different sides within this many
             days make it contested. None: the latest claim always wins.
@@ -232,6 +295,8 @@ class Timeline:
             Parameters of qualifier shapes and territory cells.
         gazetteer : Gazetteer, optional
             Neighbouring settlements for territory cells (default: bundled).
+        inference : InferenceModel, optional
+            Parameters of ``method="inferred"`` (default: the calibrated ones).
 
         Returns
         -------
@@ -242,14 +307,22 @@ class Timeline:
         from geoclaims import boundaries
         from geoclaims.projection import LocalProjection
 
-        if method not in METHODS:
-            raise InvalidArgument(f"method={method!r} is not valid; valid: {', '.join(METHODS)}")
+        if method not in TIMELINE_METHODS:
+            raise InvalidArgument(f"method={method!r} is not valid; valid: {', '.join(TIMELINE_METHODS)}")
+        if inference is not None and not isinstance(inference, InferenceModel):
+            raise InvalidArgumentType(f"inference must be an InferenceModel, not {type(inference).__name__}")
         if window_days is not None and window_days < 0:
             raise InvalidArgument(f"window_days must be >= 0 or None, got {window_days!r}")
         claims = tuple(claims)
         for c in claims:
             if not isinstance(c, Claim):
                 raise InvalidArgumentType(f"claims must be Claim objects (use geoclaims.read_claims), got {type(c).__name__}")
+        start_date = _as_date(start, "start") if start is not None else None
+        if isinstance(baseline, Timeline) and start_date is None:
+            raise InvalidArgument("baseline is an observed timeline: give start= (the day whose observed map the "
+                                  "claims start from)")
+        if start_date is not None:
+            claims = tuple(c for c in claims if c.date > start_date)
         model = shape_model or ShapeModel()
         tmodel = territory_model or TerritoryModel()
         pts = [(c.place.lon, c.place.lat) for c in claims if c.place is not None and c.place.is_located]
@@ -272,7 +345,7 @@ class Timeline:
         for g in territories.values():
             shapely.prepare(g)
         cells = {}
-        if method == "territory":
+        if method in ("territory", "inferred"):
             places = {c.place.id: c.place for c in claims if c.place is not None and c.place.is_located}
             cells = territory_cells(places.values(), proj, gazetteer=gazetteer, model=tmodel)
         shapes = []
@@ -280,19 +353,30 @@ class Timeline:
             if c.action in ("area", "repelled") and c.geometry is None:
                 shapes.append(None)
                 continue
-            g = claim_shape(c, proj, method=method, model=model, cells=cells, baselines=territories)
+            if method == "inferred" and c.qualifier == "depth from border" and c.geometry is None:
+                shapes.append(None)  # a bound on depth, not land (geoclaims.infer)
+                continue
+            g = claim_shape(c, proj, method="territory" if method == "inferred" else method, model=model, cells=cells,
+                            baselines=territories)
             shapes.append(shapely.make_valid(g) if g is not None else None)
-        initial = cls._baseline_pieces(baseline, proj, territories)
-        return cls(claims, projection=proj, shapes=shapes, territories=territories, aoi=aoi, initial=initial,
-                   method=method,
-                   window_days=window_days,
-                   params=dict(baseline=baseline, shape_model=model, territory_model=tmodel, gazetteer=gazetteer))
+        initial = cls._baseline_pieces(baseline, proj, territories, start_date, aoi)
+        tl = cls(claims, projection=proj, shapes=shapes, territories=territories, aoi=aoi, initial=initial,
+                 method=method, window_days=window_days,
+                 params=dict(baseline=baseline, start=start_date, shape_model=model, territory_model=tmodel,
+                             gazetteer=gazetteer, inference=inference))
+        tl.inference = (inference or InferenceModel()) if method == "inferred" else None
+        tl._cells = cells
+        tl.start_date = start_date
+        if isinstance(baseline, Timeline) and baseline._coverage is not None:
+            cov = shapely.intersection(baseline.projection.to_wgs84(baseline._coverage), shapely.box(*aoi))
+            tl._baseline_coverage = polygonal(shapely.make_valid(proj.to_local(cov)))
+        return tl
 
     @classmethod
     def from_observed(cls, dates: Sequence[dt.date], snapshots: Sequence[Sequence[Piece]], *,
                       projection: "LocalProjection", source: str = "", problems: Sequence[Any] = (),
                       unknown_keys: dict[str, int] | None = None, region: str = "",
-                      region_shape: Any = None) -> "Timeline":
+                      region_shape: Any = None, fallback_keys: dict[str, int] | None = None) -> "Timeline":
         """A timeline of observed control: one snapshot of pieces per date (see :func:`geoclaims.read_snapshots`).
 
         Returns
@@ -329,7 +413,9 @@ class Timeline:
         tl.source = source
         tl.problems = tuple(problems)
         tl.unknown_keys = dict(unknown_keys or {})
+        tl.fallback_keys = dict(fallback_keys or {})
         tl.region = region
+        tl.region_shape = region_shape
         # what the maps speak for: the region asked for, else the mapped extent with its margin (land
         # without polygons near the front is held by its own country)
         tl._coverage = projection.to_local(region_shape if region_shape is not None else shapely.box(*aoi))
@@ -348,7 +434,7 @@ class Timeline:
         return self.method == "observed"
 
     @staticmethod
-    def _baseline_pieces(baseline, proj, territories) -> list[Piece]:
+    def _baseline_pieces(baseline, proj, territories, start=None, aoi=None) -> list[Piece]:
         if baseline is None:
             return []
         import geopandas
@@ -356,6 +442,25 @@ class Timeline:
 
         from geoclaims.control import _piece
 
+        if isinstance(baseline, Timeline):
+            if not baseline.is_observed:
+                raise InvalidArgument("a timeline baseline must be observed (geoclaims.read_snapshots)")
+            if baseline.start is None or start < baseline.start:
+                raise InvalidArgument(f"the observed baseline starts on {baseline.start}; start={start} is before it")
+            _, brun = baseline._run("all")
+            box = shapely.box(*aoi) if aoi is not None else None
+            pieces = []
+            for x in baseline._snapshot(brun, start):
+                g = baseline.projection.to_wgs84(x.geom)
+                if box is not None:
+                    g = shapely.intersection(g, box)
+                local = polygonal(shapely.make_valid(proj.to_local(g)))
+                if x.status != "contested":
+                    local = shapely.difference(local, territories[x.side])
+                p = _piece(-1, x.side, x.status, local, tier="baseline")
+                if p is not None:
+                    pieces.append(p)
+            return pieces
         if isinstance(baseline, geopandas.GeoDataFrame):
             gdf = baseline
         elif isinstance(baseline, (str, os.PathLike)):
@@ -367,10 +472,14 @@ class Timeline:
         if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
             gdf = gdf.to_crs("EPSG:4326")
         pieces = []
-        for i, (side, geom) in enumerate(zip(gdf["side"], gdf.geometry)):
+        statuses = gdf["status"] if "status" in gdf.columns else ["held"] * len(gdf)
+        for i, (side, status, geom) in enumerate(zip(gdf["side"], statuses, gdf.geometry)):
             side = str(side).strip().upper()
             if side not in SIDES:
                 raise InvalidArgument(f"baseline row {i}: side {side!r} is not valid; valid: {', '.join(SIDES)}")
+            status = str(status or "held").strip().lower()
+            if status not in STATUSES:
+                raise InvalidArgument(f"baseline row {i}: status {status!r} is not valid; valid: {', '.join(STATUSES)}")
             if geom is None or geom.is_empty:
                 continue
             if geom.geom_type not in ("Polygon", "MultiPolygon"):
@@ -380,7 +489,8 @@ class Timeline:
                 raise InvalidArgument(f"baseline row {i}: coordinates out of range ({w:.6g}, {s_:.6g}, {e:.6g}, "
                                       f"{n:.6g}); expected WGS84 degrees (or a file with its CRS)")
             local = shapely.make_valid(proj.to_local(geom))
-            p = _piece(-1, side, "held", shapely.difference(local, territories[side]))
+            p = _piece(-1, side, status, local if status == "contested" else shapely.difference(local, territories[side]),
+                       tier="baseline")
             if p is not None:
                 pieces.append(p)
         return pieces
@@ -395,8 +505,95 @@ class Timeline:
             order = sorted((i for i, c in enumerate(self.claims) if p.accepts(c)), key=lambda i: sort_key(self.claims[i]))
             dates, snaps, applied = replay(self.claims, self._shapes, order, self._territories,
                                            initial=self._initial, window_days=self.window_days)
-            run = self._runs[p] = _Run(dates, snaps, applied, order)
+            run = _Run(dates, snaps, applied, order)
+            if self.method == "inferred":
+                from geoclaims.infer import ControlField
+
+                run.field = ControlField(self.claims, order, self._shapes, self._territories, self.projection,
+                                         self.inference, baseline=self._initial, start=self.start_date,
+                                         coverage=self._baseline_coverage, cells=self._cells)
+                run.snaps = _InferredSnapshots(run, self)
+            self._runs[p] = run
         return p, run
+
+    def _compose(self, run: _Run, d: dt.date, claimed: Sequence[Piece]) -> tuple[Piece, ...]:
+        """Pieces of an inferred run on `d` (see :class:`_InferredSnapshots`): the field's land by status.
+
+        Where the claims' evidence reaches (the field's zone) the field decides; elsewhere the prior
+        does, which is an observed baseline's own exact polygons, or the owner of the land. Which part
+        of the land a claim states (tier 'claimed') is worked out by :meth:`pieces`, on request.
+        """
+        import shapely
+
+        from geoclaims.control import _piece
+
+        f = run.field
+        out: list[Piece] = []
+        zone = f.zone(d) if f.has_baseline else None
+        for side in SIDES:
+            kept = []
+            if f.has_baseline:
+                # the baseline as it was at the start, exact, except where the evidence surely says otherwise
+                lost = robust(shapely.difference, zone, f.polygon(d, side, "max")) if not zone.is_empty else zone
+                for x in self._initial:
+                    if x.side != side:
+                        continue
+                    g = x.geom if lost.is_empty or not shapely.intersects(x.geom, lost) else \
+                        polygonal(robust(shapely.difference, x.geom, lost))
+                    p = _piece(-1, side, x.status, g, tier="baseline")
+                    if p is not None:
+                        out.append(p)
+                        kept.append(p.geom)
+                gain = polygonal(robust(shapely.intersection, zone, f.polygon(d, side, "min")))
+                covered = union(kept)
+            for kind, g in f.status_polygons(d, side).items():
+                if f.has_baseline:
+                    g = polygonal(robust(shapely.intersection, g, gain))
+                    g = polygonal(robust(shapely.difference, g, covered)) if kept and not g.is_empty else g
+                if g.is_empty:
+                    continue
+                drivers = tuple(i for i in f.drivers(d, g) if self.claims[i].date <= d)
+                p = _piece(-3, side, kind, g, tier="inferred", drivers=drivers)
+                if p is not None:
+                    out.append(p)
+        return tuple(out)
+
+    def _tiers(self, run: _Run, d: dt.date) -> tuple[Piece, ...]:
+        """An inferred run's pieces on `d` split into what claims state (their own polygons, within the land the
+        field gives their side; tier 'claimed') and the rest (tier 'inferred'), and the baseline's."""
+        import bisect
+
+        import shapely
+
+        from geoclaims.control import _piece
+
+        i = bisect.bisect_right(run.dates, d) - 1
+        if i < 0:
+            return self._initial
+        snap = run.snaps[i]
+        out: list[Piece] = [x for x in snap if x.tier == "baseline"]
+        for side in SIDES:
+            inferred = [x for x in snap if x.side == side and x.tier == "inferred"]
+            if not inferred:
+                continue
+            land = union([x.geom for x in inferred])
+            shapely.prepare(land)
+            stated = []
+            for x in run.snaps.claimed[i]:
+                if x.side != side or x.claim < 0 or not shapely.intersects(land, x.geom):
+                    continue
+                g = x.geom if shapely.covers(land, x.geom) else polygonal(robust(shapely.intersection, x.geom, land))
+                p = _piece(x.claim, side, x.status, g)
+                if p is not None:
+                    out.append(p)
+                    stated.append(p.geom)
+            covered = shapely.disjoint_subset_union_all(stated) if stated else None
+            for x in inferred:
+                g = polygonal(robust(shapely.difference, x.geom, covered)) if covered is not None else x.geom
+                p = _piece(-3, side, x.status, g, tier="inferred", drivers=x.drivers)
+                if p is not None:
+                    out.append(p)
+        return tuple(out)
 
     def _claim_ids(self, run: _Run, idx: Iterable[int]) -> list[str]:
         """Claim ids in the order the claims were applied (never file order); 'baseline' first."""
@@ -528,18 +725,73 @@ class Timeline:
         d = _as_date(date)
         p, run = self._run(perspective)
         recs, geoms = [], []
-        for x in self._snapshot(run, d):
+        for x in (self._tiers(run, d) if run.field is not None else self._snapshot(run, d)):
+            tier = {-1: "baseline", -2: "observed"}.get(x.claim, x.tier)
             if x.claim >= 0:
                 c = self.claims[x.claim]
                 cid, cstatus = c.claim_id, c.status
             else:
-                cid, cstatus = ("baseline" if x.claim == -1 else "observed"), ""
-            recs.append({"date": d, "side": x.side, "status": x.status, "tier": "claimed", "claim_id": cid,
-                         "claim_status": cstatus, "area_km2": shapely.area(x.geom) / 1e6})
+                cid, cstatus = {-1: "baseline", -2: "observed"}.get(x.claim, ""), ""
+            recs.append({"date": d, "side": x.side, "status": x.status, "tier": tier, "claim_id": cid,
+                         "claim_status": cstatus, "area_km2": shapely.area(x.geom) / 1e6,
+                         "drivers": ", ".join(dict.fromkeys(self.claims[i].claim_id for i in x.drivers))})
             geoms.append(x.geom)
         return geopandas.GeoDataFrame(recs, columns=list(PIECE_COLUMNS),
                                       geometry=valid_polygons(self.projection.to_wgs84(geoms)) if geoms else [],
                                       crs="EPSG:4326")
+
+    def band(self, date: "str | dt.date", *, perspective: "str | Perspective" = "all") -> "geopandas.GeoDataFrame":
+        """How far each side's land may reach on `date`: the least ('min') and the most ('max') the map allows.
+
+        For the methods that draw only what is claimed ('territory', 'footprint') and for observed
+        timelines both bounds are the state's held + advanced land; a method that infers land
+        between claims gives a band around its front (see ``method="inferred"``).
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            Columns :data:`BAND_COLUMNS` and ``geometry`` (EPSG:4326): one 'min' and one 'max' row
+            per side.
+
+        Examples
+        --------
+        >>> from geoclaims import read_claims
+        >>> tl = Timeline.from_claims(read_claims("examples/kursk/claims.csv"))
+        >>> b = tl.band("2025-01-07")
+        >>> list(b["bound"]), bool(b["area_km2"].iloc[0] == b["area_km2"].iloc[1])
+        (['min', 'max', 'min', 'max'], True)
+        """
+        import geopandas
+
+        d = _as_date(date)
+        p, run = self._run(perspective)
+        key = ("band", d)
+        if key not in run.cache:
+            run.cache[key] = self._band_local(run, d)
+        recs, geoms = [], []
+        for side in SIDES:
+            for bound, geom in zip(("min", "max"), run.cache[key][side]):
+                recs.append({"date": d, "side": side, "bound": bound, "area_km2": _km2(geom)})
+                geoms.append(geom)
+        return geopandas.GeoDataFrame(recs, columns=list(BAND_COLUMNS),
+                                      geometry=valid_polygons(self.projection.to_wgs84(geoms)), crs="EPSG:4326")
+
+    def _band_local(self, run: _Run, d: dt.date) -> dict[str, tuple[Any, Any]]:
+        """Per side, (min, max) land in the local CRS: the held + advanced land, or the inferred band."""
+        import shapely
+
+        snap = self._snapshot(run, d)
+        out = {}
+        for side in SIDES:
+            g = union(geoms_of(snap, side, ("held", "advanced")))
+            if run.field is not None and run.dates and d >= run.dates[0]:
+                day = max(x for x in run.dates if x <= d)
+                lo = polygonal(shapely.intersection(run.field.polygon(day, side, "min"), g)) if not g.is_empty else g
+                hi = polygonal(robust(shapely.union, run.field.polygon(day, side, "max"), g))
+                out[side] = (lo, hi)
+            else:
+                out[side] = (g, g)
+        return out
 
     # -- diff ---------------------------------------------------------------------------------
     def diff(self, start: "str | dt.date", end: "str | dt.date", *,
@@ -629,16 +881,24 @@ class Timeline:
         Returns
         -------
         pandas.DataFrame
-            Index ``date`` (the end of each step); columns ``<side>_gained`` and ``<side>_lost``.
-            The first row compares with the state before the first date.
+            A ``DatetimeIndex`` named ``date``: each claim date ('claims'), or each period as pandas
+            labels it (``freq="MS"``: the month's first day; the row covers the whole month, the
+            first and last partial periods included); columns ``<side>_gained`` and
+            ``<side>_lost``. The first row compares with the state before the first date.
 
         Examples
         --------
         >>> from geoclaims import read_claims
         >>> tl = Timeline.from_claims(read_claims("examples/kursk/claims.csv"))
         >>> ch = tl.area_changes(start="2025-01-05", end="2025-01-07")
-        >>> bool(ch.loc[dt.date(2025, 1, 6), "RU_gained"] > 0)
+        >>> bool(ch.loc["2025-01-06", "RU_gained"] > 0)
         True
+
+        Monthly rows cover whole months, the first one too (the August 2024 advance):
+
+        >>> m = tl.area_changes(freq="MS")
+        >>> bool(m.loc["2024-08-01", "UA_gained"] > 1000), str(m.index[-1].date())
+        (True, '2025-04-01')
         """
         import pandas as pd
 
@@ -648,9 +908,9 @@ class Timeline:
         p, run = self._run(perspective)
         cols = [f"{s}_{c}" for s in SIDES for c in ("gained", "lost")]
         if not run.dates:
-            return pd.DataFrame(columns=cols).rename_axis("date")
-        days = self._steps(run, freq, start, end, close=False)
-        snaps = [self._snapshot(run, days[0] - dt.timedelta(days=1))] if days else []
+            return pd.DataFrame(columns=cols, index=pd.DatetimeIndex([], name="date"))
+        labels, days, before = self._periods(run, freq, start, end)
+        snaps = [self._snapshot(run, before)] if days else []
         snaps += [self._snapshot(run, d) for d in days]
         steps = list(range(len(days)))
         if workers and workers > 1 and len(steps) > 2 * workers:
@@ -670,8 +930,29 @@ class Timeline:
                 found = _change_areas(steps, snaps)
         else:
             found = _change_areas(steps, snaps)
-        rows = [{"date": d, **found[i]} for i, d in enumerate(days)]
-        return pd.DataFrame(rows, columns=["date", *cols]).set_index("date")
+        return pd.DataFrame([found[i] for i in steps], columns=cols, index=pd.DatetimeIndex(labels, name="date"))
+
+    def _periods(self, run: _Run, freq: str, start: Any, end: Any) -> tuple[list[dt.date], list[dt.date], dt.date]:
+        """(row labels, last day of each row's period, the day whose state the first row starts from)
+        for :meth:`area_changes`.
+
+        'claims': one row per date with claims. A pandas frequency: one row per period as pandas'
+        ``resample`` labels it ('MS' by the month's first day, 'ME' and 'W' by the last), covering
+        the whole period: from the end of the previous one (the day before `start` for the first)
+        to its last day, or to `end` for a last, partial period.
+        """
+        import pandas as pd
+
+        one_day = dt.timedelta(days=1)
+        if freq == "claims":
+            days = self._steps(run, freq, start, end, close=False)
+            return days, days, (days[0] - one_day) if days else dt.date.min
+        self._steps(run, freq, start, end, close=False)  # validates freq and the dates
+        d1 = _as_date(start, "start") if start is not None else run.dates[0]
+        d2 = _as_date(end, "end") if end is not None else run.dates[-1]
+        daily = pd.date_range(d1, d2, freq="D")
+        last = pd.Series(daily, index=daily).resample(pd.tseries.frequencies.to_offset(freq)).max().dropna()
+        return [t.date() for t in last.index], [t.date() for t in last], d1 - one_day
 
     def _attribute(self, region, drawn: list[int], side: str, change: str, applied: dict[int, str]):
         """Split a change region among the claims that made it, earliest first."""
@@ -858,8 +1139,10 @@ class Timeline:
         Returns
         -------
         pandas.DataFrame
-            Index ``date``; columns ``<side>_held``, ``<side>_advanced``,
-            ``<side>_contested`` and ``<side>_total`` (held + advanced).
+            A ``DatetimeIndex`` named ``date`` (``.loc["2024-08-15"]`` works); columns
+            ``<side>_held``, ``<side>_advanced``, ``<side>_contested``, ``<side>_total``
+            (held + advanced) and the band around it, ``<side>_total_min`` and
+            ``<side>_total_max`` (equal to the total but for ``method="inferred"``).
         """
         import numpy as np
         import pandas as pd
@@ -869,15 +1152,17 @@ class Timeline:
             raise InvalidArgument(f"side={side!r} is not valid; valid: {', '.join(SIDES)}")
         p, run = self._run(perspective)
         if not run.dates:
-            return pd.DataFrame(columns=self._area_columns(side)).rename_axis("date")
+            return pd.DataFrame(columns=self._area_columns(side), index=pd.DatetimeIndex([], name="date"))
         days = self._steps(run, freq, start, end, close=True)
         clip = self._region_local(region) if region else None
         cache: dict[int, dict[str, float]] = {}
-        if client is not None:  # issue 17: on a Dask cluster
+        if client is not None and run.field is None:  # issue 17: on a Dask cluster (inferred bands: here)
             from geoclaims.distributed import snapshot_areas
 
             cache = snapshot_areas(client, [self._snapshot(run, d) for d in days], clip)
         rows = []
+        if run.field is not None and not run.field.has_baseline:
+            return self._field_areas(run, days, clip)[self._area_columns(side)]
         for d in days:
             snap = self._snapshot(run, d)
             k = id(snap)
@@ -890,10 +1175,50 @@ class Timeline:
                             gs = list(shapely.intersection(gs, clip)) if gs else []
                         vals[f"{s}_{st}"] = float(np.sum(shapely.area(gs))) / 1e6 if gs else 0.0
                     vals[f"{s}_total"] = vals[f"{s}_held"] + vals[f"{s}_advanced"]
+                    vals[f"{s}_total_min"] = vals[f"{s}_total_max"] = vals[f"{s}_total"]
+                if run.field is not None:
+                    band = self._band_local(run, d)
+                    for s in SIDES:
+                        lo, hi = band[s]
+                        if clip is not None:
+                            lo, hi = shapely.intersection(lo, clip), shapely.intersection(hi, clip)
+                        vals[f"{s}_total_min"] = min(_km2(lo), vals[f"{s}_total"])
+                        vals[f"{s}_total_max"] = max(_km2(hi), vals[f"{s}_total"])
                 cache[k] = vals
-            rows.append({"date": d, **cache[k]})
-        df = pd.DataFrame(rows).set_index("date")
+            rows.append(cache[k])
+        df = pd.DataFrame(rows, index=pd.DatetimeIndex(days, name="date"))
         return df[self._area_columns(side)]
+
+    def _field_areas(self, run: _Run, days: Sequence[dt.date], clip: Any) -> "pandas.DataFrame":
+        """area_series of an inferred run, from the field's cells (fast: no polygons): within ~2 % of the
+        contoured state()."""
+        import bisect
+
+        import pandas as pd
+
+        f = run.field
+        mask = f.region_mask(clip) if clip is not None else None
+        cache: dict[dt.date, dict[str, float]] = {}
+        rows = []
+        empty = {f"{s}_{k}": 0.0 for s in SIDES for k in (*STATUSES, "total", "total_min", "total_max")}
+        for d in days:
+            i = bisect.bisect_right(run.dates, d) - 1
+            if i < 0:
+                rows.append(empty)
+                continue
+            day = run.dates[i]
+            if day not in cache:
+                a = f.areas(day, mask)
+                vals = {}
+                for s in SIDES:
+                    for st in STATUSES:
+                        vals[f"{s}_{st}"] = a[s][st]
+                    vals[f"{s}_total"] = a[s]["held"] + a[s]["advanced"]
+                    vals[f"{s}_total_min"] = min(a[s]["min"], vals[f"{s}_total"])
+                    vals[f"{s}_total_max"] = max(a[s]["max"], vals[f"{s}_total"])
+                cache[day] = vals
+            rows.append(cache[day])
+        return pd.DataFrame(rows, index=pd.DatetimeIndex(days, name="date"))
 
     @staticmethod
     def _steps(run: _Run, freq: str, start: Any, end: Any, *, close: bool) -> list[dt.date]:
@@ -922,7 +1247,8 @@ class Timeline:
 
     @staticmethod
     def _area_columns(side: str | None) -> list[str]:
-        return [f"{s}_{st}" for s in (SIDES if side is None else (side,)) for st in (*STATUSES, "total")]
+        return [f"{s}_{st}" for s in (SIDES if side is None else (side,))
+                for st in (*STATUSES, "total", "total_min", "total_max")]
 
     def _region_local(self, region: Any):
         """A region (see :func:`geoclaims.boundaries.region_geometry`) within the area of interest, local CRS."""
@@ -942,7 +1268,8 @@ class Timeline:
         The mapped range runs from the smallest to the largest of: the
         footprint method's held + advanced area, this timeline's held +
         advanced area, and the territory method's held + advanced + contested
-        area; inside the claim's region when it names one. For ``held``
+        area; for ``method="inferred"`` and ``held`` figures it is the inferred
+        front's uncertainty band; inside the claim's region when it names one. For ``held``
         figures the mapped area is what the side holds beyond its border; for
         ``gained`` figures, the land it took: its pieces plus the land it
         retook from the opponent since the opponent's peak.
@@ -963,9 +1290,12 @@ class Timeline:
         for c in sorted((c for c in self.claims if c.action == "area"), key=sort_key):
             region = c.region or None
             try:
-                low = foot._mapped(c, "total", p, region)
                 mid = self._mapped(c, "total", p, region)
-                high = terr._mapped(c, "all", p, region)
+                if self.method == "inferred" and c.area_basis == "held":
+                    low, high = self._band_km2(c, p, region)  # the uncertainty band of the inferred front
+                else:
+                    low = foot._mapped(c, "total", p, region)
+                    high = terr._mapped(c, "all", p, region)
             except ValueError:
                 low = mid = high = float("nan")
                 region = None
@@ -982,6 +1312,17 @@ class Timeline:
                                          "summary"])
         df.attrs["perspective"] = self.perspective_label(p)
         return df
+
+    def _band_km2(self, c: Claim, p: "Perspective", region: str | None) -> tuple[float, float]:
+        """The inferred band's km² (min, max) for the claim's side on its date, inside its region."""
+        import shapely
+
+        _, run = self._run(p)
+        clip = self._region_local(region) if region else None
+        lo, hi = self._band_local(run, c.date)[c.side]
+        if clip is not None:
+            lo, hi = shapely.intersection(lo, clip), shapely.intersection(hi, clip)
+        return _km2(lo), _km2(hi)
 
     def _mapped(self, c: Claim, which: str, p: Perspective, region: str | None) -> float:
         import shapely

@@ -116,7 +116,7 @@ def test_area_csv_side_range_and_check(capsys, tmp_path):
                        "--format", "csv", "--check")
     assert code == 0
     csv_part = out.split("\n\n")[0].splitlines()
-    assert csv_part[0] == "date,UA_held,UA_advanced,UA_contested,UA_total" and len(csv_part) == 32
+    assert csv_part[0] == "date,UA_held,UA_advanced,UA_contested,UA_total,UA_total_min,UA_total_max" and len(csv_part) == 32
     assert "K012" in out and "1,150" in out
     code, out, _ = run(capsys, "area", KURSK, "-o", str(tmp_path / "a.csv"))
     assert code == 0 and (tmp_path / "a.csv").read_text().startswith("date,UA_held")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from pathlib import Path
 
 import pytest
 
@@ -66,7 +65,7 @@ def test_report_with_every_claim_of_the_seed():
             assert ex.text[c.span[0]:c.span[1]] == c.place  # the span points at the name in the text
     (area,) = [c for c in ex.claims if c.action == "area"]
     assert (area.date, area.side, area.area_km2, area.area_basis, area.region, area.status) == (
-        "2024-08", "UA", 1300.0, "held", "Kursk Oblast", "claimed")
+        "2024-08", "UA", 1300.0, "gained", "Kursk Oblast", "claimed")   # "captured up to": what it took
 
 
 @pytest.mark.skipif(not SEED.exists(), reason=f"the seed report is not here ({SEED}); it is third-party text "
@@ -76,7 +75,7 @@ def test_the_real_seed_report():
     assert ex.published == dt.date(2025, 1, 7)
     assert rows(ex) == EXPECTED
     (area,) = [c for c in ex.claims if c.action == "area"]
-    assert (area.date, area.area_km2, area.area_basis) == ("2024-08", 1300.0, "held")
+    assert (area.date, area.area_km2, area.area_basis) == ("2024-08", 1300.0, "gained")
     assert "Ukrainian forces advanced in southern Berdin" in [c for c in ex.claims if c.place == "Berdin"][1].quote
 
 
@@ -126,7 +125,9 @@ def test_sides_and_actions(sentence, side, action):
     ("Russian forces reportedly captured Sudzha, but this could not be verified.", "unattributed", "neutral",
      "unverified"),
     ("Russian forces captured Sudzha, reports yet to be confirmed say.", "unattributed", "neutral", "unverified"),
-    ("Russian milbloggers claimed that Russian forces captured Sudzha.", "Russian milbloggers", "RU", "unverified"),
+    ("Russian milbloggers claimed that Russian forces captured Sudzha.", "Russian milbloggers", "RU", "claimed"),
+    ("Russian milbloggers claimed, without confirmation, that Russian forces captured Sudzha; this could not be "
+     "verified.", "Russian milbloggers", "RU", "unverified"),
 ])
 def test_claimants_and_status(sentence, claimant, claimant_side, status):
     c = one(sentence)
@@ -154,7 +155,7 @@ def test_claims_without_a_date_take_their_claimants_last_date():
 
 
 @pytest.mark.parametrize("sentence, km2, side, basis", [
-    ("Ukraine captured up to 1,300 square kilometers (500 square miles) in Kursk Oblast.", 1300.0, "UA", "held"),
+    ("Ukraine captured up to 1,300 square kilometers (500 square miles) in Kursk Oblast.", 1300.0, "UA", "gained"),
     ("Ukrainian forces control 480 km² in Kursk Oblast.", 480.0, "UA", "held"),
     ("Ukrainian forces hold about 800 sq km in Kursk Oblast.", 800.0, "UA", "held"),
     ("Russia retook 63.2 percent (801 square kilometers) of the territory in Kursk Oblast.", 801.0, "RU", "gained"),
@@ -198,18 +199,24 @@ def test_possessives_and_multiword_names():
 
 def test_ambiguous_names_carry_candidates_and_region_settles_them():
     c = one("Russian forces captured Martynovka.")
-    assert len(c.candidates) >= 1 and c.confidence < 0.6
     settled = one("Russian forces captured Martynovka.", region="Kursk Oblast")
+    assert len(c.candidates) >= 1 and c.confidence < 0.8       # below the band that is right 8 times in 10
     assert settled.place_id == "theatre:martynovka" and settled.region == "Kursk Oblast"
+    assert settled.confidence > c.confidence and not settled.candidates
     near = extract_claims("Russian forces captured Martynovka and advanced near Sudzha.", published="2025-01-07")
     assert near.claims[0].place_id == "theatre:martynovka"  # settled by proximity to Sudzha
 
 
-def test_unknown_names_are_reported_and_do_not_stop_the_rest():
+def test_names_the_gazetteer_does_not_know_become_candidates_to_locate():
     ex = extract_claims("Ukrainian forces advanced near Foobarovka and Sudzha, and took Kvaklino.",
                         published="2025-01-07")
     assert {u.name for u in ex.unknown_places} == {"Foobarovka", "Kvaklino"}
-    assert [c.place for c in ex.claims] == ["Sudzha"]
+    rows = {c.place: (c.place_id, c.action, c.qualifier) for c in ex.claims}
+    assert rows == {"Foobarovka": ("", "advance", "near"), "Sudzha": ("geonames:486816", "advance", "near"),
+                    "Kvaklino": ("", "capture", "")}
+    unknown = [c for c in ex.claims if not c.place_id]
+    assert all("not in the gazetteer" in c.note for c in unknown)
+    assert max(c.confidence for c in unknown) < min(c.confidence for c in ex.claims if c.place_id)
     assert "names not in the gazetteer" in ex.report()
 
 

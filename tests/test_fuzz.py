@@ -181,7 +181,7 @@ def test_hostile_snapshot_features_never_stop_the_good_file(tmp_path_factory, fe
         warnings.simplefilter("ignore")
         tl = read_snapshots(d)
     assert dt.date(2024, 8, 21) in tl.dates
-    assert tl.area_series(freq="claims").loc[dt.date(2024, 8, 21), "UA_held"] == pytest.approx(58.4, rel=0.01)
+    assert tl.area_series(freq="claims").loc["2024-08-21", "UA_held"] == pytest.approx(58.4, rel=0.01)
 
 
 TEXT_PARTS = st.sampled_from([

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import warnings
 import zipfile
 from pathlib import Path
@@ -113,13 +114,13 @@ def test_deepstate_preset_reads_every_quirk(deepstate_dir):
     s = tl.area_series(freq="claims")
     # 2024-08-19: the blue 'dismissed' salient is Ukrainian-held Russia; liberated Ukraine adds nothing;
     # the grey strip in Russia is contested (Ukraine's side: Russia owns the land)
-    assert s.loc[dt.date(2024, 8, 19), "UA_held"] == pytest.approx(km2(SALIENT), rel=0.01)
-    assert s.loc[dt.date(2024, 8, 19), "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
-    assert s.loc[dt.date(2024, 8, 19), "RU_held"] == pytest.approx(km2(OCCUPIED) + km2(CRIMEA), rel=0.01)
+    assert s.loc["2024-08-19", "UA_held"] == pytest.approx(km2(SALIENT), rel=0.01)
+    assert s.loc["2024-08-19", "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
+    assert s.loc["2024-08-19", "RU_held"] == pytest.approx(km2(OCCUPIED) + km2(CRIMEA), rel=0.01)
     # 2022: key-less names and GeometryCollections; the grey zone in Russia is contested
-    assert s.loc[dt.date(2022, 6, 1), "RU_held"] == pytest.approx(km2(OCCUPIED), rel=0.01)
-    assert s.loc[dt.date(2022, 6, 1), "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
-    assert s.loc[dt.date(2025, 1, 5), "UA_held"] == pytest.approx(km2(SALIENT) / 2, rel=0.02)
+    assert s.loc["2022-06-01", "RU_held"] == pytest.approx(km2(OCCUPIED), rel=0.01)
+    assert s.loc["2022-06-01", "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
+    assert s.loc["2025-01-05", "UA_held"] == pytest.approx(km2(SALIENT) / 2, rel=0.02)
     # an unknown key is reported, never silently dropped; known non-control features are not
     assert tl.unknown_keys == {"geoJSON.status.mystery_new_key": 1}
     assert any("mystery_new_key" in w and "1 files" in w for w in warned)
@@ -158,10 +159,10 @@ def test_state_diff_and_settlements_that_changed_hands(deepstate_dir):
 def test_region_clipping(deepstate_dir):
     kursk, _ = read(deepstate_dir, preset="deepstate", region="Kursk Oblast")
     s = kursk.area_series(freq="claims")
-    assert s.loc[dt.date(2024, 8, 19), "RU_held"] == 0          # occupied Ukraine is outside the region
-    assert s.loc[dt.date(2024, 8, 19), "UA_held"] == pytest.approx(km2(SALIENT), rel=0.01)
+    assert s.loc["2024-08-19", "RU_held"] == 0          # occupied Ukraine is outside the region
+    assert s.loc["2024-08-19", "UA_held"] == pytest.approx(km2(SALIENT), rel=0.01)
     box, _ = read(deepstate_dir, preset="deepstate", region=(35.20, 51.15, 35.25, 51.25))
-    assert box.area_series(freq="claims").loc[dt.date(2024, 8, 19), "UA_held"] == pytest.approx(
+    assert box.area_series(freq="claims").loc["2024-08-19", "UA_held"] == pytest.approx(
         km2((35.20, 51.15, 35.25, 51.25)), rel=0.01)
     with pytest.raises(ValueError, match="region='Atlantis'"):
         read_snapshots(deepstate_dir, preset="deepstate", region="Atlantis")
@@ -213,7 +214,7 @@ def test_malformed_files_are_reported_and_do_not_stop_the_rest(tmp_path):
     assert "snapshot-final.geojson: no date in the file name" in text
     assert "2024-08-22.geojson: invalid polygon (Self-intersection" in text
     assert len(tl.problems) == 4
-    assert tl.area_series(freq="claims").loc[dt.date(2024, 8, 22), "UA_held"] == pytest.approx(km2(SALIENT) / 2,
+    assert tl.area_series(freq="claims").loc["2024-08-22", "UA_held"] == pytest.approx(km2(SALIENT) / 2,
                                                                                                  rel=0.02)
     with pytest.raises(SnapshotError, match="2024-08-20.geojson: not valid JSON"):
         read_snapshots(tmp_path, on_error="raise")
@@ -272,10 +273,10 @@ def test_real_deepstate_sample():
     tl, warned = read(SHARED_SAMPLE, preset="deepstate", region="Kursk Oblast")
     assert tl.dates == [dt.date(2022, 6, 1), dt.date(2024, 8, 19), dt.date(2025, 1, 5)]
     s = tl.area_series(freq="claims")
-    held = s.loc[dt.date(2024, 8, 19), "UA_held"]
-    grey = held + s.loc[dt.date(2024, 8, 19), "UA_contested"]
+    held = s.loc["2024-08-19", "UA_held"]
+    grey = held + s.loc["2024-08-19", "UA_contested"]
     assert 550 < held < 750 and 1100 < grey < 1400   # the 646 vs 1,250-1,300 km² of the press: the grey zone
-    assert 400 < s.loc[dt.date(2025, 1, 5), "UA_held"] < 600
+    assert 400 < s.loc["2025-01-05", "UA_held"] < 600
     assert tl.unknown_keys == {}
     ch = tl.changes("2024-08-19", "2024-08-19")
     assert "Sudzha" in set(ch[ch.to_side == "UA"].place)
@@ -290,8 +291,8 @@ def test_area_changes_match_the_diffs_and_do_not_depend_on_workers(deepstate_dir
         for side in ("UA", "RU"):
             for change in ("gained", "lost"):
                 want = diff[(diff.side == side) & (diff.change == change)].area_km2.sum()
-                assert ch.loc[d, f"{side}_{change}"] == pytest.approx(want, rel=1e-6, abs=1e-6)
-    assert ch.loc[dt.date(2025, 1, 5), "UA_lost"] == pytest.approx(km2(SALIENT) / 2, rel=0.02)
+                assert ch.loc[str(d), f"{side}_{change}"] == pytest.approx(want, rel=1e-6, abs=1e-6)
+    assert ch.loc["2025-01-05", "UA_lost"] == pytest.approx(km2(SALIENT) / 2, rel=0.02)
     many = kursk.area_changes(freq="claims")
     assert many.equals(kursk.area_changes(freq="claims", workers=2))
     with pytest.raises(ValueError, match="freq='fortnight' is not valid"):
@@ -359,7 +360,7 @@ def test_bad_features_are_reported_and_the_rest_of_the_file_read(tmp_path, label
     write(d, "2024-08-21.geojson", fc(feat(poly(SALIENT), side="UA", status="held")))
     tl, warned = read(d)
     assert tl.dates == [dt.date(2024, 8, 20), dt.date(2024, 8, 21)]
-    assert tl.area_series(freq="claims").loc[dt.date(2024, 8, 20), "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
+    assert tl.area_series(freq="claims").loc["2024-08-20", "UA_contested"] == pytest.approx(km2(GREY), rel=0.01)
     assert any(fragment in w for w in warned), warned
     with pytest.raises(SnapshotError, match="2024-08-20"):
         read_snapshots(d, on_error="raise")
@@ -451,3 +452,89 @@ def test_snapshot_paths_that_cannot_be_read(tmp_path):
     (tmp_path / "x.bin").write_bytes(b"\x00\x01garbage")
     with pytest.raises(GeoclaimsError, match="no readable snapshot"), pytest.warns(SnapshotWarning, match="x.bin"):
         read_snapshots(tmp_path / "x.bin")
+
+
+# -- every format era of the DeepState archive (issue 13) -------------------------------------------------
+OCC2 = (37.30, 48.30, 37.40, 48.40)        # another occupied patch in Donetsk Oblast
+GREY_UA = (36.50, 49.50, 36.60, 49.60)      # grey zone inside Ukraine (Kharkiv Oblast): RU contested
+ORDLO = (38.50, 48.00, 38.70, 48.10)
+KARELIA = (33.0, 62.0, 33.5, 62.3)           # the "temporarily occupied territories" joke layer: not control
+GEORGIA = (43.9, 42.2, 44.1, 42.4)           # "Occupied Tskhinvali district": not in the war's control
+
+ERAS = {
+    # April 2022: Ukrainian-only names, Crimea and ORDLO as named features, unnamed polygons by colour
+    "2022-04-03": [("Крим", "#000000", CRIMEA), ("ОРДЛО", "#000000", ORDLO), ("Окуповано", "#a52714", OCCUPIED),
+                   ("Звільнено 26.03", "#0f9d58", LIBERATED), ("Під питанням", "#bcaaa4", GREY_UA),
+                   ("Багатокутник 11", "#a52714", OCC2), ("Придністров'я", "#880e4f", (29.0, 47.0, 29.5, 47.5))],
+    # May 2022: English names, "Under question"
+    "2022-05-13": [("Occupied Crimea", "#880e4f", CRIMEA), ("CADR and CALR", "#880e4f", ORDLO),
+                   ("Occupied", "#a52714", OCCUPIED), ("Liberated 25.03", "#0f9d58", LIBERATED),
+                   ("Under question", "#bcaaa4", GREY_UA), ("Occupied", "#a52714", OCC2)],
+    # October 2022 - 2023: "Unknown status" is the grey zone; the joke layer of "occupied" Karelia etc.
+    "2023-06-01": [("Occupied Crimea", "#880e4f", CRIMEA), ("CADR and CALR", "#880e4f", ORDLO),
+                   ("Occupied", "#a52714", OCCUPIED), ("Unknown status", "#bcaaa4", GREY_UA),
+                   ("The temporarily occupied territory of Karelia.", "#ff5252", KARELIA),
+                   ("Occupied Tskhinvali district", "#ff5252", GEORGIA), ("Occupied", "#a52714", OCC2)],
+    # 2024 on: geoJSON keys
+    "2025-01-05": [("Крим /// Crimea /// geoJSON.territories.crimea", "#880e4f", CRIMEA),
+                   ("ОРДЛО /// ORDLO /// geoJSON.territories.ordlo", "#880e4f", ORDLO),
+                   (ds_name("occupied"), "#a52714", OCCUPIED), (ds_name("unknown"), "#bcaaa4", GREY_UA),
+                   ("geoJSON.territories.latvia", "#ff5252", KARELIA), (ds_name("occupied"), "#a52714", OCC2)],
+}
+
+
+@pytest.fixture
+def deepstate_eras(tmp_path):
+    d = tmp_path / "eras"
+    for day, feats in ERAS.items():
+        write(d, f"{day}.geojson", fc(*[feat(poly(b), name=n, fill=f) for n, f, b in feats]))
+    return d
+
+
+def test_every_deepstate_era_reads_the_same_control(deepstate_eras):
+    """Each format era gives the same Russian-held Ukraine and grey zone (a bug lost Crimea/ORDLO in April
+    2022 and the grey zone from October 2022 to 2023)."""
+    tl, warned = read(deepstate_eras, preset="deepstate")
+    s = tl.area_series(freq="claims")
+    want_ru = km2(CRIMEA) + km2(ORDLO) + km2(OCCUPIED) + km2(OCC2)
+    for day in ERAS:
+        assert s.loc[day, "RU_held"] == pytest.approx(want_ru, rel=0.01), day
+        assert s.loc[day, "RU_contested"] == pytest.approx(km2(GREY_UA), rel=0.01), day
+    assert tl.unknown_keys == {}
+    assert tl.fallback_keys == {"Багатокутник 11": 1}  # the unnamed polygon, by its colour, and reported
+    assert any("Багатокутник 11" in w and "fill colour" in w for w in warned)
+
+
+DS_ARCHIVE = os.environ.get("GEOCLAIMS_DEEPSTATE_ARCHIVE", "")
+
+
+@pytest.mark.skipif(not DS_ARCHIVE or not Path(DS_ARCHIVE).is_dir(),
+                    reason="the DeepStateMap archive is not here: set GEOCLAIMS_DEEPSTATE_ARCHIVE to the geojsons/ "
+                           "folder of a clone of github.com/DanielRose2310/deepstatemaps-history (third-party data, "
+                           "not in the repo)")
+@pytest.mark.parametrize("stamp", [1648989208, 1652400931, 1654066641, 1663166027, 1685575455, 1711141551,
+                                   1736026910, 1754166026])
+def test_one_real_snapshot_per_era_matches_an_independent_count(tmp_path, stamp):
+    """Russian-held Ukraine and the grey zone agree with a count by fill colour alone (geopandas, no rules)."""
+    import geopandas as gpd
+
+    from geoclaims import boundaries
+
+    src = Path(DS_ARCHIVE) / f"{stamp}.geojson"
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / src.name).symlink_to(src)
+    tl, _ = read(one, preset="deepstate", region="Ukraine")
+    s = tl.area_series(freq="claims").iloc[0]
+    g = gpd.read_file(src)
+    g = g[g.geometry.notna()]
+    g["geometry"] = g.geometry.force_2d().make_valid()
+    fill = g["fill"].fillna("").str.lower()
+    ukraine = boundaries.country_shape("UA")
+
+    def count(colours):
+        u = shapely.intersection(shapely.union_all(list(g[fill.isin(colours)].geometry)), ukraine)
+        return area_km2(u)
+
+    assert s["RU_held"] == pytest.approx(count({"#a52714", "#000000", "#880e4f"}), rel=0.01)
+    assert s["RU_contested"] == pytest.approx(count({"#bcaaa4", "#bdbdbd", "#757575"}), rel=0.10)

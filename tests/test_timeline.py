@@ -3,6 +3,7 @@
 import datetime as dt
 
 import geopandas
+import pandas as pd
 import pytest
 import shapely
 
@@ -154,15 +155,16 @@ def test_unmapped_claims_listed_everywhere(kursk):
 
 def test_area_series(kursk):
     daily = kursk.area_series()
-    assert daily.index[0] == kursk.start and daily.index[-1] == kursk.end
+    assert daily.index[0].date() == kursk.start and daily.index[-1].date() == kursk.end
+    assert isinstance(daily.index, pd.DatetimeIndex) and daily.index.name == "date"
     assert len(daily) == (kursk.end - kursk.start).days + 1
     assert (daily >= 0).all().all()
-    row = daily.loc[dt.date(2025, 1, 7)]
+    row = daily.loc["2025-01-07"]
     st = areas(kursk.state("2025-01-07"))
     assert row["UA_held"] == pytest.approx(st[("UA", "held")])
     assert row["UA_total"] == pytest.approx(st[("UA", "held")] + st[("UA", "advanced")])
     ua = kursk.area_series(side="UA", freq="MS")
-    assert list(ua.columns) == ["UA_held", "UA_advanced", "UA_contested", "UA_total"]
+    assert list(ua.columns) == ["UA_held", "UA_advanced", "UA_contested", "UA_total", "UA_total_min", "UA_total_max"]
     inside = kursk.area_series(region="Kursk Oblast", freq="claims")
     assert (inside["UA_total"] <= kursk.area_series(freq="claims")["UA_total"] + 1e-6).all()
     with pytest.raises(ValueError, match="freq"):
@@ -266,3 +268,22 @@ def test_pieces_add_up_to_the_state_and_name_their_claims(kursk):
     ids = {c.claim_id: c.status for c in kursk.claims}
     assert all(ids[cid] == st for cid, st in zip(pieces["claim_id"], pieces["claim_status"]))
     assert pieces.geometry.is_valid.all() and set(pieces["tier"]) == {"claimed"}
+
+
+@pytest.mark.parametrize("freq, period", [("MS", "M"), ("ME", "M"), ("W", "W"), ("QS", "Q")])
+def test_area_changes_by_period_cover_every_day_from_first_to_last(kursk, freq, period):
+    """Each row covers its whole period, the first and the last (partial) ones too (issue 13 bug)."""
+    periods = kursk.area_changes(freq=freq)
+    assert isinstance(periods.index, pd.DatetimeIndex)
+    days = list(pd.date_range(kursk.start, kursk.end).date)
+    of = [pd.Timestamp(d).to_period(period) for d in days]
+    assert len(periods) == len(set(of))
+    first = [d for d, p in zip(days, of) if p == of[0]]
+    last = [d for d, p in zip(days, of) if p == of[-1]]
+    for row, (d1, d2) in ((periods.iloc[0], (kursk.start, first[-1])), (periods.iloc[-1], (last[0], kursk.end))):
+        diff = kursk.diff(d1, d2)
+        for side in ("UA", "RU"):
+            for change in ("gained", "lost"):
+                want = diff[(diff.side == side) & (diff.change == change)].area_km2.sum()
+                assert row[f"{side}_{change}"] == pytest.approx(want, rel=1e-6, abs=1e-6), (d1, d2, side, change)
+    assert periods.iloc[0]["UA_gained"] > 1000  # the August 2024 advance no longer vanishes

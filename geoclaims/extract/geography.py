@@ -1,0 +1,230 @@
+"""Which places a report's names mean: the oblasts and directions it names, ambiguous names settled
+among its other places, and readings far from all of them dropped.
+
+:class:`Geography` resolves every name a report uses once. Names that several places share are settled
+by the oblasts the report names ("у Курській області", "на Харківщині"), by the towns its directions are
+named after ("на Бахмутському напрямку": Bakhmut) and by proximity to its other places
+(:func:`geoclaims.geocoding.settle_by_proximity`). A reading of an inflected or misspelt name that lies
+far (over 150 km) from every other place the report names, outside the oblasts it names, is no reading:
+the name is then reported as unknown ("Сєвєрного" near Avdiivka is not Severny in Russia).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from geoclaims.extract.places import Mention, PlaceFinder, nominative_guesses
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.extract.sentence import Sentence
+    from geoclaims.gazetteer import Gazetteer
+
+__all__ = ["Geography", "REGION_PHRASE", "direction_towns"]
+
+#: adjectival district and direction phrases: "Суджанский район", "Бахмутському напрямку", "Izium district"
+REGION_PHRASE = re.compile(r"(?<!\w)(?P<r>[А-ЯІЇЄA-Z][\w'’-]*(?:ск|цк|зьк|ськ|цьк|sk|sky|skiy|sky|ska)\w*\s+"
+                         r"(?:район\w*|направлени\w+|напрям\w*|district|raion|direction|axis|sector|громад\w*|"
+                         r"округ\w*))")
+
+_NICKNAMES = {"курщи": "Kursk Oblast", "харкі": "Kharkiv Oblast", "харьк": "Kharkiv Oblast", "сумщи": "Sumy Oblast",
+              "донеч": "Donetsk Oblast", "луган": "Luhansk Oblast", "херсо": "Kherson Oblast", "бєлго": "Belgorod Oblast",
+              "белго": "Belgorod Oblast", "брянщ": "Bryansk Oblast"}
+_NICKNAME = re.compile(r"(?<!\w)((?:Курщин|Харківщин|Харьковщин|Сумщин|Донеччин|Луганщин|Херсонщин|Бєлгородщин|"
+                       r"Белгородчин|Брянщин)\w*)", re.I)
+
+
+def direction_towns(phrase: str) -> list[str]:
+    """"Бахмутському напрямку" -> Бахмут, "Kupiansk direction" -> Kupiansk: the town a direction is named after."""
+    if not re.search(r"напрям|направлен|direction|axis|sector", phrase, re.I):
+        return []
+    first = phrase.split()[0]
+    m = re.match(r"(.+?)(?:ськ|ск|цьк|цк|зьк)(?:ому|ом|ий|ого|ій|ая|ое|а|у|им)$", first, re.I)
+    if not m:
+        return [first]
+    stem = m.group(1)
+    return [stem, stem + "ськ", stem + "ск", stem + "ка", stem + "івка", stem + "ів"]
+
+
+def _adjective_forms(word: str) -> list[str]:
+    """"Запорожском" -> "Запорожская", "Запорожский": the nominatives a region table knows."""
+    m = re.match(r"(.+?(?:ськ|ск|цьк|зьк|цк))\w*$", word, re.I)
+    if not m:
+        return []
+    stem = m.group(1)
+    return [stem + e for e in ("ая", "ий", "а", "ой")]
+
+
+_REGION_CACHE: dict[str, tuple] = {}
+
+
+def _regions(text: str) -> tuple:
+    """RegionTable.resolve(text), () when it names no region; cached (reports repeat their oblasts)."""
+    hit = _REGION_CACHE.get(text)
+    if hit is None:
+        from geoclaims.errors import GeoclaimsError
+        from geoclaims.regions import RegionTable
+
+        try:
+            hit = tuple(RegionTable.default().resolve(text))
+        except GeoclaimsError:
+            hit = ()
+        if len(_REGION_CACHE) > 10_000:
+            _REGION_CACHE.clear()
+        _REGION_CACHE[text] = hit
+    return hit
+
+
+class Geography:
+    """The places of one report: its oblasts, its resolved names, and whether a reading fits among them."""
+
+    def __init__(self, text: str, gaz: "Gazetteer", region: str, finder: PlaceFinder) -> None:
+        self.text, self.gaz, self.region, self.finder = text, gaz, region, finder
+        self.oblasts: dict[str, Any] = {}
+        self.resolved: dict[str, tuple[Any, tuple[str, ...], bool]] = {}
+        self.exact_names: set[str] = set()
+
+    def settle(self, sents: list["Sentence"]) -> None:
+        """Resolve every name the report uses (and the towns its directions are named after)."""
+        names = {n for s in sents for m in s.mentions if m.known for n in (m.name, *m.options)}
+        self.exact_names = {m.name for s in sents for m in s.mentions if m.how in ("exact", "possessive")}
+        for s in sents:  # the towns directions are named after help to settle names near them
+            for _, _, phrase in s.regions:
+                for cand in direction_towns(phrase):
+                    hit = self.finder.match(cand)
+                    if hit is not None:
+                        names.add(hit[0])
+                        break
+        self.oblasts = self._oblasts(sents)
+        self.resolved = self._resolve(names)
+
+    def _oblasts(self, sents: list["Sentence"]) -> dict[str, Any]:
+        """Oblasts the report names ("Курской области", "Kharkiv region", "Донецкой Народной Республике")."""
+        out: dict[str, Any] = {}
+        for m in _NICKNAME.finditer(self.text):  # "на Курщині", "Харківщина"
+            found = _regions(_NICKNAMES[m.group(1).lower()[:5]])
+            if found:
+                out[found[0].name] = found[0]
+        for s in sents:
+            for _, _, phrase in s.regions:
+                first = phrase.split()[0] if phrase.split() else ""
+                for text in (phrase, first, *_adjective_forms(first)):
+                    if not text or len(text) < 4:
+                        continue
+                    found = _regions(text)
+                    if len(found) == 1:
+                        out[found[0].name] = found[0]
+                        break
+        return out
+
+    def _resolve(self, names) -> dict[str, tuple[Any, tuple[str, ...], bool]]:
+        from geoclaims.geocoding import settle_by_proximity
+
+        resolved, chosen = {}, {}
+        oblasts = sorted(self.oblasts)
+        for name in names:
+            r = self.gaz.resolve(name, region=self.region or None) if self.region else self.gaz.resolve(name)
+            if r.best is None and self.region:
+                r = self.gaz.resolve(name)
+            if r.best is not None and (r.ambiguous or len(r.matches) > 1) and oblasts and not self.region:
+                inside = self.gaz.resolve(name, region=oblasts)  # the oblasts the report names settle it
+                if inside.best is not None and inside.best.score >= r.best.score - 0.05:
+                    r = inside
+            if r.best is None:
+                continue
+            resolved[name] = r
+            chosen[name] = (r.best, r.ambiguous, "")
+        settle_by_proximity(resolved, chosen)
+        out = {}
+        for name, (match, ambiguous, _note) in chosen.items():
+            others = tuple(m.place.id for m in resolved[name].competitors if m.place.id != match.place.id) \
+                if ambiguous else ()
+            out[name] = (match.place, others, ambiguous)
+        self.resolved = out
+        for name, r in resolved.items():  # of close readings, the one that fits the report's other places
+            if len(r.matches) < 2:
+                continue
+            options = [m.place for m in r.matches if m.score >= r.best.score - 0.05]
+            fit = {p.id: self._fit(name, p) for p in options}
+            best = max(options, key=lambda p: (fit[p.id], p.id == out[name][0].id))
+            if best.id != out[name][0].id:
+                out[name] = (best, tuple(p.id for p in options if p.id != best.id), True)
+        return out
+
+    def _fit(self, name: str, place: Any) -> int:
+        """How well a reading fits the report: 3 in an oblast it names, 2 in the oblast of another place it
+        names, 1 within 150 km of one, 0 otherwise."""
+        from geoclaims.gazetteer import haversine_km
+
+        if place.admin1 and place.admin1 in self.oblasts:
+            return 3
+        others = [o for n, (o, _, _) in self.resolved.items() if n != name and o.id != place.id
+                  and (o.population or 0) <= 2_500_000]
+        if place.admin1 and any(o.admin1 == place.admin1 for o in others):
+            return 2
+        if place.latlon is not None and any(o.latlon is not None and haversine_km(place.latlon, o.latlon) < 150
+                                            for o in others):
+            return 1
+        return 0
+
+    def choose(self, m: Mention) -> Mention:
+        """An inflected or misspelt name: the reading that lies among the report's places, or none of them.
+
+        "Первомайського" may be Первомайське or Первомайський: the one near the other places named (or in
+        an oblast named) is taken. A guess that lies far from all of them is no guess: the name is then
+        reported as unknown ("Сєвєрного" near Avdiivka is not Severny in Russia).
+        """
+        if not m.known or m.how not in ("inflected", "skeleton", "anaphor") and not self.oblasts:
+            return m
+        readings = [n for n in (m.name, *m.options) if n in self.resolved]
+        anchored = [n for n in readings if self.anchored(n)]
+        if anchored:
+            n = max(anchored, key=lambda x: (x in self.exact_names, self.resolved[x][0].population or 0))
+            return m if n == m.name else replace(m, name=n)
+        if m.how == "anaphor" or not self.has_anchors():
+            return m
+        return Mention(m.start, m.end, m.text, nominative_guesses(m.text), (), "unknown")
+
+    def has_anchors(self) -> bool:
+        return bool(self.oblasts) or len({p.id for p, _, _ in self.resolved.values()
+                                          if p.latlon is not None and (p.population or 0) <= 2_500_000}) > 1
+
+    def anchored(self, name: str) -> bool:
+        """Whether a place lies in an oblast the report names or within 150 km of another place it names."""
+        from geoclaims.gazetteer import haversine_km
+
+        if name not in self.resolved:
+            return False
+        if name in self.exact_names and self.exact_names != {name}:
+            return True  # "Херсону" when "Херсон" is named too
+        place = self.resolved[name][0]
+        if place.admin1 in self.oblasts:
+            return True
+        if place.latlon is None:  # known but unlocated: in the same oblast as another place named
+            return bool(place.admin1) and any(o.admin1 == place.admin1 for n, (o, _, _) in self.resolved.items()
+                                              if n != name and o.id != place.id)
+        for other_name, (other, _, _) in self.resolved.items():
+            if (other.population or 0) > 2_500_000:
+                continue  # Moscow, Kyiv: where statements come from, not where fighting is
+            if other_name != name and other.id != place.id and other.latlon is not None and \
+                    haversine_km(place.latlon, other.latlon) < 150:
+                return True
+        return False
+
+    def region_of(self, s: "Sentence") -> Any:
+        """The oblast a sentence names, as a Region, or None."""
+        for _, _, phrase in s.regions:
+            for text in (phrase, phrase.split()[0]):
+                found = _regions(text)
+                if len(found) == 1:
+                    return found[0]
+        return None
+
+    def region_in(self, s: str) -> str:
+        m = re.search(r"\b([A-Z][a-z]+)\s+(?:Oblast|region)\b|\b([А-ЯІЇЄ][а-яіїє]+)(?:ской|ській|ская|ська|ской|ської)\s+"
+                      r"област\w*|(?:Курщин|Харківщин|Харьковщин|Сумщин|Донеччин|Луганщин|Херсонщин|Запоріжж)\w*", s)
+        if not m:
+            return ""
+        found = _regions(m.group(0))
+        return found[0].name if found else ""

@@ -1,0 +1,453 @@
+"""The words extraction reads, in English, Russian and Ukrainian: sides, actions, attacks, negations,
+hedges, anaphors ("the village", "населенный пункт") and the words that make a name a district.
+
+Everything here is a compiled pattern or a small table; the rules that use them live in
+:mod:`geoclaims.extract.reader`. Patterns match whole words (``(?<!\\w)``/``(?!\\w)``, so Cyrillic
+works too) and are case-insensitive unless they name a proper noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SIDES", "SIDE_SCAN", "TRIGGER_SCAN", "Scanner", "TRIGGERS", "ATTACK", "NEGATION", "INTENT", "DENIAL", "HEDGE", "ANAPHOR", "REGION_AFTER",
+           "SLOT_BEFORE", "PRONOUN_SUBJECT", "MODAL_HEDGE", "PARTIAL", "w"]
+
+
+_BODIES: dict[str, str] = {}
+
+
+def w(body: str, flags: int = re.I) -> re.Pattern:
+    """A pattern over whole words."""
+    rx = re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w'’])", flags)
+    _BODIES[rx.pattern] = body
+    return rx
+
+
+
+
+# -- sides --------------------------------------------------------------------------------------------------
+# (side, pattern); side 'ENEMY' is the opponent of whoever speaks, 'OUR' the speaker's own side
+_UA = (
+    r"Ukrainian\s+(?:forces|troops|army|units?|soldiers|military|defenders|fighters|brigades?|marines|paratroopers|"
+    r"assault\s+groups?|armed\s+forces|operators|infantry|special\s+forces|servicemen|defen[cs]e\s+forces)|"
+    r"Ukraine(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces|defen[cs]e\s+forces)|Ukrainians|"
+    r"(?:the\s+)?Ukrainian\s+side|(?:the\s+)?Ukrainian\s+army|"
+    r"(?:Ukraine|Kyiv)(?:'s|’s)\s+(?:\w+\s+)?(?:incursion|offensive|counteroffensive|operation|advance|attack|assault)|"
+    r"Kyiv(?:'s|’s)?\s+(?:forces|troops|army|military)|(?:the\s+)?(?:AFU|ZSU)|(?:the\s+)?Armed\s+Forces\s+of\s+Ukraine|"
+    r"(?:the\s+)?Defen[cs]e\s+Forces(?:\s+of\s+Ukraine)?|Kalinouski\s+regiment|"
+    r"украинск\w+\s+(?:войск\w*|сил\w*|военн\w*|подразделени\w*|бойц\w*|формировани\w*|армии|армия|солдат\w*|"
+    r"десантник\w*|морпех\w*|боевик\w*)|ВСУ|ВС\s+Украины|ВФУ|Вооруж[её]нн\w+\s+сил\w*\s+Украины|"
+    r"Сил\w*\s+обороны(?:\s+Украины)?|киевск\w+\s+(?:войск\w*|режим\w*|формировани\w*)|"
+    r"українськ\w+\s+(?:військ\w*|сил\w*|військов\w*|захисник\w*|бійц\w*|бійці|підрозділ\w*|воїн\w*|десантник\w*|"
+    r"армі\w*|солдат\w*|морпіх\w*)|ЗСУ|Збройн\w+\s+[Сс]ил\w*(?:\s+України)?|Сил\w*\s+оборони(?:\s+України)?|"
+    r"Сил\w*\s+безпеки\s+(?:і|та)\s+оборони|ГУР|Головн\w+\s+управлінн\w+\s+розвідки"
+)
+_RU = (
+    r"Russian\s+(?:forces|troops|army|units?|soldiers|military|assault\s+(?:groups?|infantry|units)|paratroopers|"
+    r"marines|fighters|brigades?|armed\s+forces|servicemen|infantry|sabotage\s+groups?)|"
+    r"Russia(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces)|Russians|Putin(?:'s|’s)\s+(?:forces|troops|army)|"
+    r"(?:the\s+)?Russian\s+side|(?:the\s+)?Russian\s+army|"
+    r"(?:Russia|Moscow)(?:'s|’s)\s+(?:\w+\s+)?(?:incursion|offensive|counteroffensive|operation|advance|attack|assault)|"
+    r"Moscow(?:'s|’s)?\s+(?:forces|troops|army)|North\s+Korean\s+(?:soldiers|troops|forces|units)|"
+    r"(?:the\s+)?Wagner(?:\s+(?:group|fighters|mercenaries|forces|PMC))?|(?:the\s+)?occupiers|"
+    r"(?:units\s+of\s+)?(?:the\s+)?(?:battle\s*group|group(?:ing)?(?:\s+of\s+forces)?)\s+[\"“«‘']?(?:North|Sever|Center|Centre|"
+    r"East|Vostok|West|Zapad|South|Yug|Dnepr|Dnipro)\b[\"”»’']?|"
+    r"(?:units\s+of\s+)?(?:the\s+)?[\"“«‘']?(?:North|Sever|Center|Centre|Vostok|Zapad|Yug|Dnepr)[\"”»’']?\s+"
+    r"(?:battle\s*)?group(?:ing)?(?:\s+of\s+forces)?|"
+    r"российск\w+\s+(?:войск\w*|сил\w*|военн\w*|подразделени\w*|бойц\w*|армии|армия|солдат\w*|штурмовик\w*|"
+    r"десантник\w*|морпех\w*)|ВС\s+РФ|ВС\s+России|армия\s+России|армии\s+России|российская\s+армия|"
+    r"войск\w*\s+РФ|арми\w+\s+РФ|военн\w+\s+РФ|российск\w+\s+сторон\w+|"
+    r"Вооруж[её]нн\w+\s+сил\w*\s+(?:России|РФ|Российской\s+Федерации)|военн\w+\s+России|войск\w*\s+России|"
+    r"(?:подразделени\w+|бойц\w+|войск\w*|штурмов\w+\s+отряд\w*)\s+группировки\s+(?:войск\s+)?[«\"“]?\w+[»\"”]?|"
+    r"группировк\w+\s+(?:войск\s+)?[«\"“][А-Я]\w+[»\"”]|"
+    r"союзн\w+\s+(?:войск\w*|сил\w*)|(?:Народн\w+\s+)?милици\w+\s+(?:ЛНР|ДНР|республики)|"
+    r"сил\w*\s+(?:России|РФ)(?:\s+и\s+(?:ЛНР|ДНР))?|ЧВК\s+[«\"“]?Вагнер[»\"”]?|вагнеровц\w*|оккупант\w*|рашист\w*|"
+    r"російськ\w+\s+(?:військ\w*|сил\w*|окупант\w*|військов\w*|загарбник\w*|армі\w*|солдат\w*|штурмовик\w*|"
+    r"окупаційн\w+\s+арм\w+|підрозділ\w*)|окупант\w*|окупаці\w+\s+військ\w*|росіян\w*|армі\w+\s+РФ|ЗС\s+РФ|"
+    r"військ\w*\s+РФ|військов\w+\s+РФ|сил\w*\s+РФ|рашист\w*|орк\w*|загарбник\w*"
+)
+_ENEMY = r"(?:the\s+)?enemy|the\s+adversary|противник\w*|враг\w*|ворог\w*|вражеск\w+|ворож\w+"
+_OUR = (r"our\s+(?:forces|troops|units|defenders|soldiers|fighters|military|army)|(?:his|its|their)\s+(?:forces|troops)|"
+        r"наш\w*\s+(?:войск\w*|подразделени\w*|бойц\w*|военн\w*|защитник\w*|сил\w*)|"
+        r"наш\w*\s+(?:військ\w*|підрозділ\w*|бійц\w*|бійці|захисник\w*|військов\w*|воїн\w*|сил\w*)")
+SIDES: list[tuple[str, re.Pattern]] = [
+    ("UA", w(_UA)),
+    ("RU", w(_RU)),
+    ("ENEMY", w(_ENEMY)),
+    ("OUR", w(_OUR)),
+    # a country or capital as an actor: only right before a verb-like word, so "in Ukraine" is no side
+    ("UA", w(r"(?:Ukraine|Kyiv|Украина|Киев|Україна|Київ)(?=\s+(?:has|had|have|is|was|also|still|"
+                      r"now|said|says|claims?|claimed|controls?|controlled|holds?|held|captured|took|retook|"
+                      r"liberated|seized|advanced|withdrew|recaptured|regained|lost|контролиру\w+|контролю\w+|"
+                      r"взял\w*|взяла|звільнил\w*|захопил\w*|потерял\w*|втратил\w*))", flags=0)),
+    ("RU", w(r"(?:Russia|Moscow|Россия|Москва|Росія|Москва)(?=\s+(?:has|had|have|is|was|also|still|"
+                      r"now|said|says|claims?|claimed|controls?|controlled|holds?|held|captured|took|retook|"
+                      r"liberated|seized|advanced|withdrew|recaptured|regained|lost|контролиру\w+|контролю\w+|"
+                      r"взял\w*|взяла|захватил\w*|потерял\w*|втратил\w*))", flags=0)),
+]
+#: "They advanced", "Они вошли", "Вони просунулися": the subject carried from the previous sentence
+PRONOUN_SUBJECT = w(r"they|the\s+troops|the\s+(?:units|forces|soldiers)|these\s+(?:forces|units|troops)|они|вони|"
+                    r"частина\s+з\s+них|часть\s+из\s+них", re.I)
+
+# -- actions ------------------------------------------------------------------------------------------------
+# (action, voice, pattern): voice 'active' takes its subject before it, 'passive' its patient before it and
+# its agent after ("by Russian forces", "российскими военными"), 'nominal' an agent after or the
+# speaker's side, 'held' ("under Russian control") the side named with it.
+_BE = r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|been)\s+(?:\w+ly\s+)?"
+TRIGGERS: list[tuple[str, str, re.Pattern]] = [
+    # repelled: longest phrases first, before the advance they negate
+    ("repelled", "active", w(r"не\s+да(?:ють|ют|ли|вали|ет|є)\s+(?:противнику|врагу|ворогу|окупантам|им|їм)?\s*"
+                             r"(?:продвинуться|просунутися|прорватися|прорваться|закрепиться|закріпитися)|"
+                             r"не\s+дозволя\w+\s+(?:\w+\s+){0,2}(?:прорватися|просунутися)|"
+                             r"трима\w+\s+оборону|держ\w+\s+оборону|"
+                             r"did\s+not\s+allow\s+(?:\w+\s+){0,3}(?:to\s+)?(?:advance|break\s+through)")),
+    ("repelled", "passive", w(_BE + r"(?:repelled|repulsed|halted|stopped|thwarted|foiled|fended\s+off|beaten\s+back|"
+                              r"pushed\s+back)|(?:отражен\w*|отбит\w*|сорван\w*|остановлен\w*|пресечен\w*|"
+                              r"відбит\w*|зупинен\w*|зірван\w*)|провалил\w+|failed|were\s+unsuccessful|"
+                              r"не\s+увенчал\w+\s+успехом|невдал\w+|безуспешн\w+|unsuccessful")),
+    ("repelled", "active", w(r"repel(?:led|ling|s)?|repuls(?:ed|ing|es)|fend(?:ed|ing)?\s+off|fought\s+off|"
+                             r"beat(?:ing)?\s+back|halt(?:ed|ing)|stopp(?:ed|ing)|thwart(?:ed|ing)|foil(?:ed|ing)|"
+                             r"отразил\w*|отбил\w*|отбива\w+|сорвал\w*|остановил\w*|пресекл\w*|купировал\w*|"
+                             r"отражени\w+|відбил\w*|відбива\w+|відбиття|зупинил\w*|зірвал\w*|відкинул\w*|"
+                             r"отбросил\w*")),
+    # withdrawals
+    ("withdraw", "active", w(r"withdr[ae]w|withdrawn|withdrawing|retreat(?:ed|ing|s)?|pulled\s+(?:back|out)|"
+                             r"abandon(?:ed|ing)|left|leave|evacuated|pull(?:ing)?\s+(?:back|out)|(?:recogni[sz]ed|admitted|confirmed)\s+the\s+loss\s+of|"
+                             r"lost(?:\s+control\s+of)?|отступил\w*|отош[её]л|отошл\w+|вышл\w+\s+из|вывел\w*|покинул\w*|"
+                             r"оставил\w*|оставить|потерял\w*|отход\w*|відступил\w*|відійшл\w*|відійти|вийшл\w+\s+з|"
+                             r"вивел\w*|залишил\w*|покинул\w*|втратил\w*|відходять|перегрупп?ир\w+|перегрупув\w+|"
+                             r"no\s+longer\s+(?:control|hold)s?")),
+    ("withdraw", "passive", w(_BE + r"(?:pulled\s+back|withdrawn|evacuated|forced\s+to\s+(?:withdraw|retreat|leave))|"
+                              r"выведен\w*|отведен\w*|эвакуирован\w*|виведен\w*|відведен\w*")),
+    ("withdraw", "nominal", w(r"withdrawal|retreat|pullout|pull-out|the\s+loss\s+of|отступлени\w+|отход\w*|отвод\w*|"
+                              r"вывод\w*\s+(?:войск|подразделений)|вихід\w*|відхід\w*|відведенн\w+|виведенн\w+")),
+    # captures
+    ("capture", "passive", w(_BE + r"(?:captured|seized|taken(?!\s+part)|liberated|occupied|recaptured|retaken|"
+                             r"cleared|overrun|freed)|fell|"
+                             r"(?:полностью\s+)?(?:освобожд[её]н\w*|взят[аоы]?|захвачен\w*|занят[аоы]?|зачищен\w*)|"
+                             r"(?:повністю\s+)?(?:звільнен\w*|звільнено|захоплен\w*|окуповано|зачищен\w*|взято)")),
+    ("capture", "held", w(r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:\w+\s+){0,2}control|"
+                          r"(?:is|are|remains?|now|firmly)\s+under\s+(?:\w+\s+){0,2}control|under\s+the\s+control\s+of|"
+                          r"(?:are|is)\s+(?:now\s+)?(?:controlled|held)\s+by|controlled\s+by|контролиру\w+ся|"
+                          r"контролю\w+ся|установлен\w*\s+(?:полный\s+)?контроль|встановлен\w*\s+(?:повний\s+)?контроль|"
+                          r"под\s+(?:\w+\s+){0,2}контроль\s+(?:вернул\w*|перешл\w*|переш[её]л\w*)|"
+                          r"під\s+(?:\w+\s+){0,2}контроль\s+(?:поверну\w*|перейшл\w*|поверта\w+)|"
+                          r"поверта\w+\s+під\s+(?:\w+\s+){0,2}контроль|"
+                          r"(?:remains?|remained|still)\s+under\s+(?:\w+\s+){0,2}control|"
+                          r"(?:остается|остаётся|залишається|залишаються)\s+(?:\w+\s+){0,2}(?:под|під)\s+(?:\w+\s+){0,2}контролем|"
+                          r"перош[её]л\w*\s+под\s+(?:\w+\s+){0,2}контроль|переш[её]л\w*\s+под\s+(?:\w+\s+){0,2}контроль|"
+                          r"перешл\w+\s+под\s+(?:\w+\s+){0,2}контроль|вернул\w*\s+под\s+(?:\w+\s+){0,2}контроль|"
+                          r"(?:находится|находятся|остается|остаются|теперь|полностью)\s+(?:\w+\s+){0,2}под\s+(?:\w+\s+){0,2}контролем|"
+                          r"перейшл?\w*\s+під\s+(?:\w+\s+){0,2}контроль|поверну\w+\s+під\s+(?:\w+\s+){0,2}контроль|"
+                          r"(?:перебува\w+|знаход\w+|залишається|тепер|повністю)\s+(?:\w+\s+){0,2}під\s+(?:\w+\s+){0,2}контролем")),
+    ("capture", "control", w(r"controls?|controlling|holds|hold|контролиру(?:ют|ет|ем)|контролю(?:ють|є|ємо)|"
+                             r"удержива(?:ют|ет)|утриму(?:ють|є)")),
+    ("capture", "active", w(r"captur(?:ed|ing|es?)|seiz(?:ed|ing|es?)|grabbed|"
+                            r"t(?:ook|aken|aking)\s+(?:full\s+|complete\s+)?(?:control\s+(?:of|over)|over)|"
+                            r"establish(?:ed|ing)?\s+[“\"]?(?:full\s+|complete\s+)?control[”\"]?\s+(?:of|over)|"
+                            r"t(?:ook|aken)(?!\s+(?:part|advantage|place|positions?|up|to|by|a|an|the\s+(?:decision|lead)))|"
+                            r"occup(?:ied|ying)(?!\s+(?:new\s+)?(?:areas|positions|parts?))|liberat(?:ed|ing|es?)|"
+                            r"retook|retaken|recaptur(?:ed|ing|es?)|regain(?:ed|ing)|cleared|overran|overrun|took\s+back|"
+                            r"деокупува\w+|деокупован\w*|"
+                            r"(?:drove|driven|drive|forced|pushed|knocked|expelled|ousted)\s+(?:\w+\s+){0,4}?out\s+of|"
+                            r"expelled|flushed\s+out|"
+                            r"освободил\w*|взял\w*(?:\s+под\s+(?:свой\s+)?контроль)?|захватил\w*|занял\w*|овладел\w*|"
+                            r"зачистил\w*|установил\w*\s+(?:полный\s+)?контроль|вернул\w*\s+под\s+контроль|"
+                            r"вытеснил\w*|выбил\w*|"
+                            r"звільнил\w*|захопил\w*|окупувал\w*|опанувал\w*|зайнял\w*|"
+                            r"взял\w*\s+під\s+(?:свій\s+)?контроль|повернул\w*\s+під\s+контроль|повернул\w*|"
+                            r"встановил\w*\s+(?:повний\s+)?контроль|витіснил\w*|вибил\w*|"
+                            r"завершил\w*\s+(?:\"|«)?пошук\s+і\s+знищення|завершено\s+(?:\"|«)?пошук\s+і\s+знищення|"
+                            r"завершил\w*\s+(?:\"|«)?зачистк\w+|взято\s+(?:під\s+)?контроль|взято\s+контроль")),
+    ("capture", "nominal", w(r"capture\s+of|seizure\s+of|liberation\s+of|occupation\s+of|takeover\s+of|fall\s+of|"
+                             r"освобождени\w+|взяти[еия]|захват[еа]?|овладени\w+|звільненн\w+|захопленн\w+")),
+    # advances
+    ("advance", "active", w(r"advanc(?:ed|ing|es)|advance\s+(?:on|into|in)|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
+                            r"gain(?:ed|ing)\s+ground|push(?:ed|ing)\s+(?:forward|into|deeper|through)|"
+                            r"entered|enter(?:ing|s)?(?=\s+(?:the\s+)?(?:city|town|village|settlement|[A-Z]))|"
+                            r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?:\s+(?:into|in|to))?|"
+                            r"reached|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|operating|occupy\s+new|break(?:ing)?\s+through|"
+                            r"gain(?:ed|ing)\s+(?:a\s+)?foothold|established\s+(?:a\s+)?foothold|approached|"
+                            r"вышл\w+\s+(?:к|на)|вийшл\w+\s+(?:до|на)|подош\w+|подошл\w+|підійшл\w+|зайнял\w+\s+позици\w+|"
+                            r"прорват\w+|прорвать|пробит\w+|пробиться|прорыв\w*|прорив\w*|"
+                            r"продвинул\w+|продвигаются|продвигались|вошл\w+|вош[её]л|зашл\w+|зайти|"
+                            r"вклинил\w+|прорвал\w*|достигл\w*|имел\w*\s+успех|закрепил\w+|наступа\w+\s+в|"
+                            r"отброшен\w*|просунул\w+|просунув\w*|просунут\w+|продвинут\w+|продвинулся|просува\w+|увійшл\w+|увійти|зайшл\w+|"
+                            r"вклинил\w+|прорвал\w*|просочил\w+|закріпил\w+|дійшл\w+|"
+                            r"заход\w+\s+(?:частини|підрозділи|війська)")),
+    ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
+    # fighting with no outcome: contested
+    ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|grey\s+zone|gray\s+zone|бій|"
+                            r"(?:attacks?|assaults?|intensification\s+of\s+attacks|offensive\s+operations?|ground\s+attacks?)"
+                            r"\s+(?:in|on|against|near|around|toward|towards|in\s+the\s+direction\s+of)|"
+                            r"attack(?:ed|s)|counterattack(?:ed|ing|s)?|engagements?|firefights?|skirmish(?:es)?|"
+                            r"атаковал\w*|штурмовал\w*|атакувал\w*|штурмувал\w*|контратаку\w+|контратакова\w+|"
+                            r"боев\w+\s+действи\w+|бойов\w+\s+ді(?:ї|й|ях)|боестолкновени\w+|тиснуть|давят|"
+                            r"атак\w*\s+(?:у|в)\s+район\w*|атак\w*\s+(?:біля|поблизу|около|возле|под|під)|"
+                            r"атак\w*\s+(?:в\s+направлении|у\s+напрямку|в\s+напрямку)|"
+                            r"штурмов\w+\s+(?:ді(?:ї|й|ях)|действи\w+)|наступальн\w+\s+ді(?:ї|й|ях)|наступательн\w+\s+действи\w+|"
+                            r"атак\w*\s+на|штурм\w*\s+(?:на|позиц)|"
+                            r"attacking|storm(?:ed|ing)|assault(?:ed|ing)|pressed\s+(?:their|its)\s+attack|"
+                            r"бо[ийя]|боях|боестолкновени\w+|сражени\w+|штурму\w+|атаку\w+|сер(?:ой|ая|ую)\s+зон\w+|"
+                            r"бо[їяю]|боях|боєзіткненн\w+|штурму\w+|атаку\w+|сір(?:ій|а|у)\s+зон\w+|"
+                            r"стримува\w+|сдержива\w+|тримають\s+позиції|держат\s+позиции|ведуть\s+бої|ведут\s+бой")),
+]
+
+#: attacks whose failure or fighting is claimed: "Russian assaults", "атаки ВСУ", "штурмові дії окупантів"
+ATTACK = w(r"(?P<adj>Russian|Ukrainian|enemy|украинск\w+|российск\w+|вражеск\w+|ворож\w+|російськ\w+|українськ\w+)?\s*"
+           r"(?:ground\s+|armou?red\s+)?(?:assaults?|attacks?|offensives?|advances?|counteroffensive|counterattacks?|"
+           r"counter-attacks?|attempts?|атак\w*|контратак\w*|штурм\w*|наступлени\w*|наступ\w*|попыт\w+|спроб\w+|"
+           r"контрнаступ\w*)")
+
+# -- modality -----------------------------------------------------------------------------------------------
+#: right before a trigger: it did not happen
+NEGATION = re.compile(r"(?<![\w'’])(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+(?:\w+\s+){0,2}$", re.I)
+#: right before a trigger: it is only intended, feared or possible
+INTENT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|"
+                    r"plan(?:s|ned|ning)?|intend(?:s|ed)?|want(?:s|ed)?|hop(?:e|es|ed|ing)|would|will|could|"
+                    r"look(?:s|ing)?\s+to|prepar(?:e|es|ed|ing)|threat(?:en(?:s|ed)?)?|order(?:s|ed)?|"
+                    r"пыта\w+|попыт\w*|попытаться|намерен\w*|планир\w+|хотят|хотел\w*|стрем\w+|"
+                    r"готов\w+|намага\w+|спроб\w*|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
+                    r"с\s+целью|чтобы|щоб|угроз\w+)\s+(?:\w+\s+){0,3}$", re.I)
+#: an attempt that failed: "безуспішно намагався просунутися" is a repelled attack
+FAILED_ATTEMPT = re.compile(r"(?<![\w'’])(?:unsuccessful(?:ly)?|in\s+vain|без\s+успіху|без\s+успеха|безуспішн\w*|"
+                            r"безуспешн\w*|марно|тщетно|невдал\w*|неудачн\w*)(?![\w'’])", re.I)
+#: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
+DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|опроверг\w*|спростува\w*|"
+           r"не\s+соответству\w+\s+действительности|не\s+відповіда\w+\s+дійсності|неправда|not\s+true|fake")
+#: a claim that may be false: unverified
+HEDGE = w(r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w*|confirm\w*)|cannot\s+(?:be\s+)?(?:independently\s+)?verif\w*|"
+          r"unable\s+to\s+(?:independently\s+)?(?:verify|confirm)|(?:has|have|had)\s+not\s+(?:been\s+)?(?:independently\s+)?"
+          r"(?:verified|confirmed|observed\s+(?:visual\s+)?confirmation)|did\s+not\s+confirm|not\s+(?:yet\s+)?confirmed|"
+          r"yet\s+to\s+be\s+(?:confirmed|verified)|unconfirmed|unverified|reportedly|rumou?rs?|"
+          r"не\s+удалось\s+(?:проверить|подтвердить)|не\s+подтвержд\w+|неподтвержд\w+|предварительно|"
+          r"предположительно|по\s+(?:некоторым|имеющимся|неподтвержденным|предварительным)\s+данным|якобы|"
+          r"стало\s+известно|проходит\s+информация|в\s+сети\s+(?:сообщают|пишут)|сообщают\s+в\s+сети|"
+          r"не\s+вдалося\s+(?:перевірити|підтвердити)|непідтверджен\w*|попередньо|за\s+попередніми\s+даними|"
+          r"стало\s+відомо|з'явил\w+\s+(?:інформація|повідомлення|фото|відео)|з’явил\w+\s+(?:інформація|повідомлення|фото|відео)|"
+          r"офіційн\w+\s+підтвердженн\w+\s+(?:\w+\s+){0,3}(?:немає|нема|не\s+було)|нібито|ймовірно")
+#: the hedges that speak of what was said before ("We could not verify the claims."), not of one word's claim
+#: ("...and reportedly retook half"): only these make the paragraph's claims unverified
+DISCLAIMER = w(r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w*|confirm\w*)|cannot\s+(?:be\s+)?(?:independently\s+)?"
+               r"verif\w*|unable\s+to\s+(?:independently\s+)?(?:verify|confirm)|(?:has|have|had)\s+not\s+(?:been\s+)?"
+               r"(?:independently\s+)?(?:verified|confirmed)|not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|verified)|"
+               r"yet\s+to\s+be\s+(?:confirmed|verified)|не\s+удалось\s+(?:проверить|подтвердить)|не\s+подтвержд\w+|"
+               r"не\s+вдалося\s+(?:перевірити|підтвердити)|не\s+підтвердж\w+|"
+               r"офіційн\w+\s+підтвердженн\w+\s+(?:\w+\s+){0,3}(?:немає|нема|не\s+було)")
+#: may / might have: the speaker is not sure
+MODAL_HEDGE = w(r"might\s+have|may\s+have|possibly|apparently|likely")
+#: part of a place: contested rather than captured ("most of Vovchansk", "часть города")
+PARTIAL = w(r"most\s+of|partially|partly|частично|частково|(?:major|large|small|significant)\s+parts?\s+of|parts?\s+of|half\s+of|"
+            r"(?:большую|большей|значительную|небольшую|незначительную)\s+част\w+|част\w+\s+(?:города|села|поселка)|"
+            r"половин\w+|(?:більшу|більшої|значну|невелику|незначну)\s+частин\w+|частин\w+\s+(?:міста|села|селища)")
+
+# -- references to places -----------------------------------------------------------------------------------
+#: singular nouns that stand for a place named before ("the village", "населенный пункт", "це місто")
+ANAPHOR = w(r"the\s+(?:village|town|city|settlement|locality|community|hamlet)|"
+            r"(?:этот\s+|этого\s+|этом\s+)?(?:населенн\w+|населённ\w+)\s+пункт(?:а|е|у|ом)?|"
+            r"(?:цей\s+|цього\s+|цьому\s+)?населен\w+\s+пункт(?:а|і|у|ом)?|"
+            r"(?:город|города|городе|городу|село|села|селе|селу|поселок|поселка|посёлок|посёлка|поселке|"
+            r"місто|міста|місті|місту|селі|селище|селища|селищі|це\s+місто|це\s+село)")
+#: plural words for the places named just before: "these settlements", "ці населені пункти", "эти села"
+PLURAL_ANAPHOR = w(r"(?:these|both)\s+(?:villages|towns|settlements|localities)|both\s+of\s+(?:which|them)|"
+                   r"(?:эти|этих|ці|цих|обидва|оба)\s+(?:населенн\w+\s+пункт\w*|населён\w+\s+пункт\w*|"
+                   r"населен\w+\s+пункт\w*|сел[аи]?|сёл|сіл|міст[аи]?|город[аов]*)|обидва|оба\s+села")
+#: its/його/его before outskirts or a part: the place named before
+POSSESSIVE_ANAPHOR = re.compile(r"(?<![\w'’-])(its|його|её|ее|її|его)(?=\s+(?:\w+\s+)?(?:outskirts|околиц\w*|"
+                                r"окраин\w*|part|parts|частин\w*|част\w+)(?!\w))", re.I)
+#: words after a name that make it a district, direction or region, not the town
+REGION_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:district|raion|rayon|region|oblast|krai|province|direction|sector|axis|front|"
+    r"municipality|community|hromada|area\s+of\s+responsibility|"
+    r"район\w*|направлени\w+|област\w*|облас\w*|край|округ\w*|громад\w*|напрям\w*)(?![\w])", re.I)
+#: nouns before a name that make it a settlement ("the village of X", "село X", "населенного пункта X")
+SLOT_BEFORE = re.compile(
+    r"(?:village|town|city|settlement|locality|hamlet|villages|towns|settlements|localities)\s+(?:of\s+)?$|"
+    r"(?<![\w])(?:сел[оаеу]?|сёл|сел|деревн\w+|поселк\w+|посёлк\w+|посел\w+|пгт|н\.\s?п\.|населенн\w+\s+пункт\w*|"
+    r"населённ\w+\s+пункт\w*|город[ауе]?|хутор\w*|селищ\w*|селах|населен\w+\s+пункт\w*|міст[аоі]?|смт|"
+    r"сіл|селах|селами)\s+$", re.I)
+
+
+def _top_branches(body: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    out, depth, cls, start, i = [], 0, False, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    out.append(body[start:])
+    return out
+
+
+def _group_end(branch: str, i: int) -> int:
+    """Index just past the group that opens at branch[i]."""
+    depth, cls, j = 0, False, i
+    while j < len(branch):
+        ch = branch[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return len(branch)
+
+
+_META = set("\\()[]{}|?*+.^$")
+
+
+def _prefixes(branch: str, n: int = 3, limit: int = 64) -> set[str] | None:
+    """The first letters (up to n, or the whole first word) a branch can start with; None if unbounded."""
+    outs = {""}
+    i = 0
+    done: set[str] = set()
+    while i < len(branch) and outs:
+        ch = branch[i]
+        if ch == "\\" and i + 1 < len(branch) and branch[i + 1] == "s" or ch == " ":
+            done |= outs
+            outs = set()
+            break
+        if ch == "(" and (branch.startswith("(?:", i) or branch.startswith("(?-i:", i)):
+            j = _group_end(branch, i)
+            inner = branch[i + 3:j - 1] if branch.startswith("(?:", i) else branch[i + 5:j - 1]
+            subs: set[str] = set()
+            for b in _top_branches(inner):
+                got = _prefixes(b, n, limit)
+                if got is None:
+                    return None
+                subs |= got
+            optional = branch[j:j + 1] in ("?", "*")
+            new = {o + x for o in outs for x in subs} | (outs if optional else set())
+            if len(new) > limit:
+                return None
+            i = j + (1 if optional else 0)
+            finished = {x for x in new if len(x) >= n}
+            done |= {x[:n] for x in finished}
+            outs = new - finished
+            if not optional and any(len(x) < n for x in subs if x and not x[-1:].isalpha()):
+                return None
+            continue
+        if ch == "[":
+            k = branch.index("]", i + 1)
+            chars = branch[i + 1:k].replace("\\", "")
+            if not all(c.isalpha() or c in "'’\"“«‘»”" for c in chars) or len(chars) > 12:
+                return None if not any(len(o) for o in outs) else done | outs
+            optional = branch[k + 1:k + 2] in ("?", "*")
+            new = {o + c.lower() for o in outs for c in chars if c.isalpha()} | (outs if optional else set())
+            quote = any(not c.isalpha() for c in chars)
+            if quote and not optional:
+                new |= outs
+            i = k + 1 + (1 if optional else 0)
+        elif ch.isalpha() or ch in "'’-":
+            if branch[i + 1:i + 2] in ("?", "*", "{"):
+                return None if not any(outs) else done | outs
+            new = {o + ch.lower() for o in outs}
+            i += 1
+        elif ch == "\\" and branch[i + 1:i + 2] in ("w", "d", "b", "W"):
+            done |= outs
+            outs = set()
+            break
+        else:
+            done |= outs
+            outs = set()
+            break
+        finished = {x for x in new if len(x) >= n}
+        done |= {x[:n] for x in finished}
+        outs = new - finished
+        if len(outs) + len(done) > limit:
+            return None
+    done |= outs
+    if "" in done:
+        return None
+    return done
+
+
+class Scanner:
+    """Finds, left to right, the first of several whole-word patterns that matches at each word start.
+
+    Each alternative of each pattern is filed under the first letters (up to three) it can begin with;
+    a word is tried only against the alternatives filed under its own first letters, in pattern order,
+    so an earlier pattern wins as in one plain alternation. Python's ``re`` has no such dispatch and
+    tries every alternative at every word: 10-20 times slower on these lists.
+    """
+
+    WORD = re.compile(r"(?<![\w'’-])[\w'’]+")
+
+    def __init__(self, patterns: list[re.Pattern]) -> None:
+        self.patterns = patterns
+        self.branches: list[tuple[int, re.Pattern]] = []
+        index: dict[str, list[int]] = {}
+        always: list[int] = []
+        for k, rx in enumerate(patterns):
+            body = _BODIES.get(rx.pattern)
+            if body is None:
+                always.append(len(self.branches))
+                self.branches.append((k, rx))
+                continue
+            tail = r"(?![\w'’])" if rx.pattern.endswith(r"(?![\w'’])") else ""
+            for b in _top_branches(body):
+                bi = len(self.branches)
+                self.branches.append((k, re.compile(b + tail, rx.flags)))
+                keys = _prefixes(b)
+                if keys is None:
+                    always.append(bi)
+                else:
+                    for key in keys:
+                        index.setdefault(key, []).append(bi)
+        self.index = {k: tuple(v) for k, v in index.items()}
+        self.always = tuple(always)
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def _candidates(self, head: str) -> tuple[int, ...]:
+        """The alternatives a word starting with `head` (its first three letters, lower case) may start."""
+        hit = self._cache.get(head)
+        if hit is None:
+            index = self.index
+            hit = tuple(sorted(set(index.get(head[:1], ()) + index.get(head[:2], ()) + index.get(head[:3], ())
+                                   + self.always)))
+            self._cache[head] = hit
+        return hit
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        """(k, match) for each match, left to right, no overlaps."""
+        end = len(text) if endpos is None else endpos
+        branches, candidates = self.branches, self._candidates
+        for w in self.WORD.finditer(text, pos, end):
+            p = w.start()
+            if p < pos:
+                continue
+            cands = candidates(w.group(0)[:3].lower())
+            for bi in cands:
+                m = branches[bi][1].match(text, p, end)
+                if m is not None and m.end() > p:
+                    yield branches[bi][0], m
+                    pos = m.end()
+                    break
+
+
+#: every side pattern: :meth:`Scanner.finditer` gives (k, match), k indexing :data:`SIDES`
+SIDE_SCAN = Scanner([rx for _, rx in SIDES])
+#: every action pattern: k indexes :data:`TRIGGERS`
+TRIGGER_SCAN = Scanner([rx for _, _, rx in TRIGGERS])

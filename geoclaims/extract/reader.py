@@ -1,0 +1,484 @@
+"""Reading a report sentence by sentence: which places are claimed, by whom, for which side, and how.
+
+A sentence is read in three steps:
+
+1. **Cues**: place mentions (:mod:`~geoclaims.extract.places`), words standing for a place named before
+   ("the village", "населенный пункт", "це місто"), sides ("Russian forces", "ВСУ", "the enemy", "our
+   units", "They"), actions (:data:`~geoclaims.extract.lexicon.TRIGGERS`), attacks, negations, intents,
+   denials, hedges, the claimant, dates and figures.
+2. **Attachment**: each place goes to the action that governs it: a passive or "under control" phrase
+   right after it ("X was captured", "X перешел под контроль"), else the nearest action before it, else
+   the first one after it in the same clause ("В Судже начались бои"). Places in a list share the
+   qualifier of the first ("in the areas of A, B and C" are all ``near``); names that only locate
+   are dropped (:func:`~geoclaims.extract.qualifiers.qualifier`).
+3. **The claim**: the side is the subject of an active verb (the nearest side before it), the agent of
+   a passive one ("by Russian forces", "российскими военными"), the side named in "under Ukrainian
+   control", the subject carried from the previous sentence for "They", "Они", "Вони", else the
+   claimant's own side. "The enemy" is the opponent of the claimant, "our units" the claimant's side.
+   A repelled attack is a claim about the attacker; fighting (``contest``) is about the side that does
+   not own the land, unless a share of the place is given ("60% of Vovchansk": the side that holds
+   it). Attempts ("trying to capture"), negations ("did not enter") and denied statements give no claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from geoclaims.claims import other_side
+from geoclaims.extract import lexicon as lx
+from geoclaims.extract.claimants import ATTRIBUTION, Claimant, carry_claimant, find_claimant
+from geoclaims.extract.confidence import features, score
+from geoclaims.extract.dates import Date, find_dates
+from geoclaims.extract.figures import AREA_UNIT, area_basis, find_areas, find_depth, find_shares
+from geoclaims.extract.geography import REGION_PHRASE, Geography
+from geoclaims.extract.places import Mention, PlaceFinder
+from geoclaims.extract.qualifiers import qualifier
+from geoclaims.extract.sentence import (
+    IT_AFTER, UKRAINIAN, Sentence, Trigger, attach, country_side, find_sides, find_triggers, side_for,
+)
+from geoclaims.extract.results import CandidateClaim, Extraction, UnknownName
+from geoclaims.extract.text import split_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.gazetteer import Gazetteer
+
+__all__ = ["Reader", "MAX_CANDIDATES"]
+
+#: Candidates kept per document; past this the report is cut with a warning (a real report makes dozens).
+MAX_CANDIDATES = 5000
+
+_PART_NOUN = re.compile(r"(?:industrial\s+zone|airport|outskirts|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
+                        r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
+#: a sentence that goes on with the list of the one before: "Наиболее крупные из них — A, B", "Among them: A, B"
+_LIST_GOES_ON = re.compile(r"^[^.;]{0,60}?(?:из\s+них|з\s+них|серед\s+них|среди\s+них|among\s+them|of\s+them|"
+                           r"including|в\s+том\s+числе|зокрема|в\s+частности)\s*(?:[—:–-]|,)?", re.I)
+_DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\s*\d{1,2}\b|\d{1,2}\s+\w+|\w+\s+\d{1,2}\s*\(|"
+                       r"\(\w+\)|[—–-]\s)")
+_QUOTED = re.compile(r"[«»“”„\"]")
+_REMAINS = re.compile(r"(?:remain|remains|remained|still|остается|остаётся|залишається|залишаються)\s+(?:\w+\s+){0,2}$",
+                      re.I)
+_CLAIMED = re.compile(r"(?<!\w)(?:alleged(?:ly)?|claim(?:ed|s)?|purported(?:ly)?|утверждает|заявил\w*|стверджу\w*|"
+                      r"заяви\w*)(?!\w)", re.I)
+
+
+class Reader:
+    """Reads one cleaned report text into an :class:`~geoclaims.extract.Extraction`."""
+
+    def __init__(self, text: str, published: dt.date | None, region: str, source_url: str, gaz: "Gazetteer") -> None:
+        self.text, self.published, self.region, self.source_url, self.gaz = text, published, region, source_url, gaz
+        self.finder = PlaceFinder(gaz)
+        self.geo = Geography(text, gaz, region, self.finder)
+        self.claims: list[CandidateClaim] = []
+        self.unknown: list[UnknownName] = []
+        self.skipped: list[tuple[str, str]] = []
+        self.regions: list[str] = []
+        self.last_date: dict[str, tuple[str, bool]] = {}
+        self.n = 0
+        self.antecedents: list[tuple[Mention, bool]] = []  # (mention, only locates)
+        self.doc_side: str | None = None
+        self._last_trigger: Trigger | None = None
+        self._last_sentence_start = 0
+        self.exact_ids: set[str] = set()
+        #: id(candidate) -> its confidence features (for calibration: benchmarks/calibrate_extract.py)
+        self.features: dict[int, dict[str, float]] = {}
+        self.doc_country = ""
+
+    # -- the whole report ---------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        spans = split_sentences(self.text)
+        sents = self._analyse(spans)
+        self.geo.settle(sents)
+        countries = [place.country for place, _, _ in self.geo.resolved.values()]
+        countries += [r.country for r in self.geo.oblasts.values()]
+        if self.region:
+            from geoclaims.regions import RegionTable, resolve_country
+
+            code = resolve_country(self.region)
+            if not code:
+                found = RegionTable.default().resolve(self.region)
+                code = found[0].country if found else ""
+            self.doc_country = code or ""
+        if not self.doc_country and countries:
+            self.doc_country = max(set(countries), key=countries.count)
+        sides = [s.claimant.side for s in sents if s.claimant and s.claimant.side in ("UA", "RU")]
+        self.doc_side = sides[0] if sides else ("UA" if re.search(r"окупант|оккупант|рашист|ворог", self.text, re.I)
+                                               else None)
+        for k in range(len(sents)):
+            carry_claimant(self.text, sents, k)
+        for k, s in enumerate(sents):
+            before = len(self.claims)
+            self._sentence(s, sents[k - 1] if k else None)
+            if s.hedged and len(self.claims) == before and lx.DISCLAIMER.search(s.text):
+                self._downgrade_paragraph(s)
+            if len(self.claims) > MAX_CANDIDATES:
+                rest = self.text[s.end:s.end + 60].strip()
+                msg = (f"more than {MAX_CANDIDATES} candidate claims: stopped reading at character {s.end:,} "
+                       f"of {len(self.text):,}" + (f" ({rest!r}...)" if rest else "") + "; split the document")
+                warnings.warn(msg, UserWarning, stacklevel=4)
+                self.skipped.append(("", msg))
+                del self.claims[MAX_CANDIDATES:]
+                break
+        return Extraction(self.text, tuple(self.claims), tuple(self.unknown), tuple(self.skipped), self.published,
+                          tuple(dict.fromkeys(self.regions)))
+
+    def _analyse(self, spans: list[tuple[int, int]]) -> list[Sentence]:
+        out, paragraph, prev_end = [], 0, 0
+        for a, b in spans:
+            if "\n\n" in self.text[prev_end:a]:
+                paragraph += 1
+            prev_end = b
+            s = self.text[a:b]
+            sent = Sentence(a, b, paragraph, s)
+            sent.triggers = find_triggers(self.text, sent)
+            known, regions = self.finder.find(self.text, a, b)
+            regions += [(a + m.start("r"), a + m.end("r"), m.group("r")) for m in REGION_PHRASE.finditer(s)]
+            known = [m for m in known if not any(x <= m.start < y for x, y, _ in regions)]
+            sent.regions = regions
+            busy = bool(sent.triggers) or bool(AREA_UNIT.search(s))
+            dateline = _DATELINE.match(self.text, a, b) if (a == 0 or self.text[a - 1] == "\n") else None
+            if dateline:  # "МОСКВА, 18 ноя — РИА Новости.", "KYIV, May 20 (Reuters) -": where it was filed
+                known = [m for m in known if m.start >= a + dateline.end(1) - dateline.start(1)]
+            if not busy and not ATTRIBUTION.search(s) and not lx.HEDGE.search(s):
+                if known:  # no action, no figure, no one speaks: only names to remember ("Сили" is no place)
+                    sides = [(a + m.start(), a + m.end()) for _, m in lx.SIDE_SCAN.finditer(s)]
+                    known = [m for m in known if not any(x <= m.start < y for x, y in sides)]
+                sent.mentions = known
+                out.append(sent)
+                continue
+            unknown = self.finder.unknown(self.text, a, b, known) if busy else []
+            sent.claimant = find_claimant(s)
+            c = sent.claimant
+            if c is not None and c.start >= 0 and c.status == "claimed" and any(
+                    a + c.start < m.end and m.start < a + c.end for m in known + unknown):
+                sent.claimant = None  # "Sudzha, reports say": a place, not who speaks
+            sent.side_cues = list(lx.SIDE_SCAN.finditer(s))
+            blocked = [(a + m.start(), a + m.end()) for _, m in sent.side_cues]
+            if sent.claimant and sent.claimant.start >= 0:
+                blocked.append((a + sent.claimant.start, a + sent.claimant.end))
+            sent.mentions = sorted((m for m in known + unknown if not any(x <= m.start < y for x, y in blocked)),
+                                   key=lambda m: m.start)
+            sent.dates = find_dates(s, self.published, a)
+            sent.hedged = bool(lx.HEDGE.search(s))
+            out.append(sent)
+        return out
+
+    def _downgrade_paragraph(self, s: Sentence) -> None:
+        """"We could not verify the claims." makes the paragraph's claimed statements unverified."""
+        for i in range(len(self.claims) - 1, -1, -1):
+            c = self.claims[i]
+            if c.span[0] < s.start - 2000 or self.text.count("\n\n", c.span[0], s.start):
+                break
+            if c.status == "claimed":
+                feats = dict(self.features.get(id(c), {}))
+                feats.pop("status:claimed", None)
+                feats["status:unverified"] = 1.0
+                self.claims[i] = self._scored(replace(c, status="unverified",
+                                                      note=c.note + " (not verified, says the report)"), feats)
+
+    # -- one sentence -------------------------------------------------------------------------------
+    def _sentence(self, s: Sentence, prev: Sentence | None) -> None:
+        for r in s.regions:
+            self.regions.append(r[2])
+        triggers = s.triggers
+        has_area = bool(AREA_UNIT.search(s.text))
+        claimant = s.claimant
+        if claimant and s.dates and (claimant.start >= 0 or not triggers):
+            self._date(s.dates, claimant.name)  # "ISW said on Jan. 6 ...": dates what that claimant says next
+        mentions = self._with_anaphors(s, triggers)
+        who = claimant.name if claimant else "unattributed"
+        cside = claimant.side if claimant else "neutral"
+        persp = cside if cside in ("UA", "RU") else self.doc_side
+        sides = find_sides(self.text, s, persp)
+        if not triggers and not has_area and mentions and prev is not None and self._last_trigger and \
+                _LIST_GOES_ON.match(s.text):
+            triggers = [replace(self._last_trigger, start=s.start, end=s.start)]  # "Наиболее крупные из них — A, B"
+        if not triggers and not has_area:
+            s.subject = self._first_side(sides) or (prev.subject if prev else None)
+            self._remember(s, mentions, refs=set())
+            return
+        quote = " ".join(s.text.split())
+        for t in triggers:
+            side_for(self.text, t, s, sides, prev, persp)
+        status = self._status(s, claimant)
+        date_text, explicit = self._date(s.dates, who)
+        if has_area:
+            self._areas(s, quote, sides, triggers, who, cside, status, date_text, persp)
+        if not mentions:
+            mentions = self._topic(s, triggers, prev)
+        refs: set[int] = set()
+        made = self._claims(s, mentions, triggers, quote, who, cside, status, date_text, explicit, refs)
+        live = [t for t in triggers if not t.blocked and t.side and t.action in ("capture", "advance", "withdraw")]
+        self._last_trigger = live[-1] if live else None
+        self._depth(s, mentions, triggers, quote, who, cside, status, date_text)
+        subj = [t.side for t in triggers if t.side and t.how in ("subject", "agent", "held", "carried")
+                and t.action != "repelled"]
+        s.subject = subj[-1] if subj else (self._first_side(sides) or (prev.subject if prev else None))
+        self._remember(s, mentions, refs)
+        if not made and triggers and not mentions and not has_area and any(not t.blocked for t in triggers) \
+                and any(t.side for t in triggers):
+            self.skipped.append((quote, "no place the gazetteer knows"))
+
+    def _topic(self, s: Sentence, triggers: list[Trigger], prev: Sentence | None) -> list[Mention]:
+        """"...тримають оборону та не дають противнику просунутися далі": the place the last sentence named."""
+        if prev is None or s.regions or not any(t.action == "repelled" and not t.blocked for t in triggers):
+            return []  # "...in Kursk Oblast fend off assaults": the region is where, not the last place
+        named = [m for m, ref in self.antecedents[-4:] if not ref and m.start >= prev.start]
+        if len({m.name for m in named}) != 1:
+            return []
+        t = next(t for t in triggers if t.action == "repelled" and not t.blocked)
+        m = named[-1]
+        return [Mention(t.start, t.end, t.text, m.name, m.place_ids, "topic")]
+
+    def _first_side(self, sides: list[tuple[int, int, str, bool]]) -> str | None:
+        subjects = [x for x in sides if not x[3]]
+        return subjects[0][2] if subjects else None
+
+    def _remember(self, s: Sentence, mentions: list[Mention], refs: set[int]) -> None:
+        self._last_sentence_start = s.start
+        for m in mentions:
+            if m.how not in ("anaphor", "topic"):
+                self.antecedents.append((m, m.start in refs))
+        del self.antecedents[:-20]
+
+    def _with_anaphors(self, s: Sentence, triggers: list[Trigger]) -> list[Mention]:
+        """The sentence's place mentions plus the words that stand for a place named before."""
+        out = list(s.mentions)
+        found = [(m.start(), m.end(), m.group(0)) for m in lx.ANAPHOR.finditer(s.text)]
+        for t in triggers:  # "captured it", "fighting there"
+            m = IT_AFTER.match(self.text, t.end, s.end)
+            if m:
+                found.append((m.start(1) - s.start, m.end(1) - s.start, m.group(1)))
+        for a0, b0, word in found:
+            a, b = s.start + a0, s.start + b0
+            after = self.text[b:b + 40]
+            if re.match(r"^\s*(?:of\s+)?[«\"“]?[A-ZА-ЯЁІЇЄҐ]|^\s*[-–—]\s*[A-ZА-ЯЁІЇЄҐ]", after):
+                continue  # "the village of Borki", "село Горналь": the name follows
+            if re.search(r"(?:^|\s)(?:a|an|one|another|other|each|every|large|small|другой|ещё|еще|ще|"
+                         r"один|одного|одне|новий|новые|нових)\s+$", self.text[max(s.start, a - 12):a], re.I) \
+                    and not re.match(r"(?:цей|этот)", word, re.I):
+                continue  # "another village", "ещё одного населённого пункта": not the one named before
+            if any(x.start <= a < x.end or a <= x.start < b for x in out):
+                continue
+            ante = self._antecedent(a, out)
+            if ante is None:
+                continue
+            out.append(Mention(a, b, word, ante.name, ante.place_ids, "anaphor"))
+        for m in lx.POSSESSIVE_ANAPHOR.finditer(s.text):  # "on its outskirts", "на його околицях"
+            a = s.start + m.start(1)
+            ante = self._antecedent(a, out)
+            if ante is not None and not any(x.start <= a < x.end for x in out):
+                out.append(Mention(a, s.start + m.end(1), m.group(1), ante.name, ante.place_ids, "anaphor"))
+        for m in lx.PLURAL_ANAPHOR.finditer(s.text):  # "both of which", "ці населені пункти"
+            a = s.start + m.start()
+            before = [x for x in out if x.end <= a and x.how != "anaphor"]
+            if len(before) < 2:
+                prev = [x for x, ref in self.antecedents if not ref]
+                before = [x for x in prev if x.start >= self._last_sentence_start][-4:]
+            if 2 <= len(before) <= 6 and not any(x.start <= a < x.end for x in out):
+                out.extend(Mention(a, s.start + m.end(), m.group(0), x.name, x.place_ids, "anaphor") for x in before)
+        return sorted(out, key=lambda m: m.start)
+
+    def _antecedent(self, pos: int, here: list[Mention]) -> Mention | None:
+        before = [m for m in here if m.end <= pos and m.how != "anaphor"]
+        if before:
+            return before[-1]
+        claimed = [m for m, ref in self.antecedents if not ref]
+        if claimed:
+            return claimed[-1]
+        return self.antecedents[-1][0] if self.antecedents else None
+
+    # -- cues ---------------------------------------------------------------------------------------
+    def _status(self, s: Sentence, claimant: Claimant | None) -> str:
+        status = claimant.status if claimant else "claimed"
+        if status == "assessed" and claimant is not None and claimant.start < 0 and _CLAIMED.search(s.text):
+            status = "claimed"  # "allegedly", "claimed" in a sentence that only carries ISW's name
+        if claimant is None and re.search(r"(?<!\w)(?:сообщают|повідомляють|говорят|кажуть|стало\s+известно|"
+                                          r"стало\s+відомо)(?!\w)", s.text, re.I):
+            return "unverified"
+        if s.hedged or lx.MODAL_HEDGE.search(s.text):
+            if status == "assessed" and not re.search(r"not\s+(?:observed|confirmed|verified)|не\s+подтвер|"
+                                                      r"не\s+спостеріга", s.text, re.I):
+                return "assessed"
+            return "unverified"
+        return status
+
+    def _date(self, dates: list[Date], claimant: str) -> tuple[str, bool]:
+        if dates:
+            ranges = [d for d in dates if d.kind == "range"]
+            pick = ranges[-1] if ranges else dates[-1]
+            self.last_date[claimant] = (pick.text, True)
+            return pick.text, True
+        if claimant in self.last_date:
+            return self.last_date[claimant]
+        return (self.published.isoformat() if self.published else ""), False
+
+    # -- claims -------------------------------------------------------------------------------------
+    def _claims(self, s, mentions, triggers, quote, who, cside, status, date_text, explicit, refs) -> bool:
+        text, a = self.text, s.start
+        attached = attach(self.text, s, mentions, triggers)
+        shares = find_shares(s.text)
+        ukrainian = bool(UKRAINIAN.search(s.text))
+        groups: dict[int, list] = {}
+        prev_q: tuple[Mention, str, float | None] | None = None
+        for k, m in enumerate(mentions):
+            t = attached.get(m.start)
+            prev_end = None
+            if k and mentions[k - 1].how != "anaphor":
+                prev_end = mentions[k - 1].end - a
+            q, km, kind = qualifier(text[a:m.start], text[m.end:s.end], t.action if t else "",
+                                    previous_place_end=prev_end, ukrainian=ukrainian)
+            if kind == "claim" and not q and prev_q is not None and m.how != "anaphor" and re.fullmatch(
+                    r"\s*(?:,\s*(?:and\s+|и\s+|і\s+|та\s+|й\s+)?|\s+(?:and|и|і|та|й|or|или|або)\s+)\s*",
+                    text[prev_q[0].end:m.start]):
+                q, km = prev_q[1], prev_q[2]  # "in the areas of A, B and C": all near
+            if kind == "claim" and k and mentions[k - 1].start in refs and re.fullmatch(
+                    r"\s*(?:,\s*(?:and\s+|и\s+|і\s+|та\s+|й\s+)?|\s+(?:and|и|і|та|й|or|или|або)\s+)\s*",
+                    text[mentions[k - 1].end:m.start]):
+                kind = "reference"  # "кроме двух — Северодонецка и Лисичанска"
+            if kind == "reference":
+                refs.add(m.start)
+                prev_q = None
+                continue
+            prev_q = (m, q, km)
+            if t is None or t.blocked:
+                continue
+            groups.setdefault(id(t), [t]).append((m, q, km))
+        made = False
+        for group in groups.values():
+            t, rows = group[0], group[1:]
+            seen: set[str] = set()
+            self.n += 1
+            cid = f"X{self.n}"
+            for m, q, km in rows:
+                key = (m.name, q)
+                if str(key) in seen:
+                    continue
+                seen.add(str(key))
+                claim = self._claim(s, t, m, q, km, shares, cid, quote, who, cside, status, date_text, explicit)
+                if claim is not None:
+                    self.claims.append(claim)
+                    made = True
+            if who != "unattributed":
+                self.last_date.setdefault(who, (date_text, explicit))
+        return made
+
+    def _claim(self, s, t, m, q, km, shares, cid, quote, who, cside, status, date_text, explicit):
+        m = self.geo.choose(m)
+        if m.known:
+            if m.name not in self.geo.resolved:
+                return None
+            place, others, ambiguous = self.geo.resolved[m.name]
+            name, pid, country, admin1 = place.name, place.id, place.country, place.admin1
+        else:
+            name, pid, country, admin1, others, ambiguous = m.name, "", self.doc_country, "", (), False
+            self.unknown.append(UnknownName(m.name, (m.start, m.end), quote))
+        owner = country if country in ("UA", "RU") else ""
+        action, side, share = t.action, t.side, None
+        partial = lx.PARTIAL.search(self.text, max(s.start, m.start - 40), m.start) or (
+            t.voice in ("held", "control") and lx.PARTIAL.search(self.text, max(s.start, t.start - 30), t.end))
+        near_share = [x for x in shares if abs(s.start + x[0] - m.start) < 80 or (
+            m.how == "anaphor" and abs(s.start + x[0] - m.start) < 120)]
+        if near_share and action in ("capture", "advance", "contest"):
+            share = near_share[0][2]
+            action = "contest"
+        elif partial and action == "capture" and t.voice in ("held", "control"):
+            action = "contest"
+            side = None
+        elif action == "capture" and _PART_NOUN.search(self.text, max(s.start, m.start - 50), m.start):
+            action = "advance"  # "взятии под контроль промышленной зоны и аэропорта Северодонецка"
+        if action == "contest" and share is None:
+            side = other_side(owner) if owner else side
+        if side is None:
+            side = other_side(owner) if owner else None
+        if not side:
+            return None
+        if t.voice == "held" and owner and side == owner and _REMAINS.search(self.text[max(s.start, t.start - 40):t.start]):
+            return None  # "which remains under Russian control": no change
+        if action == "capture" and q in ("near", "outskirts") or action == "capture" and q.endswith(" of"):
+            action = "advance"
+        if t.force_near and not q:
+            q = "near"
+        feats = features(how=t.how, voice=t.voice, place_how=m.how, ambiguous=ambiguous, explicit_claimant=bool(
+            s.claimant and s.claimant.start >= 0), claimant=who, explicit_date=explicit, action=action,
+            known=m.known, qualifier=q, status=status)
+        note = f"extracted: {m.text!r}" + (f" = {m.name}" if m.how == "anaphor" else "")
+        if not m.known:
+            note += " (not in the gazetteer: add lat/lon)"
+        if share is not None:
+            note += f"; {share:g}% held by {side}"
+        for old in self.claims[-12:] if _QUOTED.search(s.text) else ():
+            # the same statement quoted ("«Бои за Северск уже начались», — написал он")
+            if (old.place, old.place_id, old.side, old.action, old.qualifier) == (name, pid, side, action, q) and \
+                    old.span[0] > s.start - 600 and not self.text.count("\n\n", old.span[0], s.start) and \
+                    old.span[0] < s.start:
+                return None
+        if share is not None:  # "controls most of X" ... "X is 60% controlled": one statement, now with its share
+            self.claims = [c for c in self.claims if not (
+                c.action == "contest" and c.share is None and (c.place, c.place_id) == (name, pid)
+                and c.span[0] > s.start - 800 and not self.text.count("\n\n", c.span[0], s.start))]
+        return self._scored(CandidateClaim(
+            claim_id=cid, date=date_text, claimant=who, claimant_side=cside, side=side, action=action, place=name,
+            place_id=pid, region=self.region or admin1, qualifier=q, distance_km=km, status=status,
+            source_url=self.source_url, note=note, span=(m.start, m.end), quote=quote, candidates=others,
+            share=share), feats)
+
+    def _scored(self, claim: CandidateClaim, feats: dict[str, float]) -> CandidateClaim:
+        """The claim with its calibrated confidence (features kept for calibration)."""
+        claim = replace(claim, confidence=round(score(feats), 3))
+        self.features[id(claim)] = feats
+        return claim
+
+    def _areas(self, s, quote, sides, triggers, who, cside, status, date_text, persp=None) -> None:
+        basis = area_basis(s.text)
+        for ar in find_areas(s.text):
+            pos = s.start + ar.start
+            before = [x for x in sides if x[1] <= pos and not x[3]]
+            subjects = [x for x in sides if not x[3]]
+            side = (before[-1][2] if before else subjects[0][2] if subjects else
+                    next((t.side for t in triggers if t.side), None) or country_side(s.text) or s.subject or persp)
+            if not side:
+                self.skipped.append((quote, f"area figure {ar.text!r} without a side"))
+                continue
+            months = [d for d in s.dates if d.precision == "month"]
+            dtext = months[-1].text if months and not any(d.precision == "day" for d in s.dates) else date_text
+            self.n += 1
+            note = "area " + " ".join(x for x in (ar.hedge, f"{ar.km2:g} km²") if x)
+            if ar.percent:
+                note += f" ({ar.percent} %)"
+            region = self.geo.region_in(s.text) or self.region
+            self.claims.append(self._scored(CandidateClaim(
+                claim_id=f"X{self.n}", date=dtext, claimant=who, claimant_side=cside, side=side, action="area",
+                region=region, area_km2=ar.km2, area_basis=basis, status=status, source_url=self.source_url,
+                note=note, span=(pos, s.start + ar.end), quote=quote),
+                features(how="area", voice="", place_how="figure", ambiguous=False,
+                         explicit_claimant=bool(s.claimant and s.claimant.start >= 0), claimant=who,
+                         explicit_date=bool(s.dates), action="area", known=bool(region), qualifier="",
+                         status=status)))
+
+    def _depth(self, s, mentions, triggers, quote, who, cside, status, date_text) -> None:
+        adv = [t for t in triggers if t.action == "advance" and not t.blocked and t.side]
+        if not adv or any(m.how != "anaphor" and adv[0].start < m.start for m in mentions):
+            return
+        found = find_depth(s.text)
+        if found is None:
+            return
+        km, x, y = found
+        t = adv[0]
+        region = self.geo.region_of(s)
+        if region is not None and region.country == t.side or region is None and not re.search(
+                r"border|кордон|границ|into\s+(?:Russia|Ukraine)", s.text, re.I):
+            return  # an advance inside the side's own country is no depth from the border
+        self.n += 1
+        self.claims.append(self._scored(CandidateClaim(
+            claim_id=f"X{self.n}", date=date_text, claimant=who, claimant_side=cside, side=t.side, action="advance",
+            region=self.geo.region_in(s.text) or self.region, qualifier="depth from border", distance_km=km,
+            status=status, source_url=self.source_url, note=f"advance of {km:g} km from the border",
+            span=(s.start + x, s.start + y), quote=quote),
+            features(how=t.how, voice=t.voice, place_how="depth", ambiguous=False,
+                     explicit_claimant=bool(s.claimant and s.claimant.start >= 0), claimant=who,
+                     explicit_date=bool(s.dates), action="advance", known=True, qualifier="depth from border",
+                     status=status)))

@@ -1,0 +1,291 @@
+"""One sentence's cues: its actions, the sides it names, whose action each is, which action governs
+each place.
+
+- :func:`find_triggers`: the action words (:data:`~geoclaims.extract.lexicon.TRIGGERS`), each marked when
+  it gives no claim: negated ("did not enter"), only intended ("trying to capture"), denied, hypothetical
+  ("the loss of X would be..."), a standing state ("remains under Russian control"). An attempt to break
+  through is fighting; an attempt that failed ("безуспішно намагався") is a repelled attack.
+- :func:`find_sides`: "Russian forces", "ВСУ", "the enemy" (the speaker's opponent), "our units", "its
+  forces" (of the country named before); sides named as objects ("в обороне ВСУ") are marked.
+- :func:`side_for`: the subject of an active verb, the agent of a passive one ("by Russian forces",
+  "российскими военными"), the side in "under Ukrainian control", the attacker of a repelled attack, the
+  subject carried from the sentence before ("They"), else the speaker's side.
+- :func:`attach`: a place goes to a passive action right after it ("X was captured"), to the action of a
+  relative clause ("X, which Ukrainian forces took"), else to the nearest action before it in the same
+  clause, else to the first one after it ("В Судже начались бои").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geoclaims.claims import other_side
+from geoclaims.extract import lexicon as lx
+from geoclaims.extract.claimants import Claimant
+from geoclaims.extract.dates import Date
+from geoclaims.extract.places import Mention
+
+__all__ = ["Trigger", "Sentence", "IT_AFTER", "UKRAINIAN", "find_triggers", "find_sides", "side_for", "attack_side", "attach", "country_side"]
+
+UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+_CYR = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+_PASSIVE_LINK = re.compile(r"^(?:\s*(?:,|and|и|і|та|й|also|both|already|now|fully|completely|полностью|повністю|уже|"
+                           r"вже|также|тоже|теж|ще|частково|частично|фактично|фактически|практично|практически|сейчас|зараз|"
+                           r"which|that|who|который|которая|которые|яка|який|які|що|has|had|"
+                           r"have|was|were|is|are|been|reportedly|officially|officially|finally|\w+ly)\s*)*$", re.I)
+_AGENT = re.compile(r"^\s*(?:,\s*)?(?:by|силами|з\s+боку|со\s+стороны|руками)?\s*$", re.I)
+_INSTRUMENTAL = re.compile(r"^\s*(?:российски\w+|российскими|украинскими|українськими|російськими|\w+ими|\w+ыми)\b",
+                           re.I)
+_COUNTRY = re.compile(r"(?<![\w-])(?P<c>Ukraine|Ukrainian|Kyiv|Украин\w+|Україн\w+|Russia|Russian|Moscow|Росси\w+|"
+                      r"Росі\w+|Российск\w+|Російськ\w+)", re.I)
+#: "captured it", "fighting there": a word for the place right after an action
+IT_AFTER = re.compile(r"\s+(it|there|там|туди|туда)(?!\w)", re.I)
+_BREAK_THROUGH = re.compile(r"(?:прорват|прорвать|пробит|пробиться|прорыв|прорив|break)", re.I)
+_LIBERATE = re.compile(r"(?:освобо|звільн|liberat|free)", re.I)
+#: a side named right after these words is an object or attribute, not a subject: "в обороне ВСУ", "against Russian"
+_OBJECT_BEFORE = re.compile(r"(?:оборон\w*|позици\w*|позиці\w*|positions?|defen[cs]es?|lines?|атак\w*|штурм\w*|"
+                            r"attacks?|assaults?|against|проти|против|from|of|by|з|від|от|из|стримувати|сдерживать|"
+                            r"витіснити|вытеснить|витіснили|вытеснили|expel\w*|drove|driven|pushed|out|"
+                            r"з\s+боку|со\s+стороны|push|подразделений|підрозділів|units\s+of)\s+(?:the\s+)?$", re.I)
+_ATTACK_NOUN = re.compile(r"(?:attack|assault|intensification|offensive|counterattack|атак|штурм|наступ|контратак|боев|бойов)", re.I)
+#: a subordinate clause between an action and a name: the name is not the action's place
+_CLAUSE_BREAK = re.compile(r",\s+(?:made|hours|days|weeks|after|before|when|while|since|because|although|where|"
+                           r"wearing|promising|saying|adding|after\s+which|після|после|когда|коли|хотя|хоча|де|где)\b",
+                           re.I)
+_FROM_SIDE = re.compile(r"(?<!\w)(?:від|от|from)\s+(?:the\s+)?$", re.I)
+_RELATIVE = re.compile(r"^\s*,?\s*(?:which|that|whom|яку|який|яке|які|котру|которую|который|которое|которые|что|що)\s+"
+                       r"(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+def country_side(text: str) -> str | None:
+    m = _COUNTRY.search(text)
+    if not m:
+        return None
+    return "UA" if m.group("c").lower().startswith(("ukr", "kyiv", "укр", "укра", "україн")) else "RU"
+
+
+@dataclass(slots=True)
+class Trigger:
+    """An action word in a sentence, and what was read about it."""
+
+    action: str
+    voice: str
+    start: int
+    end: int
+    text: str
+    blocked: str = ""      # why it gives no claim: negated | intent | denied | standing | hypothetical
+    force_near: bool = False
+    side: str | None = None
+    how: str = ""          # how the side was found
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence and its cues."""
+
+    start: int
+    end: int
+    paragraph: int
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    regions: list[tuple[int, int, str]] = field(default_factory=list)
+    claimant: Claimant | None = None
+    dates: list[Date] = field(default_factory=list)
+    hedged: bool = False
+    subject: str | None = None  # the side this sentence's actions are about (for "They" next)
+    side_cues: list = field(default_factory=list)  # (k, match) of lexicon.SIDES
+    triggers: list = field(default_factory=list)
+
+
+def find_triggers(text: str, s: Sentence) -> list[Trigger]:
+    """The actions of a sentence, each with why it gives no claim, if it does not (negated, intended, denied...)."""
+    found: list[Trigger] = []
+    for k, m in lx.TRIGGER_SCAN.finditer(s.text):
+        action, voice = lx.TRIGGERS[k][:2]
+        word = m.group(0)
+        if action == "withdraw" and word.lower() in ("left", "leave") and not re.match(
+                r"\s+(?:the\s+(?:city|town|village|settlement)|[A-ZА-Я])", s.text[m.end():]):
+            continue
+        if action == "withdraw" and word.lower() == "left" and re.match(r"\s+(?:bank|flank|side)", s.text[m.end():]):
+            continue
+        if action == "repelled" and word.lower().startswith(("відбил", "отбил")) and not re.search(
+                r"атак|штурм|наступ|спроб|попыт|контратак|attack", s.text[m.end():m.end() + 60], re.I):
+            found.append(Trigger("capture", "active", s.start + m.start(), s.start + m.end(), word))
+            continue  # "відбили село": took it back
+        if action == "capture" and voice == "active" and re.match(r"[-–]", s.text[m.start() - 1:m.start()]):
+            continue  # "Russian-occupied"
+        found.append(Trigger(action, voice, s.start + m.start(), s.start + m.end(), word))
+    found.sort(key=lambda t: t.start)
+    if any(t.action == "repelled" for t in found):  # "repelled 10 attacks against X": one statement
+        found = [t for t in found if not (t.action == "contest" and _ATTACK_NOUN.match(t.text))]
+    for t in found:
+        head = text[max(s.start, t.start - 60):t.start]
+        tail = text[t.end:min(s.end, t.end + 25)]
+        if t.voice == "held" and re.match(r"(?:remain|still|остается|остаётся|залишається|залишаються)", t.text, re.I):
+            t.blocked = "standing"  # "which remains under Russian control": no change
+        elif lx.INTENT.search(head) and t.action != "repelled":
+            if lx.FAILED_ATTEMPT.search(head + " " + tail):  # "безуспішно намагався просунутися в районі X"
+                t.action, t.voice = "repelled", "passive"
+            elif (t.action == "advance" and _BREAK_THROUGH.match(t.text) or t.action == "contest") and not any(
+                    x.action == "repelled" for x in found):
+                t.action, t.voice = "contest", "active"  # "намагаються прорватися через X": an attack
+                t.force_near = True
+            else:
+                t.blocked = "intent"
+        elif lx.NEGATION.search(head[-25:]) and t.action != "repelled":
+            t.blocked = "negated"
+        elif t.voice == "nominal" and re.match(r"\W*(?:[\w'’-]+\s+){0,2}(?:would|could|will|may|might)\b",
+                                               tail, re.I):
+            t.blocked = "hypothetical"  # "The loss of Toretsk would be another blow"
+        den = lx.DENIAL.search(text, s.start, t.start)
+        if den and not re.search(r"\b(?:but|and\s+said|saying|однако|но|але|проте)\b",
+                                 text[den.end():t.start], re.I):
+            t.blocked = "denied"
+    return found
+
+
+def find_sides(text: str, s: Sentence, persp: str | None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, side, object-like) of every side named in the sentence."""
+    out = []
+    for k, m in s.side_cues:
+        side = lx.SIDES[k][0]
+        if True:
+            a, b = s.start + m.start(), s.start + m.end()
+            if s.claimant and s.claimant.start >= 0 and s.start + s.claimant.start <= a < s.start + s.claimant.end:
+                continue
+            if side == "ENEMY":
+                side2 = other_side(persp) if persp else None
+            elif side == "OUR" and re.match(r"(?:its|their|his)\b", m.group(0), re.I):
+                country = None
+                for c in _COUNTRY.finditer(s.text, 0, m.start()):
+                    country = country_side(c.group(0))
+                side2 = country or persp
+            elif side == "OUR":
+                side2 = persp
+            else:
+                side2 = side
+            if side2:
+                word = text[max(s.start, a - 30):a]
+                out.append((a, b, side2, bool(_OBJECT_BEFORE.search(word))))
+    out.sort()
+    keep: list[tuple[int, int, str, bool]] = []
+    for x in out:
+        if keep and x[0] < keep[-1][1]:
+            if x[1] - x[0] > keep[-1][1] - keep[-1][0]:
+                keep[-1] = x
+            continue
+        keep.append(x)
+    return keep
+
+
+def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, persp: str | None) -> None:
+    """Set ``t.side`` and ``t.how``: whose action it is, and how that was read."""
+    text = text
+    in_trigger = [x for x in sides if t.start <= x[0] < t.end]
+    after = [x for x in sides if x[0] >= t.end]
+    before = [x for x in sides if x[1] <= t.start and ";" not in text[x[1]:t.start] and not x[3]]
+    if t.voice == "held":
+        adj = re.search(r"Russian|Ukrainian|российск|украинск|російськ|українськ|России|РФ|Украины|України|ЗСУ|ВСУ",
+                        t.text, re.I)
+        if adj:
+            word = adj.group(0).lower()
+            t.side, t.how = ("UA" if word.startswith(("ukr", "укр", "україн", "зсу", "всу")) else "RU"), "held"
+            return
+        if in_trigger:
+            t.side, t.how = in_trigger[0][2], "held"
+            return
+        if after and after[0][0] - t.end < 40:
+            t.side, t.how = after[0][2], "held"
+            return
+    if t.voice in ("passive", "nominal", "held") and after and after[0][0] - t.end < 60 and (
+            _AGENT.match(text[t.end:after[0][0]]) or _INSTRUMENTAL.match(text[after[0][0]:after[0][1]])
+            or _FROM_SIDE.search(text[t.end:after[0][0]])
+            or t.voice == "nominal" and after[0][0] - t.end < 40):
+        side = after[0][2]
+        if _FROM_SIDE.search(text[t.end:after[0][0]]):
+            side = other_side(side)  # "звільнення Суджі від російських військових": freed from them
+        if t.action == "repelled":
+            t.side, t.how = side, "attack"  # "отражены атаки ВСУ": the attacker
+        else:
+            t.side, t.how = side, "agent"
+        return
+    if t.action == "repelled":
+        attack = attack_side(text, t, s, sides, persp)
+        if attack:
+            t.side, t.how = attack, "attack"
+            return
+    if before and t.action == "repelled" and t.voice == "passive":
+        t.side, t.how = before[-1][2], "attack"  # "Russian forces attempted an assault, which failed"
+        return
+    if before and (t.voice in ("active", "held", "control", "nominal") or t.action == "withdraw"):
+        side = before[-1][2]
+        t.side, t.how = (other_side(side) if t.action == "repelled" else side), "subject"
+        return
+    pronoun = lx.PRONOUN_SUBJECT.search(text, s.start, t.start)
+    neutral_voice = not s.claimant or s.claimant.start < 0 or s.claimant.status == "assessed"
+    if prev is not None and prev.subject and (pronoun or not [x for x in sides if not x[3]] and neutral_voice):
+        side = prev.subject
+        t.side, t.how = (other_side(side) if t.action == "repelled" else side), "carried"
+        return
+    if t.action in ("capture", "advance") and _LIBERATE.match(t.text):
+        lang = "uk" if UKRAINIAN.search(s.text) else "ru" if _CYR.search(s.text) else "en"
+        if lang in ("ru", "uk") and not persp:
+            t.side, t.how = ("RU" if lang == "ru" else "UA"), "speaker"
+            return
+    if persp and t.action != "contest":
+        t.side, t.how = (other_side(persp) if t.action == "repelled" else persp), "speaker"
+        return
+    t.side, t.how = None, ""
+
+
+def attack_side(text: str, t: Trigger, s: Sentence, sides, persp: str | None) -> str | None:
+    """The side whose attack failed: "Russian assaults", "атаки ВСУ", "enemy attacks", "the Ukrainian advance"."""
+    lo, hi = max(s.start, t.start - 80), min(s.end, t.end + 120)
+    for m in lx.ATTACK.finditer(text, lo, hi):
+        adj = (m.group("adj") or "").lower()
+        if adj:
+            if adj.startswith(("ukr", "укр")):
+                return "UA"
+            if adj.startswith(("rus", "рос")):
+                return "RU"
+            if persp:
+                return other_side(persp)
+        near = [x for x in sides if m.end() <= x[0] <= m.end() + 60]
+        if near and re.match(r"^[\s,]*(?:(?:of|by|from|\w+)[\s,]+){0,6}$", text[m.end():near[0][0]], re.I):
+            return near[0][2]
+    return None
+
+
+def attach(text: str, s: Sentence, mentions: list[Mention], triggers: list[Trigger]) -> dict[int, Trigger]:
+    """mention start -> the trigger that governs it."""
+    text = text
+    out: dict[int, Trigger] = {}
+    live = [t for t in triggers if t.blocked != "standing"]
+    for m in mentions:
+        if m.how == "topic":
+            out[m.start] = next(t for t in live if t.start == m.start)
+            continue
+        after = [t for t in live if t.start >= m.end and ";" not in text[m.end:t.start]]
+        before = [t for t in live if t.end <= m.start]
+        while len(before) > 1 and before[-1].blocked == "intent":
+            before.pop()  # "попытки противника прорвать оборону ... провалились": the failure governs
+        if after and after[0].voice in ("passive", "held") and after[0].start - m.end < 80:
+            gap = re.sub(r"\([^()]*\)", " ", text[m.end:after[0].start])
+            for other in mentions:
+                if m.end <= other.start and other.end <= after[0].start:
+                    gap = gap.replace(other.text, "")
+            if _PASSIVE_LINK.match(gap):
+                out[m.start] = after[0]
+                continue
+        if after and after[0].start - m.end < 60 and _RELATIVE.match(text[m.end:after[0].start]):
+            out[m.start] = after[0]  # "Андріївкою, яку українські війська опанували"
+            continue
+        if before and _CLAUSE_BREAK.search(text, before[-1].end, m.start):
+            before = []  # "..., made hours after Putin visited commanders in Kursk": another clause
+        if before and (";" not in text[before[-1].end:m.start] or not [
+                t for t in after if ";" not in text[m.start:t.start]]):
+            out[m.start] = before[-1]
+        elif after and after[0].start - m.end < 150 and not re.search(r"[;:]", text[m.end:after[0].start]):
+            out[m.start] = after[0]
+    return out

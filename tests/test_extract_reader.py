@@ -1,0 +1,142 @@
+"""geoclaims.extract.reader: the hard forms of real reporting, read end to end (issue 16's list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoclaims import extract_claims
+
+
+def rows(text, published="2025-01-07", **kw):
+    ex = extract_claims(text, published=published, **kw)
+    return [(c.place, c.side, c.action, c.qualifier) for c in ex.claims if c.action != "area"], ex
+
+
+def test_a_heading_then_the_settlement():
+    got, ex = rows("Snagost. Russian forces retook the settlement after heavy fighting.")
+    assert got == [("Snagost", "RU", "capture", "")]
+    c = ex.claims[0]
+    assert ex.text[c.span[0]:c.span[1]] == "the settlement" and "= Snagost" in c.note
+
+
+def test_the_village_it_and_there_stand_for_the_place_named_before():
+    got, _ = rows("Ukrainian forces entered Berdin on Sunday. Russian troops retook the village a day later.")
+    assert got == [("Berdin", "UA", "advance", ""), ("Berdin", "RU", "capture", "")]
+    got, _ = rows("Russia's Defence Minister said his forces had captured Lysychansk and now held it.")
+    assert ("Lysychansk", "RU", "capture", "") in got
+
+
+def test_lists_and_coordinated_places():
+    got, _ = rows("Russian forces focused their attack on the villages of Nikolayevo-Darino and Oleshnya, "
+                  "the Ukrainian General Staff said.", published="2024-10-01")
+    assert {(p, a) for p, _, a, _ in got} == {("Nikolayevo-Darino", "contest"), ("Oleshnya", "contest")}
+    got, _ = rows("Подразделения группировки «Север» освободили населенные пункты Борки, Коренево и Снагость.",
+                  published="2024-09-20")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Borki", "RU", "capture"), ("Korenevo", "RU", "capture"),
+                                                 ("Snagost", "RU", "capture")]
+
+
+def test_the_subject_carried_from_the_sentence_before():
+    _, ex = rows("Ukrainian forces have pushed deep into Kursk Oblast. They have advanced 35 kilometers into "
+                 "Russian territory, capturing approximately 1,150 square kilometers, Syrskyi said.",
+                 published="2024-08-17")
+    depth = [c for c in ex.claims if c.qualifier == "depth from border"]
+    area = [c for c in ex.claims if c.action == "area"]
+    assert [(c.side, c.distance_km) for c in depth] == [("UA", 35.0)]
+    assert [(c.side, c.area_km2, c.area_basis) for c in area] == [("UA", 1150.0, "gained")]
+
+
+@pytest.mark.parametrize("text, side, place", [
+    ("Russian forces have thwarted the Ukrainian army's advance near Sudzha.", "UA", "Sudzha"),
+    ("Ukrainian forces repelled Russian assaults near Sudzha.", "RU", "Sudzha"),
+    ("«Провалились попытки противника прорвать нашу оборону в районе Суджи», — отметил министр обороны России "
+     "Сергей Шойгу.", "UA", "Sudzha"),
+    ("Ворог безуспішно намагався просунутися в районі Суджі, повідомив Генштаб ЗСУ.", "RU", "Sudzha"),
+    ("Українські захисники тримають оборону та не дають противнику просунутися біля Суджі.", "RU", "Sudzha"),
+])
+def test_repelled_attacks_are_claims_about_the_attacker(text, side, place):
+    got, _ = rows(text)
+    assert got and all((p, s, a) == (place, side, "repelled") for p, s, a, _ in got)
+
+
+def test_districts_are_regions_not_towns():
+    got, ex = rows("Russian forces have thwarted the Ukrainian army's advance in the Sudzha and Korenevo districts.")
+    assert got == [] and set(ex.regions_mentioned) >= {"Sudzha", "Korenevo"}
+    got, ex = rows("ВСУ отступили из Суджанского района.")
+    assert got == [] and "Суджанского района" in ex.regions_mentioned
+
+
+def test_a_share_of_a_town_is_a_contest_with_the_share():
+    _, ex = rows("Ukraine still controls around 60% of the border town of Vovchansk, deputy governor Roman "
+                 "Semenukha said.", published="2024-05-20")
+    (c,) = ex.claims
+    assert (c.place, c.side, c.action, c.share, c.claimant_side) == ("Vovchansk", "UA", "contest", 60.0, "UA")
+    assert "60% held by UA" in c.note
+    _, ex = rows("Российские войска контролируют половину Волчанска.", published="2024-05-22")
+    assert [(c.side, c.action, c.share) for c in ex.claims] == [("RU", "contest", 50.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces are trying to capture Sudzha.",
+    "The Russian Defence Ministry denied that Ukrainian forces had entered Tetkino.",
+    "Ukrainian forces did not enter Sudzha.",
+    "The loss of Sudzha would be another blow to Ukraine.",
+    "Korenevo, which remains under Russian control, was shelled overnight.",
+    "Officials in Kyiv said talks with partners would continue next week.",
+])
+def test_statements_with_no_claim(text):
+    got, _ = rows(text)
+    assert got == []
+
+
+def test_the_claimant_of_a_quote_and_of_the_sentence_after():
+    _, ex = rows('"We have liberated Kupyansk. Our units have entered Balakliya," Syniehubov said.',
+                 published="2022-09-11")
+    assert {(c.place, c.claimant, c.claimant_side, c.side) for c in ex.claims} == {
+        ("Kupyansk", "Oleh Syniehubov", "UA", "UA"), ("Balakliya", "Oleh Syniehubov", "UA", "UA")}
+    _, ex = rows("Артемовск полностью перешел под контроль России. Об этом сообщили в Министерстве обороны РФ.",
+                 published="2023-05-20")
+    assert [(c.place, c.side, c.action, c.claimant) for c in ex.claims] == [("Bakhmut", "RU", "capture", "Russian MoD")]
+
+
+def test_a_report_that_could_not_be_verified():
+    _, ex = rows("Russia's Defence Ministry announced on Monday that its forces retook Borki. The information was "
+                 "reported by RIA. Reuters has not independently verified the claims.", published="2024-09-16")
+    assert [(c.place, c.side, c.status) for c in ex.claims] == [("Borki", "RU", "unverified")]
+
+
+def test_the_enemy_and_our_units_depend_on_who_speaks():
+    got, _ = rows("Генштаб ЗСУ повідомив, що ворог просунувся біля Покровська.")
+    assert got == [("Pokrovsk", "RU", "advance", "near")]
+    got, _ = rows("Минобороны России сообщило, что противник отступил из Суджи.")
+    assert got == [("Sudzha", "UA", "withdraw", "")]
+
+
+def test_both_of_which_and_these_settlements():
+    got, _ = rows("Ukrainian forces gained ground north of Sheptukhovka and Spalnoye, both of which are now under "
+                  "Ukrainian control.", published="2024-08-27")
+    assert ("Sheptukhovka", "UA", "capture", "") in got and ("Spalnoye", "UA", "capture", "") in got
+
+
+def test_ambiguous_names_are_settled_by_the_oblast_named():
+    _, ex = rows("Зафіксовано успіхи ЗСУ у селах Вікторовка та Гордеєвка у Курській області.", published="2024-08-14")
+    assert {c.region for c in ex.claims} == {"Kursk Oblast"} or all(c.place_id.startswith("theatre:")
+                                                                    or "Kursk" in c.region for c in ex.claims)
+
+
+def test_a_dateline_is_not_a_place():
+    got, _ = rows("МОСКВА, 18 ноя — РИА Новости. Бойцы группировки \"Центр\" отбили шесть украинских атак в "
+                  "направлении Красноармейска, сообщило Минобороны.", published="2025-11-18")
+    assert got == [("Pokrovsk", "UA", "repelled", "near")]
+
+
+def test_reportedly_in_one_sentence_does_not_unverify_the_paragraph():
+    _, ex = rows("Kyiv's August incursion allegedly took up to 1,300 square kilometers in Kursk Oblast. Since then "
+                 "Moscow has reportedly regained about half of it.", published="2025-01-07")
+    assert [(c.action, c.area_km2, c.status) for c in ex.claims] == [("area", 1300.0, "claimed")]
+
+
+def test_a_sentence_that_names_its_region_does_not_borrow_the_last_place():
+    got, _ = rows("Ukraine, Russia, Sudzha incursion, War\n\nUkrainian units in Kursk Oblast fend off 90 Russian "
+                  "assaults in a day, the army says")
+    assert got == []
