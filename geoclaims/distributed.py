@@ -16,6 +16,7 @@ the same paths (a shared filesystem); a zip archive is read here and its members
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections import deque
@@ -234,11 +235,13 @@ _BUILDERS: dict[str, Any] = {}
 
 
 def map_snapshots(client: Any, members: Sequence[tuple[str, Any]], root: Path, init: tuple, *,
-                  window: int | None = None) -> Iterator[Any]:
+                  window: int | None = None, run: int = 8) -> Iterator[Any]:
     """Parse and build snapshots on the client's workers; yields their ``_Parsed`` results in input order.
 
     `members` are ``(name, read)`` pairs of :func:`geoclaims.snapshots._members`; files in a folder are
     read by the workers (by path), zip members here. `init` is what ``snapshots._init_worker`` takes.
+    Each task takes `run` consecutive snapshots, so that a worker's builder finds the groups that did
+    not change since the day before (as the process pool's chunks do).
     """
     import secrets
 
@@ -246,26 +249,29 @@ def map_snapshots(client: Any, members: Sequence[tuple[str, Any]], root: Path, i
 
     token = secrets.token_hex(8)
     shared = client.scatter((token, init), broadcast=True)
-    window = window or 4 * max(1, sum(client.nthreads().values()))
+    window = window or 2 * max(1, sum(client.nthreads().values()))
     folder = root if root.is_dir() else None
     pending: deque = deque()
     items = iter(members)
     try:
         while True:
             while len(pending) < window:
-                item = next(items, None)
-                if item is None:
+                batch = [(name, str(folder / name) if folder is not None else snapshots._read_member(name, read))
+                         for name, read in itertools.islice(items, run)]
+                if not batch:
                     break
-                name, read = item
-                data = str(folder / name) if folder is not None else snapshots._read_member(name, read)
-                pending.append(client.submit(_remote_snapshot, name, data, shared, pure=False))
+                pending.append(client.submit(_remote_snapshots, batch, shared, pure=False))
             if not pending:
                 break
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
     finally:
         for f in pending:
             f.cancel()
         _forget(client, token)
+
+
+def _remote_snapshots(batch: list[tuple[str, Any]], shared: tuple) -> list[Any]:
+    return [_remote_snapshot(name, data, shared) for name, data in batch]
 
 
 def _remote_snapshot(name: str, data: Any, shared: tuple) -> Any:

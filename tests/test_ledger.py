@@ -385,3 +385,23 @@ def test_cli_ledger_misuse_is_one_message_and_exit_2(tmp_path, capsys, monkeypat
     monkeypatch.setenv("GEOCLAIMS_LEDGER", str(ledger))
     code, _, err = run_cli(capsys, "ledger", *args)
     assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_a_user_who_may_not_enable_postgis_is_told_whom_to_ask(pg_cluster):
+    import secrets
+
+    db = pg_cluster.new_database(postgis=False)
+    role, password = f"analyst_{secrets.token_hex(3)}", secrets.token_urlsafe(12)
+    with pg_cluster.connect(db) as conn:
+        conn.autocommit = True
+        conn.cursor().execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+        conn.cursor().execute(f"GRANT ALL ON SCHEMA public TO {role}")
+    url = f"postgresql://{role}:{password}@127.0.0.1:{pg_cluster.port}/{db}"
+    with pytest.raises(LedgerError, match="ask its owner to run CREATE EXTENSION postgis"):
+        Ledger(url, create=True)
+    with pg_cluster.connect(db) as conn:  # the owner enables it; then the analyst can create the ledger
+        conn.autocommit = True
+        conn.cursor().execute("CREATE EXTENSION postgis")
+    with Ledger(url, create=True) as ledger:
+        ledger.add(frame(kursk_rows()[:5]), by=role)
+        assert ledger.log()["entered_by"].tolist() == [role]
