@@ -19,7 +19,8 @@ Turn dated claims into a timeline of control polygons, diff it, measure it::
     >>> tl = geoclaims.Timeline.from_claims(claims)  # doctest: +SKIP
     >>> tl.diff("2025-01-05", "2025-01-07")  # doctest: +SKIP
 
-Map it: ``tl.explore("2025-01-07")`` in Jupyter, or a page per day with a time slider::
+Map it: ``tl.explore("2025-01-07")`` in Jupyter, ``geoclaims.plot(tl, "2025-01-07")`` for a
+publication PNG, or a page per day with a time slider::
 
     >>> geoclaims.render_daily(tl, "kursk-maps/")  # doctest: +SKIP
 
@@ -54,6 +55,8 @@ _EXPORTS = {
     "PlaceNotFound": "geoclaims.errors",
     "AmbiguousPlace": "geoclaims.errors",
     "AmbiguousPlaceWarning": "geoclaims.errors",
+    "UncertainMatch": "geoclaims.errors",
+    "UncertainMatchWarning": "geoclaims.errors",
     "UnknownRegion": "geoclaims.errors",
     "GazetteerDataError": "geoclaims.errors",
     "ClaimFormatError": "geoclaims.errors",
@@ -71,6 +74,7 @@ _EXPORTS = {
     "TerritoryModel": "geoclaims.territory",
     "explore": "geoclaims.maps",
     "render_daily": "geoclaims.render",
+    "plot": "geoclaims.static",
     "RenderResult": "geoclaims.render",
     "read_snapshots": "geoclaims.snapshots",
     "SnapshotRules": "geoclaims.snapshots",
@@ -108,13 +112,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.claims_io import ClaimSet, read_claims, write_claims
     from geoclaims.errors import (
         AmbiguousPlace, AmbiguousPlaceWarning, ClaimFormatError, ClaimProblem, GazetteerDataError, GeoclaimsError,
-        PlaceNotFound, UnknownRegion,
+        PlaceNotFound, UncertainMatch, UncertainMatchWarning, UnknownRegion,
     )
     from geoclaims.projection import LocalProjection
     from geoclaims.shapes import FootprintModel, ShapeModel
     from geoclaims.territory import TerritoryModel
     from geoclaims.maps import explore
     from geoclaims.render import RenderResult, render_daily
+    from geoclaims.static import plot
     from geoclaims.snapshots import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
     from geoclaims.compare import Comparison, compare
     from geoclaims.extract import CandidateClaim, Extraction, extract_claims
@@ -146,3 +151,4 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+

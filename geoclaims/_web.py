@@ -35,8 +35,10 @@ from geoclaims.errors import InvalidArgument
 __all__ = ["DEFAULT_COLORS", "ASSET_MODES", "esc", "safe_url", "link", "script_json", "leaflet_assets", "use_assets",
            "write_assets", "ASSETS_DIR", "raw_macro"]
 
-#: Colours by side, for contested land and for changes; maps take ``colors=`` to override any.
-DEFAULT_COLORS: dict[str, str] = {"UA": "#1f4fbf", "RU": "#c8102e", "contested": "#d98c00", "change": "#111111"}
+#: Colours by side, for contested land, for changes and for the outline of an observed map; maps take
+#: ``colors=`` to override any.
+DEFAULT_COLORS: dict[str, str] = {"UA": "#1f4fbf", "RU": "#c8102e", "contested": "#d98c00", "change": "#111111",
+                                  "observed": "#7b2cbf"}
 #: How pages get Leaflet: embedded in each page, shared files in ``assets/``, or the CDN (needs network).
 ASSET_MODES = ("inline", "folder", "cdn")
 #: Folder (relative to the pages) for ``assets="folder"``.

@@ -64,7 +64,7 @@ class ClaimSet:
     --------
     >>> cs = read_claims("examples/kursk/claims.csv")
     >>> print(cs.unmapped_summary()[:60])
-    39 of 114 claims not mapped: no coordinates for Nikolayevo-D
+    34 of 114 claims not mapped: no coordinates for Nikolayevo-D
     """
 
     claims: tuple[Claim, ...]
@@ -550,22 +550,26 @@ class _RowReader:
             if parsed is not None and parsed.get("place_name") and not probs:
                 resolutions[line] = self._resolve(line, parsed, probs)
         settled = self._settle(resolutions)
+        places: dict[int, Place | None] = {}
+        for line, parsed, geom, probs in pending:
+            if parsed is None or probs or not parsed.get("place_name"):
+                continue
+            res = resolutions.get(line)
+            if res is None:
+                continue
+            place, ambiguous = res
+            if ambiguous is not None:
+                place = settled.get(_reference(ambiguous))
+                if place is None:
+                    probs.append(self._ambiguous(line, parsed, ambiguous))
+                    continue
+            places[line] = place
+        self._check_places(pending, places)
         for line, parsed, geom, probs in pending:
             if parsed is None or probs:
                 problems.extend(probs)
                 continue
-            place = None
-            if parsed.get("place_name"):
-                res = resolutions.get(line)
-                if res is None:
-                    problems.extend(probs)
-                    continue
-                place, ambiguous = res
-                if ambiguous is not None:
-                    place = settled.get(_reference(ambiguous))
-                    if place is None:
-                        problems.append(self._ambiguous(line, parsed, ambiguous))
-                        continue
+            place = places.get(line)
             try:
                 claims.append(Claim(**{k: v for k, v in parsed.items() if not k.startswith("_")},
                                     place=place, geometry=geom, source=self.source, line=line,
@@ -573,6 +577,31 @@ class _RowReader:
             except (TypeError, ValueError) as e:
                 problems.append(self._problem(line, "", "", str(e), parsed.get("claim_id", "")))
         return claims, problems
+
+    def _check_places(self, pending: list, places: dict[int, "Place | None"]) -> None:
+        """Rows whose place lies outside their region, or far from every other place of the file, become problems."""
+        from geoclaims.place_checks import file_outliers, outside_region
+
+        parsed_by_line = {line: (parsed, probs) for line, parsed, _, probs in pending}
+        for line, place in places.items():
+            parsed, probs = parsed_by_line[line]
+            regions = parsed.get("_regions") or []
+            given = parsed["_latlon"] is not None or bool(parsed["_place_id"])
+            if place is not None and regions and (given or place.admin1 not in {r.name for r in regions}):
+                why = outside_region(self.gaz, place, regions)
+                if why:
+                    if parsed["_latlon"] is not None:
+                        column, value = "lat", "{}, {}".format(*parsed["_latlon"])
+                    else:
+                        column = "place_id" if parsed["_place_id"] else "place"
+                        value = parsed["_place_id"] or parsed["place_name"]
+                    probs.append(self._problem(line, column, value, why, parsed["claim_id"]))
+        located = {line: p for line, p in places.items() if p is not None and not parsed_by_line[line][1]}
+        vouched = [line for line in located if parsed_by_line[line][0].get("_regions")]
+        for line, why in file_outliers(located, exempt=vouched).items():
+            parsed, probs = parsed_by_line[line]
+            probs.append(self._problem(line, "place", parsed["place_name"] or parsed["_place_id"], why,
+                                       parsed["claim_id"]))
 
     def _problem(self, line: int, column: str, value: Any, message: str, claim_id: str = "") -> ClaimProblem:
         return ClaimProblem(self.source, line, column, _text(value), message, claim_id, self.unit)

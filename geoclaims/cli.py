@@ -98,7 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--region", "-r", action="append", help="keep places in this oblast (repeatable)")
     g.add_argument("--near", "-n", help="rank by distance from this place name or 'LAT,LON'")
     g.add_argument("--format", choices=("table", "csv", "geojson"), default="table", help="output format (default: table)")
-    g.add_argument("--strict", action="store_true", help="exit 1 when a name is ambiguous")
+    g.add_argument("--strict", action="store_true",
+                   help="exit 1 when a name is ambiguous or matches only by a guess (skeleton/fuzzy)")
     g.add_argument("--no-mutual", action="store_true", help="do not settle ambiguous names by proximity to the others")
     g.add_argument("--encoding", default="auto", help="encoding of --file (default: UTF-8, or a byte-order mark)")
     g.set_defaults(func=_cmd_geocode)
@@ -171,6 +172,16 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--from", dest="start", help="first date (YYYY-MM-DD)")
     r.add_argument("--to", dest="end", help="last date (YYYY-MM-DD)")
     r.add_argument("--title", default="geoclaims: claimed control", help="page title")
+    r.add_argument("--png", action="store_true",
+                   help="also write a publication map per day, DIR/YYYY-MM-DD.png (1200 px wide), linked from its page")
+    ro = r.add_argument_group("observed maps to compare with (drawn as an outline on every page and the slider)")
+    ro.add_argument("--observed", type=Path, metavar="SNAPSHOTS",
+                    help="folder, .zip, or a file with valid_from/valid_to (as for 'geoclaims observed')")
+    ro.add_argument("--preset", choices=("deepstate", "geoclaims"), help="how the snapshots' features become control")
+    ro.add_argument("--region", help="keep only this oblast or country of the snapshots (any spelling), or W,S,E,N")
+    ro.add_argument("--date-property", help="take each snapshot's date from this property, not the file name")
+    ro.add_argument("--strict", action="store_true", help="stop at the first bad snapshot file instead of skipping it")
+    ro.add_argument("--workers", type=int, help="parse snapshot files in this many processes")
     r.set_defaults(func=_cmd_render)
 
     def snapshot_options(c: argparse.ArgumentParser) -> None:
@@ -308,14 +319,26 @@ def _render(tl, args: argparse.Namespace, **kwargs) -> int:
         print(f"removed {len(result.removed)} day pages of an earlier render", file=sys.stderr)
     print(f"wrote {len(result.pages)} day pages ({result.days[0]} .. {result.days[-1]}), "
           f"{result.bytes / 1e6:.1f} MB, in {result.seconds:.1f} s", file=sys.stderr)
+    if result.pngs:
+        print(f"wrote {len(result.pngs)} PNG maps ({result.pngs[0].name} .. {result.pngs[-1].name})", file=sys.stderr)
     print(result.index.resolve())
     return EXIT_OK
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    observed = None
+    if args.observed is None:
+        given = [flag for flag, value in (("--preset", args.preset), ("--region", args.region),
+                                          ("--date-property", args.date_property), ("--strict", args.strict),
+                                          ("--workers", args.workers)) if value]
+        if given:
+            raise _Usage(f"{', '.join(given)} only apply to the observed maps: add --observed SNAPSHOTS")
     tl = _load_timeline(args)
+    if args.observed is not None:
+        args.snapshots = args.observed
+        observed = _read_observed(args)
     return _render(tl, args, days=args.days, perspective=args.perspective, start=args.start, end=args.end,
-                   title=args.title)
+                   title=args.title, observed=observed, png=args.png)
 
 
 def _read_observed(args: argparse.Namespace):
@@ -743,6 +766,12 @@ def _geocode_and_print(names, *, country, region, near, fmt, strict, mutual) -> 
             hint = _suggestions(gaz, row["query"], context=bool(country or region or near)) if suggested <= 20 else ""
             print(f"geoclaims: no place matches {row['query']!r}{hint}", file=sys.stderr)
             code = EXIT_UNRESOLVED
+        elif row["uncertain"]:
+            print(f"geoclaims: {row['query']!r} matched only by a guess: {row['name']} ({row['admin1'] or row['country']}, "
+                  f"{row['reason']} {row['score']:.2f}); check the spelling"
+                  + ("" if strict else " (--strict fails on guesses)"), file=sys.stderr)
+            if strict:
+                code = EXIT_UNRESOLVED
         elif row["ambiguous"]:
             print(f"geoclaims: {row['query']!r} is ambiguous; also: {row['candidates']} "
                   "(narrow with --region, --country or --near)", file=sys.stderr)
@@ -781,7 +810,7 @@ def _print_table(gdf, out: TextIO) -> None:
         if r["place_id"] is None:
             rows.append([r["query"], "—", "", "", "", "", "", "not found", r["note"]])
             continue
-        flag = " (ambiguous)" if r["ambiguous"] else ""
+        flag = (" (guess)" if r["uncertain"] else "") + (" (ambiguous)" if r["ambiguous"] else "")
         region = ", ".join(x for x in (r["admin1"], r["country"]) if x)
         located = r["lat"] is not None
         rows.append([

@@ -96,6 +96,14 @@ class PlaceNotFound(GeoclaimsError, LookupError):
         self.candidates = tuple(candidates)
 
 
+class UncertainMatch(PlaceNotFound):
+    """The only match for a name is a guess (a ``skeleton`` or ``fuzzy`` match), and a strict
+    lookup asked for certainty: ``geocode(..., strict=True)``, ``GazetteerGeocoder(strict=True)``.
+
+    ``candidates`` holds the guesses, best first.
+    """
+
+
 class AmbiguousPlace(GeoclaimsError, LookupError):
     """Several places match a name about equally well and lie far apart.
 
@@ -179,6 +187,10 @@ class ClaimFormatError(GeoclaimsError, ValueError):
 
 class AmbiguousPlaceWarning(UserWarning):
     """Warned when an API that must return one place had to pick among several."""
+
+
+class UncertainMatchWarning(UserWarning):
+    """Warned when an API returns a place that matched its name only by a guess (``Match.uncertain``)."""
 
 
 # -- the claims ledger (geoclaims.ledger) ------------------------------------------------------------------

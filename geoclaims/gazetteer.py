@@ -35,26 +35,24 @@ Examples
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter
 import functools
-import gzip
-import json
 import math
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from geoclaims._io import atomic_write
 from geoclaims.errors import (
-    AmbiguousPlace, GazetteerDataError, InvalidArgument, InvalidArgumentType, PlaceNotFound, UnknownPlaceId,
+    InvalidArgument, InvalidArgumentType, UnknownPlaceId,
 )
-from geoclaims.names import KEY_VERSION, fold, has_cyrillic, is_matchable, romanizations, skeleton
+from geoclaims.gazetteer_io import FORMAT_VERSION, LazyPlaces, read_gazetteer_file, write_gazetteer_file  # noqa: F401
+from geoclaims.name_index import _CANONICAL, _COGNATE, _FORMER, _TRANSLIT, NameIndex, build_name_rows  # noqa: F401
+from geoclaims.names import fold, has_cyrillic, skeleton
 from geoclaims.place import Match, Place
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
+
+    from geoclaims.reverse import Neighbour
 
 __all__ = ["Gazetteer", "Resolution", "NearSpec", "BBox"]
 
@@ -64,10 +62,7 @@ NearSpec = Any
 #: ``bbox=``: (min_lon, min_lat, max_lon, max_lat), as shapely's ``bounds``.
 BBox = tuple[float, float, float, float]
 
-FORMAT_VERSION = 1
 
-# name types in the index, strongest first; the code stored is type*2 + cyrillic
-_CANONICAL, _FORMER, _ALIAS, _TRANSLIT = 0, 1, 2, 3
 
 #: Longest name (as a match key) a lookup considers: the longest settlement names are ~60 letters.
 #: Longer input matches nothing and costs nothing; suggestions look at its first letters only.
@@ -76,6 +71,7 @@ SCORE_EXACT = 1.0
 SCORE_FORMER = 1.0
 SCORE_ALIAS = 0.97
 SCORE_TRANSLIT = 0.95
+SCORE_COGNATE = 0.93
 SCORE_SIMILAR_MAX = 0.90  # ceiling for skeleton and fuzzy matches (below every stored name)
 FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) a skeleton must reach to be a fuzzy candidate
 FUZZY_MIN_LETTERS = 0.75  # letters' similarity a fuzzy match needs
@@ -133,8 +129,8 @@ class Gazetteer:
     def __init__(self, places: Iterable[Place], *, romanize: bool = True) -> None:
         self._places: list[Place] = list(places)
         self._check_ids()
-        rows = build_name_rows(self._places, romanize=romanize)
-        self._init_index([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], None)
+        self._init_index(NameIndex.from_rows(build_name_rows(self._places, romanize=romanize)))
+        self.meta: dict[str, Any] = {}
 
     # -- construction -----------------------------------------------------------------
 
@@ -147,35 +143,20 @@ class Gazetteer:
                 raise InvalidArgument(f"duplicate place id {p.id!r}")
             seen.add(p.id)
 
-    def _init_index(
-        self, keys: list[str], place_idx: list[int], codes: list[int], skeletons: list[str] | None
-    ) -> None:
-        self._keys = keys
-        self._key_place = place_idx
-        self._key_code = codes
-        self._skeletons = skeletons
-        # dict(zip()) runs in C; only the keys shared by several places need lists
-        by_key: dict[str, int | list[int]] = dict(zip(keys, range(len(keys))))
-        shared = {k for k, n in Counter(keys).items() if n > 1}
-        if shared:
-            for k in shared:
-                by_key[k] = []
-            for i, k in enumerate(keys):
-                if k in shared:
-                    by_key[k].append(i)  # type: ignore[union-attr]
-        self._by_key = by_key
+    def _init_index(self, index: NameIndex) -> None:
+        self._index = index
         self._by_id = {pid: i for i, pid in enumerate(self._places.ids)} if isinstance(
-            self._places, _LazyPlaces
+            self._places, LazyPlaces
         ) else {p.id: i for i, p in enumerate(self._places)}
-        self._skel_index: dict[str, list[int]] | None = None
         self._skel_blocks: dict[str, list[str]] | None = None
         self._all_skeletons: list[str] | None = None
 
     @classmethod
-    def _from_index(cls, places: list[Place], keys, place_idx, codes, skeletons) -> "Gazetteer":
+    def _from_index(cls, places: list[Place], index: NameIndex) -> "Gazetteer":
         self = cls.__new__(cls)
         self._places = places
-        self._init_index(keys, place_idx, codes, skeletons)
+        self._init_index(index)
+        self.meta = {}
         return self
 
     @classmethod
@@ -200,52 +181,14 @@ class Gazetteer:
         GazetteerDataError
             When the file is missing, not a gazetteer, or built with other match keys.
         """
-        path = Path(path)
-        try:
-            data = json.loads(gzip.decompress(path.read_bytes()))
-        except FileNotFoundError:
-            raise GazetteerDataError(
-                f"{path}: gazetteer file not found; rebuild it with `make gazetteer`"
-            ) from None
-        except (OSError, ValueError) as exc:
-            raise GazetteerDataError(f"{path}: not a gzipped JSON gazetteer ({exc})") from None
-        if data.get("format") != FORMAT_VERSION or data.get("key_version") != KEY_VERSION:
-            raise GazetteerDataError(
-                f"{path}: built with format {data.get('format')} / key version "
-                f"{data.get('key_version')}, this geoclaims reads format {FORMAT_VERSION} / key "
-                f"version {KEY_VERSION}; rebuild it with `make gazetteer`"
-            )
-        places = _LazyPlaces(data["places"])
-        idx = data["names"]
-        return cls._from_index(places, idx["key"], idx["place"], idx["code"], idx["skeleton"])
+        places, index, meta = read_gazetteer_file(path)
+        gaz = cls._from_index(places, index)
+        gaz.meta = meta
+        return gaz
 
     def write(self, path: str | os.PathLike[str], *, meta: dict[str, Any] | None = None) -> None:
-        """Write the gazetteer and its index to ``path`` (gzipped JSON), atomically."""
-        cols: dict[str, list[Any]] = {
-            f: [] for f in (
-                "id", "name", "aliases", "lat", "lon", "uncertainty_km", "country", "admin1",
-                "admin2", "kind", "population", "sources", "location_note", "former_names",
-            )
-        }
-        for p in self._places:
-            for f in cols:
-                v = getattr(p, f)
-                cols[f].append(list(v) if isinstance(v, tuple) else v)
-        order = sorted(range(len(self._keys)), key=lambda i: (self._key_place[i], self._keys[i]))
-        data = {
-            "format": FORMAT_VERSION,
-            "key_version": KEY_VERSION,
-            "meta": meta or {},
-            "places": cols,
-            "names": {
-                "key": [self._keys[i] for i in order],
-                "place": [self._key_place[i] for i in order],
-                "code": [self._key_code[i] for i in order],
-                "skeleton": [skeleton(self._keys[i]) for i in order],
-            },
-        }
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write(Path(path), gzip.compress(payload, compresslevel=9, mtime=0))
+        """Write the gazetteer and its index to ``path`` (gzipped text, see :mod:`geoclaims.gazetteer_io`), atomically."""
+        write_gazetteer_file(path, self._places, self._index, meta or {})
 
     @classmethod
     def from_geonames(
@@ -297,7 +240,7 @@ class Gazetteer:
         """Return a gazetteer with the places of both; `other` wins on equal ids.
 
         Give a :class:`Place` the id of a known-but-unlocated place
-        (``Gazetteer.default().get("theatre:sverdlikovo")``) with coordinates to
+        (``Gazetteer.default().get("theatre:kolmakov")``) with coordinates to
         locate it.
 
         Parameters
@@ -314,10 +257,10 @@ class Gazetteer:
         Examples
         --------
         >>> gaz = Gazetteer.default()
-        >>> p = gaz.get("theatre:sverdlikovo")
+        >>> p = gaz.get("theatre:kolmakov")
         >>> from dataclasses import replace
         >>> located = replace(p, lat=51.23, lon=35.13, uncertainty_km=1.0)
-        >>> gaz.merge([located]).get("theatre:sverdlikovo").is_located
+        >>> gaz.merge([located]).get("theatre:kolmakov").is_located
         True
         """
         incoming = list(other.places if isinstance(other, Gazetteer) else other)
@@ -332,28 +275,15 @@ class Gazetteer:
         if isinstance(other, Gazetteer) and not new_ids & set(self._by_id):
             # disjoint: reuse both indexes instead of re-romanising every name
             offset = len(self._places)
-            keys = self._keys + other._keys
-            place_idx = self._key_place + [i + offset for i in other._key_place]
-            codes = self._key_code + other._key_code
-            skels = None
-            if self._skeletons is not None and other._skeletons is not None:
-                skels = self._skeletons + other._skeletons
-            return Gazetteer._from_index(self._places + incoming, keys, place_idx, codes, skels)
+            rows = [*self._index.rows(), *((k, p + offset, c) for k, p, c in other._index.rows())]
+            return Gazetteer._from_index(self._places + incoming, NameIndex.from_rows(rows))
         # rebuild rows only for the incoming places, keep the rest of our index
         keep = {i for i, p in enumerate(self._places) if p.id not in new_ids}
         remap = {old: new for new, old in enumerate(sorted(keep))}
-        keys, place_idx, codes = [], [], []
-        for k, pi, c in zip(self._keys, self._key_place, self._key_code):
-            if pi in remap:
-                keys.append(k)
-                place_idx.append(remap[pi])
-                codes.append(c)
+        rows = [(k, remap[pi], c) for k, pi, c in self._index.rows() if pi in remap]
         offset = len(kept)
-        for k, pi, c in build_name_rows(incoming):
-            keys.append(k)
-            place_idx.append(pi + offset)
-            codes.append(c)
-        return Gazetteer._from_index(kept + incoming, keys, place_idx, codes, None)
+        rows += [(k, pi + offset, c) for k, pi, c in build_name_rows(incoming)]
+        return Gazetteer._from_index(kept + incoming, NameIndex.from_rows(rows))
 
     def _locate_from(self, incoming: list[Place]) -> dict[Place, Place]:
         """Our unlocated places that `incoming` locates: {located copy of ours: theirs}."""
@@ -414,11 +344,7 @@ class Gazetteer:
         -------
         tuple of Place
         """
-        hit = self._by_key.get(key)
-        if hit is None:
-            return ()
-        idx = hit if isinstance(hit, list) else [hit]
-        seen: dict[int, None] = dict.fromkeys(self._key_place[i] for i in idx)
+        seen: dict[int, None] = dict.fromkeys(p for p, _ in self._index.entries(key))
         return tuple(self._places[j] for j in seen)
 
     def __len__(self) -> int:
@@ -432,7 +358,7 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         located = sum(p.is_located for p in self._places)
-        return f"<Gazetteer: {len(self._places)} places, {located} located, {len(self._keys)} indexed names>"
+        return f"<Gazetteer: {len(self._places)} places, {located} located, {len(self._index)} indexed names>"
 
     def get(self, place_id: str) -> Place:
         """The place with id `place_id`.
@@ -579,6 +505,36 @@ class Gazetteer:
             competitors=tuple(match(scored[i]) for i in competitors),
         )
 
+    def nearest(
+        self,
+        lat: float,
+        lon: float,
+        *,
+        k: int = 1,
+        max_km: float | None = None,
+        country: str | Sequence[str] | None = None,
+        region: str | Sequence[str] | None = None,
+    ) -> list["Neighbour"]:
+        """The `k` located places nearest (lat, lon), nearest first: reverse geocoding.
+
+        See :func:`geoclaims.reverse.nearest` for the parameters.
+
+        Returns
+        -------
+        list of Neighbour
+            ``.place`` and ``.distance_km`` (great-circle).
+
+        Examples
+        --------
+        >>> [(n.place.name, round(n.distance_km, 1)) for n in Gazetteer.default().nearest(51.19139, 35.27056)]
+        [('Sudzha', 0.0)]
+        >>> len(Gazetteer.default().nearest(51.2, 35.3, k=5, region="Kursk Oblast"))
+        5
+        """
+        from geoclaims.reverse import nearest
+
+        return nearest(self, lat, lon, k=k, max_km=max_km, country=country, region=region)
+
     def suggest(self, name: str, *, limit: int = 3) -> list[Match]:
         """The closest stored names to `name`, however far: for "did you mean".
 
@@ -596,12 +552,10 @@ class Gazetteer:
         if not qkey:
             return []
         out: dict[int, Match] = {}
-        found = process.extract(qkey, list(self._by_key), scorer=fuzz.token_set_ratio, limit=limit * 8)
+        found = process.extract(qkey, self._index.keys, scorer=fuzz.token_set_ratio, limit=limit * 8)
         found.sort(key=lambda f: (-f[1], -fuzz.ratio(qkey, f[0])))
         for key, score, _ in found:
-            hit = self._by_key[key]
-            for i in [hit] if isinstance(hit, int) else hit:
-                pidx = self._key_place[i]
+            for pidx, _code in self._index.entries(key):
                 if pidx not in out:
                     out[pidx] = Match(self._places[pidx], round(score / 100.0, 4), "fuzzy", self._stored_name(pidx, key))
         ranked = sorted(out.values(), key=lambda m: (-m.score, -(m.place.population or 0)))
@@ -634,11 +588,11 @@ class Gazetteer:
             best[pidx] = (round(score, 4), reason, key)
 
         # tier 1: the fine key of a stored name or romanisation
-        hit = self._by_key.get(qkey)
-        for i in (() if hit is None else [hit] if isinstance(hit, int) else hit):
-            kind, cyr = divmod(self._key_code[i], 2)
-            pidx = self._key_place[i]
-            if kind == _TRANSLIT or bool(cyr) != q_cyr:
+        for pidx, code in self._index.entries(qkey):
+            kind, cyr = divmod(code, 2)
+            if kind == _COGNATE:
+                offer(pidx, SCORE_COGNATE, "cognate", qkey)
+            elif kind == _TRANSLIT or bool(cyr) != q_cyr:
                 offer(pidx, SCORE_TRANSLIT, "transliteration", qkey)
             elif kind == _CANONICAL:
                 offer(pidx, SCORE_EXACT, "exact", qkey)
@@ -679,47 +633,15 @@ class Gazetteer:
         return key  # a romanisation: the key itself is the spelling
 
     def _place_keys(self, pidx: int) -> list[str]:
-        lo = bisect.bisect_left(self._key_place_sorted(), pidx)
-        hi = bisect.bisect_right(self._key_place_sorted(), pidx)
-        order = self._key_order()
-        return [self._keys[order[j]] for j in range(lo, hi)]
-
-    @functools.cached_property
-    def _sorted_by_place(self) -> tuple[list[int], list[int]]:
-        order = sorted(range(len(self._key_place)), key=self._key_place.__getitem__)
-        return order, [self._key_place[i] for i in order]
-
-    def _key_order(self) -> list[int]:
-        return self._sorted_by_place[0]
-
-    def _key_place_sorted(self) -> list[int]:
-        return self._sorted_by_place[1]
+        return self._index.keys_of_place(pidx)
 
     def _best_ratio(self, pidx: int, qkey: str) -> tuple[float, str]:
         """Best rapidfuzz ratio of `qkey` against a place's keys, and that key."""
-        ratio = _ratio()
-        best_r, best_k = 0.0, ""
-        for k in self._place_keys(pidx):
-            r = ratio(qkey, k)
-            if r > best_r:
-                best_r, best_k = r, k
-        return best_r / 100.0, best_k
+        found = _extract_one()(qkey, self._place_keys(pidx), scorer=_ratio())  # the first best, as a loop would
+        return (found[1] / 100.0, found[0]) if found and found[1] > 0 else (0.0, "")
 
     def _skeleton_index(self) -> dict[str, list[int]]:
-        if self._skel_index is None:
-            skels = self._skeletons
-            if skels is None:
-                skels = [skeleton(k) for k in self._keys]
-                self._skeletons = skels
-            index: dict[str, list[int]] = {}
-            for s, pidx in zip(skels, self._key_place):
-                bucket = index.get(s)
-                if bucket is None:
-                    index[s] = [pidx]
-                elif pidx not in bucket:
-                    bucket.append(pidx)
-            self._skel_index = index
-        return self._skel_index
+        return self._index.skeleton_index()
 
     def _fuzzy_skeletons(self, qskel: str) -> list[tuple[str, float]]:
         """Skeletons close to `qskel`: first among those sharing its first letter,
@@ -746,82 +668,15 @@ class Gazetteer:
     # -- context ----------------------------------------------------------------------
 
     def _context_filter(self, country, region, bbox) -> Callable[[Place], bool] | None:
-        if country is None and region is None and bbox is None:
-            return None
-        from geoclaims.regions import RegionTable, resolve_country
+        from geoclaims.lookup_context import context_filter
 
-        tests: list[Callable[[Place], bool]] = []
-        if country is not None:
-            wanted = set()
-            for c in [country] if isinstance(country, str) else country:
-                code = resolve_country(c)
-                if code is None:
-                    from geoclaims.errors import UnknownRegion
-
-                    raise UnknownRegion(
-                        f"unknown country {c!r}; valid: RU/Russia, UA/Ukraine, BY/Belarus "
-                        "(in English, Russian or Ukrainian)"
-                    )
-                wanted.add(code)
-            tests.append(lambda p: p.country in wanted)
-        if region is not None:
-            names: set[str] = set()
-            countries: set[str] = set()
-            for r in [region] if isinstance(region, str) else region:
-                code = resolve_country(r)
-                if code:
-                    countries.add(code)
-                else:
-                    names.update(x.name for x in RegionTable.default().resolve(r))
-            tests.append(lambda p: p.admin1 in names or p.country in countries)
-        if bbox is not None:
-            try:
-                minx, miny, maxx, maxy = (float(v) for v in bbox)
-            except (TypeError, ValueError):
-                raise InvalidArgument(
-                    f"bbox must be (min_lon, min_lat, max_lon, max_lat), got {bbox!r}"
-                ) from None
-            if minx > maxx or miny > maxy:
-                raise InvalidArgument(f"bbox minimum exceeds maximum: {bbox!r} (order: min_lon, min_lat, max_lon, max_lat)")
-            tests.append(
-                lambda p: p.lat is not None and minx <= p.lon <= maxx and miny <= p.lat <= maxy  # type: ignore[operator]
-            )
-        if not tests:
-            return None
-        return lambda p: all(t(p) for t in tests)
+        return context_filter(country, region, bbox)
 
     def _near_point(self, near: NearSpec) -> tuple[float, float]:
         """(lat, lon) of a near= argument."""
-        if isinstance(near, Place):
-            if near.latlon is None:
-                raise InvalidArgument(f"near={near.name!r} has no coordinates: {near.describe()}")
-            return near.latlon
-        if isinstance(near, str):
-            r = self.resolve(near)
-            if r.best is None:
-                raise PlaceNotFound(f"near={near!r}: no such place in the gazetteer", query=near)
-            if r.ambiguous:
-                raise AmbiguousPlace(
-                    f"near={near!r} is ambiguous: {_describe_candidates((r.best, *r.competitors))}; "
-                    "pass coordinates (lat, lon) instead",
-                    query=near,
-                    candidates=(r.best, *r.competitors),
-                )
-            return self._near_point(r.best.place)
-        if hasattr(near, "latitude") and hasattr(near, "longitude"):
-            return float(near.latitude), float(near.longitude)
-        if getattr(near, "geom_type", None) == "Point":
-            return float(near.y), float(near.x)
-        try:
-            lat, lon = near
-            lat, lon = float(lat), float(lon)
-        except (TypeError, ValueError):
-            raise InvalidArgument(
-                f"near must be (lat, lon), a geopy or shapely Point, a Place or a place name; got {near!r}"
-            ) from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InvalidArgument(f"near=(lat, lon) out of range: {near!r}")
-        return lat, lon
+        from geoclaims.lookup_context import near_point
+
+        return near_point(self, near)
 
 
 def _similarity_score(letters: float, skeleton_similarity: float) -> float:
@@ -842,46 +697,6 @@ def _near_adjusted(score: float, place: Place, near_ll: tuple[float, float]) -> 
     d = distance_km(near_ll, place.latlon)
     penalty = NEAR_PENALTY_MAX * min(1.0, math.log10(1 + d / 10) / math.log10(1 + NEAR_FULL_PENALTY_KM / 10))
     return round(max(0.0, score - penalty), 4), round(d, 2)
-
-
-class _LazyPlaces(list):
-    """The bundled places, made into Place objects when first touched.
-
-    Creating all 11,000 at load would cost ~100 ms of every first lookup.
-    """
-
-    _FIELDS = (
-        "id", "name", "aliases", "lat", "lon", "uncertainty_km", "country", "admin1",
-        "admin2", "kind", "population", "sources", "location_note", "former_names",
-    )
-
-    def __init__(self, cols: dict[str, list[Any]]) -> None:
-        missing = [f for f in self._FIELDS if f not in cols]
-        if missing:
-            raise GazetteerDataError(f"gazetteer file lacks place columns {missing}")
-        n = len(cols["id"])
-        super().__init__([None] * n)
-        self._cols = cols
-        self.ids: list[str] = cols["id"]
-
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        p = super().__getitem__(i)
-        if p is None:
-            c = self._cols
-            p = Place(**{
-                f: (tuple(c[f][i]) if f in ("aliases", "sources", "former_names") else c[f][i])
-                for f in self._FIELDS
-            })
-            super().__setitem__(i, p)
-        return p
-
-    def __iter__(self):
-        return (self[i] for i in range(len(self)))
-
-    def __add__(self, other):  # type: ignore[override]
-        return list(self) + list(other)
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -937,46 +752,11 @@ def _describe_candidates(matches: Iterable[Match]) -> str:
     return "; ".join(f"{m.place.label} [{m.place.id}, {m.reason} {m.score:.2f}]" for m in matches)
 
 
-def build_name_rows(places: Sequence[Place], *, romanize: bool = True) -> list[tuple[str, int, int]]:
-    """Index rows ``(fine key, place index, code)`` for `places`.
+@functools.lru_cache(maxsize=1)
+def _extract_one():
+    from rapidfuzz.process import extractOne
 
-    One row per distinct key of a place, with the strongest name type that
-    produces it (canonical, alias, former name, romanisation); the code is
-    ``type * 2 + (1 if the name is Cyrillic)``.
-    """
-    rows: list[tuple[str, int, int]] = []
-    for pidx, p in enumerate(places):
-        seen: dict[tuple[str, int], int] = {}  # (key, cyrillic) -> strongest code
-        named = [(p.name, _CANONICAL)]
-        former = set(p.former_names)
-        named += [(a, _FORMER if a in former else _ALIAS) for a in p.aliases]
-        named += [(f, _FORMER) for f in p.former_names if f not in p.aliases]
-        cyrillic_names = []
-        for n, kind in named:
-            if not is_matchable(n):
-                continue
-            k = fold(n)
-            if not k:
-                continue
-            cyr = int(has_cyrillic(n))
-            code = kind * 2 + cyr
-            if (k, cyr) not in seen or code < seen[(k, cyr)]:
-                seen[(k, cyr)] = code
-            if cyr:
-                cyrillic_names.append(n)
-        if romanize:
-            for n in cyrillic_names:
-                for spelled in _cached_romanizations(n):
-                    k = fold(spelled)
-                    if k and (k, 0) not in seen:
-                        seen[(k, 0)] = _TRANSLIT * 2
-        rows.extend((k, pidx, c) for (k, _), c in seen.items())
-    return rows
-
-
-@functools.lru_cache(maxsize=200_000)
-def _cached_romanizations(name: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(romanizations(name).values()))
+    return extractOne
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,21 +9,26 @@ clearly closer; otherwise it stays flagged as ambiguous.
 from __future__ import annotations
 
 import statistics
+import warnings
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Sequence
 
-from geoclaims.errors import AmbiguousPlace, InvalidArgument, InvalidArgumentType
-from geoclaims.gazetteer import BBox, Gazetteer, NearSpec, Resolution, _describe_candidates, haversine_km
+from geoclaims.errors import (
+    AmbiguousPlace, InvalidArgument, InvalidArgumentType, UncertainMatch, UncertainMatchWarning,
+)
+from geoclaims.gazetteer import (
+    AMBIGUITY_MARGIN, BBox, Gazetteer, NearSpec, Resolution, _describe_candidates, haversine_km,
+)
 from geoclaims.place import Match, Place
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
-__all__ = ["geocode", "geocode_all", "GEOCODE_COLUMNS"]
+__all__ = ["geocode", "geocode_all", "GEOCODE_COLUMNS", "uncertain_message", "settle_by_proximity"]
 
 #: Columns of :func:`geocode_all`'s result, in order (plus ``geometry``).
 GEOCODE_COLUMNS = (
     "query", "place_id", "name", "country", "admin1", "admin2", "lat", "lon", "uncertainty_km",
-    "score", "reason", "ambiguous", "candidates", "note",
+    "score", "reason", "uncertain", "ambiguous", "candidates", "note",
 )
 #: A candidate wins by mutual proximity when its distance to the other names'
 #: places is at most this fraction of the runner-up's.
@@ -39,6 +44,7 @@ def geocode(
     bbox: BBox | None = None,
     gazetteer: Gazetteer | None = None,
     on_ambiguous: Literal["raise", "first"] = "raise",
+    strict: bool = False,
 ) -> Place | None:
     """Resolve one settlement name to a :class:`~geoclaims.Place`.
 
@@ -54,6 +60,10 @@ def geocode(
         What to do when several places match about equally well and lie far
         apart: raise :class:`~geoclaims.AmbiguousPlace` (listing them), or
         return the best (by score, then population).
+    strict : bool, default False
+        When the name matches only by a guess (a ``skeleton`` or ``fuzzy`` match,
+        :attr:`Match.uncertain`: "Robotyne" -> Rybotyn): False returns the guess with an
+        :class:`~geoclaims.UncertainMatchWarning`; True raises :class:`~geoclaims.UncertainMatch`.
 
     Returns
     -------
@@ -65,6 +75,8 @@ def geocode(
     ------
     AmbiguousPlace
         With ``on_ambiguous="raise"``, when the name is ambiguous in its context.
+    UncertainMatch
+        With ``strict=True``, when the best match is a guess.
 
     Examples
     --------
@@ -74,6 +86,9 @@ def geocode(
     'Bakhmut'
     >>> geocode("Atlantisgrad") is None
     True
+    >>> geocode("Robotinne", strict=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    geoclaims.errors.UncertainMatch: 'Robotinne' has no certain match ...
     """
     if on_ambiguous not in ("raise", "first"):
         raise InvalidArgument(f"on_ambiguous must be 'raise' or 'first', got {on_ambiguous!r}")
@@ -81,6 +96,12 @@ def geocode(
     r = gaz.resolve(name, country=country, region=region, near=near, bbox=bbox)
     if r.best is None:
         return None
+    if r.best.uncertain:
+        message = uncertain_message(name, r)
+        if strict:
+            raise UncertainMatch(message + "; correct the spelling, or pass strict=False to take the guess",
+                                 query=name, candidates=r.matches)
+        warnings.warn(message, UncertainMatchWarning, stacklevel=2)
     if r.ambiguous and on_ambiguous == "raise":
         cands = (r.best, *r.competitors)
         raise AmbiguousPlace(
@@ -119,7 +140,9 @@ def geocode_all(
     Returns
     -------
     geopandas.GeoDataFrame
-        Columns :data:`GEOCODE_COLUMNS` and ``geometry`` (EPSG:4326).
+        Columns :data:`GEOCODE_COLUMNS` and ``geometry`` (EPSG:4326). ``uncertain`` is True
+        where the name matched only by a guess (a ``skeleton`` or ``fuzzy`` match: the place
+        may not be the one meant); its ``note`` names the guesses.
         Unresolved and unlocated names keep their row with an empty geometry
         and a ``note`` saying why.
 
@@ -156,6 +179,8 @@ def geocode_all(
             geoms.append(None)
             continue
         p = best.place
+        if best.uncertain:
+            how = "; ".join(x for x in (how, "a guess: " + uncertain_message(q, r)) if x)
         others = "; ".join(
             f"{m.place.label} [{m.place.id}]" for m in (r.best, *r.competitors) if m is not None and m.place.id != p.id
         ) if (r.ambiguous) else ""
@@ -186,10 +211,18 @@ def _row(query: str, m: Match | None, ambiguous: bool, candidates: str, note: st
         "uncertainty_km": p.uncertainty_km if p else None,
         "score": m.score if m else None,
         "reason": m.reason if m else None,
+        "uncertain": bool(m.uncertain) if m else False,
         "ambiguous": bool(ambiguous),
         "candidates": candidates,
         "note": note,
     }
+
+
+def uncertain_message(name: str, r: Resolution) -> str:
+    """"'Robotyne' has no certain match ...; nearest guesses: Rybotyn (Chernihiv Oblast, skeleton 0.77)"."""
+    guesses = "; ".join(f"{m.place.name} ({m.place.admin1 or m.place.country}, {m.reason} {m.score:.2f})"
+                        for m in r.matches[:3])
+    return f"{name!r} has no certain match in the gazetteer (no stored name or romanisation); nearest guesses: {guesses}"
 
 
 def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
@@ -198,19 +231,28 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
     `resolved` maps a key per distinct name to its resolution; `chosen` maps the
     same keys to ``(match, ambiguous, note)`` and is updated in place for the
     names settled. Shared by :func:`geocode_all` and :func:`geoclaims.read_claims`.
+
+    Proximity never moves a name to a weaker match: only candidates within the ambiguity margin
+    of the best score compete, a guess (:attr:`Match.uncertain`) never beats a certain match, and
+    guesses never serve as the "other places" that pull a name (a misspelling matched to a
+    village 500 km away must not drag the names around it there).
     """
 
     def options(r: Resolution) -> list[Match]:
         if r.best is None:
             return []
         ms = [r.best, *r.competitors] if r.ambiguous else [r.best]
+        ms = [m for m in ms if m.score >= r.best.score - AMBIGUITY_MARGIN]
+        if any(not m.uncertain for m in ms):
+            ms = [m for m in ms if not m.uncertain]
         return [m for m in ms if m.place.is_located]
 
     opts = {q: options(r) for q, r in resolved.items()}
+    anchors = {q: [m for m in o if not m.uncertain] for q, o in opts.items()}
     for q, r in resolved.items():
         if not r.ambiguous:
             continue
-        others = [o for k, o in opts.items() if k != q and o]
+        others = [o for k, o in anchors.items() if k != q and o]
         if not others:
             continue
         costs = []

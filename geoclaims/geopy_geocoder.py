@@ -20,7 +20,7 @@ from typing import Sequence
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
-from geoclaims.errors import AmbiguousPlaceWarning, InvalidArgument
+from geoclaims.errors import AmbiguousPlaceWarning, InvalidArgument, UncertainMatch, UncertainMatchWarning
 from geoclaims.gazetteer import BBox, Gazetteer, NearSpec, _describe_candidates
 from geoclaims.place import Match
 
@@ -38,6 +38,11 @@ class GazetteerGeocoder(Geocoder):
         Default context for every query (see :meth:`Gazetteer.lookup`).
     min_score : float, default 0.0
         Candidates scoring below this are not returned.
+    strict : bool, default False
+        A name that matches only by a guess (``raw["uncertain"]``: a ``skeleton`` or ``fuzzy``
+        match, "Robotinne" -> Robotyne) is returned with an
+        :class:`~geoclaims.UncertainMatchWarning`; with True, :meth:`geocode` raises
+        :class:`~geoclaims.UncertainMatch` instead.
     **kwargs
         Passed to :class:`geopy.geocoders.base.Geocoder` (``user_agent``,
         ``timeout``...); accepted for compatibility, never used for requests.
@@ -58,6 +63,7 @@ class GazetteerGeocoder(Geocoder):
         near: NearSpec | None = None,
         bbox: BBox | None = None,
         min_score: float = 0.0,
+        strict: bool = False,
         **kwargs,
     ) -> None:
         kwargs.setdefault("user_agent", "geoclaims (offline gazetteer)")
@@ -70,6 +76,7 @@ class GazetteerGeocoder(Geocoder):
         if not 0.0 <= min_score <= 1.0:
             raise InvalidArgument(f"min_score must be in [0, 1], got {min_score!r}")
         self.min_score = min_score
+        self.strict = bool(strict)
 
     def geocode(
         self,
@@ -95,6 +102,11 @@ class GazetteerGeocoder(Geocoder):
             :class:`~geoclaims.errors.AmbiguousPlaceWarning` names the others.
         timeout
             Accepted for geopy compatibility; lookups are local.
+
+        Raises
+        ------
+        UncertainMatch
+            With ``strict=True``, when the best located match is a guess.
         limit : int, optional
             Most candidates when ``exactly_one=False`` (default 5).
         country, region, near, bbox
@@ -104,7 +116,7 @@ class GazetteerGeocoder(Geocoder):
         -------
         Location, list of Location, or None
             ``Location.raw`` holds the ``place`` (a :class:`~geoclaims.Place`),
-            ``score``, ``reason``, ``ambiguous`` and the ``candidates``.  None
+            ``score``, ``reason``, ``uncertain`` (a guess), ``ambiguous`` and the ``candidates``.  None
             when nothing located matches (a known-but-unlocated place has no
             point to give: a warning says so).
         """
@@ -124,6 +136,13 @@ class GazetteerGeocoder(Geocoder):
             return None
         if not located:
             return None
+        if located[0].uncertain:
+            from geoclaims.geocoding import uncertain_message
+
+            message = uncertain_message(query, r)
+            if self.strict:
+                raise UncertainMatch(message + "; strict=True refuses guesses", query=query, candidates=located)
+            warnings.warn(message, UncertainMatchWarning, stacklevel=2)
         if exactly_one:
             if r.ambiguous:
                 warnings.warn(
@@ -135,6 +154,71 @@ class GazetteerGeocoder(Geocoder):
             return self._location(located[0], r.ambiguous, located)
         return [self._location(m, r.ambiguous, located) for m in located]
 
+    def reverse(
+        self,
+        query,
+        *,
+        exactly_one: bool = True,
+        timeout=DEFAULT_SENTINEL,
+        language=None,
+        limit: int | None = None,
+        max_km: float | None = None,
+    ) -> Location | list[Location] | None:
+        """The gazetteer place nearest a point, as a geopy ``Location`` (geopy's ``reverse`` contract).
+
+        ``geopandas.tools.reverse_geocode(points, provider=GazetteerGeocoder)`` works with it.
+
+        Parameters
+        ----------
+        query : (lat, lon), "lat, lon", geopy Point or shapely Point
+            The point (a shapely Point is (x=lon, y=lat)).
+        exactly_one : bool, default True
+            Return the nearest place, or a list of the `limit` nearest (default 5).
+        timeout, language
+            Accepted for geopy compatibility; lookups are local.
+        limit : int, optional
+            How many places when ``exactly_one=False``.
+        max_km : float, optional
+            Return nothing (None / []) beyond this distance.
+
+        Returns
+        -------
+        Location, list of Location, or None
+            ``Location.point`` is the place's position; ``raw`` holds the ``place``,
+            ``distance_km`` from the query point and ``uncertainty_km``. None when no place
+            qualifies (an empty gazetteer or one beyond ``max_km``).
+
+        Examples
+        --------
+        >>> loc = GazetteerGeocoder().reverse((51.19, 35.27))
+        >>> loc.address, loc.raw["distance_km"] < 1
+        ('Sudzha (Sudzhansky, Kursk Oblast, RU)', True)
+        """
+        from geopy.point import Point
+
+        if getattr(query, "geom_type", None) == "Point":
+            lat, lon = float(query.y), float(query.x)
+        else:
+            try:
+                point = Point(query)
+            except (TypeError, ValueError) as e:
+                raise InvalidArgument(f"reverse() needs a point (lat, lon), got {query!r} ({e})") from None
+            lat, lon = point.latitude, point.longitude
+        gaz = self.gazetteer or Gazetteer.default()
+        k = 1 if exactly_one else (limit or 5)
+        found = gaz.nearest(lat, lon, k=k, max_km=max_km, country=self.country, region=self.region)
+        locations = [self._reverse_location(n) for n in found]
+        if exactly_one:
+            return locations[0] if locations else None
+        return locations
+
+    @staticmethod
+    def _reverse_location(n) -> Location:
+        p = n.place
+        raw = {"place": p, "id": p.id, "name": p.name, "distance_km": n.distance_km,
+               "uncertainty_km": p.uncertainty_km}
+        return Location(p.label, (p.lat, p.lon), raw)
+
     @staticmethod
     def _location(m: Match, ambiguous: bool, candidates: list[Match]) -> Location:
         p = m.place
@@ -144,6 +228,7 @@ class GazetteerGeocoder(Geocoder):
             "name": p.name,
             "score": m.score,
             "reason": m.reason,
+            "uncertain": m.uncertain,
             "matched_name": m.matched_name,
             "ambiguous": ambiguous,
             "uncertainty_km": p.uncertainty_km,

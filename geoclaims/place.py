@@ -10,12 +10,14 @@ from geoclaims.errors import InvalidArgument
 
 __all__ = ["Place", "Match", "MatchReason", "REASONS", "CERTAIN_REASONS"]
 
-MatchReason = Literal["exact", "alias", "transliteration", "skeleton", "fuzzy"]
+MatchReason = Literal["exact", "alias", "transliteration", "cognate", "skeleton", "fuzzy"]
 #: Why a candidate matched, strongest first.
-REASONS: tuple[str, ...] = ("exact", "alias", "transliteration", "skeleton", "fuzzy")
-#: Reasons that name the place for sure: a stored name or a systematic romanisation of one. A
-#: ``skeleton`` (same consonants) or ``fuzzy`` (close letters) match is a guess: :attr:`Match.uncertain`.
-CERTAIN_REASONS: tuple[str, ...] = ("exact", "alias", "transliteration")
+REASONS: tuple[str, ...] = ("exact", "alias", "transliteration", "cognate", "skeleton", "fuzzy")
+#: Reasons that name the place for sure: a stored name, a systematic romanisation of one, or its
+#: regular form in the other language (``cognate``: Старица for Стариця, by the spelling rules of
+#: :mod:`geoclaims.cognates`, matched exactly). A ``skeleton`` (same consonants) or ``fuzzy``
+#: (close letters) match is a guess: :attr:`Match.uncertain`.
+CERTAIN_REASONS: tuple[str, ...] = ("exact", "alias", "transliteration", "cognate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +153,11 @@ class Match:
         How well the name matches, in [0, 1] (1 = the canonical name or a
         curated former name), lowered by distance when a ``near=`` context
         was given.
-    reason : {'exact', 'alias', 'transliteration', 'skeleton', 'fuzzy'}
+    reason : {'exact', 'alias', 'transliteration', 'cognate', 'skeleton', 'fuzzy'}
         Why it matched: the canonical name; another stored name (a Russian or
         Ukrainian form, a former name); the same name in a romanisation system
-        or another script; the same consonants in another spelling
+        or another script; the regular other-language form of a stored name
+        (Pletenevka for Плетенівка); the same consonants in another spelling
         (``Sudja`` for Sudzha); or a close misspelling. The last two are
         guesses (:attr:`uncertain`).
     matched_name : str

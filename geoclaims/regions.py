@@ -12,6 +12,8 @@ Examples
 ['Kursk Oblast']
 >>> [r.name for r in table.resolve("Харківська область")]
 ['Kharkiv Oblast']
+>>> [r.name for r in table.resolve("Харківщина")], [r.name for r in table.resolve("Region Charkiw")]
+(['Kharkiv Oblast'], ['Kharkiv Oblast'])
 >>> resolve_country("Україна")
 'UA'
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,13 +68,32 @@ class Region:
 
 
 def _region_keys(text: str) -> set[str]:
+    """Every key of a region name (for the index): :func:`_region_key_tiers` flattened."""
+    return set().union(*_region_key_tiers(text))
+
+
+def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
+    """(keys of the name as written, keys of its derived forms).
+
+    The derived forms drop the adjectival "-sk-" (Kharkivska -> Kharkiv), the colloquial
+    "-shchyna" (Харківщина, Kharkivshchyna -> Kharkiv) and read a German "ch" as "kh" (Charkiw).
+    A query matches on its written form first, so "Kyivska" is the oblast, not also the city.
+    """
     words = [w for w in fold(text).split() if w not in _GENERIC]
-    skel = skeleton(" ".join(words))
-    keys = {skel} if skel else set()
-    # adjectival forms add "-sk-" (Kharkiv -> Kharkivska): compare without it
-    if skel.endswith("sk") and len(skel) > 3:
-        keys.add(skel[:-2])
-    return keys
+    joined = " ".join(words)
+    skel = skeleton(joined)
+    first = {skel} if skel else set()
+    derived: set[str] = set()
+    variants = {skel}
+    if "ch" in joined:  # German romanisation: Charkiw, Tschernihiw (tsch is already ch)
+        variants.add(skeleton(re.sub(r"(?<![ts])ch", "kh", joined)))
+    for v in variants:
+        for suffix in ("Sn", "sk"):  # -shchyna / -щина, -ska / -ський
+            if v.endswith(suffix) and len(v) > len(suffix) + 1:
+                derived.add(v[: -len(suffix)])
+        derived.add(v)
+    derived.discard("")
+    return first, derived - first
 
 
 @functools.lru_cache(maxsize=None)
@@ -149,10 +171,13 @@ class RegionTable:
             When no region matches; the message lists the closest names.
         """
         found: list[Region] = []
-        for k in _region_keys(text):
-            for r in self._by_key.get(k, ()):
-                if r not in found and (country is None or r.country == country):
-                    found.append(r)
+        for tier in _region_key_tiers(text):
+            for k in sorted(tier):
+                for r in self._by_key.get(k, ()):
+                    if r not in found and (country is None or r.country == country):
+                        found.append(r)
+            if found:
+                break
         if not found:
             from rapidfuzz import fuzz, process
 

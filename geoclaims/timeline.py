@@ -1428,6 +1428,19 @@ class Timeline:
         return len(self.claims)
 
     # -- maps -------------------------------------------------------------------------------------
+    def plot(self, date: "str | dt.date | None" = None, **kwargs: Any) -> Any:
+        """A publication map of control on `date` (matplotlib): title, date, legend, scale bar, sources.
+
+        Keyword arguments: see :func:`geoclaims.plot` (``observed=``, ``since=``, ``title=``, ``source=``...).
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+        """
+        from geoclaims.static import plot
+
+        return plot(self, date, **kwargs)
+
     def explore(self, date: "str | dt.date | None" = None, *, m: Any = None, **kwargs: Any) -> Any:
         """An interactive folium map of control on `date` (default: the last claim date).
 

@@ -135,6 +135,52 @@ def template_claims_csv(tmp_path):
     return path, pwned, payloads
 
 
+# -- observed maps to compare with, and inferred land, for the map tests (issue 14) ----------------
+DONETSK_CLAIMS = DATA / "donetsk-claims.csv"
+
+
+@pytest.fixture(scope="session")
+def kursk_observed(kursk, tmp_path_factory):
+    """An observed timeline that differs from the claims' map: the Kursk claims drawn with the footprint
+    method, written as a valid_from/valid_to file and read back with read_snapshots."""
+    from geoclaims import read_snapshots
+
+    path = kursk.twin("footprint").to_file(tmp_path_factory.mktemp("observed") / "footprint.geojson")
+    return read_snapshots(path)
+
+
+@pytest.fixture(scope="session")
+def kursk_inferred(kursk_claims):
+    """The Kursk claims with the inferred method: land between claimed places, and an uncertainty band."""
+    from geoclaims import Timeline
+
+    return Timeline.from_claims(kursk_claims, method="inferred")
+
+
+@pytest.fixture(scope="session")
+def deepstate_kursk():
+    """The four DeepStateMap snapshots of tests/data/deepstate-kursk, Kursk Oblast only."""
+    from geoclaims import read_snapshots
+
+    return read_snapshots(DATA / "deepstate-kursk", preset="deepstate", region="Kursk Oblast")
+
+
+def with_inferred(view, side="UA", status="held", claim_ids="K045, SEED1", claim_status="assessed"):
+    """A DayView with one hand-built piece the model infers (tier 'inferred'), as issue 13 will add: the
+    land between the view's first two pieces, taken as their convex hull minus the pieces."""
+    import dataclasses
+
+    import shapely
+
+    from geoclaims import area_km2
+    from geoclaims.dayview import display_geometry
+
+    geoms = [g for _, g in view.pieces[:2]]
+    between = shapely.difference(shapely.union_all(geoms).convex_hull, shapely.union_all(geoms))
+    rec = {"date": view.date, "side": side, "status": status, "tier": "inferred", "claim_id": claim_ids,
+           "claim_status": claim_status, "area_km2": area_km2(between), "claimants": "ISW", "where": ""}
+    return dataclasses.replace(view, pieces=(*view.pieces, (rec, display_geometry(between))))
+
 # -- the claims ledger on a real PostGIS (tests/pgcluster.py; .ci/ensure-postgis installs the server) -------
 @pytest.fixture(scope="session")
 def pg_cluster():

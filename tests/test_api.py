@@ -39,3 +39,4 @@ def test_py_typed_is_shipped():
     from importlib import resources
 
     assert (resources.files("geoclaims") / "py.typed").is_file()
+

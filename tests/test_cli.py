@@ -28,16 +28,16 @@ def test_done_when_command(capsys):
 
 
 def test_unresolved_name_exits_1_with_candidates(capsys):
-    code, out, err = run(capsys, "geocode", "Sudzha", "Porechnoyee-qq")
+    code, out, err = run(capsys, "geocode", "Sudzha", "Porechnoye-qqxz")
     assert code == 1
-    assert "no place matches 'Porechnoyee-qq'" in err and "closest names" in err and "Porechnoye" in err
+    assert "no place matches 'Porechnoye-qqxz'" in err and "closest names" in err and "Porechnoye" in err
     assert "Traceback" not in err
 
 
 def test_csv_and_geojson(capsys):
-    code, out, _ = run(capsys, "geocode", "Sudzha", "Sverdlikovo", "--format", "csv")
+    code, out, _ = run(capsys, "geocode", "Sudzha", "Kolmakov", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0 and [r["name"] for r in rows] == ["Sudzha", "Sverdlikovo"]
+    assert code == 0 and [r["name"] for r in rows] == ["Sudzha", "Kolmakov"]
     assert rows[1]["lat"] == "" and "no coordinates" in rows[1]["note"]
     code, out, _ = run(capsys, "geocode", "Sudzha", "--format", "geojson")
     fc = json.loads(out)
@@ -282,3 +282,26 @@ def test_sigterm_during_a_render_leaves_no_temporary_files(tmp_path):
     assert proc.returncode == 143, err.decode()
     assert "Traceback" not in err.decode() and "terminated" in err.decode()
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_geocode_marks_guesses_and_strict_fails_on_them(capsys):
+    code, out, err = run(capsys, "geocode", "Robotinne", "Sudzha")
+    assert code == 0 and "(guess)" in out.splitlines()[1] and "(guess)" not in out.splitlines()[2]
+    assert "'Robotinne' matched only by a guess: Robotyne" in err
+    code, out, err = run(capsys, "geocode", "Robotinne", "--strict")
+    assert code == 1
+    code, out, _ = run(capsys, "geocode", "Robotinne", "Robotyne", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["uncertain"] for r in rows] == ["True", "False"]
+    code, out, _ = run(capsys, "geocode", "Robotinne", "--format", "geojson")
+    assert json.loads(out)["features"][0]["properties"]["uncertain"] is True
+
+
+def test_geocode_the_issue_names_with_regions(capsys):
+    code, out, err = run(capsys, "geocode", "Robotyne", "Hlyboke", "Стариця", "--region", "Zaporizhzhia Oblast",
+                         "--region", "Харківщина", "--strict", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0, err
+    assert [(r["name"], r["admin1"], r["reason"]) for r in rows] == [
+        ("Robotyne", "Zaporizhzhia Oblast", "exact"), ("Hlyboke", "Kharkiv Oblast", "exact"),
+        ("Starytsia", "Kharkiv Oblast", "alias")]

@@ -30,7 +30,7 @@ def test_ambiguous_query_warns_and_returns_best():
 
 def test_unlocated_place_gives_none_with_a_warning():
     with pytest.warns(UserWarning, match="no coordinates"):
-        assert GazetteerGeocoder().geocode("Sverdlikovo") is None
+        assert GazetteerGeocoder().geocode("Kolmakov") is None
 
 
 def test_geopandas_tools_geocode():
@@ -53,3 +53,14 @@ def test_rate_limiter_works_unchanged():
 def test_bad_min_score():
     with pytest.raises(ValueError, match="min_score"):
         GazetteerGeocoder(min_score=2)
+
+
+def test_guesses_warn_or_raise_under_strict():
+    from geoclaims import UncertainMatch, UncertainMatchWarning
+
+    with pytest.warns(UncertainMatchWarning, match="Robotinne"):
+        loc = GazetteerGeocoder().geocode("Robotinne")
+    assert loc.raw["uncertain"] and loc.raw["place"].name == "Robotyne"
+    with pytest.raises(UncertainMatch):
+        GazetteerGeocoder(strict=True).geocode("Robotinne")
+    assert GazetteerGeocoder(strict=True).geocode("Robotyne").raw["uncertain"] is False

@@ -10,6 +10,7 @@ import pytest
 import shapely
 
 from geoclaims import Timeline, read_claims
+from geoclaims.dayview import with_band
 from geoclaims.maps import (
     DEFAULT_COLORS,
     change_rows,
@@ -17,10 +18,11 @@ from geoclaims.maps import (
     claim_html,
     day_view,
     display_geometry,
+    draw_view,
     explore,
     polygonal,
 )
-from tests.conftest import XSS_PAYLOADS
+from tests.conftest import XSS_PAYLOADS, with_inferred
 
 
 def _html(m: folium.Map) -> str:
@@ -160,3 +162,78 @@ def test_repr_html_is_a_compact_static_summary(kursk):
     assert f"{ua_adv:,.1f}" in out
     assert len(out) < 200_000
     assert Timeline.from_claims([])._repr_html_() == "<p><b>Timeline</b>: no claims</p>"
+
+
+# -- how sure each piece is, inferred land, observed outlines, the band (issue 14) --------------------
+def _layers(m: folium.Map) -> dict[str, dict]:
+    """Our feature layers by name, with their decoded data (styles, features)."""
+    import json
+
+    from geoclaims.maps import FeatureLayer
+
+    return {c.layer_name: json.loads(c.payload) for c in m._children.values() if isinstance(c, FeatureLayer)}
+
+
+def test_each_piece_is_styled_by_the_status_of_its_claim(kursk):
+    m = kursk.explore("2025-01-07")
+    layers = _layers(m)
+    classes = {st["className"] for data in layers.values() for st in data["styles"]}
+    assert {"gc-cert-assessed", "gc-cert-claimed", "gc-cert-unverified"} <= {c.split()[3] for c in classes
+                                                                            if "gc-state" in c}
+    n = sum(len(data["features"]) for name, data in layers.items() if name in ("UA held", "UA advanced",
+                                                                              "UA contested"))
+    assert n == len(kursk.pieces("2025-01-07"))
+    page = _html(m)
+    for texture in ("gc-stripes-UA-advanced", "gc-dots-UA-advanced", "gc-stripes-contested-contested"):
+        assert f'<pattern id="{texture}"' in page
+    tips = [f[2] for data in layers.values() for f in data["features"]]
+    assert any("unverified report" in t and "K048 (unconfirmed reports (The Guardian))" in t for t in tips)
+    assert "claimed by a party, not independently verified" in page  # the legend
+
+
+def test_claim_markers_say_how_sure_the_latest_claim_is(kursk):
+    page = _html(kursk.explore("2025-01-07"))
+    assert "gc-claim gc-cert-unverified" in page        # The Guardian's unconfirmed report on Berdin
+    assert "unverified report" in page                  # in the popup, in words
+
+
+def test_inferred_pieces_have_no_edge_a_hatch_and_a_legend_row(kursk):
+    view = with_inferred(day_view(kursk, "2025-01-07"))
+    m = draw_view(kursk, view)
+    data = _layers(m)["UA held"]
+    inferred = [(data["styles"][f[1]], f[2]) for f in data["features"] if "gc-tier-inferred" in
+                data["styles"][f[1]]["className"]]
+    (style, tip), = inferred
+    assert style["weight"] == 0 and style["fillColor"] == "url(#gc-hatch-UA-held)"
+    assert "inferred by the model" in tip and "from claims K045, SEED1" in tip
+    page = _html(m)
+    assert '<pattern id="gc-hatch-UA-held"' in page and "no edge: inferred by the model" in page
+    plain = _html(kursk.explore("2025-01-07"))
+    assert "no edge: inferred by the model" not in plain   # the legend lists only what is drawn
+
+
+def test_observed_map_is_an_outline_layer_with_its_date(kursk, kursk_observed):
+    m = kursk.explore("2025-01-08", observed=kursk_observed)
+    layers = _layers(m)
+    name = next(n for n in layers if n.startswith("Observed map of "))
+    assert name == "Observed map of 2025-01-07"
+    assert all(st["fill"] is False and "gc-observed" in st["className"] for st in layers[name]["styles"])
+    page = _html(m)
+    assert "outline: observed maps (footprint.geojson), map of 2025-01-07 (1 day earlier)" in page
+    assert "observed maps (footprint.geojson) (outline)" in page         # legend
+
+
+def test_changes_are_outlines_never_darker_than_held_land(kursk):
+    layers = _layers(kursk.explore("2025-01-07"))
+    (name,) = [n for n in layers if n.startswith("Changes ")]
+    assert all(st["fillOpacity"] == 0 for st in layers[name]["styles"])
+
+
+def test_uncertainty_band_is_drawn_under_the_pieces_when_given(kursk):
+    view = day_view(kursk, "2025-01-07")
+    least = view.pieces[0][1]
+    m = draw_view(kursk, with_band(view, [({"side": "UA"}, least, shapely.buffer(least, 0.02))]))
+    names = list(_layers(m))
+    assert names[0] == "Uncertainty band" and names.index("Uncertainty band") < names.index("UA held")
+    assert "uncertainty band" in _html(m)
+    assert "Uncertainty band" not in _layers(kursk.explore("2025-01-07"))

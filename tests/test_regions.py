@@ -34,3 +34,12 @@ def test_unknown_region_lists_valid_choices():
 def test_countries():
     assert resolve_country("Россия") == "RU" and resolve_country("ukraine") == "UA" and resolve_country("BY") == "BY"
     assert resolve_country("France") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Харківщина", "Kharkiv Oblast"), ("Харьковщина", "Kharkiv Oblast"), ("Sumshchyna", "Sumy Oblast"),
+    ("Region Charkiw", "Kharkiv Oblast"), ("Tschernihiw", "Chernihiv Oblast"), ("Kharkov region", "Kharkiv Oblast"),
+    ("Kyivska", "Kyiv Oblast"),
+])
+def test_colloquial_and_german_region_names(text, name):
+    assert [r.name for r in RegionTable.default().resolve(text)] == [name]

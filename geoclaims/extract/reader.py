@@ -422,7 +422,8 @@ class Reader:
                 and c.span[0] > s.start - 800 and not self.text.count("\n\n", c.span[0], s.start))]
         return self._scored(CandidateClaim(
             claim_id=cid, date=date_text, claimant=who, claimant_side=cside, side=side, action=action, place=name,
-            place_id=pid, region=self.region or admin1, qualifier=q, distance_km=km, status=status,
+            place_id=pid, region=self.region or admin1 or ("" if m.known else self.geo.region_in(s.text)), qualifier=q,
+            distance_km=km, status=status,
             source_url=self.source_url, note=note, span=(m.start, m.end), quote=quote, candidates=others,
             share=share), feats)
 

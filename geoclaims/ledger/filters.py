@@ -60,18 +60,32 @@ def as_of_moment(value: Any) -> "dt.datetime | int | None":
 
 
 def in_region(claims: list[Claim], region: Any) -> list[bool]:
-    """Which claims lie in the region: their polygon or point, else the region they name."""
+    """Which claims lie in the region.
+
+    A named oblast or country counts a claim by its place's oblast or country as the gazetteer gave it
+    at entry (a border village stays in its own oblast, whatever the generalised outline says); a box,
+    a polygon, a drawn claim geometry or a place of unknown oblast counts by position; a claim without
+    coordinates counts by the region it names.
+    """
     import shapely
 
     from geoclaims.boundaries import region_geometry
 
     area, _label = region_geometry(region)
     shapely.prepare(area)
+    country, oblasts = _named(region)
     named: dict[str, bool] = {}
     out = []
     for c in claims:
-        g = c.geometry if c.geometry is not None else (
-            shapely.Point(c.place.lon, c.place.lat) if c.place is not None and c.place.is_located else None)
+        p = c.place
+        if c.geometry is None and p is not None and country and p.country:
+            out.append(p.country == country)
+            continue
+        if c.geometry is None and p is not None and oblasts and p.admin1:
+            out.append(p.admin1 in oblasts)
+            continue
+        g = c.geometry if c.geometry is not None else (shapely.Point(p.lon, p.lat) if p is not None
+                                                       and p.is_located else None)
         if g is not None:
             out.append(bool(area.intersects(g)))
         elif c.region:
@@ -84,3 +98,19 @@ def in_region(claims: list[Claim], region: Any) -> list[bool]:
         else:
             out.append(False)
     return out
+
+
+def _named(region: Any) -> tuple[str | None, set[str]]:
+    """(country code, oblast names) a region given by name stands for; (None, set()) for boxes and polygons."""
+    if not isinstance(region, str) or region.count(",") == 3:
+        return None, set()
+    from geoclaims.errors import UnknownRegion
+    from geoclaims.regions import RegionTable, resolve_country
+
+    code = resolve_country(region)
+    if code:
+        return code, set()
+    try:
+        return None, {r.name for r in RegionTable.default().resolve(region)}
+    except UnknownRegion:
+        return None, set()

@@ -384,8 +384,8 @@ class Ledger:
             day, UTC), or after that batch number. The claims keep the places and coordinates they
             were entered with.
         region : str, (w, s, e, n) or polygon, optional
-            Claims whose place (or drawn polygon) lies in this oblast, country, box or polygon; a claim
-            without coordinates counts when the region it names lies there.
+            Claims in this oblast or country (by their place's oblast or country as entered), box or
+            polygon (by position); a claim without coordinates counts when the region it names lies there.
         claimant : str or iterable of str, optional
             Only these claimants (case does not matter).
         since : str or date, optional
