@@ -16,9 +16,11 @@ $(BIN)/geoclaims: pyproject.toml
 demo: $(BIN)/geoclaims
 	$(BIN)/geoclaims demo
 
-## test: set up (with Debian's chromium for the browser tests), then run the whole test suite
+## test: set up (with Debian's chromium for the browser tests and PostgreSQL + PostGIS for the ledger
+## tests), then run the whole test suite
 test: $(BIN)/geoclaims
 	bash .ci/ensure-chromium
+	bash .ci/ensure-postgis
 	$(BIN)/python -m pytest
 
 ## gazetteer: rebuild data/gazetteer/places.json.gz from its sources
@@ -33,6 +35,9 @@ bench: $(BIN)/geoclaims
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_observed.py
 	$(BIN)/python benchmarks/bench_extract.py
+	bash .ci/ensure-postgis
+	$(BIN)/python benchmarks/bench_ledger.py
+	$(BIN)/python benchmarks/bench_distributed.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache geoclaims-demo

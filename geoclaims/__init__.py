@@ -96,6 +96,12 @@ _EXPORTS = {
     "InputEncodingError": "geoclaims.errors",
     "OutputError": "geoclaims.errors",
     "UnknownPlaceId": "geoclaims.errors",
+    "Ledger": "geoclaims.ledger",
+    "AddResult": "geoclaims.ledger",
+    "LedgerError": "geoclaims.errors",
+    "LedgerNotFound": "geoclaims.errors",
+    "UnknownClaim": "geoclaims.errors",
+    "extract_corpus": "geoclaims.distributed",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -123,6 +129,9 @@ if TYPE_CHECKING:  # pragma: no cover
         InputEncodingError, InputFileError, InputFileNotFound, InvalidArgument, InvalidArgumentType, OutputError,
         UnknownPlaceId,
     )
+    from geoclaims.ledger import AddResult, Ledger
+    from geoclaims.errors import LedgerError, LedgerNotFound, UnknownClaim
+    from geoclaims.distributed import extract_corpus
     from geoclaims.timeline import Perspective, Timeline
     from geoclaims.gazetteer import Gazetteer, Resolution
     from geoclaims.geocoding import geocode, geocode_all

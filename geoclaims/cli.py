@@ -1,5 +1,5 @@
 """Command-line interface: ``geoclaims geocode | extract | build | area | diff | render | observed | compare |
-evaluate | demo``.
+evaluate | demo | ledger``.
 
 A thin face over the public functions; user errors print one clear message
 and exit with a non-zero code, never a traceback.
@@ -258,6 +258,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder for the maps (default: ./geoclaims-demo)")
     _render_options(d)
     d.set_defaults(func=_cmd_demo)
+
+    # -- ledger (issue 17): geoclaims ledger init | add | list | retract | history | log | export | timeline --
+    from geoclaims.ledger.cli import add_parser as add_ledger_parser
+
+    add_ledger_parser(sub)
     return p
 
 

@@ -28,6 +28,10 @@ __all__ = [
     "ClaimFormatError",
     "ClaimProblem",
     "AmbiguousPlaceWarning",
+    "LedgerError",
+    "LedgerNotFound",
+    "UnknownClaim",
+    "CorpusError",
 ]
 
 
@@ -187,3 +191,40 @@ class AmbiguousPlaceWarning(UserWarning):
 
 class UncertainMatchWarning(UserWarning):
     """Warned when an API returns a place that matched its name only by a guess (``Match.uncertain``)."""
+
+
+# -- the claims ledger (geoclaims.ledger) ------------------------------------------------------------------
+class LedgerError(GeoclaimsError, OSError):
+    """A ledger that cannot be opened, created or written (a database error, another schema, a driver missing)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class LedgerNotFound(LedgerError, FileNotFoundError):
+    """No ledger at that path or in that database; the message says how to create one."""
+
+
+class UnknownClaim(GeoclaimsError, KeyError):
+    """A claim id the ledger does not hold (or, for a retraction, holds only as retracted)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+# -- corpora (geoclaims.distributed) --------------------------------------------------------------------------
+class CorpusError(GeoclaimsError, ValueError):
+    """Documents of a corpus that could not be read; ``.failures`` lists (doc, message), ``.result`` the
+    claims of every other document (nothing done is lost)."""
+
+    def __init__(self, failures, result=None) -> None:
+        self.failures = list(failures)
+        self.result = result
+        shown = "\n  ".join(m for _, m in self.failures[:20])
+        more = f"\n  ... and {len(self.failures) - 20} more" if len(self.failures) > 20 else ""
+        super().__init__(f"{len(self.failures)} document(s) could not be read:\n  {shown}{more}\n(the claims of the "
+                         "other documents are in this error's .result; on_error='collect' keeps them in the result "
+                         "with an error row per failed document)")
+
+    def __reduce__(self):  # picklable, for errors raised on Dask workers
+        return (type(self), (self.failures, self.result))

@@ -736,6 +736,7 @@ def read_snapshots(
     on_error: str = "warn",
     workers: int | None = None,
     progress: bool | None = None,
+    client: Any = None,
 ) -> "Timeline":
     """Read dated control snapshots into a Timeline (method ``"observed"``).
 
@@ -764,6 +765,9 @@ def read_snapshots(
         of 50 files or more, else 1 (in this process).
     progress : bool, optional
         A progress bar on stderr (default: when stderr is a terminal).
+    client : dask.distributed.Client, optional
+        Parse and build each snapshot on this Dask cluster's workers instead (``workers`` is then
+        not used); the timeline is the same. See :mod:`geoclaims.distributed`.
 
     Returns
     -------
@@ -845,7 +849,14 @@ def read_snapshots(
             yield _finish_safely(parsed, builder)
         todo = list(rest)
         n = workers if workers is not None else (min(4, os.cpu_count() or 1) if len(members) >= 50 else 1)
-        if n > 1 and len(todo) > 1 and builder is not None:
+        if client is not None and todo and builder is not None:  # issue 17: on a Dask cluster
+            import shapely
+
+            from geoclaims.distributed import map_snapshots
+
+            yield from map_snapshots(client, todo, path, (spec, date_from, date_property, proj, None if region_wgs
+                                                          is None else shapely.to_wkb(region_wgs)))
+        elif n > 1 and len(todo) > 1 and builder is not None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 

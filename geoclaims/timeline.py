@@ -1123,7 +1123,7 @@ class Timeline:
     # -- areas ------------------------------------------------------------------------------------
     def area_series(self, *, side: str | None = None, freq: str = "D", perspective: "str | Perspective" = "all",
                     start: "str | dt.date | None" = None, end: "str | dt.date | None" = None,
-                    region: Any = None) -> "pandas.DataFrame":
+                    region: Any = None, client: Any = None) -> "pandas.DataFrame":
         """km² per side and status over time.
 
         Parameters
@@ -1138,6 +1138,8 @@ class Timeline:
         region : str, (w, s, e, n) or polygon, optional
             Count only the area inside this oblast or country (any spelling), bounding box in
             degrees, or EPSG:4326 polygon.
+        client : dask.distributed.Client, optional
+            Compute the areas of the snapshots on this Dask cluster's workers (the same figures).
 
         Returns
         -------
@@ -1159,6 +1161,10 @@ class Timeline:
         days = self._steps(run, freq, start, end, close=True)
         clip = self._region_local(region) if region else None
         cache: dict[int, dict[str, float]] = {}
+        if client is not None and run.field is None:  # issue 17: on a Dask cluster (inferred bands: here)
+            from geoclaims.distributed import snapshot_areas
+
+            cache = snapshot_areas(client, [self._snapshot(run, d) for d in days], clip)
         rows = []
         if run.field is not None and not run.field.has_baseline:
             return self._field_areas(run, days, clip)[self._area_columns(side)]

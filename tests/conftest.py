@@ -189,3 +189,25 @@ def with_inferred(view, side="UA", status="held", claim_ids="K045, SEED1", claim
     rec = {"date": view.date, "side": side, "status": status, "tier": "inferred", "claim_id": claim_ids,
            "claim_status": claim_status, "area_km2": area_km2(between), "claimants": "ISW", "where": ""}
     return dataclasses.replace(view, pieces=(*view.pieces, (rec, display_geometry(between))))
+
+# -- the claims ledger on a real PostGIS (tests/pgcluster.py; .ci/ensure-postgis installs the server) -------
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL + PostGIS cluster on 127.0.0.1 for the session, removed afterwards."""
+    from tests.pgcluster import PgCluster, PostgisMissing
+
+    try:
+        cluster = PgCluster().start()
+    except PostgisMissing as e:
+        pytest.fail(str(e), pytrace=False)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def ledger_url(request, tmp_path):
+    """Where a new ledger goes: a GeoPackage path, or a fresh database of the session's PostGIS cluster."""
+    if request.param == "gpkg":
+        return str(tmp_path / "ledger.gpkg")
+    cluster = request.getfixturevalue("pg_cluster")
+    return cluster.url(cluster.new_database())
