@@ -51,14 +51,6 @@ def kursk(kursk_claims):
 
 
 @pytest.fixture(scope="session")
-def kursk_inferred(kursk_claims):
-    """The Kursk timeline with the default method, 'inferred'."""
-    from geoclaims import Timeline
-
-    return Timeline.from_claims(kursk_claims)
-
-
-@pytest.fixture(scope="session")
 def make_claim(gaz):
     """Build a Claim in code: make_claim("C1", "2025-01-06", "UA", "advance", "Berdin", qualifier="southern")."""
     import dataclasses

@@ -43,16 +43,17 @@ def claim(cid: str, date: str, side: str, action: str, place: str, **kw) -> dict
 
 
 # -- what goes in comes out -----------------------------------------------------------------------------------
-def test_claims_read_back_equal_and_build_the_same_timeline(ledger_url, kursk_claims, kursk):
+def test_claims_read_back_equal_and_build_the_same_timeline(ledger_url, kursk_claims, kursk, kursk_inferred):
     with Ledger(ledger_url, create=True) as ledger:
         result = ledger.add(KURSK_CLAIMS, by="ana")
         assert len(result.entered) == len({c.claim_id for c in kursk_claims}) and result.batch == 1
         back = ledger.claims()
         assert list(back) == list(kursk_claims)  # every field, the place with its coordinates and names
         assert [c.geometry for c in back] == [c.geometry for c in kursk_claims]
-        pd.testing.assert_frame_equal(ledger.timeline().area_series(), kursk.area_series())
+        pd.testing.assert_frame_equal(ledger.timeline().area_series(), kursk_inferred.area_series())
+        pd.testing.assert_frame_equal(ledger.timeline(method="territory").area_series(), kursk.area_series())
         assert ledger.timeline().diff("2025-01-05", "2025-01-07")["claim_id"].tolist() == \
-            kursk.diff("2025-01-05", "2025-01-07")["claim_id"].tolist()
+            kursk_inferred.diff("2025-01-05", "2025-01-07")["claim_id"].tolist()
 
 
 def test_drawn_geometries_and_user_coordinates_survive(ledger_url, tmp_path):
@@ -174,7 +175,7 @@ def test_as_of_reproduces_an_earlier_timeline_exactly(ledger_url):
         assert len(ledger.claims(as_of=0)) == 0
 
 
-def test_retracting_changes_the_map_and_history_says_why(ledger_url, kursk):
+def test_retracting_changes_the_map_and_history_says_why(ledger_url, kursk, kursk_inferred):
     with Ledger(ledger_url, create=True) as ledger:
         ledger.add(KURSK_CLAIMS, by="ana")
         before = ledger.timeline().state("2025-01-05")
@@ -196,7 +197,7 @@ def test_retracting_changes_the_map_and_history_says_why(ledger_url, kursk):
         assert restored.restored == ("K045",)
         assert len(restored.unchanged) == len({c.claim_id for c in kursk.claims}) - 1
         assert ledger.history("K045")["kind"].tolist() == ["entered", "retracted", "restored"]
-        pd.testing.assert_frame_equal(ledger.timeline().area_series(), kursk.area_series())
+        pd.testing.assert_frame_equal(ledger.timeline().area_series(), kursk_inferred.area_series())
 
 
 def test_revisions_supersede_and_unchanged_claims_write_nothing(ledger_url):
