@@ -72,8 +72,8 @@ def hull_baseline(claims, observed):
     own border), as an observed-style timeline on the same dates."""
     import shapely
 
-    from geoclaims.control import _piece, polygonal
-    from geoclaims.infer import evidence_kind
+    from geoclaims.control.engine import _piece, polygonal
+    from geoclaims.control.inference import evidence_kind
     from geoclaims.timeline import Timeline
 
     tl = Timeline.from_claims(claims, method="footprint")
@@ -147,7 +147,7 @@ def main(argv=None) -> int:
     import pandas as pd
 
     from geoclaims import InferenceModel, Timeline, nowcast, read_claims
-    from geoclaims.timeline import _as_date
+    from geoclaims.timeline.core import _as_date
 
     pd.set_option("display.width", 200)
     claims = read_claims(args.claims, on_error="collect")
@@ -170,7 +170,7 @@ def main(argv=None) -> int:
             print(f"\nbuilt {method} in {time.perf_counter() - t0:.1f} s", end="")
             evaluate(method, tl, observed, dates, region, rows)
         if start:
-            from geoclaims.evaluation import _persistence
+            from geoclaims.observed.evaluation import _persistence
 
             evaluate(f"persistence: DeepState of {start} unchanged (naive)", _persistence(observed, start), observed,
                      dates, region, rows)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from geoclaims.place import Match
+    from geoclaims.places.place import Match
 
 __all__ = [
     "GeoclaimsError",
@@ -212,7 +212,7 @@ class UnknownClaim(GeoclaimsError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-# -- corpora (geoclaims.distributed) --------------------------------------------------------------------------
+# -- corpora (geoclaims.observed.dask_archive) --------------------------------------------------------------------------
 class CorpusError(GeoclaimsError, ValueError):
     """Documents of a corpus that could not be read; ``.failures`` lists (doc, message), ``.result`` the
     claims of every other document (nothing done is lost)."""
