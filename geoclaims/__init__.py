@@ -38,7 +38,16 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from geoclaims import _compat
+from geoclaims._version import __version__
+
+_compat.install()  # the module paths of 0.1 (geoclaims.gazetteer, ...) warn and lead to the new ones
+
+# The assembly point: the timeline stage draws through a display backend, and geoclaims.web (a higher
+# stage) is the default one, registered by its path so that folium and matplotlib load only to draw.
+from geoclaims.timeline import display as _display  # noqa: E402
+
+_display.register_backend("web", "geoclaims.web.display", default=True)
 
 # public name -> module that defines it (loaded on first access)
 _EXPORTS = {
@@ -66,7 +75,7 @@ _EXPORTS = {
     "read_claims": "geoclaims.claims.rows",
     "write_claims": "geoclaims.claims.rows",
     "Timeline": "geoclaims.timeline.core",
-    "Perspective": "geoclaims.timeline.core",
+    "Perspective": "geoclaims.timeline.perspective",
     "area_km2": "geoclaims.control.area",
     "LocalProjection": "geoclaims.control.projection",
     "FootprintModel": "geoclaims.control.shapes",
@@ -101,7 +110,7 @@ _EXPORTS = {
     "LedgerError": "geoclaims.errors",
     "LedgerNotFound": "geoclaims.errors",
     "UnknownClaim": "geoclaims.errors",
-    "extract_corpus": "geoclaims.observed.dask_archive",
+    "extract_corpus": "geoclaims.extract.corpus",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -131,8 +140,9 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from geoclaims.ledger import AddResult, Ledger
     from geoclaims.errors import LedgerError, LedgerNotFound, UnknownClaim
-    from geoclaims.observed.dask_archive import extract_corpus
-    from geoclaims.timeline.core import Perspective, Timeline
+    from geoclaims.extract.corpus import extract_corpus
+    from geoclaims.timeline.core import Timeline
+    from geoclaims.timeline.perspective import Perspective
     from geoclaims.places.gazetteer import Gazetteer, Resolution
     from geoclaims.places.geocoding import geocode, geocode_all
     from geoclaims.places.geopy_geocoder import GazetteerGeocoder
@@ -143,6 +153,11 @@ if TYPE_CHECKING:  # pragma: no cover
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
+        old = f"geoclaims.{name}"
+        if old in _compat.MOVED or old in _compat.SPLIT:  # geoclaims.gazetteer & co.: moved, with a warning
+            value = _compat.moved_module(old)
+            globals()[name] = value
+            return value
         raise AttributeError(f"module 'geoclaims' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value

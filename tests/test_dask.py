@@ -18,7 +18,7 @@ import pytest
 
 import geoclaims
 from geoclaims import read_snapshots
-from geoclaims.observed.dask_archive import CORPUS_COLUMNS, extract_corpus
+from geoclaims.extract.corpus import CORPUS_COLUMNS, extract_corpus
 from geoclaims.errors import CorpusError, InvalidArgument
 from geoclaims.observed.read import SnapshotWarning
 from tests.conftest import ROOT

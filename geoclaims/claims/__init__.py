@@ -5,14 +5,38 @@ files (CSV, JSON, GeoJSON, DataFrames) with row validation and place resolution,
 and writing files. May import the base modules and :mod:`geoclaims.places`.
 """
 
-from geoclaims.claims.claim import (
-    ACTIONS, AREA_BASES, CLAIMANT_SIDES, DIRECTIONS, MAX_DATE, MIN_DATE, QUALIFIERS, SIDES, STATUSES, Claim,
-    geometry_problem, other_side, parse_date, parse_qualifier,
-)
-from geoclaims.claims.rows import COLUMNS, REQUIRED_COLUMNS, ClaimSet, read_claims, unmapped_summary, write_claims
+from __future__ import annotations
 
-__all__ = [
-    "Claim", "ClaimSet", "read_claims", "write_claims", "unmapped_summary", "COLUMNS", "REQUIRED_COLUMNS",
-    "ACTIONS", "SIDES", "CLAIMANT_SIDES", "STATUSES", "AREA_BASES", "DIRECTIONS", "QUALIFIERS", "parse_date",
-    "geometry_problem", "MIN_DATE", "MAX_DATE", "parse_qualifier", "other_side",
-]
+from typing import TYPE_CHECKING
+
+from geoclaims._lazy import lazy_exports
+
+# public name -> its module, loaded on first use (importing the subpackage stays cheap)
+_EXPORTS = {
+    "Claim": "geoclaims.claims.claim",
+    "ACTIONS": "geoclaims.claims.claim",
+    "SIDES": "geoclaims.claims.claim",
+    "CLAIMANT_SIDES": "geoclaims.claims.claim",
+    "STATUSES": "geoclaims.claims.claim",
+    "AREA_BASES": "geoclaims.claims.claim",
+    "DIRECTIONS": "geoclaims.claims.claim",
+    "QUALIFIERS": "geoclaims.claims.claim",
+    "parse_date": "geoclaims.claims.claim",
+    "geometry_problem": "geoclaims.claims.claim",
+    "MIN_DATE": "geoclaims.claims.claim",
+    "MAX_DATE": "geoclaims.claims.claim",
+    "parse_qualifier": "geoclaims.claims.claim",
+    "other_side": "geoclaims.claims.claim",
+    "ClaimSet": "geoclaims.claims.rows",
+    "read_claims": "geoclaims.claims.rows",
+    "write_claims": "geoclaims.claims.rows",
+    "unmapped_summary": "geoclaims.claims.rows",
+    "COLUMNS": "geoclaims.claims.rows",
+    "REQUIRED_COLUMNS": "geoclaims.claims.rows",
+}
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.claims.claim import ACTIONS, AREA_BASES, CLAIMANT_SIDES, Claim, DIRECTIONS, MAX_DATE, MIN_DATE, QUALIFIERS, SIDES, STATUSES, geometry_problem, other_side, parse_date, parse_qualifier
+    from geoclaims.claims.rows import COLUMNS, ClaimSet, REQUIRED_COLUMNS, read_claims, unmapped_summary, write_claims

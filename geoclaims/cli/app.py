@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from geoclaims import __version__
+from geoclaims._version import __version__
 from geoclaims.errors import GeoclaimsError
 
 __all__ = ["main"]
@@ -644,7 +644,7 @@ def _load_timeline(args: argparse.Namespace):
     window = None if args.window_days is not None and args.window_days < 0 else args.window_days
     try:
         tl = Timeline.from_claims(claims, method=args.method, window_days=window, baseline=args.baseline)
-        from geoclaims.timeline.core import Perspective
+        from geoclaims.timeline.perspective import Perspective
 
         Perspective.parse(args.perspective, tl.claimants)
     except ValueError as e:

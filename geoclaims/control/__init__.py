@@ -6,18 +6,43 @@ inference of the land between claims (:mod:`geoclaims.control.inference`) and ge
 import the base modules, :mod:`geoclaims.places` and :mod:`geoclaims.claims`.
 """
 
-from geoclaims.control.area import area_km2
-from geoclaims.control.inference import InferenceModel
-from geoclaims.control.projection import LocalProjection
-from geoclaims.control.engine import (
-    MIN_AREA_M2, STATUSES, WINDOW_MIN_VERTICES, Piece, differences, geoms_of, outcome, polygonal, replay, robust,
-    sort_key, union, union_by_key, valid_polygons, window,
-)
-from geoclaims.control.shapes import FootprintModel, ShapeModel
-from geoclaims.control.territory import TerritoryModel
+from __future__ import annotations
 
-__all__ = [
-    "Piece", "replay", "outcome", "sort_key", "union", "geoms_of", "differences", "window", "polygonal", "robust",
-    "valid_polygons", "union_by_key", "STATUSES", "MIN_AREA_M2", "WINDOW_MIN_VERTICES", "area_km2", "LocalProjection",
-    "FootprintModel", "ShapeModel", "TerritoryModel", "InferenceModel",
-]
+from typing import TYPE_CHECKING
+
+from geoclaims._lazy import lazy_exports
+
+# public name -> its module, loaded on first use (importing the subpackage stays cheap)
+_EXPORTS = {
+    "Piece": "geoclaims.control.engine",
+    "replay": "geoclaims.control.engine",
+    "outcome": "geoclaims.control.engine",
+    "sort_key": "geoclaims.control.engine",
+    "union": "geoclaims.control.engine",
+    "geoms_of": "geoclaims.control.engine",
+    "differences": "geoclaims.control.engine",
+    "window": "geoclaims.control.engine",
+    "polygonal": "geoclaims.control.engine",
+    "robust": "geoclaims.control.engine",
+    "valid_polygons": "geoclaims.control.engine",
+    "union_by_key": "geoclaims.control.engine",
+    "STATUSES": "geoclaims.control.engine",
+    "MIN_AREA_M2": "geoclaims.control.engine",
+    "WINDOW_MIN_VERTICES": "geoclaims.control.engine",
+    "area_km2": "geoclaims.control.area",
+    "LocalProjection": "geoclaims.control.projection",
+    "FootprintModel": "geoclaims.control.shapes",
+    "ShapeModel": "geoclaims.control.shapes",
+    "TerritoryModel": "geoclaims.control.territory",
+    "InferenceModel": "geoclaims.control.inference.field",
+}
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.control.area import area_km2
+    from geoclaims.control.engine import MIN_AREA_M2, Piece, STATUSES, WINDOW_MIN_VERTICES, differences, geoms_of, outcome, polygonal, replay, robust, sort_key, union, union_by_key, valid_polygons, window
+    from geoclaims.control.inference.field import InferenceModel
+    from geoclaims.control.projection import LocalProjection
+    from geoclaims.control.shapes import FootprintModel, ShapeModel
+    from geoclaims.control.territory import TerritoryModel

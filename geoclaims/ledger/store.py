@@ -364,9 +364,9 @@ class Ledger:
             wanted = {claimant.casefold()} if isinstance(claimant, str) else {str(x).casefold() for x in claimant}
             pairs = [(r, c) for r, c in pairs if c.claimant.casefold() in wanted]
         if since is not None:
-            from geoclaims.timeline.core import _as_date
+            from geoclaims.timeline.dates import as_date
 
-            d = _as_date(since, "since")
+            d = as_date(since, "since")
             pairs = [(r, c) for r, c in pairs if c.date >= d]
         if region is not None:
             keep = in_region([c for _, c in pairs], region)

@@ -7,9 +7,28 @@ agreement and nowcast measures. May import every lower stage: base, places, clai
 control, timeline.
 """
 
-from geoclaims.observed.comparison import Comparison, compare
-from geoclaims.observed.evaluation import Agreement, agreement, nowcast
-from geoclaims.observed.read import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
+from __future__ import annotations
 
-__all__ = ["read_snapshots", "SnapshotRules", "SnapshotError", "SnapshotWarning", "compare", "Comparison",
-           "agreement", "nowcast", "Agreement"]
+from typing import TYPE_CHECKING
+
+from geoclaims._lazy import lazy_exports
+
+# public name -> its module, loaded on first use (importing the subpackage stays cheap)
+_EXPORTS = {
+    "read_snapshots": "geoclaims.observed.read",
+    "SnapshotRules": "geoclaims.observed.read",
+    "SnapshotError": "geoclaims.observed.read",
+    "SnapshotWarning": "geoclaims.observed.read",
+    "compare": "geoclaims.observed.comparison",
+    "Comparison": "geoclaims.observed.comparison",
+    "agreement": "geoclaims.observed.evaluation",
+    "nowcast": "geoclaims.observed.evaluation",
+    "Agreement": "geoclaims.observed.evaluation",
+}
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.observed.comparison import Comparison, compare
+    from geoclaims.observed.evaluation import Agreement, agreement, nowcast
+    from geoclaims.observed.read import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots

@@ -140,7 +140,7 @@ class Agreement:
         return fig
 
     def _repr_html_(self) -> str:
-        from geoclaims.web.assets import esc
+        from geoclaims._html import esc
 
         where = f" in {esc(self.region)}" if self.region else ""
         return (f"<b>agreement of {esc(self.claims_label)} with {esc(self.observed_label)}{where}</b>"
@@ -222,7 +222,7 @@ def agreement(
 def _dates(claims: "Timeline", observed: "Timeline", dates: Any) -> list[dt.date]:
     import pandas as pd
 
-    from geoclaims.timeline.core import _as_date
+    from geoclaims.timeline.dates import as_date
 
     first = claims.start or observed.start
     last = claims.end or observed.end
@@ -234,7 +234,7 @@ def _dates(claims: "Timeline", observed: "Timeline", dates: Any) -> list[dt.date
         except (ValueError, TypeError) as e:
             raise InvalidArgument(f"dates={dates!r} is not a pandas frequency ({e}); or pass a list of dates") from None
     else:
-        out = sorted({_as_date(d, "dates") for d in dates})
+        out = sorted({as_date(d, "dates") for d in dates})
     if not out:
         raise InvalidArgument("no dates to compare: the observed timeline has no snapshot between the first and "
                               f"the last claim ({first} .. {last}); pass dates=")
@@ -506,7 +506,8 @@ def nowcast(
     """
     import pandas as pd
 
-    from geoclaims.timeline.core import Timeline, _as_date
+    from geoclaims.timeline.core import Timeline
+    from geoclaims.timeline.dates import as_date
 
     claims = list(claims)
     if not claims:
@@ -520,7 +521,7 @@ def nowcast(
         except (ValueError, TypeError) as e:
             raise InvalidArgument(f"starts={starts!r} is not a pandas frequency ({e})") from None
     else:
-        days = sorted({_as_date(d, "starts") for d in starts})
+        days = sorted({as_date(d, "starts") for d in starts})
     days = [d for d in days if observed.start <= d and d + dt.timedelta(days=min(horizons)) <= observed.end]
     if not days:
         raise InvalidArgument("no start date has an observed map on it and one a horizon later")

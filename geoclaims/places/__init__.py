@@ -7,18 +7,30 @@ May import only the base modules (``geoclaims.errors``, ``geoclaims._io``, ...);
 of claims, polygons, timelines or maps.
 """
 
-from geoclaims.places.gazetteer import Gazetteer, Resolution
-from geoclaims.places.geocoding import geocode, geocode_all
-from geoclaims.places.place import Match, Place
-from geoclaims.places.regions import Region, RegionTable
+from __future__ import annotations
 
-__all__ = ["Place", "Match", "Gazetteer", "Resolution", "geocode", "geocode_all", "GazetteerGeocoder", "Region",
-           "RegionTable"]
+from typing import TYPE_CHECKING
 
+from geoclaims._lazy import lazy_exports
 
-def __getattr__(name: str):
-    if name == "GazetteerGeocoder":  # geopy loads only when its geocoder is asked for
-        from geoclaims.places.geopy_geocoder import GazetteerGeocoder
+# public name -> its module, loaded on first use (importing the subpackage stays cheap)
+_EXPORTS = {
+    "Place": "geoclaims.places.place",
+    "Match": "geoclaims.places.place",
+    "Gazetteer": "geoclaims.places.gazetteer",
+    "Resolution": "geoclaims.places.gazetteer",
+    "geocode": "geoclaims.places.geocoding",
+    "geocode_all": "geoclaims.places.geocoding",
+    "GazetteerGeocoder": "geoclaims.places.geopy_geocoder",
+    "Region": "geoclaims.places.regions",
+    "RegionTable": "geoclaims.places.regions",
+}
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
-        return GazetteerGeocoder
-    raise AttributeError(f"module 'geoclaims.places' has no attribute {name!r}")
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.places.gazetteer import Gazetteer, Resolution
+    from geoclaims.places.geocoding import geocode, geocode_all
+    from geoclaims.places.geopy_geocoder import GazetteerGeocoder
+    from geoclaims.places.place import Match, Place
+    from geoclaims.places.regions import Region, RegionTable

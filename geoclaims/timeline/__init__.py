@@ -7,9 +7,26 @@ backend lives in :mod:`geoclaims.web`). May import the base modules, :mod:`geocl
 :mod:`geoclaims.claims` and :mod:`geoclaims.control`.
 """
 
-from geoclaims.timeline.core import (
-    BAND_COLUMNS, CHANGES_COLUMNS, DIFF_COLUMNS, PIECE_COLUMNS, STATE_COLUMNS, Perspective, Timeline,
-)
+from __future__ import annotations
 
-__all__ = ["Timeline", "Perspective", "STATE_COLUMNS", "PIECE_COLUMNS", "BAND_COLUMNS", "DIFF_COLUMNS",
-           "CHANGES_COLUMNS"]
+from typing import TYPE_CHECKING
+
+from geoclaims._lazy import lazy_exports
+
+# public name -> its module, loaded on first use (importing the subpackage stays cheap)
+_EXPORTS = {
+    "Timeline": "geoclaims.timeline.core",
+    "Perspective": "geoclaims.timeline.perspective",
+    "STATE_COLUMNS": "geoclaims.timeline.columns",
+    "PIECE_COLUMNS": "geoclaims.timeline.columns",
+    "BAND_COLUMNS": "geoclaims.timeline.columns",
+    "DIFF_COLUMNS": "geoclaims.timeline.columns",
+    "CHANGES_COLUMNS": "geoclaims.timeline.columns",
+}
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.timeline.columns import BAND_COLUMNS, CHANGES_COLUMNS, DIFF_COLUMNS, PIECE_COLUMNS, STATE_COLUMNS
+    from geoclaims.timeline.core import Timeline
+    from geoclaims.timeline.perspective import Perspective

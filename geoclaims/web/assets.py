@@ -1,9 +1,9 @@
-"""HTML helpers shared by the map and page renderers: escaping, safe links, offline Leaflet.
+"""Assets and Jinja helpers shared by the map and page renderers: colours, offline Leaflet, raw macros.
 
-Every piece of text that reaches a page from a claim, a place or a file name
-goes through :func:`esc` (or is set with ``textContent`` by our scripts), and
-only ``http(s)`` URLs become links (:func:`safe_url`). Data handed to scripts
-goes through :func:`script_json`, which cannot close a ``<script>`` element.
+Escaping (:func:`esc`, :func:`safe_url`, :func:`link`, :func:`script_json`) lives in the base
+module :mod:`geoclaims._html`, since reprs at every stage escape text; it is re-exported here for the
+renderers. Every piece of text that reaches a page from a claim, a place or a file name goes through
+:func:`esc`, and data handed to scripts through :func:`script_json`.
 
 No data is ever compiled as a template. branca's ``MacroElement.render`` puts
 each rendered macro into the page as ``Element(text)``, which compiles that
@@ -23,13 +23,10 @@ matches the folium that builds the map.
 from __future__ import annotations
 
 import functools
-import html
-import json
-import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from geoclaims._html import esc, link, safe_url, script_json
 from geoclaims.errors import InvalidArgument
 
 __all__ = ["DEFAULT_COLORS", "ASSET_MODES", "esc", "safe_url", "link", "script_json", "leaflet_assets", "use_assets",
@@ -43,103 +40,6 @@ DEFAULT_COLORS: dict[str, str] = {"UA": "#1f4fbf", "RU": "#c8102e", "contested":
 ASSET_MODES = ("inline", "folder", "cdn")
 #: Folder (relative to the pages) for ``assets="folder"``.
 ASSETS_DIR = "assets"
-
-# Characters html.escape leaves alone but that break out of a JavaScript template literal
-# (folium builds some scripts with backticks) or are invisible line breaks in JS strings.
-# Braces too: they start Jinja tags ({{ {% {#), and no page of ours needs them literal in data.
-_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "\u2028": "&#8232;", "\u2029": "&#8233;",
-                        "{": "&#123;", "}": "&#125;"})
-# In JSON text a structural "{" is always followed by '"' or '}', so a "{" followed by "{", "%" or "#"
-# is inside a string: the start of a template tag, written as a \u escape instead.
-_TAG_START = re.compile(r"\{(?=[{%#])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def esc(value: Any) -> str:
-    """Text as HTML that displays it literally, safe in elements, attributes and JS template literals.
-
-    Examples
-    --------
-    >>> esc('<img src=x onerror="alert(1)"> `${x}`')
-    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#96;&#36;&#123;x&#125;&#96;'
-    >>> esc("{{ 7*7 }}")
-    '&#123;&#123; 7*7 &#125;&#125;'
-
-    Returns
-    -------
-    str
-    """
-    if value is None:
-        return ""
-    return html.escape(_CONTROL.sub("", str(value)), quote=True).translate(_EXTRA)
-
-
-def safe_url(url: Any) -> str | None:
-    """`url` if it is an absolute ``http``/``https`` URL with a host, else None.
-
-    Examples
-    --------
-    >>> safe_url("https://isw.pub/x?a=1"), safe_url("javascript:alert(1)"), safe_url(" JaVaScRiPt:x")
-    ('https://isw.pub/x?a=1', None, None)
-
-    Returns
-    -------
-    str or None
-    """
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
-
-
-def link(url: Any, text: Any = None) -> str:
-    """An escaped ``<a>`` for http(s) URLs; anything else comes back as escaped plain text.
-
-    Examples
-    --------
-    >>> link("https://example.org/a", "source")
-    '<a href="https://example.org/a" target="_blank" rel="noopener noreferrer nofollow">source</a>'
-    >>> link("javascript:alert(1)")
-    'javascript:alert(1)'
-
-    Returns
-    -------
-    str
-    """
-    ok = safe_url(url)
-    if ok is None:
-        return esc(url)
-    label = text if text not in (None, "") else (urlsplit(ok).hostname or ok)
-    return f'<a href="{esc(ok)}" target="_blank" rel="noopener noreferrer nofollow">{esc(label)}</a>'
-
-
-def script_json(value: Any) -> str:
-    """JSON that is safe inside ``<script>``: ``<``, ``>``, ``&`` and line separators escaped.
-
-    Examples
-    --------
-    >>> script_json({"n": "</script><b>"})
-    '{"n":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
-    >>> script_json({"n": "{{ 7*7 }} {% x %}"})
-    '{"n":"\\\\u007b{ 7*7 }} \\\\u007b% x %}"}'
-
-    Returns
-    -------
-    str
-    """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-    return _TAG_START.sub(r"\\u007b", text) if "{" in text else text
-
 
 @functools.lru_cache(maxsize=1)
 def leaflet_assets() -> dict[str, tuple[str, str]]:

@@ -106,7 +106,7 @@ def state_label(side: str, status: str) -> str:
 
 def claim_dates(timeline: "Timeline", perspective: Any = "all") -> list[dt.date]:
     """Dates with claims counted by `perspective` (snapshot dates for observed timelines), sorted."""
-    from geoclaims.timeline.core import Perspective
+    from geoclaims.timeline.perspective import Perspective
 
     p = Perspective.parse(perspective, timeline.claimants)
     if timeline.is_observed:
@@ -330,7 +330,7 @@ def area_check_rows(timeline: "Timeline", perspective: Any, first: dt.date, last
     mapped range, or 'not comparable') and ``text`` ("claimed 110 km²; mapped 1,984-2,042 km²: 0.06×
     the mapped area, below the mapped range").
     """
-    from geoclaims.timeline.core import Perspective
+    from geoclaims.timeline.perspective import Perspective
 
     p = Perspective.parse(perspective, timeline.claimants)
     wanted = {(c.claim_id, c.date) for c in timeline.claims
@@ -498,7 +498,8 @@ def day_view(timeline: "Timeline", date: "str | dt.date | None" = None, *, since
     >>> sorted({r["claim_status"] for r, _ in v.pieces}), v.period  # '' for inferred land
     (['', 'assessed', 'claimed', 'unverified'], '2025-01-07')
     """
-    from geoclaims.timeline.core import Perspective, _as_date
+    from geoclaims.timeline.dates import as_date
+    from geoclaims.timeline.perspective import Perspective
 
     observed = check_observed(observed)
     p = Perspective.parse(perspective, timeline.claimants)
@@ -508,8 +509,8 @@ def day_view(timeline: "Timeline", date: "str | dt.date | None" = None, *, since
             raise InvalidArgument("the timeline has no dates in this perspective; pass date=")
         d = dates[-1]
     else:
-        d = _as_date(date)
-    first = change_window(timeline, d, _as_date(since, "since") if since is not None else None, p)
+        d = as_date(date)
+    first = change_window(timeline, d, as_date(since, "since") if since is not None else None, p)
     state = timeline.state(d, perspective=p)
     areas = tuple(state.drop(columns="geometry").to_dict("records"))
     kept = tuple((rec, g) for rec, g in zip(areas, state.geometry) if not g.is_empty)

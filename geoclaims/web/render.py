@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from geoclaims import __version__
+from geoclaims._version import __version__
 from geoclaims._io import atomic_write
 from geoclaims.web.assets import link, write_assets
 from geoclaims.claims.claim import SIDES
@@ -103,7 +103,7 @@ def _map_parts(m: "folium.Map") -> tuple[str, str, str]:
 
 
 def _days(timeline: "Timeline", days: Any, perspective: Any, start: Any, end: Any) -> list[dt.date]:
-    from geoclaims.timeline.core import _as_date
+    from geoclaims.timeline.dates import as_date
 
     if isinstance(days, str):
         if days not in DAY_CHOICES:
@@ -115,9 +115,9 @@ def _days(timeline: "Timeline", days: Any, perspective: Any, start: Any, end: An
             n = (claimed[-1] - claimed[0]).days
             out = [claimed[0] + dt.timedelta(days=i) for i in range(n + 1)]
     else:
-        out = sorted({_as_date(d, "days") for d in days})
-    lo = _as_date(start, "start") if start is not None else None
-    hi = _as_date(end, "end") if end is not None else None
+        out = sorted({as_date(d, "days") for d in days})
+    lo = as_date(start, "start") if start is not None else None
+    hi = as_date(end, "end") if end is not None else None
     out = [d for d in out if (lo is None or d >= lo) and (hi is None or d <= hi)]
     if not out:
         raise InvalidArgument("nothing to render: no days" + (f" between {lo or 'the start'} and {hi or 'the end'}"
@@ -309,7 +309,7 @@ def render_daily(
     """
     from tqdm import tqdm
 
-    from geoclaims.timeline.core import Perspective
+    from geoclaims.timeline.perspective import Perspective
 
     t0 = time.perf_counter()
     colors = check_colors(colors)

@@ -412,7 +412,7 @@ def _legend(fig: Any, colors: Mapping[str, str], shown: Shown, foot: float, H: f
 
 
 def _footer(fig: Any, view: DayView, timeline: "Timeline", source: str | None) -> None:
-    from geoclaims import __version__
+    from geoclaims._version import __version__
 
     if source is None:
         if timeline.is_observed:

@@ -4,6 +4,20 @@
 field of control on a grid, its status polygons, its uncertainty band and the claims that drove it.
 """
 
-from geoclaims.control.inference.field import ControlField, InferenceModel, evidence_kind
+from __future__ import annotations
 
-__all__ = ["InferenceModel", "ControlField", "evidence_kind"]
+from typing import TYPE_CHECKING
+
+from geoclaims._lazy import lazy_exports
+
+# public name -> its module, loaded on first use (importing the subpackage stays cheap)
+_EXPORTS = {
+    "InferenceModel": "geoclaims.control.inference.field",
+    "ControlField": "geoclaims.control.inference.field",
+    "evidence_kind": "geoclaims.control.inference.field",
+}
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.control.inference.field import ControlField, InferenceModel, evidence_kind
