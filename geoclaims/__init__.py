@@ -71,9 +71,9 @@ _EXPORTS = {
     "ClaimFormatError": "geoclaims.errors",
     "ClaimProblem": "geoclaims.errors",
     "Claim": "geoclaims.claims.claim",
-    "ClaimSet": "geoclaims.claims.rows",
-    "read_claims": "geoclaims.claims.rows",
-    "write_claims": "geoclaims.claims.rows",
+    "ClaimSet": "geoclaims.claims.claimset",
+    "read_claims": "geoclaims.claims.read",
+    "write_claims": "geoclaims.claims.write",
     "Timeline": "geoclaims.timeline.core",
     "Perspective": "geoclaims.timeline.perspective",
     "area_km2": "geoclaims.control.area",
@@ -118,7 +118,9 @@ __all__ = ["__version__", *_EXPORTS]
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.control.area import area_km2
     from geoclaims.claims.claim import Claim
-    from geoclaims.claims.rows import ClaimSet, read_claims, write_claims
+    from geoclaims.claims.claimset import ClaimSet
+    from geoclaims.claims.read import read_claims
+    from geoclaims.claims.write import write_claims
     from geoclaims.errors import (
         AmbiguousPlace, AmbiguousPlaceWarning, ClaimFormatError, ClaimProblem, GazetteerDataError, GeoclaimsError,
         PlaceNotFound, UncertainMatch, UncertainMatchWarning, UnknownRegion,

@@ -27,16 +27,22 @@ _EXPORTS = {
     "MAX_DATE": "geoclaims.claims.claim",
     "parse_qualifier": "geoclaims.claims.claim",
     "other_side": "geoclaims.claims.claim",
-    "ClaimSet": "geoclaims.claims.rows",
-    "read_claims": "geoclaims.claims.rows",
-    "write_claims": "geoclaims.claims.rows",
-    "unmapped_summary": "geoclaims.claims.rows",
-    "COLUMNS": "geoclaims.claims.rows",
-    "REQUIRED_COLUMNS": "geoclaims.claims.rows",
+    "ClaimSet": "geoclaims.claims.claimset",
+    "read_claims": "geoclaims.claims.read",
+    "write_claims": "geoclaims.claims.write",
+    "unmapped_summary": "geoclaims.claims.claimset",
+    "COLUMNS": "geoclaims.claims.columns",
+    "REQUIRED_COLUMNS": "geoclaims.claims.columns",
 }
 __all__ = list(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from geoclaims.claims.claim import ACTIONS, AREA_BASES, CLAIMANT_SIDES, Claim, DIRECTIONS, MAX_DATE, MIN_DATE, QUALIFIERS, SIDES, STATUSES, geometry_problem, other_side, parse_date, parse_qualifier
-    from geoclaims.claims.rows import COLUMNS, ClaimSet, REQUIRED_COLUMNS, read_claims, unmapped_summary, write_claims
+    from geoclaims.claims.claim import (
+        ACTIONS, AREA_BASES, CLAIMANT_SIDES, DIRECTIONS, MAX_DATE, MIN_DATE, QUALIFIERS, SIDES, STATUSES, Claim,
+        geometry_problem, other_side, parse_date, parse_qualifier,
+    )
+    from geoclaims.claims.claimset import ClaimSet, unmapped_summary
+    from geoclaims.claims.columns import COLUMNS, REQUIRED_COLUMNS
+    from geoclaims.claims.read import read_claims
+    from geoclaims.claims.write import write_claims

@@ -394,7 +394,7 @@ def _cmd_observed(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from geoclaims.claims.rows import read_claims
+    from geoclaims.claims.read import read_claims
     from geoclaims.observed.comparison import compare
 
     claims = _read_claims_file(args)
@@ -591,7 +591,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from geoclaims._resources import data_file
-    from geoclaims.claims.rows import read_claims
+    from geoclaims.claims.read import read_claims
     from geoclaims.timeline.core import Timeline
 
     path = data_file("seed-places.txt")
@@ -622,7 +622,7 @@ def _read_claims_file(args: argparse.Namespace):
     """The claims file of a command, read with its --on-error / --encoding / --accept-fuzzy options."""
     import warnings
 
-    from geoclaims.claims.rows import read_claims
+    from geoclaims.claims.read import read_claims
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)

@@ -41,7 +41,10 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.control.area import area_km2
-    from geoclaims.control.engine import MIN_AREA_M2, Piece, STATUSES, WINDOW_MIN_VERTICES, differences, geoms_of, outcome, polygonal, replay, robust, sort_key, union, union_by_key, valid_polygons, window
+    from geoclaims.control.engine import (
+        MIN_AREA_M2, STATUSES, WINDOW_MIN_VERTICES, Piece, differences, geoms_of, outcome, polygonal, replay, robust,
+        sort_key, union, union_by_key, valid_polygons, window,
+    )
     from geoclaims.control.inference.field import InferenceModel
     from geoclaims.control.projection import LocalProjection
     from geoclaims.control.shapes import FootprintModel, ShapeModel

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas
     import pandas
 
-    from geoclaims.claims.rows import ClaimSet
+    from geoclaims.claims.claimset import ClaimSet
     from geoclaims.places.gazetteer import Gazetteer
     from geoclaims.timeline.core import Timeline
 
@@ -155,7 +155,8 @@ class Ledger:
         LedgerError
             The database failed; nothing was written.
         """
-        from geoclaims.claims.rows import ClaimSet, read_claims
+        from geoclaims.claims.claimset import ClaimSet
+        from geoclaims.claims.read import read_claims
 
         if isinstance(claims, (str, os.PathLike)) or type(claims).__name__ in ("DataFrame", "GeoDataFrame"):
             source = os.fspath(claims) if isinstance(claims, (str, os.PathLike)) else "<DataFrame>"
@@ -396,7 +397,7 @@ class Ledger:
         ClaimSet
             In entry order; ``source`` is the ledger.
         """
-        from geoclaims.claims.rows import ClaimSet
+        from geoclaims.claims.claimset import ClaimSet
 
         pairs = self._query(as_of, region, claimant, since)
         return ClaimSet(tuple(c for _, c in pairs), (), self.url, len(pairs))
@@ -406,7 +407,7 @@ class Ledger:
         """The claims of :meth:`claims` in the claims format's columns, with ``revision``, ``batch``,
         ``entered_at``, ``entered_by`` and the geometry (place point or drawn polygon, EPSG:4326)."""
         import geopandas
-        from geoclaims.claims.rows import ClaimSet
+        from geoclaims.claims.claimset import ClaimSet
 
         pairs = self._query(as_of, region, claimant, since)
         df = ClaimSet(tuple(c for _, c in pairs)).to_dataframe()

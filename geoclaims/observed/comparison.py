@@ -34,7 +34,7 @@ from geoclaims.claims.claim import SIDES, Claim, other_side
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-    from geoclaims.claims.rows import ClaimSet
+    from geoclaims.claims.claimset import ClaimSet
     from geoclaims.timeline.core import Timeline
 
 __all__ = ["compare", "Comparison", "VERDICTS", "COMPARE_COLUMNS"]
@@ -152,7 +152,7 @@ def compare(claims: "ClaimSet | Timeline | Iterable[Claim] | str", observed: "Ti
     import pandas as pd
     import shapely
 
-    from geoclaims.claims.rows import read_claims
+    from geoclaims.claims.read import read_claims
     from geoclaims.timeline.core import Timeline
 
     if not getattr(observed, "is_observed", False):

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas
     import pandas
 
-    from geoclaims.claims.rows import ClaimSet
+    from geoclaims.claims.claimset import ClaimSet
     from geoclaims.control.projection import LocalProjection
     from geoclaims.places.gazetteer import Gazetteer
     from geoclaims.timeline.runs import _Run
@@ -233,7 +233,7 @@ class Timeline:
 
     def unmapped_summary(self, claims: Iterable[Claim] | None = None) -> str:
         """``"39 of 114 claims not mapped: no coordinates for ..."`` ('' when all are mapped)."""
-        from geoclaims.claims.rows import unmapped_summary
+        from geoclaims.claims.claimset import unmapped_summary
 
         return unmapped_summary(self.claims if claims is None else claims)
 

@@ -82,7 +82,7 @@ def to_file(tl: Timeline, path: "str | os.PathLike[str]", *, perspective: "str |
         try:
             gdf.to_file(tmp, driver=drv, layer="control" if drv == "GPKG" else None, engine="pyogrio")
             if drv == "GPKG":
-                from geoclaims.claims.rows import ClaimSet
+                from geoclaims.claims.claimset import ClaimSet
 
                 claims = ClaimSet(tl.claims).to_geodataframe()
                 claims.to_file(tmp, driver="GPKG", layer="claims", engine="pyogrio", append=False)
