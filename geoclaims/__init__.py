@@ -86,9 +86,9 @@ _EXPORTS = {
     "plot": "geoclaims.web.static",
     "RenderResult": "geoclaims.web.render",
     "read_snapshots": "geoclaims.observed.read",
-    "SnapshotRules": "geoclaims.observed.read",
-    "SnapshotError": "geoclaims.observed.read",
-    "SnapshotWarning": "geoclaims.observed.read",
+    "SnapshotRules": "geoclaims.observed.rules",
+    "SnapshotError": "geoclaims.observed.rules",
+    "SnapshotWarning": "geoclaims.observed.rules",
     "compare": "geoclaims.observed.comparison",
     "Comparison": "geoclaims.observed.comparison",
     "extract_claims": "geoclaims.extract",
@@ -131,7 +131,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.web.maps import explore
     from geoclaims.web.render import RenderResult, render_daily
     from geoclaims.web.static import plot
-    from geoclaims.observed.read import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
+    from geoclaims.observed.read import read_snapshots
+    from geoclaims.observed.rules import SnapshotError, SnapshotRules, SnapshotWarning
     from geoclaims.observed.comparison import Comparison, compare
     from geoclaims.extract import CandidateClaim, Extraction, extract_claims
     from geoclaims.control.inference.field import InferenceModel

@@ -16,7 +16,7 @@ Examples
 ...     warnings.simplefilter("always")
 ...     from geoclaims.snapshots import read_snapshots
 >>> str(caught[0].message)
-'geoclaims.snapshots is deprecated: it moved to geoclaims.observed.read; import from there (or from geoclaims)'
+'geoclaims.snapshots is deprecated: it moved to geoclaims.observed; import from there (or from geoclaims)'
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ MOVED: dict[str, str] = {
     "geoclaims.area": "geoclaims.control.area",
     "geoclaims.infer": "geoclaims.control.inference",
     # observed
-    "geoclaims.snapshots": "geoclaims.observed.read",
+    "geoclaims.snapshots": "geoclaims.observed",
     "geoclaims.compare": "geoclaims.observed.comparison",
     "geoclaims.evaluation": "geoclaims.observed.evaluation",
     # web

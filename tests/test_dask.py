@@ -20,7 +20,7 @@ import geoclaims
 from geoclaims import read_snapshots
 from geoclaims.extract.corpus import CORPUS_COLUMNS, extract_corpus
 from geoclaims.errors import CorpusError, InvalidArgument
-from geoclaims.observed.read import SnapshotWarning
+from geoclaims.observed import SnapshotWarning
 from tests.conftest import ROOT
 
 SEED_REPORT = ROOT / "examples" / "seed" / "report.txt"

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from geoclaims import GeoclaimsError, Gazetteer, Timeline, read_claims
 from geoclaims.claims import COLUMNS
 from geoclaims.extract import MAX_CANDIDATES, extract_claims
-from geoclaims.observed.read import read_snapshots
+from geoclaims.observed import read_snapshots
 
 pytestmark = pytest.mark.fuzz
 

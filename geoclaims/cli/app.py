@@ -345,7 +345,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
 def _read_observed(args: argparse.Namespace):
     import warnings
 
-    from geoclaims.observed.read import SnapshotError, SnapshotWarning, read_snapshots
+    from geoclaims.observed.read import read_snapshots
+    from geoclaims.observed.rules import SnapshotError, SnapshotWarning
 
     region = args.region  # a name, or "W,S,E,N" (geoclaims.places.boundaries.region_geometry)
     with warnings.catch_warnings(record=True) as caught:

@@ -16,9 +16,18 @@ from geoclaims._lazy import lazy_exports
 # public name -> its module, loaded on first use (importing the subpackage stays cheap)
 _EXPORTS = {
     "read_snapshots": "geoclaims.observed.read",
-    "SnapshotRules": "geoclaims.observed.read",
-    "SnapshotError": "geoclaims.observed.read",
-    "SnapshotWarning": "geoclaims.observed.read",
+    "SnapshotRules": "geoclaims.observed.rules",
+    "SnapshotError": "geoclaims.observed.rules",
+    "SnapshotWarning": "geoclaims.observed.rules",
+    "SnapshotProblem": "geoclaims.observed.rules",
+    "PRESETS": "geoclaims.observed.rules",
+    "DEEPSTATE": "geoclaims.observed.rules",
+    "GEOCLAIMS": "geoclaims.observed.rules",
+    "deepstate_key": "geoclaims.observed.rules",
+    "deepstate_fill": "geoclaims.observed.rules",
+    "DEEPSTATE_FILLS": "geoclaims.observed.rules",
+    "date_from_name": "geoclaims.observed.files",
+    "OBSERVED_CLAIM": "geoclaims.observed.pieces",
     "compare": "geoclaims.observed.comparison",
     "Comparison": "geoclaims.observed.comparison",
     "agreement": "geoclaims.observed.evaluation",
@@ -31,4 +40,10 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.observed.comparison import Comparison, compare
     from geoclaims.observed.evaluation import Agreement, agreement, nowcast
-    from geoclaims.observed.read import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
+    from geoclaims.observed.files import date_from_name
+    from geoclaims.observed.pieces import OBSERVED_CLAIM
+    from geoclaims.observed.read import read_snapshots
+    from geoclaims.observed.rules import (
+        DEEPSTATE, DEEPSTATE_FILLS, GEOCLAIMS, PRESETS, SnapshotError, SnapshotProblem, SnapshotRules, SnapshotWarning,
+        deepstate_fill, deepstate_key,
+    )

@@ -24,14 +24,14 @@ def map_snapshots(client: Any, members: Sequence[tuple[str, Any]], root: Path, i
                   window: int | None = None, run: int = 8) -> Iterator[Any]:
     """Parse and build snapshots on the client's workers; yields their ``_Parsed`` results in input order.
 
-    `members` are ``(name, read)`` pairs of :func:`geoclaims.observed.read._members`; files in a folder are
-    read by the workers (by path), zip members here. `init` is what ``snapshots._init_worker`` takes.
+    `members` are ``(name, read)`` pairs of :func:`geoclaims.observed.files._members`; files in a folder are
+    read by the workers (by path), zip members here. `init` is what :func:`geoclaims.observed.pieces._init_worker` takes.
     Each task takes `run` consecutive snapshots, so that a worker's builder finds the groups that did
     not change since the day before (as the process pool's chunks do).
     """
     import secrets
 
-    from geoclaims.observed import read as snapshots
+    from geoclaims.observed.files import _read_member
 
     token = secrets.token_hex(8)
     shared = client.scatter((token, init), broadcast=True)
@@ -42,7 +42,7 @@ def map_snapshots(client: Any, members: Sequence[tuple[str, Any]], root: Path, i
     try:
         while True:
             while len(pending) < window:
-                batch = [(name, str(folder / name) if folder is not None else snapshots._read_member(name, read))
+                batch = [(name, str(folder / name) if folder is not None else _read_member(name, read))
                          for name, read in itertools.islice(items, run)]
                 if not batch:
                     break
@@ -61,7 +61,8 @@ def _remote_snapshots(batch: list[tuple[str, Any]], shared: tuple) -> list[Any]:
 
 
 def _remote_snapshot(name: str, data: Any, shared: tuple) -> Any:
-    from geoclaims.observed import read as snapshots
+    from geoclaims.observed.files import _read_member
+    from geoclaims.observed.pieces import _Builder, _process
 
     token, (spec, date_from, date_property, proj, region_wkb) = shared
     builder = _BUILDERS.get(token)
@@ -69,19 +70,19 @@ def _remote_snapshot(name: str, data: Any, shared: tuple) -> Any:
         import shapely
 
         region = shapely.from_wkb(region_wkb) if region_wkb is not None else None
-        builder = _BUILDERS[token] = snapshots._Builder(proj, region)
+        builder = _BUILDERS[token] = _Builder(proj, region)
     if isinstance(data, str):  # a file of a folder: read here, on the worker
         path = Path(data)
-        data = snapshots._read_member(name, lambda: _read_file(path))
-    return snapshots._process(name, data, spec, date_from, date_property, builder, remote=True)
+        data = _read_member(name, lambda: _read_file(path))
+    return _process(name, data, spec, date_from, date_property, builder, remote=True)
 
 
 def _read_file(path: Path) -> bytes:
-    from geoclaims.observed import read as snapshots
+    from geoclaims.observed.files import MAX_SNAPSHOT_BYTES, _TooLarge
 
     size = path.stat().st_size
-    if size > snapshots.MAX_SNAPSHOT_BYTES:
-        raise snapshots._TooLarge(f"{size:,} bytes, over the limit of {snapshots.MAX_SNAPSHOT_BYTES:,} for one "
+    if size > MAX_SNAPSHOT_BYTES:
+        raise _TooLarge(f"{size:,} bytes, over the limit of {MAX_SNAPSHOT_BYTES:,} for one "
                                   "snapshot; skipped")
     return path.read_bytes()
 

@@ -13,7 +13,7 @@ import pytest
 import shapely
 
 from geoclaims import Timeline, area_km2, read_claims, render_daily
-from geoclaims.observed.read import (
+from geoclaims.observed import (
     DEEPSTATE,
     SnapshotError,
     SnapshotRules,
