@@ -118,7 +118,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from geoclaims.cli.app import _write_table
+    from geoclaims.cli.common import _write_table
 
     with _open(args) as ledger:
         gdf = ledger.to_geodataframe(**_picked(args))
@@ -141,7 +141,7 @@ def _retract(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from geoclaims.cli.app import _write_table
+    from geoclaims.cli.common import _write_table
 
     with _open(args) as ledger:
         h = ledger.history(args.claim_id)
@@ -152,7 +152,7 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _log(args: argparse.Namespace) -> int:
-    from geoclaims.cli.app import _write_table
+    from geoclaims.cli.common import _write_table
 
     with _open(args) as ledger:
         log = ledger.log()
@@ -170,7 +170,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    from geoclaims.cli.app import _write_table
+    from geoclaims.cli.common import _write_table
     from geoclaims.errors import InvalidArgument
 
     if args.window_days < -1:
