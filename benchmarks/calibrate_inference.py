@@ -72,7 +72,8 @@ def hull_baseline(claims, observed):
     own border), as an observed-style timeline on the same dates."""
     import shapely
 
-    from geoclaims.control.engine import _piece, polygonal
+    from geoclaims.control.engine import _piece
+    from geoclaims.control.polygons import polygonal
     from geoclaims.control.inference import evidence_kind
     from geoclaims.timeline import Timeline
 

@@ -94,7 +94,7 @@ _EXPORTS = {
     "extract_claims": "geoclaims.extract",
     "Extraction": "geoclaims.extract",
     "CandidateClaim": "geoclaims.extract",
-    "InferenceModel": "geoclaims.control.inference.field",
+    "InferenceModel": "geoclaims.control.inference.model",
     "agreement": "geoclaims.observed.evaluation",
     "nowcast": "geoclaims.observed.evaluation",
     "Agreement": "geoclaims.observed.evaluation",
@@ -135,7 +135,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.observed.rules import SnapshotError, SnapshotRules, SnapshotWarning
     from geoclaims.observed.comparison import Comparison, compare
     from geoclaims.extract import CandidateClaim, Extraction, extract_claims
-    from geoclaims.control.inference.field import InferenceModel
+    from geoclaims.control.inference.model import InferenceModel
     from geoclaims.observed.evaluation import Agreement, agreement, nowcast
     from geoclaims.errors import (
         InputEncodingError, InputFileError, InputFileNotFound, InvalidArgument, InvalidArgumentType, OutputError,

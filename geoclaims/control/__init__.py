@@ -18,13 +18,13 @@ _EXPORTS = {
     "replay": "geoclaims.control.engine",
     "outcome": "geoclaims.control.engine",
     "sort_key": "geoclaims.control.engine",
-    "union": "geoclaims.control.engine",
+    "union": "geoclaims.control.polygons",
     "geoms_of": "geoclaims.control.engine",
     "differences": "geoclaims.control.engine",
     "window": "geoclaims.control.engine",
-    "polygonal": "geoclaims.control.engine",
-    "robust": "geoclaims.control.engine",
-    "valid_polygons": "geoclaims.control.engine",
+    "polygonal": "geoclaims.control.polygons",
+    "robust": "geoclaims.control.polygons",
+    "valid_polygons": "geoclaims.control.polygons",
     "union_by_key": "geoclaims.control.engine",
     "STATUSES": "geoclaims.control.engine",
     "MIN_AREA_M2": "geoclaims.control.engine",
@@ -34,7 +34,7 @@ _EXPORTS = {
     "FootprintModel": "geoclaims.control.shapes",
     "ShapeModel": "geoclaims.control.shapes",
     "TerritoryModel": "geoclaims.control.territory",
-    "InferenceModel": "geoclaims.control.inference.field",
+    "InferenceModel": "geoclaims.control.inference.model",
 }
 __all__ = list(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -42,10 +42,11 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.control.area import area_km2
     from geoclaims.control.engine import (
-        MIN_AREA_M2, STATUSES, WINDOW_MIN_VERTICES, Piece, differences, geoms_of, outcome, polygonal, replay, robust,
-        sort_key, union, union_by_key, valid_polygons, window,
+        MIN_AREA_M2, STATUSES, WINDOW_MIN_VERTICES, Piece, differences, geoms_of, outcome, replay, sort_key,
+        union_by_key, window,
     )
-    from geoclaims.control.inference.field import InferenceModel
+    from geoclaims.control.inference.model import InferenceModel
+    from geoclaims.control.polygons import polygonal, robust, union, valid_polygons
     from geoclaims.control.projection import LocalProjection
     from geoclaims.control.shapes import FootprintModel, ShapeModel
     from geoclaims.control.territory import TerritoryModel

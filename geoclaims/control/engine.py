@@ -30,94 +30,28 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from geoclaims.claims.claim import SIDES, Claim, other_side
+from geoclaims.control.polygons import robust, union
 
 if TYPE_CHECKING:  # pragma: no cover
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["Piece", "replay", "outcome", "sort_key", "union", "geoms_of", "differences", "window", "polygonal", "robust",
-           "valid_polygons", "STATUSES"]
+__all__ = ["Piece", "replay", "outcome", "sort_key", "geoms_of", "union_by_key", "differences", "window", "STATUSES",
+           "MIN_AREA_M2"]
+
 
 #: Status of a piece of control.
 STATUSES: tuple[str, ...] = ("held", "advanced", "contested")
+
 MIN_AREA_M2 = 1.0  # slivers below 1 m² are dropped
-#: Precision grid (metres) of unions. GEOS' default union_all can drop area
-#: when many polygons share nearly coincident edges (seen with territory cells:
-#: 759 km² of disjoint cells unioned to 737 km²); a 1 cm grid avoids it.
-GRID_M = 0.01
-
-
-def union(geoms) -> "BaseGeometry":
-    """Union of geometries in the local CRS, on a 1 cm grid (empty polygon for none)."""
-    import shapely
-
-    geoms = [g for g in geoms if g is not None]
-    if not geoms:
-        return shapely.Polygon()
-    if len(geoms) == 1:
-        return geoms[0]  # nothing to merge (pieces are valid by construction)
-    return shapely.union_all(geoms, grid_size=GRID_M)
-
-
-def robust(op: Any, *args: Any) -> Any:
-    """A shapely overlay (``shapely.difference``, ...), retried with snap-rounding on the 1 cm grid when GEOS
-    fails on nearly coincident edges ("Unable to determine overlay result geometry dimension", "side
-    location conflict"). The grid is far below any distance that matters here; the plain overlay is kept
-    when it works because it is faster.
-    """
-    import shapely
-
-    try:
-        return op(*args)
-    except shapely.errors.GEOSException:
-        return op(*args, grid_size=GRID_M)
-
-
-def polygonal(geom: Any) -> Any:
-    """Only the polygons of `geom` (overlays and repairs can leave stray lines and points).
-
-    Examples
-    --------
-    >>> import shapely
-    >>> polygonal(shapely.GeometryCollection([shapely.box(0, 0, 1, 1), shapely.LineString([(0, 0), (2, 2)])])).wkt
-    'POLYGON ((1 0, 1 1, 0 1, 0 0, 1 0))'
-    """
-    import shapely
-
-    if geom.geom_type in ("Polygon", "MultiPolygon"):
-        return geom
-    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
-    if not parts:
-        return shapely.Polygon()
-    if geom.geom_type == "GeometryCollection":
-        parts = [q for p in parts for q in shapely.get_parts(p)]
-    return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
-
-
-def valid_polygons(geoms: Sequence[Any]) -> list[Any]:
-    """Each geometry as a valid Polygon or MultiPolygon (empty when nothing is left).
-
-    Overlays can leave stray lines and points beside the polygons, and reprojection can make a
-    ring touch itself; what leaves the library (states, diffs, exports) goes through here, so a
-    user's own ``union_all`` never meets a GEOS "side location conflict".
-    """
-    import numpy as np
-    import shapely
-
-    out = np.empty(len(geoms), dtype=object)
-    out[:] = [polygonal(g) if g is not None else shapely.Polygon() for g in geoms]
-    bad = ~shapely.is_valid(out)
-    if bad.any():
-        out[bad] = [polygonal(shapely.make_valid(g)) for g in out[bad]]
-    return list(out)
-
 
 # -- differences of nearly equal polygons ----------------------------------------------------------
 #: Below this many vertices a plain difference is as fast as the windowed one.
 WINDOW_MIN_VERTICES = 2000
+
 _MIX = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB86659FD93)
 
-
 _KEYS: "OrderedDict[int, tuple[Any, Any, Any]]" = OrderedDict()
+
 
 
 def _segment_keys(geoms):
@@ -149,6 +83,7 @@ def _segment_keys(geoms):
     return keys[order], segs[order]
 
 
+
 def _keys_of(g):
     import numpy as np
     import shapely
@@ -168,6 +103,7 @@ def _keys_of(g):
     return key[order], seg[order]
 
 
+
 def _member(x, y):
     """``np.isin(x, y)`` for sorted uint64 keys (a merge; several times faster than isin here)."""
     import numpy as np
@@ -177,6 +113,7 @@ def _member(x, y):
     i = np.searchsorted(y, x)
     i[i == len(y)] = 0
     return y[i] == x
+
 
 
 def window(a, b) -> tuple[float, float, float, float] | None:
@@ -194,6 +131,7 @@ def window(a, b) -> tuple[float, float, float, float] | None:
         return None
     xs, ys = only[:, [0, 2]], only[:, [1, 3]]
     return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+
 
 
 def differences(a: Sequence["BaseGeometry"], b: Sequence["BaseGeometry"]) -> tuple["BaseGeometry", "BaseGeometry"]:
@@ -228,6 +166,7 @@ def differences(a: Sequence["BaseGeometry"], b: Sequence["BaseGeometry"]) -> tup
     return robust(shapely.difference, ca, cb), robust(shapely.difference, cb, ca)
 
 
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Piece:
     """Land one side controls beyond its own territory, and the claim that drew it.
@@ -248,12 +187,14 @@ class Piece:
     drivers: tuple[int, ...] = ()
 
 
+
 def sort_key(c: Claim) -> tuple:
     """Date order with a content tie-break, so file order never matters."""
     return (
         c.date, c.date_precision == "month", c.claim_id, c.place.id if c.place else c.place_name,
         c.action, c.side, c.qualifier, c.claimant, c.status, c.distance_km or 0.0, c.source_url, c.note,
     )
+
 
 
 def outcome(c: Claim) -> tuple[str, str] | None:
@@ -269,6 +210,7 @@ def outcome(c: Claim) -> tuple[str, str] | None:
     return None
 
 
+
 def _piece(claim: int, side: str, status: str, geom, tier: str = "claimed", drivers: tuple[int, ...] = ()) -> Piece | None:
     import shapely
 
@@ -277,9 +219,11 @@ def _piece(claim: int, side: str, status: str, geom, tier: str = "claimed", driv
     return Piece(claim, side, status, geom, tuple(shapely.bounds(geom)), tier, tuple(drivers))
 
 
+
 def _overlaps(b: tuple[float, float, float, float], pieces: Sequence[Piece]) -> list[int]:
     return [i for i, p in enumerate(pieces)
             if not (p.bounds[2] < b[0] or p.bounds[0] > b[2] or p.bounds[3] < b[1] or p.bounds[1] > b[3])]
+
 
 
 def _cut(pieces: list[Piece], area) -> list[Piece]:
@@ -301,6 +245,7 @@ def _cut(pieces: list[Piece], area) -> list[Piece]:
     return [p for p in out if p is not None]
 
 
+
 def _outside(area, territory):
     """``area - territory``, fast when `area` lies wholly inside or outside (the usual case)."""
     import shapely
@@ -312,6 +257,7 @@ def _outside(area, territory):
     return shapely.difference(area, shapely.intersection(territory, shapely.box(*shapely.bounds(area))))
 
 
+
 def _inside(area, territory):
     """``area & territory``, with the same shortcuts as :func:`_outside`."""
     import shapely
@@ -321,6 +267,7 @@ def _inside(area, territory):
     if territory.contains(area):
         return area
     return shapely.intersection(area, shapely.intersection(territory, shapely.box(*shapely.bounds(area))))
+
 
 
 def replay(
@@ -417,9 +364,11 @@ def replay(
     return dates, snaps, applied
 
 
+
 def geoms_of(pieces: Sequence[Piece], side: str, statuses: Sequence[str]) -> list["BaseGeometry"]:
     """Geometries of `side`'s pieces with one of `statuses`."""
     return [p.geom for p in pieces if p.side == side and p.status in statuses]
+
 
 
 def union_by_key(pieces: Sequence[Piece]) -> dict[tuple[str, str], tuple[Any, list[int]]]:

@@ -272,7 +272,7 @@ class _Context:
     def _local(self, geom_wgs84):
         import shapely
 
-        from geoclaims.control.engine import polygonal
+        from geoclaims.control.polygons import polygonal
 
         g = self.proj.to_local(geom_wgs84)
         if not g.is_valid:

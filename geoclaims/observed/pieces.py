@@ -8,7 +8,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from geoclaims.claims.claim import SIDES
-from geoclaims.control.engine import Piece, _piece, polygonal
+from geoclaims.control.engine import Piece, _piece
+from geoclaims.control.polygons import polygonal
 from geoclaims.observed.features import _Parsed, _parse
 from geoclaims.observed.files import _sort_key
 from geoclaims.observed.rules import SnapshotProblem, SnapshotRules

@@ -7,7 +7,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, Sequence
 
 from geoclaims.claims.claim import SIDES, Claim, other_side
-from geoclaims.control.engine import STATUSES, Piece, geoms_of, robust, sort_key, union
+from geoclaims.control.engine import STATUSES, Piece, geoms_of, sort_key
+from geoclaims.control.polygons import robust, union
 from geoclaims.errors import InvalidArgument
 from geoclaims.timeline.changes import gains_losses
 from geoclaims.timeline.dates import periods, steps
@@ -17,7 +18,6 @@ from geoclaims.timeline.state import band_local, km2
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
-
     from geoclaims.timeline.core import Timeline
 
 __all__ = ["area_series", "area_changes", "area_check", "region_local"]

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from geoclaims.claims.claim import SIDES, Claim
-from geoclaims.control.engine import STATUSES, Piece, polygonal
-from geoclaims.control.inference import InferenceModel
+from geoclaims.control.engine import STATUSES, Piece
+from geoclaims.control.inference.model import InferenceModel
+from geoclaims.control.polygons import polygonal
 from geoclaims.control.shapes import METHODS, ShapeModel, claim_shape
 from geoclaims.control.territory import TerritoryModel, territory_cells
 from geoclaims.errors import InvalidArgument, InvalidArgumentType
@@ -20,7 +21,6 @@ from geoclaims.timeline.runs import _Run
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
-
     from geoclaims.control.projection import LocalProjection
     from geoclaims.timeline.core import Timeline
 

@@ -7,7 +7,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, Sequence
 
 from geoclaims.claims.claim import SIDES, Claim, other_side
-from geoclaims.control.engine import STATUSES, Piece, differences, geoms_of, outcome, robust, valid_polygons
+from geoclaims.control.engine import STATUSES, Piece, differences, geoms_of, outcome
+from geoclaims.control.polygons import robust, valid_polygons
 from geoclaims.errors import InvalidArgument
 from geoclaims.timeline.columns import CHANGES_COLUMNS, DIFF_COLUMNS
 from geoclaims.timeline.dates import as_date
@@ -16,7 +17,6 @@ from geoclaims.timeline.runs import _Run
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
     import pandas
-
     from geoclaims.timeline.core import Timeline
     from geoclaims.timeline.perspective import Perspective
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from geoclaims.claims.claim import Claim
 from geoclaims.control.engine import Piece
-from geoclaims.control.inference import InferenceModel
+from geoclaims.control.inference.model import InferenceModel
 from geoclaims.control.shapes import ShapeModel
 from geoclaims.control.territory import TerritoryModel
 from geoclaims.errors import DisplayBackendError

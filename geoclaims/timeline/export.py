@@ -8,12 +8,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geoclaims.control.engine import Piece, union, valid_polygons
+from geoclaims.control.engine import Piece
+from geoclaims.control.polygons import union, valid_polygons
 from geoclaims.errors import InvalidArgument
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
-
     from geoclaims.timeline.core import Timeline
     from geoclaims.timeline.perspective import Perspective
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from geoclaims.claims.claim import SIDES
-from geoclaims.control.engine import Piece, polygonal, replay, robust, sort_key, union
+from geoclaims.control.engine import Piece, replay, sort_key
+from geoclaims.control.polygons import polygonal, robust, union
 from geoclaims.errors import InvalidArgument
 from geoclaims.timeline.perspective import Perspective
 

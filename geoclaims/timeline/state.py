@@ -7,14 +7,14 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from geoclaims.claims.claim import SIDES
-from geoclaims.control.engine import STATUSES, geoms_of, polygonal, robust, union, union_by_key, valid_polygons
+from geoclaims.control.engine import STATUSES, geoms_of, union_by_key
+from geoclaims.control.polygons import polygonal, robust, union, valid_polygons
 from geoclaims.timeline.columns import BAND_COLUMNS, PIECE_COLUMNS, STATE_COLUMNS
 from geoclaims.timeline.dates import as_date
 from geoclaims.timeline.runs import _Run, tiers
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
-
     from geoclaims.timeline.core import Timeline
     from geoclaims.timeline.perspective import Perspective
 

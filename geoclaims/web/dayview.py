@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from geoclaims.claims.claim import SIDES, Claim, other_side
-from geoclaims.control.engine import polygonal
+from geoclaims.control.polygons import polygonal
 from geoclaims.errors import InvalidArgument, InvalidArgumentType
 from geoclaims.web.styles import certainty_text
 

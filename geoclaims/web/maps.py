@@ -34,7 +34,8 @@ from jinja2 import Template
 
 from geoclaims.web.assets import DEFAULT_COLORS, _raw, esc, link, raw_macro, script_json, use_assets
 from geoclaims.claims.claim import SIDES, Claim
-from geoclaims.control.engine import STATUSES, polygonal
+from geoclaims.control.engine import STATUSES
+from geoclaims.control.polygons import polygonal
 from geoclaims.web.dayview import (  # change_rows & co. are re-exported: long importable from here
     ACTION_WORDS,
     DayView,
