@@ -171,7 +171,7 @@ def main(argv=None) -> int:
             print(f"\nbuilt {method} in {time.perf_counter() - t0:.1f} s", end="")
             evaluate(method, tl, observed, dates, region, rows)
         if start:
-            from geoclaims.observed.evaluation import _persistence
+            from geoclaims.observed.nowcasting import _persistence
 
             evaluate(f"persistence: DeepState of {start} unchanged (naive)", _persistence(observed, start), observed,
                      dates, region, rows)

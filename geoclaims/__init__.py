@@ -96,7 +96,7 @@ _EXPORTS = {
     "CandidateClaim": "geoclaims.extract",
     "InferenceModel": "geoclaims.control.inference.model",
     "agreement": "geoclaims.observed.evaluation",
-    "nowcast": "geoclaims.observed.evaluation",
+    "nowcast": "geoclaims.observed.nowcasting",
     "Agreement": "geoclaims.observed.evaluation",
     "InvalidArgument": "geoclaims.errors",
     "InvalidArgumentType": "geoclaims.errors",
@@ -136,7 +136,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.observed.comparison import Comparison, compare
     from geoclaims.extract import CandidateClaim, Extraction, extract_claims
     from geoclaims.control.inference.model import InferenceModel
-    from geoclaims.observed.evaluation import Agreement, agreement, nowcast
+    from geoclaims.observed.evaluation import Agreement, agreement
+    from geoclaims.observed.nowcasting import nowcast
     from geoclaims.errors import (
         InputEncodingError, InputFileError, InputFileNotFound, InvalidArgument, InvalidArgumentType, OutputError,
         UnknownPlaceId,

@@ -46,7 +46,7 @@ MOVED: dict[str, str] = {
     # observed
     "geoclaims.snapshots": "geoclaims.observed",
     "geoclaims.compare": "geoclaims.observed.comparison",
-    "geoclaims.evaluation": "geoclaims.observed.evaluation",
+    "geoclaims.evaluation": "geoclaims.observed",
     # web
     "geoclaims._web": "geoclaims.web.assets",
     **{f"geoclaims.{m}": f"geoclaims.web.{m}" for m in (

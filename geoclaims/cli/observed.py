@@ -134,7 +134,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from geoclaims.observed.evaluation import agreement, nowcast
+    from geoclaims.observed.evaluation import agreement
+    from geoclaims.observed.nowcasting import nowcast
     from geoclaims.timeline.core import Timeline
 
     claims = _read_claims_file(args)

@@ -31,15 +31,18 @@ _EXPORTS = {
     "compare": "geoclaims.observed.comparison",
     "Comparison": "geoclaims.observed.comparison",
     "agreement": "geoclaims.observed.evaluation",
-    "nowcast": "geoclaims.observed.evaluation",
+    "nowcast": "geoclaims.observed.nowcasting",
     "Agreement": "geoclaims.observed.evaluation",
+    "AGREEMENT_COLUMNS": "geoclaims.observed.evaluation",
+    "NOWCAST_COLUMNS": "geoclaims.observed.nowcasting",
 }
 __all__ = list(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.observed.comparison import Comparison, compare
-    from geoclaims.observed.evaluation import Agreement, agreement, nowcast
+    from geoclaims.observed.evaluation import AGREEMENT_COLUMNS, Agreement, agreement
+    from geoclaims.observed.nowcasting import NOWCAST_COLUMNS, nowcast
     from geoclaims.observed.files import date_from_name
     from geoclaims.observed.pieces import OBSERVED_CLAIM
     from geoclaims.observed.read import read_snapshots

@@ -1,4 +1,4 @@
-"""agreement() and nowcast() (geoclaims.observed.evaluation): measures with known answers on synthetic maps, and on the Kursk fixture."""
+"""agreement() and nowcast() (geoclaims.observed): measures with known answers on synthetic maps, and on the Kursk fixture."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import pytest
 import shapely
 
 from geoclaims import Timeline, agreement, nowcast, read_claims, read_snapshots
-from geoclaims.observed.evaluation import AGREEMENT_COLUMNS, NOWCAST_COLUMNS, interval_error
+from geoclaims.observed.evaluation import AGREEMENT_COLUMNS
+from geoclaims.observed.nowcasting import NOWCAST_COLUMNS
+from geoclaims.observed.measures import interval_error
 from geoclaims.control.projection import LocalProjection
 from tests.conftest import DATA, KURSK_CLAIMS
 
