@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ClaimSet", "unmapped_summary"]
 
 
-
 @dataclass(frozen=True)
 class ClaimSet:
     """Claims read from one source, and the problems found in it.
@@ -89,7 +88,6 @@ class ClaimSet:
         return geopandas.GeoDataFrame(self.to_dataframe(), geometry=geoms, crs="EPSG:4326")
 
 
-
 def _feature_geometry(c: Claim):
     """A claim's drawn geometry, else its place's point, else None (EPSG:4326)."""
     import shapely
@@ -99,7 +97,6 @@ def _feature_geometry(c: Claim):
     if c.place is not None and c.place.is_located:
         return shapely.Point(c.place.lon, c.place.lat)
     return None
-
 
 
 def unmapped_summary(claims: Iterable[Claim], *, limit: int = 12) -> str:

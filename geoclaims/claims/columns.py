@@ -8,7 +8,6 @@ __all__ = ["COLUMNS", "REQUIRED_COLUMNS", "EXTRA_COLUMNS", "REVIEW_COLUMNS", "MA
            "MAX_CSV_RESTARTS", "MAX_SUGGESTIONS"]
 
 
-
 #: Columns of the claims format, in the order files are written.
 COLUMNS: tuple[str, ...] = (
     "claim_id", "date", "claimant", "claimant_side", "side", "action", "place", "place_id", "region",

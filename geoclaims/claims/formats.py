@@ -19,10 +19,8 @@ from geoclaims.claims.columns import (
 from geoclaims.errors import ClaimFormatError, ClaimProblem
 
 
-
 class _JsonConstant(str):
     """A JSON NaN/Infinity, kept to be reported (never read as a blank or a number)."""
-
 
 
 def _frame_rows(frame) -> list[tuple[int, dict[str, Any], Any]]:
@@ -46,11 +44,9 @@ def _frame_rows(frame) -> list[tuple[int, dict[str, Any], Any]]:
     return rows
 
 
-
 def _kind(x: Any) -> str:
     return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
         type(x), "a number" if isinstance(x, (int, float)) else type(x).__name__)
-
 
 
 def _json(text: str, name: str) -> Any:
@@ -68,12 +64,10 @@ def _json(text: str, name: str) -> Any:
         raise ClaimFormatError([ClaimProblem(name, None, "", "", f"not a claims file: {e}")]) from None
 
 
-
 def _json_int(text: str) -> Any:
     if len(text) > 30:
         raise ValueError(f"a number of {len(text)} digits; claims carry at most 30")
     return int(text)
-
 
 
 def _json_depth(text: str) -> int:
@@ -91,7 +85,6 @@ def _json_depth(text: str) -> int:
     return deepest
 
 
-
 def _csv_rows(text: str, name: str) -> list[tuple[int, dict[str, Any], Any]]:
     """Rows of a CSV text. A broken quote costs its own row only: the lines it swallowed are read again."""
     physical = list(io.StringIO(text, newline=""))
@@ -101,7 +94,6 @@ def _csv_rows(text: str, name: str) -> list[tuple[int, dict[str, Any], Any]]:
         return _csv_parse(physical, name)
     finally:
         csv.field_size_limit(old_limit)
-
 
 
 def _csv_parse(physical: list[str], name: str) -> list[tuple[int, dict[str, Any], Any]]:
@@ -165,7 +157,6 @@ def _csv_parse(physical: list[str], name: str) -> list[tuple[int, dict[str, Any]
     return rows
 
 
-
 def _header(values: list[str], name: str) -> list[str]:
     header = [h.strip() for h in values]
     dupes = sorted({h for h in header if h and header.count(h) > 1})
@@ -174,7 +165,6 @@ def _header(values: list[str], name: str) -> list[str]:
                                              "header: each column may appear once")])
     _check_columns(set(header), name, "header")
     return header
-
 
 
 def _swallowed_rows(values: list[str], width: int) -> tuple[int, int] | None:
@@ -187,7 +177,6 @@ def _swallowed_rows(values: list[str], width: int) -> tuple[int, int] | None:
         if rows:
             return col, rows
     return None
-
 
 
 def _feature_rows(data: dict, name: str) -> list[tuple[int, dict[str, Any], Any]]:
@@ -218,7 +207,6 @@ def _feature_rows(data: dict, name: str) -> list[tuple[int, dict[str, Any], Any]
     return rows
 
 
-
 def _geometry_from_geojson(geom: Any) -> tuple[Any, str | None]:
     """A claim's drawn geometry from GeoJSON, or (None, what is wrong with it)."""
     import shapely
@@ -234,7 +222,6 @@ def _geometry_from_geojson(geom: Any) -> tuple[Any, str | None]:
         return None, f"geometry is not valid GeoJSON: {str(e)[:200]}"
     problem = geometry_problem(g)
     return (None, problem) if problem else (g, None)
-
 
 
 def _check_columns(found: "set[str]", name: str, unit: str = "header") -> None:

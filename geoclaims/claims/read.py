@@ -110,7 +110,6 @@ def read_claims(
     return result
 
 
-
 def _load_rows(source, format: str | None, encoding: str = "auto") -> tuple[str, str, list[tuple[int, dict[str, Any], Any]]]:
     """(source name, line unit, [(line, fields, geometry)])."""
     try:

@@ -293,7 +293,6 @@ class _RowReader:
         )
 
 
-
 def _reference(res: Any) -> tuple[str, tuple[str, ...]]:
     """Key of an ambiguous lookup: the name and the candidates it could mean."""
     return res.query, tuple(m.place.id for m in (res.best, *res.competitors))

@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 
-
 def _blank(v: Any) -> bool:
     if v is None:
         return True
@@ -23,10 +22,8 @@ def _blank(v: Any) -> bool:
     return isinstance(v, str) and not v.strip()
 
 
-
 def _text(v: Any) -> str:
     return "" if _blank(v) else str(v).strip()
-
 
 
 def _number_or_none(v: Any) -> float | None:
@@ -36,11 +33,9 @@ def _number_or_none(v: Any) -> float | None:
     return float("nan") if why else x
 
 
-
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 _PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-
 
 
 def _parse_number(v: Any) -> tuple[float, str]:
@@ -75,7 +70,6 @@ def _parse_number(v: Any) -> tuple[float, str]:
     if m:
         return math.nan, f"a decimal comma? write {m[1]}.{m[2]} (numbers use a decimal point; commas only group thousands)"
     return math.nan, "not a number"
-
 
 
 def _scalar(v: Any) -> bool:

@@ -18,7 +18,6 @@ from geoclaims.errors import InvalidArgument
 __all__ = ["write_claims"]
 
 
-
 # -- writing ---------------------------------------------------------------------
 def write_claims(claims: Iterable[Claim], path: str | os.PathLike[str], *, format: str | None = None) -> Path:
     """Write claims as CSV, JSON or GeoJSON (atomically); ``read_claims`` reads them back.
@@ -74,7 +73,6 @@ def write_claims(claims: Iterable[Claim], path: str | os.PathLike[str], *, forma
         raise InvalidArgument(f"{path}: unknown claims format {fmt!r}; valid: csv, json, geojson")
     atomic_write(path, payload.encode("utf-8"))
     return path
-
 
 
 def _clean_record(rec: dict[str, Any]) -> dict[str, Any]:

@@ -26,7 +26,6 @@ from geoclaims.errors import GeoclaimsError
 __all__ = ["main"]
 
 
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code.
 
@@ -55,10 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 143
 
 
-
 class _Terminated(BaseException):
     """SIGTERM, raised in the main thread so that cleanup (``finally``, temporary files) runs."""
-
 
 
 @contextlib.contextmanager
@@ -78,7 +75,6 @@ def _terminate_as_exit():
         yield
     finally:
         signal.signal(signal.SIGTERM, old)
-
 
 
 def _parser() -> argparse.ArgumentParser:

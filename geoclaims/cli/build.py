@@ -59,7 +59,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-
 def _cmd_area(args: argparse.Namespace) -> int:
     tl = _load_timeline(args)
     try:
@@ -87,7 +86,6 @@ def _cmd_area(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-
 def _cmd_diff(args: argparse.Namespace) -> int:
     tl = _load_timeline(args)
     if args.format == "table":
@@ -108,7 +106,6 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-
 def _print_diff(tl, d1, d2, perspective, out: TextIO) -> None:
     diff = tl.diff(d1, d2, perspective=perspective)
     rows = [[r["side"], r["change"], f"{r['area_km2']:,.2f}", r["where"], r["claim_id"], str(r["date"] or ""),
@@ -127,7 +124,6 @@ def _print_diff(tl, d1, d2, perspective, out: TextIO) -> None:
         _write_table(["date", "place", "from", "to", "claim", "claimant", "mapped"],
                      [[str(r["date"]), r["place"], r["from_side"] or "?", r["to_side"], r["claim_id"], r["claimant"],
                        "yes" if r["mapped"] else "no (no coordinates)"] for r in _records(changes)], out)
-
 
 
 def _print_check(check, out: TextIO) -> None:

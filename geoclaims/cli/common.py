@@ -21,7 +21,6 @@ def _claims_file_options(c: argparse.ArgumentParser) -> None:
                    help="accept place names that match only by a guess (skeleton or fuzzy match), with a warning")
 
 
-
 def _unit_interval(text: str) -> float:
     try:
         x = float(text)
@@ -30,7 +29,6 @@ def _unit_interval(text: str) -> float:
     if not 0.0 <= x <= 1.0:
         raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
     return x
-
 
 
 def _window_days(text: str) -> int:
@@ -43,7 +41,6 @@ def _window_days(text: str) -> int:
     return n
 
 
-
 def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--assets", choices=("inline", "folder", "cdn"), default="inline",
                    help="Leaflet embedded in every page (default; ~170 KB a page), once in OUT/assets/, "
@@ -53,10 +50,8 @@ def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
-
 def _num(x, digits: int = 2) -> str:
     return "" if x is None else f"{x:.{digits}f}"
-
 
 
 def _pct(x, *, signed: bool = True) -> str:
@@ -67,7 +62,6 @@ def _pct(x, *, signed: bool = True) -> str:
     return "inf" if math.isinf(x) else f"{x:+.0%}" if signed else f"{x:.0%}"
 
 
-
 def _stdin_text(encoding: str) -> str:
     """Standard input as text, decoded like a file (a clear error for bytes that are not text)."""
     from geoclaims._input import decode
@@ -76,10 +70,8 @@ def _stdin_text(encoding: str) -> str:
     return decode(raw.read(), source="<stdin>", encoding=encoding) if raw is not None else sys.stdin.read()
 
 
-
 class _Usage(GeoclaimsError, ValueError):
     """A usage error the CLI reports as one line (exit 2)."""
-
 
 
 def _read_claims_file(args: argparse.Namespace):
@@ -101,7 +93,6 @@ def _read_claims_file(args: argparse.Namespace):
     return claims
 
 
-
 def _load_timeline(args: argparse.Namespace):
     from geoclaims.timeline.core import Timeline
 
@@ -120,7 +111,6 @@ def _load_timeline(args: argparse.Namespace):
     return tl
 
 
-
 def _records(gdf) -> list[dict]:
     """Rows as dicts with missing values (NaN, pd.NA) as None."""
     import pandas as pd
@@ -129,7 +119,6 @@ def _records(gdf) -> list[dict]:
         {k: (None if not isinstance(v, (list, tuple)) and pd.isna(v) else v) for k, v in rec.items()}
         for rec in gdf.drop(columns=[c for c in ("geometry",) if c in gdf.columns]).to_dict("records")
     ]
-
 
 
 def _print_table(gdf, out: TextIO) -> None:
@@ -150,7 +139,6 @@ def _print_table(gdf, out: TextIO) -> None:
             f"{r['score']:.2f}", f"{r['reason']}{flag}", r["note"] or "",
         ])
     _write_table(headers, rows, out)
-
 
 
 def _write_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out: TextIO, *, indent: str = "") -> None:
@@ -176,7 +164,6 @@ def claims_parser(sub: Any, name: str, help: str, description: str) -> argparse.
     c.add_argument("--baseline", type=Path, help="GeoJSON/GeoPackage of initial control (a 'side' column)")
     _claims_file_options(c)
     return c
-
 
 
 def snapshot_options(c: argparse.ArgumentParser) -> None:

@@ -44,7 +44,6 @@ def _read_names(args: argparse.Namespace) -> list[str]:
     return names
 
 
-
 def _names_from(text: "str | TextIO") -> list[str]:
     out = []
     for line in (text.splitlines() if isinstance(text, str) else text):
@@ -52,7 +51,6 @@ def _names_from(text: "str | TextIO") -> list[str]:
         if line:
             out.append(line)
     return out
-
 
 
 def _near_arg(text: str | None):
@@ -67,7 +65,6 @@ def _near_arg(text: str | None):
     return text
 
 
-
 def _cmd_geocode(args: argparse.Namespace) -> int:
     names = _read_names(args)
     if not names:
@@ -77,7 +74,6 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         names, country=args.country, region=args.region, near=_near_arg(args.near), fmt=args.format,
         strict=args.strict, mutual=not args.no_mutual,
     )
-
 
 
 def _geocode_and_print(names, *, country, region, near, fmt, strict, mutual) -> int:
@@ -114,7 +110,6 @@ def _geocode_and_print(names, *, country, region, near, fmt, strict, mutual) -> 
             if strict:
                 code = EXIT_UNRESOLVED
     return code
-
 
 
 def _suggestions(gaz, query: str, *, context: bool) -> str:

@@ -96,7 +96,6 @@ def _cmd_observed(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-
 def _cmd_compare(args: argparse.Namespace) -> int:
     from geoclaims.observed.comparison import compare
 
@@ -130,7 +129,6 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                        "" if r["observed_with_grey_km2"] is None else f"{r['observed_with_grey_km2']:,.0f}"]
                       for r in _records(result.areas)], sys.stdout)
     return EXIT_OK
-
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:

@@ -78,7 +78,6 @@ def _render(tl, args: argparse.Namespace, **kwargs) -> int:
     return EXIT_OK
 
 
-
 def _cmd_render(args: argparse.Namespace) -> int:
     observed = None
     if args.observed is None:
@@ -93,7 +92,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
         observed = _read_observed(args)
     return _render(tl, args, days=args.days, perspective=args.perspective, start=args.start, end=args.end,
                    title=args.title, observed=observed, png=args.png)
-
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

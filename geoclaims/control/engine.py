@@ -53,7 +53,6 @@ _MIX = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB866
 _KEYS: "OrderedDict[int, tuple[Any, Any, Any]]" = OrderedDict()
 
 
-
 def _segment_keys(geoms):
     """A 64-bit key per directed boundary segment of the geometries, and the segments (x0, y0, x1, y1),
     sorted by key.
@@ -83,7 +82,6 @@ def _segment_keys(geoms):
     return keys[order], segs[order]
 
 
-
 def _keys_of(g):
     import numpy as np
     import shapely
@@ -103,7 +101,6 @@ def _keys_of(g):
     return key[order], seg[order]
 
 
-
 def _member(x, y):
     """``np.isin(x, y)`` for sorted uint64 keys (a merge; several times faster than isin here)."""
     import numpy as np
@@ -113,7 +110,6 @@ def _member(x, y):
     i = np.searchsorted(y, x)
     i[i == len(y)] = 0
     return y[i] == x
-
 
 
 def window(a, b) -> tuple[float, float, float, float] | None:
@@ -131,7 +127,6 @@ def window(a, b) -> tuple[float, float, float, float] | None:
         return None
     xs, ys = only[:, [0, 2]], only[:, [1, 3]]
     return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
-
 
 
 def differences(a: Sequence["BaseGeometry"], b: Sequence["BaseGeometry"]) -> tuple["BaseGeometry", "BaseGeometry"]:
@@ -166,7 +161,6 @@ def differences(a: Sequence["BaseGeometry"], b: Sequence["BaseGeometry"]) -> tup
     return robust(shapely.difference, ca, cb), robust(shapely.difference, cb, ca)
 
 
-
 @dataclass(frozen=True, slots=True, eq=False)
 class Piece:
     """Land one side controls beyond its own territory, and the claim that drew it.
@@ -187,14 +181,12 @@ class Piece:
     drivers: tuple[int, ...] = ()
 
 
-
 def sort_key(c: Claim) -> tuple:
     """Date order with a content tie-break, so file order never matters."""
     return (
         c.date, c.date_precision == "month", c.claim_id, c.place.id if c.place else c.place_name,
         c.action, c.side, c.qualifier, c.claimant, c.status, c.distance_km or 0.0, c.source_url, c.note,
     )
-
 
 
 def outcome(c: Claim) -> tuple[str, str] | None:
@@ -210,7 +202,6 @@ def outcome(c: Claim) -> tuple[str, str] | None:
     return None
 
 
-
 def _piece(claim: int, side: str, status: str, geom, tier: str = "claimed", drivers: tuple[int, ...] = ()) -> Piece | None:
     import shapely
 
@@ -219,11 +210,9 @@ def _piece(claim: int, side: str, status: str, geom, tier: str = "claimed", driv
     return Piece(claim, side, status, geom, tuple(shapely.bounds(geom)), tier, tuple(drivers))
 
 
-
 def _overlaps(b: tuple[float, float, float, float], pieces: Sequence[Piece]) -> list[int]:
     return [i for i, p in enumerate(pieces)
             if not (p.bounds[2] < b[0] or p.bounds[0] > b[2] or p.bounds[3] < b[1] or p.bounds[1] > b[3])]
-
 
 
 def _cut(pieces: list[Piece], area) -> list[Piece]:
@@ -245,7 +234,6 @@ def _cut(pieces: list[Piece], area) -> list[Piece]:
     return [p for p in out if p is not None]
 
 
-
 def _outside(area, territory):
     """``area - territory``, fast when `area` lies wholly inside or outside (the usual case)."""
     import shapely
@@ -257,7 +245,6 @@ def _outside(area, territory):
     return shapely.difference(area, shapely.intersection(territory, shapely.box(*shapely.bounds(area))))
 
 
-
 def _inside(area, territory):
     """``area & territory``, with the same shortcuts as :func:`_outside`."""
     import shapely
@@ -267,7 +254,6 @@ def _inside(area, territory):
     if territory.contains(area):
         return area
     return shapely.intersection(area, shapely.intersection(territory, shapely.box(*shapely.bounds(area))))
-
 
 
 def replay(
@@ -364,11 +350,9 @@ def replay(
     return dates, snaps, applied
 
 
-
 def geoms_of(pieces: Sequence[Piece], side: str, statuses: Sequence[str]) -> list["BaseGeometry"]:
     """Geometries of `side`'s pieces with one of `statuses`."""
     return [p.geom for p in pieces if p.side == side and p.status in statuses]
-
 
 
 def union_by_key(pieces: Sequence[Piece]) -> dict[tuple[str, str], tuple[Any, list[int]]]:

@@ -18,7 +18,6 @@ __all__ = ["union", "robust", "polygonal", "valid_polygons", "GRID_M"]
 GRID_M = 0.01
 
 
-
 def union(geoms) -> "BaseGeometry":
     """Union of geometries in the local CRS, on a 1 cm grid (empty polygon for none)."""
     import shapely
@@ -29,7 +28,6 @@ def union(geoms) -> "BaseGeometry":
     if len(geoms) == 1:
         return geoms[0]  # nothing to merge (pieces are valid by construction)
     return shapely.union_all(geoms, grid_size=GRID_M)
-
 
 
 def robust(op: Any, *args: Any) -> Any:
@@ -44,7 +42,6 @@ def robust(op: Any, *args: Any) -> Any:
         return op(*args)
     except shapely.errors.GEOSException:
         return op(*args, grid_size=GRID_M)
-
 
 
 def polygonal(geom: Any) -> Any:
@@ -66,7 +63,6 @@ def polygonal(geom: Any) -> Any:
     if geom.geom_type == "GeometryCollection":
         parts = [q for p in parts for q in shapely.get_parts(p)]
     return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
-
 
 
 def valid_polygons(geoms: Sequence[Any]) -> list[Any]:

@@ -47,7 +47,6 @@ AGREEMENT_COLUMNS = ("date", "side", "km2", "km2_min", "km2_max", "observed_km2"
                      "settlements_agree", "settlements")
 
 
-
 @dataclass(frozen=True)
 class Agreement:
     """The result of :func:`agreement`: a row per date and side, a summary, a chart.
@@ -141,7 +140,6 @@ class Agreement:
                 + self.summary.round(3).to_html())
 
 
-
 def agreement(
     claims: "Timeline",
     observed: "Timeline",
@@ -212,7 +210,6 @@ def agreement(
         f"{claims.perspective_label(perspective)} ({claims.method})"
     return Agreement(table, region=ctx.region_label, claims_label=label,
                      observed_label=observed.perspective_label("all"), tolerance=tolerance)
-
 
 
 def _dates(claims: "Timeline", observed: "Timeline", dates: Any) -> list[dt.date]:

@@ -17,7 +17,6 @@ from geoclaims.observed.rules import SnapshotProblem, SnapshotRules
 _POLYGONAL = ("Polygon", "MultiPolygon", "GeometryCollection")
 
 
-
 # -- reading one file ------------------------------------------------------------------------------
 @dataclass
 class _Parsed:
@@ -37,13 +36,11 @@ class _Parsed:
     fallback: Counter = field(default_factory=Counter)
 
 
-
 #: GeometryCollections nested deeper than this are not map data (a DeepState export nests one level).
 MAX_COLLECTION_DEPTH = 8
 
 _GEOJSON_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
                   "GeometryCollection")
-
 
 
 def _rings(coords) -> list[Any]:
@@ -67,7 +64,6 @@ def _rings(coords) -> list[Any]:
     return out
 
 
-
 def _geometry_type(geom: Any) -> str:
     """The GeoJSON type of a geometry object; a type in the wrong case is taken (and reported by the caller)."""
     t = geom.get("type") if isinstance(geom, Mapping) else None
@@ -76,7 +72,6 @@ def _geometry_type(geom: Any) -> str:
             if t.lower() == known.lower():
                 return known
     return t if isinstance(t, str) else ""
-
 
 
 def _polygons_of(geom: Mapping[str, Any], depth: int = 0) -> list[list[Any]]:
@@ -106,7 +101,6 @@ def _polygons_of(geom: Mapping[str, Any], depth: int = 0) -> list[list[Any]]:
     return []
 
 
-
 def _digest(side: str, status: str, polygons: list[list[Any]]) -> bytes:
     h = hashlib.blake2b(f"{side}/{status}".encode(), digest_size=20)
     for rings in polygons:
@@ -115,7 +109,6 @@ def _digest(side: str, status: str, polygons: list[list[Any]]) -> bytes:
             h.update(r.tobytes())
             h.update(b"R")
     return h.digest()
-
 
 
 def _loads(data: bytes):
@@ -127,7 +120,6 @@ def _loads(data: bytes):
         import json
 
         return json.loads(data)
-
 
 
 def _parse(name: str, data: bytes, rules: SnapshotRules, date_from: Callable | None,

@@ -21,7 +21,6 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _UNIX = re.compile(r"(?<!\d)(\d{10})(?!\d)")
 
 
-
 def date_from_name(name: str) -> dt.date | None:
     """The date in a file name: ``2025-01-05`` anywhere, or a 10-digit Unix timestamp (UTC).
 
@@ -47,16 +46,13 @@ def date_from_name(name: str) -> dt.date | None:
     return None
 
 
-
 def _sort_key(name: str) -> tuple:
     m = _UNIX.search(os.path.basename(name))
     return (int(m[1]) if m else 0, name)
 
 
-
 #: A snapshot file larger than this (after unzipping) is refused: real ones are about 0.5 MB.
 MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024
-
 
 
 def _read_member(name: str, read: Callable[[], bytes]) -> "bytes | SnapshotProblem":
@@ -79,10 +75,8 @@ def _read_member(name: str, read: Callable[[], bytes]) -> "bytes | SnapshotProbl
         return SnapshotProblem(name, f"cannot be read ({e.strerror or e}); skipped")
 
 
-
 class _TooLarge(Exception):
     pass
-
 
 
 # -- enumerating an archive -------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from typing import Any
 __all__ = ["interval_error", "FRONT_STEP_M", "NEAR_KM"]
 
 
-
 #: Spacing of the points sampled along front lines (metres).
 FRONT_STEP_M = 250.0
 
@@ -20,7 +19,6 @@ NEAR_KM = 5.0
 
 #: Land closer than this to the side's own border is border, not front (metres).
 _BORDER_M = 300.0
-
 
 
 class _Context:
@@ -196,7 +194,6 @@ class _Context:
         return float(agree.mean()), int(len(pts))
 
 
-
 def interval_error(value: float, lo: float, hi: float) -> float:
     """0 inside [lo, hi]; else the distance to the nearer end relative to it (inf above an empty interval).
 
@@ -212,12 +209,10 @@ def interval_error(value: float, lo: float, hi: float) -> float:
     return (value - lo) / lo
 
 
-
 def _km2(geom: Any) -> float:
     import shapely
 
     return float(shapely.area(geom)) / 1e6 if geom is not None and not geom.is_empty else 0.0
-
 
 
 def _front(land: Any, own_border: Any) -> Any:
@@ -226,7 +221,6 @@ def _front(land: Any, own_border: Any) -> Any:
 
     edge = shapely.boundary(land)
     return shapely.difference(edge, shapely.buffer(own_border, _BORDER_M))
-
 
 
 def _sample(lines: Any) -> Any:

@@ -24,7 +24,6 @@ NOWCAST_COLUMNS = ("start", "horizon_days", "date", "side", "model_iou", "persis
                    "persistence_area_error", "model_front_mean_km", "persistence_front_mean_km")
 
 
-
 def nowcast(
     claims: Any,
     observed: "Timeline",
@@ -125,7 +124,6 @@ def nowcast(
                         "model_beats_persistence": float((t.model_iou > t.persistence_iou + 1e-9).mean())})
     table.attrs["summary"] = pd.DataFrame(summary).set_index("horizon_days") if summary else pd.DataFrame()
     return table
-
 
 
 def _persistence(observed: "Timeline", d0: dt.date) -> "Timeline":

@@ -27,14 +27,12 @@ OBSERVED_CLAIM = -2
 _WORKER: dict[str, Any] = {}
 
 
-
 def _init_worker(spec, date_from, date_property, proj, region_wkb) -> None:
     import shapely
 
     region = shapely.from_wkb(region_wkb) if region_wkb is not None else None
     _WORKER.update(spec=spec, date_from=date_from, date_property=date_property, builder=_Builder(proj, region),
                    remote=True)
-
 
 
 def _finish(parsed: _Parsed, builder: "_Builder | None", remote: bool = False) -> _Parsed:
@@ -50,11 +48,9 @@ def _finish(parsed: _Parsed, builder: "_Builder | None", remote: bool = False) -
     return parsed
 
 
-
 def _work(item: tuple[str, "bytes | SnapshotProblem"]) -> _Parsed:
     w = _WORKER
     return _process(item[0], item[1], w["spec"], w["date_from"], w["date_property"], w["builder"], remote=True)
-
 
 
 def _process(name: str, data: "bytes | SnapshotProblem", spec: "SnapshotRules", date_from, date_property,
@@ -70,7 +66,6 @@ def _process(name: str, data: "bytes | SnapshotProblem", spec: "SnapshotRules", 
     return _finish_safely(parsed, builder, remote)
 
 
-
 def _finish_safely(parsed: _Parsed, builder: "_Builder | None", remote: bool = False) -> _Parsed:
     try:
         return _finish(parsed, builder, remote)
@@ -78,7 +73,6 @@ def _finish_safely(parsed: _Parsed, builder: "_Builder | None", remote: bool = F
         parsed.problems.append(SnapshotProblem(parsed.name, f"its polygons could not be built ({e!r}); skipped"))
         parsed.date, parsed.groups, parsed.has_groups, parsed.built = None, {}, False, {}
         return parsed
-
 
 
 # -- geometry -------------------------------------------------------------------------------------
@@ -189,7 +183,6 @@ class _Builder:
         return shapely.difference(geom, own)
 
 
-
 def _as_pieces(built: tuple) -> tuple[Piece, ...]:
     """Pieces from a builder, or rebuilt from the (side, status, WKB) a worker sent."""
     import shapely
@@ -204,13 +197,11 @@ def _as_pieces(built: tuple) -> tuple[Piece, ...]:
     return tuple(out)
 
 
-
 def _projection(bounds) -> "LocalProjection":
     """The equal-area projection of a read: centred on the region, or on the first snapshot's data."""
     from geoclaims.control.projection import LocalProjection
 
     return LocalProjection.around([(bounds[0], bounds[1]), (bounds[2], bounds[3])])
-
 
 
 def _parsed_bounds(parsed: _Parsed):

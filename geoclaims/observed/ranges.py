@@ -27,7 +27,6 @@ def _has_ranges(path: Path) -> bool:
     return "valid_from" in list(info["fields"])
 
 
-
 def _read_ranges(path: Path, spec: SnapshotRules, region_wgs, region_label) -> "Timeline":
     import pandas as pd
     import pyogrio

@@ -170,7 +170,6 @@ def read_snapshots(
                                   region_shape=region_wgs, fallback_keys=dict(fallback))
 
 
-
 class _Report:
     """Problems found while reading: each is raised (``on_error="raise"``) or kept and warned."""
 
@@ -185,7 +184,6 @@ class _Report:
                 raise SnapshotError(str(p), [p])
             self.problems.append(p)
             warnings.warn(str(p), SnapshotWarning, stacklevel=stacklevel)
-
 
 
 def _until_projection(rest: Iterator[tuple[str, Any]], spec: Any, date_from: Any,
@@ -209,7 +207,6 @@ def _until_projection(rest: Iterator[tuple[str, Any]], spec: Any, date_from: Any
                 parsed.problems.append(SnapshotProblem(name, f"its polygons could not be built ({e!r}); skipped"))
                 parsed.date = None
     return first, None
-
 
 
 def _parsed_stream(first: list[_Parsed], todo: list[tuple[str, Any]], builder: Any, init: tuple, path: Path, n: int,
@@ -240,7 +237,6 @@ def _parsed_stream(first: list[_Parsed], todo: list[tuple[str, Any]], builder: A
     else:
         for name, read in todo:
             yield _process(name, _read_member(name, read), spec, date_from, date_property, builder)
-
 
 
 def _collect(stream: Iterator[_Parsed], report: _Report, total: int, progress: bool | None):

@@ -22,7 +22,6 @@ class SnapshotWarning(UserWarning):
     """A snapshot file (or feature) was skipped or repaired; the message names the file."""
 
 
-
 @dataclass(frozen=True)
 class SnapshotProblem:
     """What went wrong with one file of an archive (and, when known, which feature)."""
@@ -36,14 +35,12 @@ class SnapshotProblem:
         return f"{where}: {self.message}"
 
 
-
 class SnapshotError(GeoclaimsError, ValueError):
     """An archive could not be read (with ``on_error="raise"``, the first bad file)."""
 
     def __init__(self, message: str, problems: Sequence[SnapshotProblem] = ()):
         super().__init__(message)
         self.problems = tuple(problems)
-
 
 
 @dataclass(frozen=True)
@@ -111,7 +108,6 @@ class SnapshotRules:
         return ... if target is ... else target
 
 
-
 def deepstate_key(properties: Mapping[str, Any]) -> str:
     """The status key of a DeepStateMap feature.
 
@@ -143,7 +139,6 @@ def deepstate_key(properties: Mapping[str, Any]) -> str:
     return parts[1] if len(parts) >= 2 else parts[0]
 
 
-
 #: DeepStateMap fill colours and what they mean, for polygons whose name no rule knows ("Багатокутник 23",
 #: free-text notes): occupied red, liberated green, Ukrainian-held blues, grey zone greys. Black and
 #: dark magenta mark Crimea/ORDLO but also Transnistria, pink the "historical territories": not used.
@@ -151,7 +146,6 @@ DEEPSTATE_FILLS: dict[str, "tuple[str, str]"] = {
     "#a52714": ("RU", "held"), "#0f9d58": ("UA", "held"), "#0288d1": ("UA", "held"), "#01579b": ("UA", "held"),
     "#bcaaa4": ("", "contested"), "#bdbdbd": ("", "contested"), "#757575": ("", "contested"),
 }
-
 
 
 def deepstate_fill(properties: Mapping[str, Any]) -> "tuple[str, str] | type(Ellipsis)":
@@ -163,7 +157,6 @@ def deepstate_fill(properties: Mapping[str, Any]) -> "tuple[str, str] | type(Ell
     (('RU', 'held'), Ellipsis)
     """
     return DEEPSTATE_FILLS.get(str(properties.get("fill") or "").strip().lower(), ...)
-
 
 
 #: DeepStateMap, every format of the public archive (April 2022 - August 2025):
@@ -215,10 +208,8 @@ DEEPSTATE = SnapshotRules(
 )
 
 
-
 def _side_status(p: Mapping[str, Any]) -> str:
     return f"{str(p.get('side') or '').strip().upper()}/{str(p.get('status') or '').strip().lower()}"
-
 
 
 #: What ``geoclaims build`` exports (and any file with ``side``/``status`` properties).
@@ -229,7 +220,6 @@ GEOCLAIMS = SnapshotRules(
 
 #: ``preset=`` names.
 PRESETS: dict[str, SnapshotRules] = {"deepstate": DEEPSTATE, "geoclaims": GEOCLAIMS}
-
 
 
 # -- the reader ---------------------------------------------------------------------------------------

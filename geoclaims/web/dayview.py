@@ -21,25 +21,24 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from geoclaims.claims.claim import SIDES, Claim, other_side
 from geoclaims.control.polygons import polygonal
 from geoclaims.errors import InvalidArgument, InvalidArgumentType
-from geoclaims.web.styles import certainty_text
+from geoclaims.web.daytext import (
+    ACTION_WORDS, agreement_text, area_error_text, change_text, claim_anchor, marker_side, piece_text,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
-
     from geoclaims.timeline.core import Timeline
 
 __all__ = ["DayView", "ObservedDay", "day_view", "display_geometry", "change_rows", "change_text", "piece_text",
            "claim_dates", "change_window", "claim_anchor", "marker_side", "ACTION_WORDS", "area_check_rows",
            "agreement_by_day", "agreement_text", "area_error_text", "with_band"]
 
-#: Past-tense verbs for claim actions in popups and tables.
-ACTION_WORDS: dict[str, str] = {"capture": "captured", "advance": "advanced", "withdraw": "withdrew from",
-                                "repelled": "attack repelled", "contested": "fighting in", "area": "area"}
+
 # Display geometry: simplified at 1e-4 degrees (<= 11 m, under half a pixel at zoom 12 at these
 # latitudes) and rounded to 1e-5 degrees (~1 m).
 _SIMPLIFY_DEG = 1e-4
+
 _DIGITS = 5
-_MAX_IDS = 12
 
 
 def display_geometry(geom: Any) -> Any:
@@ -91,19 +90,6 @@ def _display(geom: Any) -> Any:
     return polygonal(g)
 
 
-def ids_text(ids: str) -> str:
-    """A claim-id list, cut after 12 ids: ``'K001, K002, … (40 claims)'``."""
-    parts = [x for x in (ids or "").split(", ") if x]
-    if len(parts) <= _MAX_IDS:
-        return ", ".join(parts)
-    return ", ".join(parts[:_MAX_IDS]) + f", … ({len(parts)} claims)"
-
-
-def state_label(side: str, status: str) -> str:
-    """Layer name: ``'UA held'``, ``'RU advanced'``, ``'UA contested'``."""
-    return f"{side} {status}"
-
-
 def claim_dates(timeline: "Timeline", perspective: Any = "all") -> list[dt.date]:
     """Dates with claims counted by `perspective` (snapshot dates for observed timelines), sorted."""
     from geoclaims.timeline.perspective import Perspective
@@ -143,59 +129,6 @@ def change_rows(diff: "geopandas.GeoDataFrame") -> list[tuple[dict[str, Any], An
         if not geom.is_empty:
             out.append((rec, geom))
     return out
-
-
-def change_text(rec: Mapping[str, Any]) -> str:
-    """One line for a change: ``'UA gained 15.4 km²: southern Berdin (K045, ISW, assessed)'`` (plain text)."""
-    what = "gained" if rec["change"] == "gained" else "lost (now contested)"
-    text = f"{rec['side']} {what} {rec['area_km2']:,.1f} km²"
-    if rec.get("where"):
-        text += f": {rec['where']}"
-    if rec.get("claim_id"):
-        text += f" ({rec['claim_id']}, {rec.get('claimant') or '?'}, {rec.get('claim_status') or '?'})"
-    ids = ids_text(rec.get("claim_ids") or "")
-    if ids and ids != rec.get("claim_id"):
-        text += f"; claims behind it: {ids}"
-    return text
-
-
-def piece_text(rec: Mapping[str, Any]) -> str:
-    """A piece's tooltip (plain text, one fact a line): side and status, km², how sure, the claims behind it.
-
-    Examples
-    --------
-    >>> print(piece_text({"side": "UA", "status": "advanced", "tier": "claimed", "claim_status": "claimed",
-    ...                   "area_km2": 15.38, "claim_id": "K045", "claimants": "ISW", "where": "southern Berdin"}))
-    UA advanced · 15.4 km²
-    claimed by a party, not independently verified
-    K045 (ISW): southern Berdin
-    """
-    tier = rec.get("tier") or "claimed"
-    lines = [f"{rec['side']} {rec['status']} · {rec['area_km2']:,.1f} km²",
-             certainty_text(tier, rec.get("claim_status") or "")]
-    cid = rec.get("claim_id") or ""
-    if cid in ("baseline", "observed"):
-        lines.append("from the baseline" if cid == "baseline" else "from the observed map")
-    elif cid:
-        who = f" ({rec['claimants']})" if rec.get("claimants") else ""
-        where = f": {rec['where']}" if rec.get("where") else ""
-        lines.append(("from claims " if tier == "inferred" else "") + ids_text(cid) + who + where)
-    return "\n".join(lines)
-
-
-def claim_anchor(c: Claim) -> tuple[float, float, str] | None:
-    """Where a claim's marker goes: ``(lat, lon, key)`` of its place or drawn shape, or None."""
-    if c.place is not None and c.place.is_located:
-        return (float(c.place.lat), float(c.place.lon), f"place:{c.place.id}")  # type: ignore[arg-type]
-    if c.geometry is not None and not c.geometry.is_empty:
-        pt = c.geometry.representative_point()
-        return (pt.y, pt.x, f"claim:{c.claim_id}")
-    return None
-
-
-def marker_side(c: Claim) -> str:
-    """The side a claim's marker is coloured by: who gains (a repelled attack: the defender)."""
-    return other_side(c.side) if c.action in ("repelled", "withdraw") else c.side
 
 
 @dataclass(frozen=True)
@@ -285,6 +218,7 @@ class DayView:
 
 # Per timeline: claim id -> (claimants, where), and area_check() per perspective (it builds twin timelines).
 _CLAIM_INFO: "weakref.WeakKeyDictionary[Any, dict[str, tuple[str, str]]]" = weakref.WeakKeyDictionary()
+
 _AREA_CHECKS: "weakref.WeakKeyDictionary[Any, dict[Any, Any]]" = weakref.WeakKeyDictionary()
 
 
@@ -410,55 +344,6 @@ def agreement_by_day(timeline: "Timeline", observed: "Timeline", days: Iterable[
         d = rec["date"].date() if hasattr(rec["date"], "date") else rec["date"]
         out.setdefault(d, {})[rec["side"]] = rec
     return out
-
-
-def _number(x: Any) -> float | None:
-    try:
-        x = float(x)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(x) or math.isinf(x) else x
-
-
-def area_error_text(x: Any) -> str:
-    """``'within'`` (0: inside the observed held..held + grey), ``'+25 %'``, ``'−12 %'``, or ``'n/a'``.
-
-    Examples
-    --------
-    >>> area_error_text(0.0), area_error_text(0.254), area_error_text(-0.1), area_error_text(float("inf"))
-    ('within', '+25 %', '−10 %', 'n/a')
-    """
-    v = _number(x)
-    if v is None:
-        return "n/a"
-    if abs(v) < 0.005:
-        return "within"
-    return f"{v * 100:+.0f} %".replace("-", "−")
-
-
-def agreement_text(rows: Mapping[str, Mapping[str, Any]] | None) -> str:
-    """A day's agreement with the observed map in words, per side with land in either map ('' for none).
-
-    Examples
-    --------
-    >>> agreement_text({"UA": {"iou": 0.428, "area_error": 0.0, "front_mean_km": 4.76}})
-    'UA: IoU 0.43, area error within, front 4.8 km apart'
-    """
-    if not rows:
-        return ""
-    parts = []
-    for side in SIDES:
-        r = rows.get(side)
-        if not r:
-            continue
-        iou, front = _number(r.get("iou")), _number(r.get("front_mean_km"))
-        if iou is None and front is None and area_error_text(r.get("area_error")) == "within":
-            continue  # no land in either map
-        bits = [f"IoU {iou:.2f}" if iou is not None else "IoU n/a", f"area error {area_error_text(r.get('area_error'))}"]
-        if front is not None:
-            bits.append(f"front {front:,.1f} km apart")
-        parts.append(f"{side}: " + ", ".join(bits))
-    return "; ".join(parts)
 
 
 def _band_rows(timeline: "Timeline", d: dt.date, p: Any) -> tuple[tuple[dict[str, Any], Any, Any], ...]:

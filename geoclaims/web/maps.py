@@ -50,8 +50,8 @@ from geoclaims.web.dayview import (  # change_rows & co. are re-exported: long i
     display_geometry,
     marker_side,
     piece_text,
-    state_label,
 )
+from geoclaims.web.daytext import state_label
 from geoclaims.errors import InvalidArgument
 from geoclaims.web.styles import (
     CERTAINTY_WORDS,

@@ -11,8 +11,6 @@ from geoclaims.claims.claim import other_side
 from geoclaims.control.inference.model import KINDS, ZONE
 
 
-
-
 class _Contours:
     """The polygons of :class:`~geoclaims.control.inference.field.ControlField` (a mixin)."""
 
