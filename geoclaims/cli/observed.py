@@ -137,8 +137,15 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from geoclaims.timeline.core import Timeline
 
     claims = _read_claims_file(args)
-    obs = _read_observed(args)
     tl = Timeline.from_claims(claims, method=args.method)
+    if args.snapshots_from is None and args.snapshots_to is None and tl.start is not None:
+        import datetime as dt
+
+        # only the claims' months (and the nowcast horizons after them): a whole archive is 1,359 files
+        args.snapshots_from, args.snapshots_to = tl.start, tl.end + dt.timedelta(days=31)
+        print(f"reading the snapshots dated {args.snapshots_from} .. {args.snapshots_to}, the claims' dates and 31 days "
+              "(--snapshots-from/--snapshots-to to change)", file=sys.stderr)
+    obs = _read_observed(args)
     dates = args.dates
     if dates and "," in dates or (dates and dates[:1].isdigit()):
         dates = [d.strip() for d in dates.split(",") if d.strip()]
