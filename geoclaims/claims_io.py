@@ -64,7 +64,7 @@ class ClaimSet:
     --------
     >>> cs = read_claims("examples/kursk/claims.csv")
     >>> print(cs.unmapped_summary()[:60])
-    34 of 114 claims not mapped: no coordinates for Nikolayevo-D
+    8 of 114 claims not mapped: no coordinates for Bolshaya Obuk
     """
 
     claims: tuple[Claim, ...]

@@ -272,6 +272,8 @@ def outcome(c: Claim) -> tuple[str, str] | None:
 def _piece(claim: int, side: str, status: str, geom, tier: str = "claimed", drivers: tuple[int, ...] = ()) -> Piece | None:
     import shapely
 
+    if geom is not None and geom.geom_type == "GeometryCollection":
+        geom = polygonal(geom)  # an overlay's stray lines beside the polygons crash later overlays in GEOS
     if geom is None or geom.is_empty or shapely.area(geom) < MIN_AREA_M2:
         return None
     return Piece(claim, side, status, geom, tuple(shapely.bounds(geom)), tier, tuple(drivers))
