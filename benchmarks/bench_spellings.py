@@ -39,8 +39,8 @@ import pandas as pd
 sys.path.insert(0, sys.argv[1])
 warnings.simplefilter("ignore")
 from geoclaims import read_claims
-from geoclaims.gazetteer import haversine_km
-from geoclaims.regions import RegionTable
+from geoclaims.places.gazetteer import haversine_km
+from geoclaims.places.regions import RegionTable
 
 claims_path, truth_path = sys.argv[2], sys.argv[3]
 truth = {}
