@@ -31,6 +31,7 @@ gazetteer: $(BIN)/geoclaims
 bench: $(BIN)/geoclaims
 	$(BIN)/python -m pip install --quiet -e '.[test,build,bench]'
 	$(BIN)/python benchmarks/bench_geocode.py
+	$(BIN)/python benchmarks/bench_spellings.py
 	$(BIN)/python benchmarks/bench_timeline.py
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_observed.py

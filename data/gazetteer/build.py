@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import re
 import sys
 from collections import Counter
@@ -93,47 +94,93 @@ def theatre_kind(text: str) -> str:
     return text or "settlement"
 
 
-def load_theatre(geonames: list[Place]) -> tuple[list[Place], list[str]]:
-    """Curated rows as places; located_by rows georeferenced from the places they name."""
-    report: list[str] = []
-    with open(THEATRE, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    located: dict[str, tuple[float, float, float]] = {}
-    by_name_kursk: dict[str, list[Place]] = {}
-    for g in geonames:
-        if g.admin1 in ("Kursk Oblast", "Belgorod Oblast", "Sumy Oblast"):
-            by_name_kursk.setdefault(fold(g.name), []).append(g)
-    for r in rows:
-        if r["lat"] and r["lon"]:
-            located[fold(r["name_en"])] = (float(r["lat"]), float(r["lon"]), float(r["precision_km"]))
+#: Oblasts whose places may be named as references by the curated rows' relative statements.
+REFERENCE_REGIONS = ("Kursk Oblast", "Belgorod Oblast", "Sumy Oblast", "Kharkiv Oblast", "Donetsk Oblast")
+#: Lines a statement may name ("on the international border").
+LINES = {"the international border": ("UA", "RU")}
+
+
+def reference_places(geonames: list[Place], postal: list[Place]) -> dict[str, list[Place]]:
+    """Located GeoNames and postal places of :data:`REFERENCE_REGIONS`, by fine key of each name."""
+    by_name: dict[str, list[Place]] = {}
+    for g in (*geonames, *postal):
+        if g.admin1 in REFERENCE_REGIONS and g.is_located:
+            for k in {fold(n) for n in (g.name, *g.aliases) if n}:
+                by_name.setdefault(k, []).append(g)
+            by_name[f"[{g.id}]"] = [g]
+    return by_name
+
+
+def make_resolver(located: dict[str, tuple[float, float, float]], by_name: dict[str, list[Place]], admin1: str):
+    """``resolve(reference)`` for one row: a located curated row of that name, else the one located
+    place of that name (in the row's oblast when it has one there; ``"Zhuravka, Sumy Oblast"`` names
+    the oblast, ``"Zhuravka [postal:ua:42310:zhuravka]"`` the place). Two candidates more than 3 km apart make the reference ambiguous: not used."""
 
     def resolve(ref: str):
-        k = fold(ref)
-        if k in located:
+        m = re.search(r"\[([^\]]+)\]", ref)
+        if m:  # "Zhuravka [postal:ua:42310:zhuravka]": that place
+            found = by_name.get(f"[{m.group(1)}]", [])
+            return (found[0].lat, found[0].lon, found[0].uncertainty_km) if found else None
+        name, _, region = (part.strip() for part in ref.partition(","))
+        k = fold(name)
+        if not region and k in located:
             return located[k]
-        cands = by_name_kursk.get(k, [])
-        if len(cands) == 1:
-            return cands[0].lat, cands[0].lon, cands[0].uncertainty_km
-        return None
+        cands = by_name.get(k, [])
+        if region:
+            cands = [c for c in cands if c.admin1 == region]
+        elif any(c.admin1 == admin1 for c in cands):
+            cands = [c for c in cands if c.admin1 == admin1]
+        if not cands:
+            return None
+        best = min(cands, key=lambda c: (c.uncertainty_km or 99, c.id))
+        if any(distance_km(best.latlon, c.latlon) > 3.0 for c in cands):
+            return None
+        return best.lat, best.lon, best.uncertainty_km
 
-    places = []
-    pending = [r for r in rows if not (r["lat"] and r["lon"]) and r["located_by"].strip()]
+    return resolve
+
+
+@functools.lru_cache(maxsize=None)
+def line_shape(name: str):
+    """A named line of :data:`LINES` as a (lon, lat) geometry, or None."""
+    from geoclaims.places.boundaries import border
+
+    return border(*LINES[name]) if name in LINES else None
+
+
+def locate_rows(rows: list[dict], by_name: dict[str, list[Place]], context) -> dict[str, object]:
+    """Point-radius locations of the rows that have only ``located_by`` statements, by ``name_en``.
+    Rows may name rows that are themselves located by statements: resolved in passes."""
+    located: dict[str, tuple[float, float, float]] = {}
+    for r in rows:
+        if r.get("lat") and r.get("lon"):
+            located[fold(r["name_en"])] = (float(r["lat"]), float(r["lon"]), float(r["precision_km"]))
+    pending = [r for r in rows if not (r.get("lat") and r.get("lon")) and r.get("located_by", "").strip()]
     results: dict[str, object] = {}
-    # rows may name rows that are themselves located by statements: resolve in passes
     for _ in range(3):
         for r in pending:
             if r["name_en"] in results:
                 continue
             parsed = parse_statements(r["located_by"])
-            loc = locate([s for _, s in parsed if s is not None], resolve)
-            unparsed = [t for t, s in parsed if s is None]
+            resolve = make_resolver(located, by_name, context(r)[1])
+            loc = locate([st for _, st in parsed if st is not None], resolve, lines=line_shape)
+            unparsed = [t for t, st in parsed if st is None]
             if loc is not None:
                 note = loc.note
                 if unparsed:
-                    note = "; ".join(x for x in (note, *(f"not used: {t!r} (not a distance from a place)" for t in unparsed)) if x)
+                    note = "; ".join(x for x in (note, *(f"not used: {t!r} (not a statement of a known form)" for t in unparsed)) if x)
                 results[r["name_en"]] = replace(loc, note=note)
                 located[fold(r["name_en"])] = (loc.lat, loc.lon, loc.radius_km)
+    return results
 
+
+def load_theatre(geonames: list[Place], postal: list[Place] = ()) -> tuple[list[Place], list[str]]:
+    """Curated rows as places; located_by rows georeferenced from the places they name."""
+    report: list[str] = []
+    with open(THEATRE, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    results = locate_rows(rows, reference_places(geonames, postal), theatre_context)
+    places = []
     for r in rows:
         country, admin1, admin2 = theatre_context(r)
         display = r["name_en"].split(" (")[0].strip()
@@ -166,20 +213,28 @@ def load_theatre(geonames: list[Place]) -> tuple[list[Place], list[str]]:
     return places, report
 
 
-def load_claim_places() -> list[Place]:
-    """Places named by claim sources only: known by name and oblast, not located."""
+def load_claim_places(by_name: dict[str, list[Place]] | None = None) -> tuple[list[Place], list[str]]:
+    """Places named by claim sources only: known by name and oblast, located when the row's
+    ``located_by`` statements allow (as for the theatre table)."""
     with open(CLAIM_PLACES, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     table = RegionTable.default()
-    out = []
+    regions = {r["name_en"]: table.resolve(r["region"], country=r["country"])[0] for r in rows}
+    results = locate_rows(rows, by_name or {}, lambda r: (r["country"], regions[r["name_en"]].name, ""))
+    out, report = [], []
     for r in rows:
-        region = table.resolve(r["region"], country=r["country"])[0]
-        out.append(Place(
-            id=f"claims:{slug(r['name_en'])}", name=r["name_en"], country=r["country"], admin1=region.name,
+        base = dict(
+            id=f"claims:{slug(r['name_en'])}", name=r["name_en"], country=r["country"], admin1=regions[r["name_en"]].name,
             kind="settlement", sources=(f"geoclaims claim places (sources/claim-places.csv): {r['source_url']}",),
-            location_note=f"known but unlocated: {r['note']}",
-        ))
-    return out
+        )
+        loc = results.get(r["name_en"])
+        if loc is not None:
+            note = f"point-radius from: {'; '.join(loc.used)}" + (f" ({loc.note})" if loc.note else "")
+            out.append(Place(**base, lat=loc.lat, lon=loc.lon, uncertainty_km=loc.radius_km, location_note=note))
+            report.append(f"located {r['name_en']}: {loc.lat}, {loc.lon} +- {loc.radius_km} km from {r['located_by']!r}")
+        else:
+            out.append(Place(**base, location_note=f"known but unlocated: {r['note']}"))
+    return out, report
 
 
 def merge_theatre(geonames: list[Place], theatre: list[Place]) -> tuple[list[Place], list[str]]:
@@ -266,9 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     geonames = load_geonames()
     print("reading GeoNames postal codes (sources/geonames-postal) ...", file=sys.stderr)
     postal, rep_postal, postal_counts = load_postal()
-    theatre, rep1 = load_theatre(geonames)
+    theatre, rep1 = load_theatre(geonames, postal)
     places, rep2 = merge_theatre(geonames, theatre)
-    claim_places = load_claim_places()
+    claim_places, rep_claims = load_claim_places(reference_places(geonames, postal))
     places = places + claim_places
     places, rep_merge, checks = merge_postal(places, postal)
     places, rep3 = add_former_names(places)
@@ -298,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     gaz.write(args.output, meta={"counts": counts})
     if args.output.resolve() == (HERE / "places.json.gz").resolve():
         write_crosscheck(checks)
-    for line in (*rep1, *rep2, *rep3, *rep_merge, *rep_postal):
+    for line in (*rep1, *rep_claims, *rep2, *rep3, *rep_merge, *rep_postal):
         print(line)
     print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB): {counts}")
     return 0

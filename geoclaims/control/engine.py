@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from geoclaims.claims.claim import SIDES, Claim, other_side
-from geoclaims.control.polygons import robust, union
+from geoclaims.control.polygons import polygonal, robust, union
 
 if TYPE_CHECKING:  # pragma: no cover
     from shapely.geometry.base import BaseGeometry
@@ -205,6 +205,8 @@ def outcome(c: Claim) -> tuple[str, str] | None:
 def _piece(claim: int, side: str, status: str, geom, tier: str = "claimed", drivers: tuple[int, ...] = ()) -> Piece | None:
     import shapely
 
+    if geom is not None and geom.geom_type == "GeometryCollection":
+        geom = polygonal(geom)  # an overlay's stray lines beside the polygons crash later overlays in GEOS
     if geom is None or geom.is_empty or shapely.area(geom) < MIN_AREA_M2:
         return None
     return Piece(claim, side, status, geom, tuple(shapely.bounds(geom)), tier, tuple(drivers))

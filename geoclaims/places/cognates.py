@@ -21,8 +21,9 @@ Ukrainian               Russian             example
 
 :func:`cognates` spells a name by these rules (and the reverse ones), giving a handful of forms;
 the gazetteer indexes them with reason ``cognate``.  A query must equal a form exactly (after the
-usual folding), so lexical differences stay guesses: Глубокое is not a regular form of Глибоке
-(у/и), Огурцово not of Огірцеве.  ``benchmarks/bench_geocode.py`` measures how often the rules
+usual folding), so lexical differences stay guesses unless a rule covers their root: Глубокое is
+the form of Глибоке by the root rule глиб-/глуб- (deep), Бугроватка of Бугруватка by the suffix
+rule -уват-/-оват-, but Огурцово is no form of Огірцеве (огірок/огурец is one word, not a rule).  ``benchmarks/bench_geocode.py`` measures how often the rules
 give the real other-language name of the towns GeoNames knows in both languages.
 
 Examples
@@ -82,9 +83,14 @@ _UK_LETTERS = {"і": ("и", "е", "о"), "ї": ("и",), "є": ("е",), "'": ("ь
 _RU_LETTERS = {"ы": ("и",), "и": ("и", "і"), "э": ("е",), "ё": ("ьо", "е"), "ъ": ("'",)}
 _WORD = re.compile(r"[\w'’ʼ]+")
 # stems that differ by more than letters: Ukrainian and Russian forms of given names and common words
+# and the roots of place names whose two forms differ regularly: глибокий/глубокий (deep), червоний/
+# красный (red: Червоне/Красное), вовчий/волчий (Вовчанськ/Волчанск), вільний/вольный, кам'яний/
+# каменный, олійник/олейник; the suffix -уват-/-оват- (Бугруватка/Бугроватка)
 _UK_STEMS = (("олександр", "александр"), ("олексі", "алексе"), ("олекс", "алекс"), ("микола", "никола"),
-             ("миколаї", "николае"), ("ньо", "не"), ("ії", "ее"))
-_RU_STEMS = tuple((b, a) for a, b in _UK_STEMS if a not in ("ньо", "ії"))
+             ("миколаї", "николае"), ("ньо", "не"), ("ії", "ее"),
+             ("глиб", "глуб"), ("червон", "красн"), ("вовч", "волч"), ("вільн", "вольн"), ("кам'ян", "камен"),
+             ("кам’ян", "камен"), ("ійн", "ейн"), ("уват", "оват"))
+_RU_STEMS = tuple((b, a) for a, b in _UK_STEMS if a not in ("ньо", "ії", "кам’ян"))
 
 
 def _word_forms(word: str, endings, letters, stem_map=()) -> list[str]:

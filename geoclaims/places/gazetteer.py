@@ -72,6 +72,7 @@ SCORE_FORMER = 1.0
 SCORE_ALIAS = 0.97
 SCORE_TRANSLIT = 0.95
 SCORE_COGNATE = 0.93
+SCORE_DECLENSION = 0.92  # a case form of a stored name or cognate ("Глубокого", "під Суджею")
 SCORE_SIMILAR_MAX = 0.90  # ceiling for skeleton and fuzzy matches (below every stored name)
 FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) a skeleton must reach to be a fuzzy candidate
 FUZZY_MIN_LETTERS = 0.75  # letters' similarity a fuzzy match needs
@@ -601,6 +602,13 @@ class Gazetteer:
             else:
                 offer(pidx, SCORE_ALIAS, "alias", qkey)
 
+        if not best:  # tier 1b: a case form of a stored name ("освобождение Глубокого", "під Суджею")
+            from geoclaims.places.declension import nominatives
+
+            for form in nominatives(name):
+                fkey = fold(form)
+                for pidx, _code in self._index.entries(fkey):
+                    offer(pidx, SCORE_DECLENSION, "declension", fkey)
         tier1 = bool(best)
 
         # tier 2: the transliteration-insensitive skeleton

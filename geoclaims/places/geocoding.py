@@ -33,6 +33,9 @@ GEOCODE_COLUMNS = (
 #: A candidate wins by mutual proximity when its distance to the other names'
 #: places is at most this fraction of the runner-up's.
 PROXIMITY_RATIO = 0.5
+#: A candidate's distance to the file is the median over this many of the nearest other places
+#: (of names with one place): 1, the nearest, since a file may cover several fronts.
+PROXIMITY_NEIGHBOURS = 1
 
 
 def geocode(
@@ -235,7 +238,9 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
     Proximity never moves a name to a weaker match: only candidates within the ambiguity margin
     of the best score compete, a guess (:attr:`Match.uncertain`) never beats a certain match, and
     guesses never serve as the "other places" that pull a name (a misspelling matched to a
-    village 500 km away must not drag the names around it there).
+    village 500 km away must not drag the names around it there), nor do the candidates of other
+    ambiguous names. A candidate's distance is the median over the :data:`PROXIMITY_NEIGHBOURS`
+    nearest other names, and it wins when that is at most :data:`PROXIMITY_RATIO` of the runner-up's.
     """
 
     def options(r: Resolution) -> list[Match]:
@@ -249,6 +254,11 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
 
     opts = {q: options(r) for q, r in resolved.items()}
     anchors = {q: [m for m in o if not m.uncertain] for q, o in opts.items()}
+    # the other places are those of names with one place: a namesake of another ambiguous name (one
+    # of the Vodianes) must not pull a name towards it; only when no name is settled do all count
+    settled = {q: a for q, a in anchors.items() if len(a) == 1}
+    if len(settled) >= 2:
+        anchors = settled
     for q, r in resolved.items():
         if not r.ambiguous:
             continue
@@ -257,11 +267,14 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
             continue
         costs = []
         for m in opts[q]:
-            dists = [min(haversine_km(m.place.latlon, o.place.latlon) for o in other) for other in others]
-            costs.append((statistics.median(dists), m))
+            dists = sorted(min(haversine_km(m.place.latlon, o.place.latlon) for o in other) for other in others)
+            # the places nearest it: a file may cover several fronts, and a candidate is judged by the
+            # places around it, not by the median over fronts hundreds of kilometres away
+            costs.append((statistics.median(dists[:PROXIMITY_NEIGHBOURS]), m))
         if len(costs) < 2:
             continue
         costs.sort(key=lambda c: c[0])
         (d1, m1), (d2, _) = costs[0], costs[1]
         if d1 <= PROXIMITY_RATIO * d2:
-            chosen[q] = (m1, False, f"chosen among {len(costs)} places of that name by proximity to the other names (median {d1:.0f} km)")
+            chosen[q] = (m1, False, f"chosen among {len(costs)} places of that name by proximity to the other names "
+                                    f"(median {d1:.0f} km to the {min(len(others), PROXIMITY_NEIGHBOURS)} nearest)")

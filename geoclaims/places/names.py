@@ -17,7 +17,9 @@ This module turns any such spelling into two keys:
     ``Korenevo``/``Koreneve`` share one skeleton.
 
 :func:`romanizations` gives the spellings of a Cyrillic name under the common
-systems (by :mod:`iuliia` for Russian, :mod:`translitua` for Ukrainian).
+systems (by :mod:`iuliia` for Russian, :mod:`translitua` for Ukrainian, and the German,
+Polish, Czech, French and Estonian press conventions of
+:mod:`geoclaims.foreign_romanization`).
 
 Examples
 --------
@@ -47,7 +49,7 @@ __all__ = [
 
 #: Bumped whenever :func:`fold` or :func:`skeleton` change, so that a
 #: gazetteer built with other keys is rebuilt rather than silently mismatched.
-KEY_VERSION = 1
+KEY_VERSION = 2
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
 _LATIN_OR_CYRILLIC = re.compile(r"^[\s\d\W\u0000-\u024F\u1E00-\u1EFF\u0400-\u052F\u02B9-\u02BC]*$")
@@ -60,6 +62,7 @@ _LATIN_SOUNDS = str.maketrans(
         "ž": "zh", "š": "sh", "č": "ch", "ŝ": "shch", "ż": "zh", "ć": "ch",
         "ś": "s", "ź": "z", "ł": "l", "ĭ": "i", "ë": "yo", "ǵ": "g", "ẑ": "zh",
         "ĉ": "ch", "ç": "ch", "ß": "ss", "ı": "i",
+        "õ": "y",  # Estonian õ is the vowel of ы (Mõrnohrad): y, as English romanisations write it
     }
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -222,8 +225,9 @@ def romanizations(name: str, language: str | None = None) -> dict[str, str]:
     Returns
     -------
     dict of str to str
-        System name (``"ru:BGN_PCGN"``, ``"uk:UkrainianKMU"``, ...) to the
-        romanised spelling.
+        System name (``"ru:BGN_PCGN"``, ``"uk:UkrainianKMU"``, ...; ``"ru:de"``, ``"uk:pl"``,
+        ... for the systems of other languages' press, :mod:`geoclaims.foreign_romanization`)
+        to the romanised spelling.
 
     Examples
     --------
@@ -236,10 +240,13 @@ def romanizations(name: str, language: str | None = None) -> dict[str, str]:
         return {}
     lang = language or guess_language(name)
     langs = (lang,) if lang in ROMANIZATION_SYSTEMS else ("ru", "uk")
+    from geoclaims.places.foreign_romanization import foreign_romanizations
+
     out: dict[str, str] = {}
     for lg in langs:
         for system in ROMANIZATION_SYSTEMS[lg]:
             out[f"{lg}:{system}"] = _romanize(name, lg, system)
+        out.update(foreign_romanizations(name, lg))
     return out
 
 

@@ -10,14 +10,15 @@ from geoclaims.errors import InvalidArgument
 
 __all__ = ["Place", "Match", "MatchReason", "REASONS", "CERTAIN_REASONS"]
 
-MatchReason = Literal["exact", "alias", "transliteration", "cognate", "skeleton", "fuzzy"]
+MatchReason = Literal["exact", "alias", "transliteration", "cognate", "declension", "skeleton", "fuzzy"]
 #: Why a candidate matched, strongest first.
-REASONS: tuple[str, ...] = ("exact", "alias", "transliteration", "cognate", "skeleton", "fuzzy")
+REASONS: tuple[str, ...] = ("exact", "alias", "transliteration", "cognate", "declension", "skeleton", "fuzzy")
 #: Reasons that name the place for sure: a stored name, a systematic romanisation of one, or its
 #: regular form in the other language (``cognate``: Старица for Стариця, by the spelling rules of
-#: :mod:`geoclaims.places.cognates`, matched exactly). A ``skeleton`` (same consonants) or ``fuzzy``
+#: :mod:`geoclaims.places.cognates`, matched exactly), or a case form of one (``declension``: Глубокого, під
+#: Суджею; :mod:`geoclaims.places.declension`). A ``skeleton`` (same consonants) or ``fuzzy``
 #: (close letters) match is a guess: :attr:`Match.uncertain`.
-CERTAIN_REASONS: tuple[str, ...] = ("exact", "alias", "transliteration", "cognate")
+CERTAIN_REASONS: tuple[str, ...] = ("exact", "alias", "transliteration", "cognate", "declension")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ class Match:
         How well the name matches, in [0, 1] (1 = the canonical name or a
         curated former name), lowered by distance when a ``near=`` context
         was given.
-    reason : {'exact', 'alias', 'transliteration', 'cognate', 'skeleton', 'fuzzy'}
+    reason : {'exact', 'alias', 'transliteration', 'cognate', 'declension', 'skeleton', 'fuzzy'}
         Why it matched: the canonical name; another stored name (a Russian or
         Ukrainian form, a former name); the same name in a romanisation system
         or another script; the regular other-language form of a stored name

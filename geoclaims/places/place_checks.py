@@ -10,6 +10,12 @@ Two checks turn such rows into problems that say what is wrong:
   :data:`OUTLIER_FACTOR` times the file's median nearest-neighbour distance, when that is more)
   from every other place of the same file, when its row names no region to vouch for it.
 
+A row whose region vouches for its place is not a problem, but a place farther than
+:data:`CLUSTER_MIN_KM` (or :data:`OUTLIER_FACTOR` times the median spacing) from every other place
+of the file is still flagged with a :class:`FarPlaceWarning`: the name may mean a village the
+gazetteer lacks, with a namesake of the same oblast answering instead (the missing Zelene of Lyptsi
+hromada used to become the Zelene 18 km away near Kharkiv, silently).
+
 Examples
 --------
 >>> from geoclaims import Gazetteer
@@ -30,7 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.places.gazetteer import Gazetteer
     from geoclaims.places.regions import Region
 
-__all__ = ["outside_region", "file_outliers", "REGION_MARGIN_KM", "OUTLIER_MIN_KM", "OUTLIER_FACTOR"]
+__all__ = ["outside_region", "file_outliers", "FarPlaceWarning", "REGION_MARGIN_KM", "OUTLIER_MIN_KM",
+           "OUTLIER_FACTOR", "CLUSTER_MIN_KM"]
 
 #: A place this far from every gazetteer place of the row's region lies outside it.
 REGION_MARGIN_KM = 25.0
@@ -38,6 +45,13 @@ REGION_MARGIN_KM = 25.0
 OUTLIER_MIN_KM = 150.0
 #: ... or this many times the file's median nearest-neighbour distance, when that is more.
 OUTLIER_FACTOR = 5.0
+#: A place its row's region vouches for is flagged (warned, not refused) this far from the rest.
+CLUSTER_MIN_KM = 15.0
+
+
+class FarPlaceWarning(UserWarning):
+    """A place of a claims file lies far from all the file's other places though its region allows it:
+    it may be a namesake of the village meant. Give ``place_id`` or ``lat``/``lon`` to confirm it."""
 
 
 def outside_region(gaz: "Gazetteer", place: Place, regions: Sequence["Region"]) -> str | None:
@@ -86,13 +100,31 @@ def file_outliers(places: Mapping[object, Place], *, exempt: Sequence[object] = 
             d[r, a + r] = np.inf
         nearest[a:a + 512] = d.argmin(axis=1)
         nn[a:a + 512] = d.min(axis=1)
-    limit = max(OUTLIER_MIN_KM, OUTLIER_FACTOR * statistics.median(nn.tolist()))
-    far = {ids[i]: (float(nn[i]), distinct[ids[int(nearest[i])]]) for i in range(len(ids)) if nn[i] > limit}
+    spacing = OUTLIER_FACTOR * statistics.median(nn.tolist())
+    limit, cluster = max(OUTLIER_MIN_KM, spacing), max(CLUSTER_MIN_KM, spacing)
+    far = {ids[i]: (float(nn[i]), distinct[ids[int(nearest[i])]]) for i in range(len(ids)) if nn[i] > cluster}
     skip = set(exempt)
     out = {}
+    warned: set[str] = set()
     for key, p in places.items():
-        if p.id in far and key not in skip:
-            d, other = far[p.id]
+        if p.id not in far:
+            continue
+        d, other = far[p.id]
+        if key not in skip and d > limit:
             out[key] = (f"{p.label} is {d:.0f} km from every other place of this file (nearest: {other.name}); "
                         "if it is meant, say so with a region column (or lat/lon); otherwise correct the name")
+        elif key in skip and p.id not in warned:
+            warned.add(p.id)
+            _warn_far(p, d, other, cluster)
     return out
+
+
+def _warn_far(p: Place, d: float, other: Place, cluster: float) -> None:
+    import warnings
+
+    warnings.warn(
+        f"{p.label} [{p.id}] is {d:.0f} km from every other place of this file (nearest: {other.name}), "
+        f"while each of its other places has a neighbour within {cluster:.0f} km: if a village of this name near "
+        "the others is meant, the gazetteer lacks it; give place_id or lat/lon to confirm this one",
+        FarPlaceWarning, stacklevel=4,
+    )

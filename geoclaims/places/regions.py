@@ -41,7 +41,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
 _GENERIC = frozenset(
     """oblast oblasti obl region province krai kray territory republic respublika respublyka
     autonomous avtonomnyi avtonomnyy avtonomnaia avtonomnaya avtonomna avtonomnii avtonomnyi
-    okrug ao city of the voblasts voblast misto gorod g m raion rayon""".split()
+    okrug ao city of the voblasts voblast misto gorod g m raion rayon
+    obwod obwodu gebiet rajon region regiao regione oblasts kraj oblys de du""".split()
 )
 
 
@@ -87,6 +88,8 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
     variants = {skel}
     if "ch" in joined:  # German romanisation: Charkiw, Tschernihiw (tsch is already ch)
         variants.add(skeleton(re.sub(r"(?<![ts])ch", "kh", joined)))
+    if re.search(r"z(?!h)", joined):  # German z for ц: Donezk, Luhansk's Sewerodonezk
+        variants.add(skeleton(re.sub(r"z(?!h)", "ts", joined)))
     for v in variants:
         for suffix in ("Sn", "sk"):  # -shchyna / -щина, -ska / -ський
             if v.endswith(suffix) and len(v) > len(suffix) + 1:

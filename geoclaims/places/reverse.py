@@ -47,19 +47,22 @@ class Neighbour:
 
 
 def _arrays(gaz: "Gazetteer"):
-    """(indices, lat radians, lon radians, cos lat) of the located places, cached on the gazetteer."""
+    """(indices, lat radians, lon radians, cos lat, uncertainty km) of the located places, cached on
+    the gazetteer (a place with no stated uncertainty counts as the least certain)."""
     import numpy as np
 
     cached = getattr(gaz, "_reverse_arrays", None)
     if cached is None:
-        lats, lons, idx = [], [], []
+        lats, lons, idx, unc = [], [], [], []
         for i, p in enumerate(gaz._places):
             if p.lat is not None:
                 idx.append(i)
                 lats.append(p.lat)
                 lons.append(p.lon)
+                unc.append(math.inf if p.uncertainty_km is None else p.uncertainty_km)
         lat = np.radians(np.asarray(lats, dtype=float))
-        cached = (np.asarray(idx, dtype=np.int64), lat, np.radians(np.asarray(lons, dtype=float)), np.cos(lat))
+        cached = (np.asarray(idx, dtype=np.int64), lat, np.radians(np.asarray(lons, dtype=float)), np.cos(lat),
+                  np.asarray(unc, dtype=float))
         gaz._reverse_arrays = cached
     return cached
 
@@ -75,6 +78,9 @@ def nearest(
     region: str | Sequence[str] | None = None,
 ) -> list[Neighbour]:
     """The `k` located places of `gaz` nearest (lat, lon), nearest first.
+
+    Places at the same distance (to the metre) come in order of their position's uncertainty: a
+    village located only as "near Sudzha" (a point-radius at Sudzha, 5 km) does not hide Sudzha.
 
     Parameters
     ----------
@@ -109,18 +115,19 @@ def nearest(
         raise InvalidArgument(f"k must be an integer >= 1, got {k!r}")
     if max_km is not None and not (max_km >= 0):
         raise InvalidArgument(f"max_km must be >= 0, got {max_km!r}")
-    idx, plat, plon, cos_plat = _arrays(gaz)
+    idx, plat, plon, cos_plat, unc = _arrays(gaz)
     if not len(idx):
         return []
     qlat, qlon = math.radians(lat), math.radians(lon)
     h = np.sin((plat - qlat) / 2) ** 2 + math.cos(qlat) * cos_plat * np.sin((plon - qlon) / 2) ** 2
-    dist = 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+    dist = np.round(2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(1.0, h))), 3)
     keep = gaz._context_filter(country, region, None)
     if keep is None and k < len(dist) // 4:  # the k nearest without sorting every place
         part = np.argpartition(dist, k)[: k + 1]
-        order = part[np.lexsort((part, dist[part]))]  # ties in index order, as a full stable sort
+        part = np.flatnonzero(dist <= dist[part].max())  # with every place tied with the k-th
     else:
-        order = np.argsort(dist, kind="stable")
+        part = np.arange(len(dist))
+    order = part[np.lexsort((part, unc[part], dist[part]))]  # by distance, then uncertainty, then index
     out: list[Neighbour] = []
     for j in order:
         d = float(dist[j])
@@ -129,7 +136,7 @@ def nearest(
         p = gaz._places[int(idx[j])]
         if keep is not None and not keep(p):
             continue
-        out.append(Neighbour(p, round(d, 3)))
+        out.append(Neighbour(p, d))
         if len(out) == k:
             break
     return out

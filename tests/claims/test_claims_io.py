@@ -32,7 +32,7 @@ def test_unmapped_claims_are_kept_and_summarised(kursk_claims):
     summary = kursk_claims.unmapped_summary()
     n = len(kursk_claims.unmapped)
     assert n > 0 and summary.startswith(f"{n} of 114 claims not mapped: no coordinates for ")
-    assert "Nikolayevo-Darino (3 claims)" in summary
+    assert "Aleksandriya" in summary  # named by the Russian MoD only; no source locates it
     assert all(c.place is not None and not c.place.is_located for c in kursk_claims.unmapped)
 
 
@@ -124,21 +124,21 @@ def test_ambiguous_name_settled_by_the_files_other_places(tmp_path):
 def test_user_coordinates_map_an_unlocated_place(tmp_path):
     header = HEADER + ",lat,lon"
     row = "S1,2024-09-16,Russian MoD,RU,RU,capture,Pogrebki,,Kursk Oblast,,,,,claimed,,,51.30,35.10"
-    unlocated = "S2,2024-09-16,Russian MoD,RU,RU,capture,Nikolayevo-Darino,,Kursk Oblast,,,,,claimed,,,,"
+    unlocated = "S2,2024-09-16,Russian MoD,RU,RU,capture,Aleksandriya,,Kursk Oblast,,,,,claimed,,,,"
     cs = read_claims(write(tmp_path, row, unlocated, header=header))
     assert cs[0].place.latlon == (51.30, 35.10) and cs[0].is_located
     assert cs[1].place is not None and not cs[1].is_located
-    assert cs.unmapped_summary() == "1 of 2 claims not mapped: no coordinates for Nikolayevo-Darino"
+    assert cs.unmapped_summary() == "1 of 2 claims not mapped: no coordinates for Aleksandriya"
 
 
 def test_geonames_dump_maps_unlocated_places(tmp_path):
     """Loading a gazetteer that locates a village maps the claims about it."""
     base = Gazetteer.default()
-    known = base.get("theatre:nikolayevo-darino")
+    known = base.get("theatre:aleksandriya")
     located = Place(id="user:nd", name=known.name, lat=51.21, lon=35.05, uncertainty_km=0.5, country="RU",
                     admin1="Kursk Oblast")
     gaz = base.merge([located])
-    row = "S1,2024-09-19,Apti Alaudinov,RU,RU,capture,Nikolayevo-Darino,,Kursk Oblast,,,,,claimed,,"
+    row = "S1,2025-01-17,Russian MoD,RU,RU,capture,Aleksandriya,,Kursk Oblast,,,,,claimed,,"
     cs = read_claims(write(tmp_path, row), gazetteer=gaz)
     assert cs[0].is_located and not cs.unmapped
 

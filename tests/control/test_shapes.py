@@ -115,7 +115,7 @@ def test_footprint_model_table_and_override():
 
 
 def test_unlocated_place_has_no_shape(make_claim, proj):
-    c = make_claim("S1", "2024-09-19", "RU", "capture", "Nikolayevo-Darino")
+    c = make_claim("S1", "2025-01-17", "RU", "capture", "Aleksandriya")
     assert claim_shape(c, proj) is None
 
 

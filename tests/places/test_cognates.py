@@ -26,9 +26,13 @@ def test_bounded_and_latin_free():
 
 
 def test_gazetteer_matches_cognates_as_certain(gaz):
-    for query in ("Старица", "Pletenevka", "Зеленое", "Krasnoye"):
+    for query in ("Старица", "Pletenevka", "Веселое", "Krasnoye"):
         m = gaz.resolve(query, region="Kharkiv Oblast").best
         assert m.reason == "cognate" and not m.uncertain and m.score == 0.93, query
-    # a lexical difference is not a regular form: Глубокое (у) for Глибоке (и) stays a guess
-    m = gaz.resolve("Глубокое", region="Kharkiv Oblast").best
-    assert m.place.name == "Hlyboke" and m.uncertain
+    # a root rule covers Глубокое (глуб-) for Глибоке (глиб-, "deep"): certain, and in its case forms too
+    for query, reason in (("Глубокое", "cognate"), ("Глубокого", "declension"), ("Олейниково", "cognate")):
+        m = gaz.resolve(query, region="Kharkiv Oblast").best
+        assert m.place.name in ("Hlyboke", "Oliinykove") and m.reason == reason and not m.uncertain, query
+    # a lexical difference no rule covers stays a guess: Огурцово (огурец) for Огірцеве (огірок)
+    m = gaz.resolve("Огурцово", region="Kharkiv Oblast").best
+    assert m is None or m.uncertain

@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from geoclaims.places.names import ROMANIZATION_SYSTEMS, fold, guess_language, has_cyrillic, romanizations, skeleton
+from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS
 
 
 @pytest.mark.parametrize(
@@ -46,8 +47,9 @@ def test_fold_is_idempotent_and_ascii(text):
 def test_romanizations_cover_every_system():
     ru = romanizations("Русское Поречное", "ru")
     uk = romanizations("Руське Поріччя", "uk")
-    assert set(ru) == {f"ru:{s}" for s in ROMANIZATION_SYSTEMS["ru"]}
-    assert set(uk) == {f"uk:{s}" for s in ROMANIZATION_SYSTEMS["uk"]}
+    assert set(ru) == {f"ru:{s}" for s in (*ROMANIZATION_SYSTEMS["ru"], *FOREIGN_SYSTEMS["ru"])}
+    assert set(uk) == {f"uk:{s}" for s in (*ROMANIZATION_SYSTEMS["uk"], *FOREIGN_SYSTEMS["uk"])}
+    assert ru["ru:de"] == "Russkoje Poretschnoje" and ru["ru:fr"] == "Rousskoie Poretchnoie"
     assert ru["ru:BGN_PCGN"] == "Russkoye Porechnoye"
     assert ru["ru:GOST_779"] == "Russkoe Porečnoe"
     assert uk["uk:UkrainianKMU"] == "Ruske Porichchia"

@@ -24,4 +24,51 @@ def test_file_outliers_need_three_places_and_honour_exemptions():
     assert file_outliers({1: near[1], 4: far}) == {}  # two places: no notion of "the rest"
     found = file_outliers({**near, 4: far})
     assert list(found) == [4] and "from every other place of this file" in found[4]
-    assert file_outliers({**near, 4: far}, exempt=[4]) == {}
+    from geoclaims.places.place_checks import FarPlaceWarning
+    import pytest
+
+    with pytest.warns(FarPlaceWarning, match="P4"):  # a region vouches for it: warned about, not refused
+        assert file_outliers({**near, 4: far}, exempt=[4]) == {}
+
+
+def _claims_frame(rows):
+    import pandas as pd
+
+    cols = ["claim_id", "date", "claimant", "claimant_side", "side", "action", "place", "place_id", "region", "status"]
+    return pd.DataFrame([dict(zip(cols, r)) for r in rows])
+
+
+LYPTSI_AXIS = ["Lyptsi", "Hlyboke", "Strilecha", "Krasne", "Morokhovets", "Oliinykove", "Borysivka"]
+
+
+def test_a_far_namesake_of_the_region_is_flagged_not_silent():
+    """Zelene near Kharkiv, 18 km from the Lyptsi villages a file is about, is what a missing Zelene of Lyptsi
+    hromada used to become silently; given anyway, it is kept but warned about."""
+    import pytest
+
+    from geoclaims import read_claims
+    from geoclaims.places.place_checks import FarPlaceWarning
+
+    rows = [(f"H{i}", "2024-05-10", "DeepState", "UA", "RU", "capture", n, "", "Kharkiv Oblast", "assessed")
+            for i, n in enumerate(LYPTSI_AXIS)]
+    rows.append(("Z", "2024-05-12", "DeepState", "UA", "RU", "capture", "Zelene", "postal:ua:62477:zelene",
+                 "Kharkiv Oblast", "assessed"))
+    with pytest.warns(FarPlaceWarning, match=r"Zelene .* km from every other place"):
+        cs = read_claims(_claims_frame(rows))
+    assert len(cs) == len(rows) and not cs.problems  # nothing lost
+    # named without an id, Zelene is the village of Lyptsi hromada, among the others
+    rows[-1] = rows[-1][:7] + ("",) + rows[-1][8:]
+    cs = read_claims(_claims_frame(rows))
+    assert cs[len(rows) - 1].place.id == "theatre:zelene-lyptsi-hromada"
+
+
+def test_a_clustered_file_warns_about_nothing():
+    import warnings
+
+    from geoclaims import read_claims
+
+    rows = [(f"H{i}", "2024-05-10", "DeepState", "UA", "RU", "capture", n, "", "Kharkiv Oblast", "assessed")
+            for i, n in enumerate(LYPTSI_AXIS)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_claims(_claims_frame(rows))

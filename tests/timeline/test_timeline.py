@@ -147,10 +147,10 @@ def test_diff_dates_are_inclusive_and_validated(kursk):
 
 def test_unmapped_claims_listed_everywhere(kursk):
     assert kursk.unmapped and kursk.unmapped_summary().startswith(f"{len(kursk.unmapped)} of 114 claims not mapped")
-    d = kursk.diff("2024-09-16", "2024-09-20")
-    assert "Nikolayevo-Darino" in d.attrs["unmapped"]
-    ch = kursk.changes("2024-09-19", "2024-09-19")
-    row = ch[ch.place == "Nikolayevo-Darino"]
+    d = kursk.diff("2025-01-15", "2025-01-18")
+    assert "Aleksandriya" in d.attrs["unmapped"]
+    ch = kursk.changes("2025-01-17", "2025-01-17")
+    row = ch[ch.place == "Aleksandriya"]
     assert list(row["mapped"]) == [False] and list(row["to_side"]) == ["RU"]
 
 
@@ -223,7 +223,7 @@ def test_export_round_trip(kursk, tmp_path, ext):
 
 def test_unmapped_place_mapped_after_coordinates_added(tmp_path):
     text = ("claim_id,date,claimant,claimant_side,side,action,place,region,status,lat,lon\n"
-            "A,2024-09-19,Apti Alaudinov,RU,UA,capture,Nikolayevo-Darino,Kursk Oblast,claimed,,\n")
+            "A,2024-09-19,Apti Alaudinov,RU,UA,capture,Aleksandriya,Kursk Oblast,claimed,,\n")
     path = tmp_path / "c.csv"
     path.write_text(text, encoding="utf-8")
     assert Timeline.from_claims(read_claims(path), method="territory").unmapped

@@ -1,0 +1,113 @@
+"""How many claim rows are located with no guess, and how right they are, on the development fronts.
+
+    python benchmarks/bench_spellings.py [--baseline DIR]
+
+For each development file (``tests/data/kharkiv-2024-claims.csv``, northern Kharkiv 2024, and
+``tests/data/fronts-2022-2024-claims.csv``, Robotyne, Bakhmut, Avdiivka, Kupiansk and Kherson in
+the spellings of German, Polish, French, Romanian, Bulgarian, Russian and Ukrainian reports) it
+prints, for this checkout and (``--baseline DIR``, e.g. a worktree of ``main``) for another one,
+measured in the same run:
+
+- rows that name a place, rows located with no guess (certain matches only, the default of
+  ``read_claims``), and rows located when guesses are accepted (``accept_fuzzy=True``);
+- correctness: of the located rows whose spelling has an independent coordinate (the files'
+  ``*-places.csv``, Wikipedia infoboxes), how many lie within 5 km of it, and the farthest; and how
+  many located rows lie outside the oblast their row names.
+
+The held-out fronts (Sumy 2025, Pokrovsk 2024) are not read here: they are measured by the lead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+FILES = {
+    "kharkiv-2024": ("kharkiv-2024-claims.csv", "kharkiv-places.csv"),
+    "fronts-2022-2024": ("fronts-2022-2024-claims.csv", "fronts-2022-2024-places.csv"),
+}
+
+_MEASURE = r'''
+import json, sys, warnings
+import pandas as pd
+sys.path.insert(0, sys.argv[1])
+warnings.simplefilter("ignore")
+from geoclaims import read_claims
+from geoclaims.places.gazetteer import haversine_km
+from geoclaims.places.regions import RegionTable
+
+claims_path, truth_path = sys.argv[2], sys.argv[3]
+truth = {}
+t = pd.read_csv(truth_path, dtype=str).fillna("")
+for r in t.to_dict("records"):
+    if not (r.get("lat") and r.get("lon")):
+        continue
+    spellings = r["spellings"].split(";") if "spellings" in r else [r["spelling"]]
+    for s in spellings:
+        truth[s] = (float(r["lat"]), float(r["lon"]))
+rows = pd.read_csv(claims_path, dtype=str).fillna("")
+named = int((rows["place"] != "").sum())
+out = {"named": named}
+table = RegionTable.default()
+for label, kw in (("certain", {}), ("with_guesses", {"accept_fuzzy": True})):
+    cs = read_claims(claims_path, on_error="collect", **kw)
+    located = [c for c in cs if c.place_name and c.place is not None and c.place.is_located]
+    checked = [(c.place_name, haversine_km(c.place.latlon, truth[c.place_name])) for c in located if c.place_name in truth]
+    outside = 0
+    for c in located:
+        if c.region:
+            try:
+                names = {r.name for r in table.resolve(c.region)}
+            except Exception:
+                names = set()
+            if names and c.place.admin1 not in names and c.place.country not in names:
+                outside += 1
+    out[label] = {
+        "located": len(located),
+        "checked": len(checked),
+        "within_5km": sum(d <= 5 for _, d in checked),
+        "max_km": round(max((d for _, d in checked), default=0.0), 1),
+        "wrong": sorted({n for n, d in checked if d > 5}),
+        "outside_region": outside,
+        "guesses": sum(bool(c.place_uncertain) for c in located),
+    }
+print(json.dumps(out))
+'''
+
+
+def measure(package: Path, claims: Path, truth: Path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(package))
+    done = subprocess.run([sys.executable, "-c", _MEASURE, str(package), str(claims), str(truth)],
+                          capture_output=True, text=True, env=env, cwd=package, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--baseline", type=Path, help="another checkout of geoclaims to measure beside this one")
+    args = ap.parse_args(argv)
+    runs = [("this checkout", ROOT)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
+    print(f"{'file':18} {'checkout':14} {'named':>5} {'certain':>13} {'with guesses':>13} "
+          f"{'<=5 km of truth':>16} {'max km':>7} {'outside oblast':>15}")
+    for name, (claims, truth) in FILES.items():
+        for label, package in runs:
+            r = measure(package, DATA / claims, DATA / truth)
+            n, c, g = r["named"], r["certain"], r["with_guesses"]
+            print(f"{name:18} {label:14} {n:>5} {c['located']:>5} ({c['located'] / n:5.1%}) "
+                  f"{g['located']:>5} ({g['located'] / n:5.1%}) {c['within_5km']:>7} of {c['checked']:<6} "
+                  f"{c['max_km']:>7} {c['outside_region']:>15}")
+            if c["wrong"]:
+                print(f"{'':33} certain matches more than 5 km from the truth: {', '.join(c['wrong'])}")
+            if g["wrong"]:
+                print(f"{'':33} with guesses, more than 5 km off: {', '.join(g['wrong'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

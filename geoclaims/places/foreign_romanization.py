@@ -1,0 +1,133 @@
+"""Romanisations of Russian and Ukrainian names in the systems of other languages' press.
+
+German, Polish, Czech, French and Estonian reports spell Cyrillic names by their own
+languages' conventions: Charkiw, Tschassiw Jar, Wowtschansk (German); Charków, Pokrowsk,
+Wołczańsk, Szczastia (Polish); Vovčansk, Lyman (Czech); Koupiansk, Tchassiv Iar (French);
+Harkiv, Tšassiv Jar, Mõrnohrad (Estonian).  A spelling made by such a system is as certain as
+one made by BGN/PCGN: it is the name, written by a rule.  This module spells a name under each
+system (:data:`FOREIGN_SYSTEMS`); the gazetteer indexes the spellings beside the English-language
+romanisations (reason ``transliteration``).  The systems follow the conventions the papers use,
+not one standard: Duden's for German (ж sch, ч tsch, в w, й j, е je after a vowel), PWN's for
+Polish (ł before hard vowels, ia/ie/iu after consonants), the Czech (ž š č ch), the French
+(ou, tch, ch, j, kh) and the Estonian (ž š tš h õ) ones.  Ukrainian names in German and French
+are spelled by :mod:`translitua` already (``UkrainianGerman``, ``UkrainianFrench``), so only
+Russian names get those two here.
+
+Examples
+--------
+>>> foreign_romanizations("Волчанск", "ru")["ru:de"]
+'Woltschansk'
+>>> foreign_romanizations("Покровськ", "uk")["uk:pl"]
+'Pokrowsk'
+>>> foreign_romanizations("Часів Яр", "uk")["uk:cs"]
+'Časiv Jar'
+>>> foreign_romanizations("Купянск", "ru")["ru:fr"]
+'Koupiansk'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["FOREIGN_SYSTEMS", "foreign_romanizations"]
+
+_VOWELS = set("аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ")
+_SIGNS = set("ьъ'’ʼЬЪ")
+
+# per system: letter -> spelling; "^" keys: the iotated vowels (е ё ю я є) at the start of a word
+# or after a vowel or sign; "!" keys: after a consonant.  Missing letters keep anyascii's reading.
+_COMMON = {"а": "a", "б": "b", "д": "d", "з": "z", "к": "k", "м": "m", "н": "n", "о": "o", "п": "p",
+           "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "ъ": "", "ь": "", "'": "", "’": "", "ʼ": ""}
+
+_TABLES: dict[str, dict[str, str]] = {
+    "de": {**_COMMON, "в": "w", "г": "g", "ґ": "g", "е": "e", "^е": "je", "ё": "jo", "ж": "sch", "з": "s",
+           "и": "i", "й": "i", "л": "l", "с": "s", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch",
+           "щ": "schtsch", "ы": "y", "э": "e", "ю": "ju", "я": "ja", "і": "i", "ї": "ji", "є": "je"},
+    "pl": {**_COMMON, "в": "w", "г": "g", "ґ": "g", "е": "e", "^е": "je", "!е": "e", "ё": "io", "^ё": "jo",
+           "ж": "ż", "и": "i", "й": "j", "л": "ł", "х": "ch", "ц": "c", "ч": "cz", "ш": "sz", "щ": "szcz",
+           "ы": "y", "э": "e", "ю": "iu", "^ю": "ju", "я": "ia", "^я": "ja", "ь": "", "і": "i", "ї": "ji",
+           "є": "ie", "^є": "je"},
+    "cs": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "je", "ё": "jo", "ж": "ž", "и": "i",
+           "й": "j", "л": "l", "х": "ch", "ц": "c", "ч": "č", "ш": "š", "щ": "šč", "ы": "y", "э": "e",
+           "ю": "ju", "я": "ja", "і": "i", "ї": "ji", "є": "je"},
+    "fr": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "ie", "ё": "io", "ж": "j", "и": "i",
+           "й": "ï", "л": "l", "у": "ou", "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch",
+           "ы": "y", "э": "e", "ю": "iou", "я": "ia", "і": "i", "ї": "ï", "є": "ie"},
+    "et": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "je", "ё": "jo", "ж": "ž", "и": "i",
+           "й": "i", "л": "l", "х": "h", "ц": "ts", "ч": "tš", "ш": "š", "щ": "štš", "ы": "õ", "э": "e",
+           "ю": "ju", "я": "ja", "і": "i", "ї": "ji", "є": "je"},
+}
+# Ukrainian letters that differ from the Russian reading in each system
+_UK = {
+    "pl": {"г": "h", "и": "y"},
+    "cs": {"г": "h", "и": "y"},
+    "et": {"г": "h", "и": "õ"},
+}
+# word-final adjective endings (Russian -ый/-ий/-ой, Ukrainian -ий/-ій) in each system
+_FINAL = {
+    "de": (("ый", "y"), ("ий", "i"), ("ой", "oi"), ("ій", "ij")),
+    "pl": (("ый", "y"), ("ий", "ij"), ("ой", "oj"), ("ій", "ij")),
+    "cs": (("ый", "yj"), ("ий", "ij"), ("ой", "oj"), ("ій", "ij")),
+    "fr": (("ый", "y"), ("ий", "i"), ("ой", "oï"), ("ій", "iï")),
+    "et": (("ый", "õi"), ("ий", "i"), ("ой", "oi"), ("ій", "ii")),
+}
+#: The systems applied to each language: (language, system code).
+FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "et"), "uk": ("pl", "cs", "et")}
+
+
+@functools.lru_cache(maxsize=200_000)
+def foreign_romanizations(name: str, language: str) -> dict[str, str]:
+    """Spell a Russian (``"ru"``) or Ukrainian (``"uk"``) name in each of :data:`FOREIGN_SYSTEMS`.
+
+    Returns
+    -------
+    dict of str to str
+        ``"ru:de"``, ``"uk:pl"``, ... to the spelling (capitalised as the name); empty for a name
+        with no Cyrillic letter.
+
+    Examples
+    --------
+    >>> foreign_romanizations("Сумы", "ru")["ru:pl"]
+    'Sumy'
+    >>> foreign_romanizations("Новый Путь", "ru")["ru:de"]
+    'Nowy Put'
+    """
+    if not re.search(r"[\u0400-\u04FF]", name):
+        return {}
+    out: dict[str, str] = {}
+    for system in FOREIGN_SYSTEMS.get(language, ()):
+        table = {**_TABLES[system], **(_UK.get(system, {}) if language == "uk" else {})}
+        words = [_word(w, table, _FINAL[system], system, language) for w in re.split(r"(\W+)", name)]
+        out[f"{language}:{system}"] = "".join(words)
+    return out
+
+
+_PL_SOFT = {"ru": "еёиюяь", "uk": "іїєюяь"}
+
+
+def _word(word: str, table: dict[str, str], finals, system: str, language: str) -> str:
+    if not word or not re.match(r"\w", word):
+        return word
+    low = word.lower()
+    tail = ""
+    for end, spelled in finals:
+        if low.endswith(end) and len(low) > len(end) + 1:
+            low, tail = low[: -len(end)], spelled
+            break
+    out = []
+    for i, ch in enumerate(low):
+        prev = low[i - 1] if i else ""
+        iotated = i == 0 or prev in _VOWELS or prev in _SIGNS
+        spelled = table.get(("^" if iotated else "!") + ch)
+        if spelled is None:
+            spelled = table.get(ch)
+        if spelled is None:
+            spelled = ch
+        if system == "pl" and ch == "л" and i + 1 < len(low) and low[i + 1] in _PL_SOFT[language]:
+            spelled = "l"  # soft l before the vowels that palatalise it, and the soft sign
+        if system in ("de", "fr") and ch == "с" and prev in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:
+            spelled = "ss"  # German and French double s between vowels
+        out.append(spelled)
+    spelled_word = "".join(out) + tail
+    return spelled_word[:1].upper() + spelled_word[1:] if word[:1].isupper() else spelled_word

@@ -1,0 +1,35 @@
+"""Case forms of names, as headlines and running text write them, find the nominative they stand for."""
+
+import pytest
+
+from geoclaims.places.declension import nominatives
+
+
+@pytest.mark.parametrize(
+    "written, nominative",
+    [("Глубокого", "Глубокое"), ("у Юнаківки", "Юнаківка"), ("під Суджею", "Суджа"), ("Суджу", "Суджа"),
+     ("в Русском Поречном", "Русское Поречное"), ("Харкова", "Харків"), ("біля Вовчанська", "Вовчанськ"),
+     ("Sudzha's", "Sudzha")],
+)
+def test_nominatives(written, nominative):
+    assert nominative in nominatives(written)
+
+
+@pytest.mark.parametrize(
+    "written, region, expected",
+    [("Глубокого", "Kharkiv Oblast", "Hlyboke"), ("під Суджею", "Kursk Oblast", "Sudzha"),
+     ("у Юнаківки", "Sumy Oblast", "Yunakivka"), ("освобождение Волчанска", None, None),
+     ("Вовчанська", "Kharkiv Oblast", "Vovchansk")],
+)
+def test_gazetteer_finds_case_forms_as_certain(gaz, written, region, expected):
+    m = gaz.resolve(written, region=region).best
+    if expected is None:  # a noun before the name is not a preposition: not guessed away
+        assert m is None or m.uncertain
+        return
+    assert m.place.name == expected and m.reason == "declension" and not m.uncertain
+
+
+def test_a_stored_name_is_never_read_as_a_case_form(gaz):
+    m = gaz.resolve("Суджа").best
+    assert m.reason == "alias"  # the stored Cyrillic name
+    assert nominatives("Sudzha") == () and nominatives("") == ()

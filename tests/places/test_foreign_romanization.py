@@ -1,0 +1,40 @@
+"""Spellings of the German, Polish, Czech, French and Estonian press name the place for sure."""
+
+import pytest
+
+from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_romanizations
+
+
+@pytest.mark.parametrize(
+    "query, region, expected",
+    [
+        ("Wołczańsk", "Kharkiv Oblast", "Vovchansk"),       # Polish, of the Russian name
+        ("Wowczańsk", "Kharkiv Oblast", "Vovchansk"),       # Polish, of the Ukrainian name
+        ("Woltschansk", "Kharkiv Oblast", "Vovchansk"),     # German (Duden), of the Russian name
+        ("Vovčansk", "Kharkiv Oblast", "Vovchansk"),        # Czech
+        ("Voltchansk", "Kharkiv Oblast", "Vovchansk"),      # French
+        ("Koupiansk", "Kharkiv Oblast", "Kupyansk"),        # French
+        ("Kurachowo", "Donetsk Oblast", "Kurakhove"),       # German and Polish, of the Russian name
+        ("Kourakhovo", "Donetsk Oblast", "Kurakhove"),      # French
+        ("Mõrnohrad", "Donetsk Oblast", "Myrnohrad"),       # Estonian (и -> õ)
+        ("Szczastia", "Luhansk Oblast", "Shchastya"),       # Polish
+        ("Ščastja", "Luhansk Oblast", "Shchastya"),         # Czech
+        ("Olgowka", "Kursk Oblast", "Olgovka"),             # German and Polish, a Kursk village
+    ],
+)
+def test_foreign_spellings_resolve_with_no_uncertain_flag(gaz, query, region, expected):
+    m = gaz.resolve(query, region=region).best
+    assert m is not None and m.place.name == expected, (query, m)
+    assert not m.uncertain and m.reason in ("transliteration", "alias", "exact"), (query, m.reason)
+
+
+def test_every_system_spells_every_letter():
+    alphabet = {"ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'"}
+    for language, letters in alphabet.items():
+        for system, spelled in foreign_romanizations(letters.capitalize(), language).items():
+            assert not any("\u0400" <= ch <= "\u04ff" for ch in spelled), (system, spelled)
+    assert set(FOREIGN_SYSTEMS) == {"ru", "uk"}
+
+
+def test_latin_names_have_no_foreign_spellings():
+    assert foreign_romanizations("Sudzha", "ru") == {}
