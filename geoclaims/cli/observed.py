@@ -96,11 +96,24 @@ def _cmd_observed(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _claims_window(args: argparse.Namespace, claims, *, after_days: int) -> None:
+    """Without --snapshots-from/--snapshots-to, read only the snapshots of the claims' dates (and
+    `after_days` after the last): a whole archive is 1,359 files, a front's months a few hundred."""
+    import datetime as dt
+
+    dates = [c.date for c in claims]
+    if args.snapshots_from is not None or args.snapshots_to is not None or not dates:
+        return
+    args.snapshots_from, args.snapshots_to = min(dates), max(dates) + dt.timedelta(days=after_days)
+    print(f"reading the snapshots dated {args.snapshots_from} .. {args.snapshots_to}: the claims' dates and "
+          f"{after_days} days after (--snapshots-from/--snapshots-to to change)", file=sys.stderr)
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     from geoclaims.observed.comparison import compare
 
     claims = _read_claims_file(args)
-    obs = _read_observed(args)
+    obs = _read_observed(args)  # every snapshot by default: an area claim is measured against the largest extent before it
     try:
         result = compare(claims, obs, window_days=args.window_days, threshold=args.threshold)
     except ValueError as e:
@@ -138,13 +151,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     claims = _read_claims_file(args)
     tl = Timeline.from_claims(claims, method=args.method)
-    if args.snapshots_from is None and args.snapshots_to is None and tl.start is not None:
-        import datetime as dt
-
-        # only the claims' months (and the nowcast horizons after them): a whole archive is 1,359 files
-        args.snapshots_from, args.snapshots_to = tl.start, tl.end + dt.timedelta(days=31)
-        print(f"reading the snapshots dated {args.snapshots_from} .. {args.snapshots_to}, the claims' dates and 31 days "
-              "(--snapshots-from/--snapshots-to to change)", file=sys.stderr)
+    _claims_window(args, claims, after_days=31)  # and the nowcast horizons after them
     obs = _read_observed(args)
     dates = args.dates
     if dates and "," in dates or (dates and dates[:1].isdigit()):
