@@ -62,7 +62,7 @@ def main() -> None:
 
     claims = read_claims(data_file("kursk-claims.csv"))
 
-    tl = Timeline.from_claims(claims)
+    tl = Timeline.from_claims(claims, method="territory")
     out = Path(tempfile.mkdtemp(prefix="bench-explore-"))
     base_t, base_kb = [], []
     for d in tl.dates:
@@ -74,7 +74,7 @@ def main() -> None:
         base_t.append(time.perf_counter() - t0)
         base_kb.append(len(html.encode()) / 1000)
 
-    tl = Timeline.from_claims(claims)
+    tl = Timeline.from_claims(claims, method="territory")
     ours_t, ours_kb, total, res, ours_cpu = _timed_render(render, tl)
 
     inferred = Timeline.from_claims(claims, method="inferred")

@@ -57,7 +57,7 @@ def ours(gaz, claims, n_days, start):
     from geoclaims import Timeline
 
     t0 = time.perf_counter()
-    tl = Timeline.from_claims(claims, gazetteer=gaz)
+    tl = Timeline.from_claims(claims, gazetteer=gaz, method="territory")
     t_build = time.perf_counter() - t0
     t0 = time.perf_counter()
     tl.state(start)  # runs the replay

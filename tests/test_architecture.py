@@ -80,3 +80,20 @@ def test_the_checker_sees_upward_imports():
     found = list(_imports(PACKAGE / "places" / "probe.py", src))
     targets = [t for _, dotted, names in found for t in _target_group(dotted, names)]
     assert targets == ["timeline", "web", "cli", "__init__", "places"]
+
+
+def test_architecture_md_tables_every_stage_at_its_rank():
+    """ARCHITECTURE.md's table names each subpackage at the rank geoclaims/_layers.py gives it."""
+    import re
+
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    rows = {int(m[1]): m[2] for m in re.finditer(r"^\| (\d+) \| ([^|]+) \|", text, re.M)}
+    subpackages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
+    assert subpackages, "no subpackages found"
+    for name in subpackages:
+        rank = RANKS[name]
+        assert rank in rows and f"`{name}/`" in rows[rank], \
+            f"ARCHITECTURE.md: no row for {name}/ at rank {rank} (rows: {rows})"
+    for name, rank in RANKS.items():
+        if rank == 0 and name not in ("_version", "_layers"):  # the version string and the table itself
+            assert f"`{name}`" in rows[0], f"ARCHITECTURE.md: the base module {name} is missing from rank 0"

@@ -179,6 +179,15 @@ def snapshot_options(c: argparse.ArgumentParser) -> None:
     c.add_argument("--strict", action="store_true", help="stop at the first bad file instead of skipping it")
     c.add_argument("--workers", type=int, help="parse files in this many processes (default: up to 4 for "
                    "archives of 50 files or more)")
+    snapshot_window_options(c)
+
+
+def snapshot_window_options(c: Any) -> None:
+    """``--snapshots-from`` / ``--snapshots-to``: read only the snapshots of a date window."""
+    c.add_argument("--snapshots-from", metavar="DATE",
+                   help="read only the snapshots dated from this day (YYYY-MM-DD); files named by other dates are "
+                   "not opened")
+    c.add_argument("--snapshots-to", metavar="DATE", help="read only the snapshots dated up to this day (inclusive)")
 
 
 def _without_flat_band(series):
@@ -200,7 +209,8 @@ def _read_observed(args: argparse.Namespace):
         try:
             obs = read_snapshots(args.snapshots, preset=args.preset, region=region, date_property=args.date_property,
                                  on_error="raise" if args.strict else "warn", workers=args.workers,
-                                 progress=False if args.no_progress else None)
+                                 progress=False if args.no_progress else None,
+                                 start=getattr(args, "snapshots_from", None), end=getattr(args, "snapshots_to", None))
         except SnapshotError as e:
             raise _Usage(str(e)) from None
         except (ValueError, TypeError) as e:

@@ -96,11 +96,24 @@ def _cmd_observed(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _claims_window(args: argparse.Namespace, claims, *, after_days: int) -> None:
+    """Without --snapshots-from/--snapshots-to, read only the snapshots of the claims' dates (and
+    `after_days` after the last): a whole archive is 1,359 files, a front's months a few hundred."""
+    import datetime as dt
+
+    dates = [c.date for c in claims]
+    if args.snapshots_from is not None or args.snapshots_to is not None or not dates:
+        return
+    args.snapshots_from, args.snapshots_to = min(dates), max(dates) + dt.timedelta(days=after_days)
+    print(f"reading the snapshots dated {args.snapshots_from} .. {args.snapshots_to}: the claims' dates and "
+          f"{after_days} days after (--snapshots-from/--snapshots-to to change)", file=sys.stderr)
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     from geoclaims.observed.comparison import compare
 
     claims = _read_claims_file(args)
-    obs = _read_observed(args)
+    obs = _read_observed(args)  # every snapshot by default: an area claim is measured against the largest extent before it
     try:
         result = compare(claims, obs, window_days=args.window_days, threshold=args.threshold)
     except ValueError as e:
@@ -137,8 +150,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from geoclaims.timeline.core import Timeline
 
     claims = _read_claims_file(args)
-    obs = _read_observed(args)
     tl = Timeline.from_claims(claims, method=args.method)
+    _claims_window(args, claims, after_days=31)  # and the nowcast horizons after them
+    obs = _read_observed(args)
     dates = args.dates
     if dates and "," in dates or (dates and dates[:1].isdigit()):
         dates = [d.strip() for d in dates.split(",") if d.strip()]

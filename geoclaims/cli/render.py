@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from geoclaims.cli.build import _print_check, _print_diff
 from geoclaims.cli.common import (
-    EXIT_OK, _Usage, _load_timeline, _read_observed, _render_options, _without_flat_band, _write_table, claims_parser,
+    EXIT_OK, _Usage, _load_timeline, _num, _pct, _read_observed, _records, _render_options, _without_flat_band,
+    _write_table, claims_parser, snapshot_window_options,
 )
 from geoclaims.cli.geocode import _geocode_and_print, _names_from
 from geoclaims.errors import GeoclaimsError
@@ -38,6 +40,7 @@ def add_render_parser(sub: Any) -> None:
     ro.add_argument("--date-property", help="take each snapshot's date from this property, not the file name")
     ro.add_argument("--strict", action="store_true", help="stop at the first bad snapshot file instead of skipping it")
     ro.add_argument("--workers", type=int, help="parse snapshot files in this many processes")
+    snapshot_window_options(ro)
     r.set_defaults(func=_cmd_render)
 
 
@@ -52,8 +55,45 @@ def add_demo_parser(sub: Any) -> None:
     )
     d.add_argument("--out", "-o", type=Path, default=Path("geoclaims-demo"),
                    help="folder for the maps (default: ./geoclaims-demo)")
+    d.add_argument("--observed", type=Path, metavar="DEEPSTATE",
+                   default=Path(os.environ[ARCHIVE_ENV]) if os.environ.get(ARCHIVE_ENV) else None,
+                   help="the geojsons/ folder (or a .zip) of the DeepStateMap archive "
+                   "(github.com/DanielRose2310/deepstatemaps-history): the demo then measures the claims map "
+                   f"against it and draws it on every page (default: ${ARCHIVE_ENV}, when set)")
     _render_options(d)
     d.set_defaults(func=_cmd_demo)
+
+
+#: the environment variable that points the demo (and the optional tests) at the DeepStateMap archive
+ARCHIVE_ENV = "GEOCLAIMS_DEEPSTATE_ARCHIVE"
+
+
+def _demo_observed(args: argparse.Namespace, tl) -> Any:
+    """The DeepStateMap snapshots of the claims' months in Kursk Oblast, and the agreement table (or None)."""
+    import datetime as dt
+
+    from geoclaims.observed.evaluation import agreement
+
+    if args.observed is None:
+        print(f"\n   (no observed maps to compare with: set {ARCHIVE_ENV} to the geojsons/ folder of the DeepStateMap "
+              "archive, or give --observed)")
+        return None
+    ns = argparse.Namespace(snapshots=args.observed, preset="deepstate", region="Kursk Oblast", date_property=None,
+                            strict=False, workers=None, no_progress=args.no_progress,
+                            snapshots_from=tl.start, snapshots_to=tl.end + dt.timedelta(days=1))
+    print(f"\n   Observed maps (DeepStateMap, {args.observed}), {tl.start} .. {tl.end}, Kursk Oblast:", flush=True)
+    obs = _read_observed(ns)
+    result = agreement(tl, obs, "ME", region="Kursk Oblast")
+    _write_table(["date", "claims map km²", "band", "observed held .. held + grey", "error", "IoU"],
+                 [[f"{r['date']}", f"{r['km2']:,.0f}", f"{r['km2_min']:,.0f}-{r['km2_max']:,.0f}",
+                   f"{r['observed_km2']:,.0f} .. {r['observed_with_grey_km2']:,.0f}", _pct(r["area_error"]),
+                   _num(r["iou"])] for r in _records(result.table) if r["side"] == "UA"],
+                 sys.stdout, indent="   ")
+    s = result.summary.loc["UA"]
+    print(f"\n   Ukraine-held land: mean |area error| {_pct(s['mean_abs_area_error'], signed=False)}, "
+          f"{s['within_tolerance']:.0%} of month ends within {result.tolerance:.0%}, mean IoU {_num(s['mean_iou'])}. "
+          "The pages draw the observed map as an outline.")
+    return obs
 
 
 def _render(tl, args: argparse.Namespace, **kwargs) -> int:
@@ -83,7 +123,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.observed is None:
         given = [flag for flag, value in (("--preset", args.preset), ("--region", args.region),
                                           ("--date-property", args.date_property), ("--strict", args.strict),
-                                          ("--workers", args.workers)) if value]
+                                          ("--workers", args.workers), ("--snapshots-from", args.snapshots_from),
+                                          ("--snapshots-to", args.snapshots_to)) if value]
         if given:
             raise _Usage(f"{', '.join(given)} only apply to the observed maps: add --observed SNAPSHOTS")
     tl = _load_timeline(args)
@@ -116,8 +157,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     _print_diff(tl, "2025-01-05", "2025-01-07", "all", sys.stdout)
     print("\n4. Claimed areas against the map:\n")
     _print_check(tl.area_check(), sys.stdout)
+    observed = _demo_observed(args, tl)
     print(f"\n5. A map per claim day and an index with a time slider, in {args.out}/ (open index.html):\n",
           flush=True)
-    _render(tl, args, title="geoclaims demo: the Kursk incursion, August 2024 to April 2025")
+    _render(tl, args, title="geoclaims demo: the Kursk incursion, August 2024 to April 2025", observed=observed)
     print("\nMore: geoclaims area|diff|build|render examples/kursk/claims.csv --help", file=sys.stderr)
     return code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import warnings
 from collections import Counter
@@ -27,7 +28,8 @@ def _has_ranges(path: Path) -> bool:
     return "valid_from" in list(info["fields"])
 
 
-def _read_ranges(path: Path, spec: SnapshotRules, region_wgs, region_label) -> "Timeline":
+def _read_ranges(path: Path, spec: SnapshotRules, region_wgs, region_label,
+                 window: tuple[dt.date | None, dt.date | None] = (None, None)) -> "Timeline":
     import pandas as pd
     import pyogrio
     import shapely
@@ -67,6 +69,14 @@ def _read_ranges(path: Path, spec: SnapshotRules, region_wgs, region_label) -> "
     targets = [spec.classify_fallback(p) if t is ... else t for p, t in zip(props, targets)]
     unknown = Counter(spec.key_of(p) for p, t in zip(props, targets) if t is ...)
     dates = sorted({d.date() for d in start} | {d.date() for d in end.dropna()})
+    lo, hi = window
+    if lo is not None:  # the map in force on the window's first day, then the changes in the window
+        dates = ([lo] if dates and dates[0] < lo else []) + [d for d in dates if d >= lo]
+    if hi is not None:
+        dates = [d for d in dates if d <= hi]
+    if not dates:
+        raise SnapshotError(f"{path}: no map in force from {lo or 'the start'} to {hi or 'the end'}"
+                            f" (its features are valid from {start.min().date()})", problems)
     builder = _Builder(_projection(region_wgs.bounds if region_wgs is not None else gdf.total_bounds), region_wgs)
     snaps, kept = [], []
     for d in dates:

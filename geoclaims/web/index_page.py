@@ -181,7 +181,7 @@ def _plot_observed(ax: Any, observed: "Timeline", start: dt.date, end: dt.date, 
     for side in SIDES:
         y = [float(series.iloc[i][f"{side}_held"] + series.iloc[i][f"{side}_advanced"]) for i in keep]
         ax.plot(x, y + y[-1:], color=colors[side], lw=1.3, ls=(0, (5, 2, 1, 2)), drawstyle="steps-post",
-                label=f"{side} observed ({observed.perspective_label()})".replace("$", r"\$"))
+                label=f"{side} {observed.perspective_label()}".replace("$", r"\$"))
 
 
 def _plot_area_checks(ax: Any, checks: list[Mapping[str, Any]], colors: Mapping[str, str]) -> None:

@@ -88,14 +88,29 @@ def test_bad_format_is_argparse_error(capsys):
     assert e.value.code == 2
 
 
-def test_demo(capsys):
-    code, out, _ = run(capsys, "demo")
+def test_demo(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the demo writes ./geoclaims-demo
+    observed = Path(__file__).resolve().parents[1] / "data" / "deepstate-kursk"
+    code, out, _ = run(capsys, "demo", "--observed", str(observed), "--no-progress")
     assert code == 0
     for name in ("Sudzha", "Berdin", "Russkoye Porechnoye", "Novosotnitsky", "Malaya Loknya"):
         assert name in out
     for text in ("not mapped: no coordinates for", "southern Berdin", "central Russkoye Porechnoye",
                  "central Novosotnitsky", "inferred from the claims nearby", "UA_total_max", "claimed km²"):
         assert text in out, text
+    # the claims map beside the observed one: the fixture's month-end snapshots, with the band and the IoU
+    table = out[out.index("Observed maps (DeepStateMap"):]
+    assert "2024-11-30" in table and "2025-01-31" in table and "mean IoU" in table
+    assert "observed maps" in (tmp_path / "geoclaims-demo" / "index.html").read_text(encoding="utf-8")
+
+
+def test_demo_without_observed_maps_says_how_to_add_them(capsys, monkeypatch):
+    import argparse
+
+    from geoclaims.cli.render import ARCHIVE_ENV, _demo_observed
+
+    assert _demo_observed(argparse.Namespace(observed=None), None) is None
+    assert ARCHIVE_ENV in capsys.readouterr().out
 
 
 KURSK = str(Path(__file__).resolve().parents[2] / "examples" / "kursk" / "claims.csv")

@@ -169,6 +169,7 @@ def test_cli_evaluate(capsys, tmp_path):
                  "--no-progress"])
     out, err = capsys.readouterr()
     assert code == 0, err
+    assert "reading the snapshots dated 2024-08-06 .. 2025-05-27: the claims' dates" in err  # the claims' dates, not a whole archive
     assert "inferred map of 114 claims" in out and "summary:" in out and "2025-03-15  UA" in out
     assert (tmp_path / "e.csv").exists() and (tmp_path / "e.svg").read_text().lstrip().startswith("<?xml")
     code = main(["evaluate", str(KURSK_CLAIMS), str(DATA / "deepstate-kursk"), "--preset", "deepstate", "--chart",

@@ -13,6 +13,7 @@ import pytest
 import shapely
 
 from geoclaims import Timeline, area_km2, read_claims, render_daily
+from geoclaims.errors import InvalidArgument
 from geoclaims.observed import (
     DEEPSTATE,
     SnapshotError,
@@ -538,3 +539,40 @@ def test_one_real_snapshot_per_era_matches_an_independent_count(tmp_path, stamp)
 
     assert s["RU_held"] == pytest.approx(count({"#a52714", "#000000", "#880e4f"}), rel=0.01)
     assert s["RU_contested"] == pytest.approx(count({"#bcaaa4", "#bdbdbd", "#757575"}), rel=0.10)
+
+
+def test_a_date_window_reads_only_its_snapshots_and_never_opens_the_others(tmp_path):
+    src = ROOT / "tests" / "data" / "deepstate-kursk"
+    d = tmp_path / "archive"
+    d.mkdir()
+    for f in src.glob("*.geojson"):
+        (d / f.name).write_bytes(f.read_bytes())
+    (d / "1700000000.geojson").write_text("{ broken", encoding="utf-8")  # 2023-11-14: outside the window
+    tl, warned = read(d, preset="deepstate", region="Kursk Oblast", start="2024-11-01", end=dt.date(2025, 2, 1))
+    assert tl.dates == [dt.date(2024, 11, 30), dt.date(2025, 1, 31)]
+    assert not [w for w in warned if "1700000000" in w]  # the broken file outside the window was not opened
+    everything, _ = read(d, preset="deepstate", region="Kursk Oblast")
+    for day in tl.dates:  # the same maps as a full read
+        assert tl.area_series(freq="claims").loc[str(day)].to_dict() == \
+            pytest.approx(everything.area_series(freq="claims").loc[str(day)].to_dict())
+    only_start, _ = read(d, preset="deepstate", region="Kursk Oblast", start="2025-03-01")
+    assert only_start.dates == [dt.date(2025, 3, 15)]
+    with pytest.raises(SnapshotError, match="none of its 5 snapshots is dated from 2025-04-01 to the end"):
+        read_snapshots(d, preset="deepstate", start="2025-04-01")
+    with pytest.raises(InvalidArgument, match="end=2024-01-01 is before start=2024-02-01"):
+        read_snapshots(d, start="2024-02-01", end="2024-01-01")
+    with pytest.raises(InvalidArgument, match="start='soon' is not a date"):
+        read_snapshots(d, start="soon")
+
+
+def test_a_date_window_on_a_valid_from_file_starts_with_the_map_in_force(tmp_path, kursk):
+    path = kursk.to_file(tmp_path / "kursk.gpkg")
+    full = read_snapshots(path)
+    tl = read_snapshots(path, start="2025-01-01", end="2025-01-31")
+    assert tl.dates[0] == dt.date(2025, 1, 1) and tl.dates[-1] <= dt.date(2025, 1, 31)
+    assert tl.dates[1:] == [d for d in full.dates if dt.date(2025, 1, 1) < d <= dt.date(2025, 1, 31)]
+    want = full.state("2025-01-01").set_index(["side", "status"]).area_km2
+    got = tl.state("2025-01-01").set_index(["side", "status"]).area_km2
+    assert got.to_numpy() == pytest.approx(want.to_numpy(), rel=1e-6)
+    with pytest.raises(SnapshotError, match="no map in force from 2020-01-01 to 2020-12-31"):
+        read_snapshots(path, start="2020-01-01", end="2020-12-31")
