@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from geoclaims.claims.claim import (
     ACTIONS, AREA_BASES, CLAIMANT_SIDES, SIDES, STATUSES, Claim, parse_date, parse_qualifier,
@@ -111,6 +111,11 @@ class _RowReader:
 
     def _fields(self, line: int, f: Mapping[str, Any], probs: list[ClaimProblem], *,
                 has_geometry: bool = False) -> dict[str, Any] | None:
+        """The checked fields of one row; None when it cannot be read (a value not text or a number, or too long).
+
+        Problems go to `probs` in a fixed order: the id, who and when, what, where, then what the action
+        requires.
+        """
         if "__problem__" in f:
             probs.append(self._problem(line, "", "", f["__problem__"]))
             return None
@@ -119,78 +124,15 @@ class _RowReader:
         def bad(column: str, message: str) -> None:
             probs.append(self._problem(line, column, f.get(column), message, cid))
 
-        for column, value in f.items():
-            if isinstance(value, _JsonConstant):
-                bad(column, f"JSON {value} is not a value; write null or leave the field out")
-            elif not _scalar(value):
-                probs.append(self._problem(line, column, "", f"expected text or a number, got {_kind(value)}", cid))
-            elif isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
-                probs.append(self._problem(line, column, value[:40] + "...", f"{len(value):,} characters; the limit "
-                                           f"is {MAX_FIELD_CHARS:,}", cid))
+        probs.extend(self._value_problems(line, f, cid))
         if probs:
             return None
-
-        def choice(column: str, valid: Sequence[str], *, required: bool = True, fold_case: bool = True) -> str:
-            v = _text(f.get(column))
-            if not v:
-                if required:
-                    bad(column, f"required; valid: {', '.join(valid)}")
-                return ""
-            for option in valid:
-                if v == option or (fold_case and v.lower() == option.lower()):
-                    return option
-            bad(column, f"unknown value; valid: {', '.join(valid)}")
-            return ""
-
-        def number(column: str) -> float | None:
-            v = f.get(column)
-            if _blank(v):
-                return None
-            x, why = _parse_number(v)
-            if why:
-                bad(column, why)
-                return None
-            if not math.isfinite(x) or x < 0:
-                bad(column, "must be a number >= 0")
-                return None
-            return x
-
         out: dict[str, Any] = {"claim_id": cid}
         if not cid:
             bad("claim_id", "required: an id for the statement (several rows may share it)")
-        for column in ("claimant",):
-            out[column] = _text(f.get(column))
-            if not out[column]:
-                bad(column, "required: who made the claim (e.g. 'Russian MoD', 'ISW')")
-        date = f.get("date")
-        if _blank(date):
-            bad("date", "required; expected YYYY-MM-DD (a day) or YYYY-MM (a month)")
-        else:
-            try:
-                out["date"], out["date_precision"] = parse_date(date if not isinstance(date, str) else date.strip())
-            except ValueError as e:
-                bad("date", str(e).split("; ", 1)[-1])
-        out["claimant_side"] = choice("claimant_side", CLAIMANT_SIDES)
-        out["side"] = choice("side", SIDES)
-        out["action"] = choice("action", ACTIONS)
-        out["status"] = choice("status", STATUSES)
-        try:
-            out["qualifier"] = parse_qualifier(_text(f.get("qualifier")) or None)
-        except ValueError as e:
-            bad("qualifier", str(e).split("; ", 1)[-1])
-        out["distance_km"] = number("distance_km")
-        out["area_km2"] = number("area_km2")
-        out["area_basis"] = choice("area_basis", AREA_BASES, required=out.get("action") == "area")
-        out["place_name"] = _text(f.get("place"))
-        out["_place_id"] = _text(f.get("place_id"))
-        out["region"] = _text(f.get("region"))
-        out["source_url"] = _text(f.get("source_url"))
-        out["note"] = _text(f.get("note"))
-        lat, lon = _number_or_none(f.get("lat")), _number_or_none(f.get("lon"))
-        if (lat is None) != (lon is None) or (lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)):
-            bad("lat" if lat is None or not -90 <= lat <= 90 else "lon",
-                "lat and lon go together: WGS84 decimal degrees, lat in [-90, 90], lon in [-180, 180]")
-        out["_latlon"] = (lat, lon) if lat is not None and lon is not None else None
+        _who_and_when(f, out, bad)
+        _what(f, out, bad)
+        _where(f, out, bad)
         action = out.get("action")
         if action == "area":
             if out["area_km2"] is None and not any(p.column == "area_km2" for p in probs):
@@ -204,6 +146,20 @@ class _RowReader:
                 out["_regions"] = self.regions.resolve(out["region"])
             except UnknownRegion as e:
                 bad("region", str(e))
+        return out
+
+    def _value_problems(self, line: int, f: Mapping[str, Any], cid: str) -> list[ClaimProblem]:
+        """A problem for each value of the row that is not text or a number, or is too long."""
+        out = []
+        for column, value in f.items():
+            if isinstance(value, _JsonConstant):
+                out.append(self._problem(line, column, value, f"JSON {value} is not a value; write null or leave "
+                                         "the field out", cid))
+            elif not _scalar(value):
+                out.append(self._problem(line, column, "", f"expected text or a number, got {_kind(value)}", cid))
+            elif isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+                out.append(self._problem(line, column, value[:40] + "...", f"{len(value):,} characters; the limit "
+                                         f"is {MAX_FIELD_CHARS:,}", cid))
         return out
 
     def _resolve(self, line: int, parsed: dict[str, Any], probs: list[ClaimProblem]):
@@ -296,3 +252,80 @@ class _RowReader:
 def _reference(res: Any) -> tuple[str, tuple[str, ...]]:
     """Key of an ambiguous lookup: the name and the candidates it could mean."""
     return res.query, tuple(m.place.id for m in (res.best, *res.competitors))
+
+
+# -- the fields of a row, by topic; `bad(column, message)` records a problem of the row -----------------
+
+def _who_and_when(f: Mapping[str, Any], out: dict[str, Any], bad: Callable[[str, str], None]) -> None:
+    """``claimant``, ``date`` and ``date_precision``."""
+    for column in ("claimant",):
+        out[column] = _text(f.get(column))
+        if not out[column]:
+            bad(column, "required: who made the claim (e.g. 'Russian MoD', 'ISW')")
+    date = f.get("date")
+    if _blank(date):
+        bad("date", "required; expected YYYY-MM-DD (a day) or YYYY-MM (a month)")
+    else:
+        try:
+            out["date"], out["date_precision"] = parse_date(date if not isinstance(date, str) else date.strip())
+        except ValueError as e:
+            bad("date", str(e).split("; ", 1)[-1])
+
+
+def _what(f: Mapping[str, Any], out: dict[str, Any], bad: Callable[[str, str], None]) -> None:
+    """The sides, action, status and qualifier, and the figures (distance, area)."""
+    out["claimant_side"] = _choice(f, bad, "claimant_side", CLAIMANT_SIDES)
+    out["side"] = _choice(f, bad, "side", SIDES)
+    out["action"] = _choice(f, bad, "action", ACTIONS)
+    out["status"] = _choice(f, bad, "status", STATUSES)
+    try:
+        out["qualifier"] = parse_qualifier(_text(f.get("qualifier")) or None)
+    except ValueError as e:
+        bad("qualifier", str(e).split("; ", 1)[-1])
+    out["distance_km"] = _number(f, bad, "distance_km")
+    out["area_km2"] = _number(f, bad, "area_km2")
+    out["area_basis"] = _choice(f, bad, "area_basis", AREA_BASES, required=out.get("action") == "area")
+
+
+def _where(f: Mapping[str, Any], out: dict[str, Any], bad: Callable[[str, str], None]) -> None:
+    """The place (name, id, region, coordinates) and the texts (source, note)."""
+    out["place_name"] = _text(f.get("place"))
+    out["_place_id"] = _text(f.get("place_id"))
+    out["region"] = _text(f.get("region"))
+    out["source_url"] = _text(f.get("source_url"))
+    out["note"] = _text(f.get("note"))
+    lat, lon = _number_or_none(f.get("lat")), _number_or_none(f.get("lon"))
+    if (lat is None) != (lon is None) or (lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)):
+        bad("lat" if lat is None or not -90 <= lat <= 90 else "lon",
+            "lat and lon go together: WGS84 decimal degrees, lat in [-90, 90], lon in [-180, 180]")
+    out["_latlon"] = (lat, lon) if lat is not None and lon is not None else None
+
+
+def _choice(f: Mapping[str, Any], bad: Callable[[str, str], None], column: str, valid: Sequence[str], *,
+            required: bool = True, fold_case: bool = True) -> str:
+    """The valid option `column` names ('' when blank or unknown, and then a problem unless optional)."""
+    v = _text(f.get(column))
+    if not v:
+        if required:
+            bad(column, f"required; valid: {', '.join(valid)}")
+        return ""
+    for option in valid:
+        if v == option or (fold_case and v.lower() == option.lower()):
+            return option
+    bad(column, f"unknown value; valid: {', '.join(valid)}")
+    return ""
+
+
+def _number(f: Mapping[str, Any], bad: Callable[[str, str], None], column: str) -> float | None:
+    """`column` as a finite number >= 0, or None when blank or bad (and then a problem)."""
+    v = f.get(column)
+    if _blank(v):
+        return None
+    x, why = _parse_number(v)
+    if why:
+        bad(column, why)
+        return None
+    if not math.isfinite(x) or x < 0:
+        bad(column, "must be a number >= 0")
+        return None
+    return x

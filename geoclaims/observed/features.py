@@ -127,95 +127,133 @@ def _parse(name: str, data: bytes, rules: SnapshotRules, date_from: Callable | N
     """Parse one snapshot: its date and, per (side, status), the GeoJSON geometries (bytes)."""
     problems: list[SnapshotProblem] = []
     out = _Parsed(name, None, {}, Counter(), problems, _sort_key(name))
-    try:
-        doc = _loads(data)
-    except Exception as e:  # noqa: BLE001 - any JSON error, reported with the file
-        problems.append(SnapshotProblem(name, f"not valid JSON ({e}); is the file truncated?"))
-        return out
-    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
-        problems.append(SnapshotProblem(name, "not a GeoJSON FeatureCollection"))
+    doc = _feature_collection(name, data, problems)
+    if doc is None:
         return out
     feats = doc["features"]
-    if date_from is not None:
-        try:
-            d = date_from(name, doc)
-            out.date = d.date() if isinstance(d, dt.datetime) else d
-        except Exception as e:  # noqa: BLE001 - the user's callback
-            problems.append(SnapshotProblem(name, f"date_from failed: {e}"))
-            return out
-    elif date_property is not None:
-        value = next((f.get("properties", {}).get(date_property) for f in feats if isinstance(f, dict)
-                      and (f.get("properties") or {}).get(date_property)), None) or doc.get(date_property)
-        try:
-            out.date = dt.date.fromisoformat(str(value)[:10]) if value else None
-        except ValueError:
-            out.date = None
-        if out.date is None:
-            problems.append(SnapshotProblem(name, f"no date: property {date_property!r} is "
-                                            f"{'missing' if not value else repr(value)}; expected YYYY-MM-DD"))
-            return out
-    else:
-        out.date = date_from_name(name)
-        if out.date is None:
-            problems.append(SnapshotProblem(name, "no date in the file name: expected an ISO date (2025-01-05) or a "
-                                            "Unix timestamp (1736112210); or pass date_property= / date_from="))
-            return out
+    out.date, problem = _snapshot_date(name, doc, feats, date_from, date_property)
+    if problem is not None:
+        problems.append(problem)
+        return out
     if not feats:
         problems.append(SnapshotProblem(name, "empty FeatureCollection (no features): skipped, not read as "
                                         "'nobody holds anything'"))
         return out
     for i, f in enumerate(feats):
-        if not isinstance(f, dict):
-            problems.append(SnapshotProblem(name, f"feature is {type(f).__name__}, not a GeoJSON Feature; skipped", i))
-            continue
-        geom = f.get("geometry")
-        if geom is None:
-            continue  # a feature without geometry: nothing to draw
-        if not isinstance(geom, dict):
-            problems.append(SnapshotProblem(name, f"geometry is {type(geom).__name__}, not a GeoJSON object; "
-                                            "feature skipped", i))
-            continue
-        gtype = _geometry_type(geom)
-        if gtype not in _GEOJSON_TYPES:
-            problems.append(SnapshotProblem(name, f"geometry type {str(geom.get('type'))[:40]!r} is not GeoJSON "
-                                            f"(valid: {', '.join(_GEOJSON_TYPES)}); feature skipped", i))
-            continue
-        if gtype != geom.get("type"):
-            problems.append(SnapshotProblem(name, f"geometry type {geom.get('type')!r} read as {gtype!r} (GeoJSON "
-                                            "types are case-sensitive)", i))
-        if gtype not in _POLYGONAL:
-            continue  # points and lines: unit markers, arrows
-        props = f.get("properties")
-        if props is not None and not isinstance(props, dict):
-            problems.append(SnapshotProblem(name, f"properties is {type(props).__name__}, not an object; feature "
-                                            "skipped", i))
-            continue
-        props = props or {}
-        try:
-            target = rules.classify(props)
-        except Exception as e:  # noqa: BLE001 - a user's key function
-            problems.append(SnapshotProblem(name, f"the rules' key failed on this feature ({e!r}); skipped", i))
-            continue
-        if target is ...:
-            target = rules.classify_fallback(props)
-            key = rules.key_of(props)[:200] or "(no key)"
-            if target is ...:
-                out.unknown[key] += 1
-                continue
-            out.fallback[key] += 1
-        if target is None:
-            continue
-        try:
-            polys = _polygons_of(geom)
-        except (ValueError, TypeError, RecursionError) as e:
-            problems.append(SnapshotProblem(name, f"bad geometry ({e}); feature skipped", i))
-            continue
-        if not polys:
-            problems.append(SnapshotProblem(name, "a control polygon with no rings (empty coordinates); feature "
-                                            "skipped", i))
-            continue
-        out.groups.setdefault(target, []).extend(polys)
+        _add_feature(out, i, f, rules)
     out.digests = {t: _digest(t[0], t[1], polys) for t, polys in out.groups.items()}
     if not out.groups and not out.unknown:
         problems.append(SnapshotProblem(name, "no control polygons (only points, lines or non-control features)"))
     return out
+
+
+def _feature_collection(name: str, data: bytes, problems: list[SnapshotProblem]) -> dict | None:
+    """The file's GeoJSON FeatureCollection, or None (and a problem) when it is not one."""
+    try:
+        doc = _loads(data)
+    except Exception as e:  # noqa: BLE001 - any JSON error, reported with the file
+        problems.append(SnapshotProblem(name, f"not valid JSON ({e}); is the file truncated?"))
+        return None
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
+        problems.append(SnapshotProblem(name, "not a GeoJSON FeatureCollection"))
+        return None
+    return doc
+
+
+def _snapshot_date(name: str, doc: dict, feats: list, date_from: Callable | None,
+                   date_property: str | None) -> tuple[dt.date | None, SnapshotProblem | None]:
+    """(date, None) of a snapshot, from `date_from`, `date_property` or the file name; (None, problem)
+    when there is none (a `date_from` that returns None gives (None, None): the caller's choice)."""
+    if date_from is not None:
+        try:
+            d = date_from(name, doc)
+            date = d.date() if isinstance(d, dt.datetime) else d
+        except Exception as e:  # noqa: BLE001 - the user's callback
+            return None, SnapshotProblem(name, f"date_from failed: {e}")
+        return date, None
+    if date_property is not None:
+        value = next((f.get("properties", {}).get(date_property) for f in feats if isinstance(f, dict)
+                      and (f.get("properties") or {}).get(date_property)), None) or doc.get(date_property)
+        try:
+            date = dt.date.fromisoformat(str(value)[:10]) if value else None
+        except ValueError:
+            date = None
+        if date is None:
+            return None, SnapshotProblem(name, f"no date: property {date_property!r} is "
+                                         f"{'missing' if not value else repr(value)}; expected YYYY-MM-DD")
+        return date, None
+    date = date_from_name(name)
+    if date is None:
+        return None, SnapshotProblem(name, "no date in the file name: expected an ISO date (2025-01-05) or a "
+                                     "Unix timestamp (1736112210); or pass date_property= / date_from=")
+    return date, None
+
+
+def _add_feature(out: _Parsed, i: int, f: Any, rules: SnapshotRules) -> None:
+    """Add feature `i`'s polygons to its (side, status) group of `out`, or count or report why not."""
+    name, problems = out.name, out.problems
+    geom = _control_geometry(name, i, f, problems)
+    if geom is None:
+        return
+    props = f.get("properties")
+    if props is not None and not isinstance(props, dict):
+        problems.append(SnapshotProblem(name, f"properties is {type(props).__name__}, not an object; feature "
+                                        "skipped", i))
+        return
+    target = _target(out, i, props or {}, rules)
+    if target is None:
+        return
+    try:
+        polys = _polygons_of(geom)
+    except (ValueError, TypeError, RecursionError) as e:
+        problems.append(SnapshotProblem(name, f"bad geometry ({e}); feature skipped", i))
+        return
+    if not polys:
+        problems.append(SnapshotProblem(name, "a control polygon with no rings (empty coordinates); feature "
+                                        "skipped", i))
+        return
+    out.groups.setdefault(target, []).extend(polys)
+
+
+def _control_geometry(name: str, i: int, f: Any, problems: list[SnapshotProblem]) -> dict | None:
+    """Feature `i`'s geometry when it may be a control polygon; None for what is skipped (reported
+    when it is not GeoJSON; points and lines silently)."""
+    if not isinstance(f, dict):
+        problems.append(SnapshotProblem(name, f"feature is {type(f).__name__}, not a GeoJSON Feature; skipped", i))
+        return None
+    geom = f.get("geometry")
+    if geom is None:
+        return None  # a feature without geometry: nothing to draw
+    if not isinstance(geom, dict):
+        problems.append(SnapshotProblem(name, f"geometry is {type(geom).__name__}, not a GeoJSON object; "
+                                        "feature skipped", i))
+        return None
+    gtype = _geometry_type(geom)
+    if gtype not in _GEOJSON_TYPES:
+        problems.append(SnapshotProblem(name, f"geometry type {str(geom.get('type'))[:40]!r} is not GeoJSON "
+                                        f"(valid: {', '.join(_GEOJSON_TYPES)}); feature skipped", i))
+        return None
+    if gtype != geom.get("type"):
+        problems.append(SnapshotProblem(name, f"geometry type {geom.get('type')!r} read as {gtype!r} (GeoJSON "
+                                        "types are case-sensitive)", i))
+    if gtype not in _POLYGONAL:
+        return None  # points and lines: unit markers, arrows
+    return geom
+
+
+def _target(out: _Parsed, i: int, props: dict, rules: SnapshotRules) -> tuple[str, str] | None:
+    """The (side, status) group the rules put a feature in; None when it goes in none (ignored by the
+    rules, unknown to them: counted in ``out.unknown``, or their key failed: reported)."""
+    try:
+        target = rules.classify(props)
+    except Exception as e:  # noqa: BLE001 - a user's key function
+        out.problems.append(SnapshotProblem(out.name, f"the rules' key failed on this feature ({e!r}); skipped", i))
+        return None
+    if target is ...:
+        target = rules.classify_fallback(props)
+        key = rules.key_of(props)[:200] or "(no key)"
+        if target is ...:
+            out.unknown[key] += 1
+            return None
+        out.fallback[key] += 1
+    return target

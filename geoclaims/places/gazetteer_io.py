@@ -12,6 +12,9 @@ A gzipped UTF-8 text of lines:
 
 Reading splits the text once; a place is decoded from its line only when first touched, so the
 bundled 33,000 places load in about a fifth of a second.
+
+The same place fields, one row a place, make :func:`places_to_geodataframe`
+(:meth:`Gazetteer.to_geodataframe <geoclaims.Gazetteer.to_geodataframe>`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import json
 import os
 from array import array
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from geoclaims._io import atomic_write
 from geoclaims.errors import GazetteerDataError
@@ -30,7 +33,13 @@ from geoclaims.places.name_index import NameIndex
 from geoclaims.places.names import KEY_VERSION
 from geoclaims.places.place import Place
 
-__all__ = ["FORMAT_VERSION", "PLACE_FIELDS", "read_gazetteer_file", "write_gazetteer_file", "LazyPlaces"]
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+__all__ = [
+    "FORMAT_VERSION", "PLACE_FIELDS", "read_gazetteer_file", "write_gazetteer_file", "LazyPlaces",
+    "places_to_geodataframe",
+]
 
 FORMAT_VERSION = 2
 PLACE_FIELDS = (
@@ -140,3 +149,40 @@ def read_gazetteer_file(path: str | os.PathLike[str]) -> tuple[LazyPlaces, NameI
     index = NameIndex(parts["keys"], arrays["offsets"], arrays["places"], arrays["codes"],
                       skeleton_text or None)
     return LazyPlaces(parts["ids"], parts["places"]), index, header.get("meta", {})
+
+
+def places_to_geodataframe(places: Sequence[Place]) -> "geopandas.GeoDataFrame":
+    """Every place as a row of a GeoDataFrame (EPSG:4326; empty geometry when unlocated).
+
+    Name lists are joined with ``|`` and sources with `` ; ``.
+
+    Examples
+    --------
+    >>> gdf = places_to_geodataframe([Place("x:1", "Sudzha", lat=51.19, lon=35.27, uncertainty_km=0.1)])
+    >>> gdf.loc[0, "name"], gdf.geometry[0].x, gdf.crs.to_epsg()
+    ('Sudzha', 35.27, 4326)
+    """
+    import geopandas
+    import shapely
+
+    rows = places
+    return geopandas.GeoDataFrame(
+        {
+            "id": [p.id for p in rows],
+            "name": [p.name for p in rows],
+            "aliases": ["|".join(p.aliases) for p in rows],
+            "former_names": ["|".join(p.former_names) for p in rows],
+            "lat": [p.lat for p in rows],
+            "lon": [p.lon for p in rows],
+            "uncertainty_km": [p.uncertainty_km for p in rows],
+            "country": [p.country for p in rows],
+            "admin1": [p.admin1 for p in rows],
+            "admin2": [p.admin2 for p in rows],
+            "kind": [p.kind for p in rows],
+            "population": [p.population for p in rows],
+            "sources": [" ; ".join(p.sources) for p in rows],
+            "location_note": [p.location_note for p in rows],
+        },
+        geometry=[shapely.Point(p.lon, p.lat) if p.is_located else None for p in rows],
+        crs="EPSG:4326",
+    )

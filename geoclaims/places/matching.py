@@ -1,0 +1,230 @@
+"""Candidate places for a name: the tiers of the gazetteer's name index, and "did you mean".
+
+A :class:`~geoclaims.places.gazetteer.Gazetteer` indexes every name its places go by under three
+keys (see :mod:`geoclaims.places.names` and :mod:`geoclaims.places.name_index`):
+
+1. the *fine key* of each stored name (canonical, alias, former name, cognate) and of
+   its romanisations under the common systems -> ``exact`` / ``alias`` /
+   ``transliteration`` / ``cognate`` matches; failing that, the fine key of a Russian or
+   Ukrainian case form's nominative ("під Суджею") -> ``declension`` matches;
+2. the *skeleton* (transliteration-insensitive key) -> ``skeleton`` matches for
+   spellings no system produces ("Sudscha", "Kharkov");
+3. fuzzy scoring of skeletons and fine keys with :mod:`rapidfuzz` ->
+   ``fuzzy`` matches for misspellings ("Bakmut", "Novosotnitskiy").
+
+The skeleton and fuzzy tiers are searched only when the first found nothing, so a name
+that matches a stored name or romanisation is not also compared letter by
+letter with every other place (its weaker look-alikes could not compete).
+
+Scores lie in [0, 1]: 1.0 for the canonical name or a curated former name,
+0.97 for another stored name in the query's script, 0.95 for the same name in
+another script or romanisation, 0.93 for a cognate, 0.92 for a case form; skeleton and fuzzy
+matches score ``0.9 * (0.75 * letter similarity + 0.25 * skeleton similarity)`` (rapidfuzz
+ratios; a skeleton match needs letters >= 0.60, a fuzzy one >= 0.75).
+:mod:`geoclaims.places.ranking` orders the candidates and says whether they compete.
+
+Examples
+--------
+>>> from geoclaims import Gazetteer
+>>> gaz = Gazetteer.default()
+>>> [(reason, score) for _, score, reason, _ in candidates(gaz, "під Суджею", None)]
+[('declension', 0.92)]
+>>> sorted({reason for _, _, reason, _ in candidates(gaz, "Bakmut", None)})
+['fuzzy']
+>>> sorted(m.place.name for m in suggest(gaz, "Porechnoe", limit=2))
+['Cherkasskoye Porechnoye', 'Russkoye Porechnoye']
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Callable
+
+from geoclaims.places.name_index import _CANONICAL, _COGNATE, _FORMER, _TRANSLIT
+from geoclaims.places.names import fold, has_cyrillic, skeleton
+from geoclaims.places.place import Match, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.places.gazetteer import Gazetteer
+
+__all__ = ["candidates", "suggest", "stored_name"]
+
+#: Longest name (as a match key) a lookup considers: the longest settlement names are ~60 letters.
+#: Longer input matches nothing and costs nothing; suggestions look at its first letters only.
+MAX_NAME_CHARS = 120
+SCORE_EXACT = 1.0
+SCORE_FORMER = 1.0
+SCORE_ALIAS = 0.97
+SCORE_TRANSLIT = 0.95
+SCORE_COGNATE = 0.93
+SCORE_DECLENSION = 0.92  # a case form of a stored name or cognate ("Глубокого", "під Суджею")
+SCORE_SIMILAR_MAX = 0.90  # ceiling for skeleton and fuzzy matches (below every stored name)
+FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) a skeleton must reach to be a fuzzy candidate
+FUZZY_MIN_LETTERS = 0.75  # letters' similarity a fuzzy match needs
+SKELETON_MIN_RATIO = 0.60  # letters' similarity a skeleton match needs
+
+
+def candidates(
+    gaz: "Gazetteer", name: str, keep: Callable[[Place], bool] | None
+) -> list[tuple[int, float, str, str]]:
+    """(place index, score, reason, matched key) for every candidate for `name` in `gaz`.
+
+    `keep` is the context's test (:func:`geoclaims.places.lookup_context.context_filter`);
+    None keeps every place.
+    """
+    if len(name) > MAX_NAME_CHARS * 2:
+        return []  # no settlement name is this long: nothing to match, and nothing to spend
+    qkey = fold(name)
+    if not qkey or len(qkey) > MAX_NAME_CHARS:
+        return []
+    q_cyr = has_cyrillic(name)
+    places, index = gaz._places, gaz._index
+    # place index -> (score, reason, matched key); Match objects are made at the end
+    best: dict[int, tuple[float, str, str]] = {}
+    rejected: set[int] = set()
+
+    def offer(pidx: int, score: float, reason: str, key: str) -> None:
+        if pidx in rejected:
+            return
+        cur = best.get(pidx)
+        if cur is None:
+            if keep is not None and not keep(places[pidx]):
+                rejected.add(pidx)
+                return
+        elif score <= cur[0]:
+            return
+        best[pidx] = (round(score, 4), reason, key)
+
+    # tier 1: the fine key of a stored name or romanisation
+    for pidx, code in index.entries(qkey):
+        kind, cyr = divmod(code, 2)
+        if kind == _COGNATE:
+            offer(pidx, SCORE_COGNATE, "cognate", qkey)
+        elif kind == _TRANSLIT or bool(cyr) != q_cyr:
+            offer(pidx, SCORE_TRANSLIT, "transliteration", qkey)
+        elif kind == _CANONICAL:
+            offer(pidx, SCORE_EXACT, "exact", qkey)
+        elif kind == _FORMER:
+            offer(pidx, SCORE_FORMER, "alias", qkey)
+        else:
+            offer(pidx, SCORE_ALIAS, "alias", qkey)
+
+    if not best:  # tier 1b: a case form of a stored name ("освобождение Глубокого", "під Суджею")
+        from geoclaims.places.declension import nominatives
+
+        for form in nominatives(name):
+            fkey = fold(form)
+            for pidx, _code in index.entries(fkey):
+                offer(pidx, SCORE_DECLENSION, "declension", fkey)
+    tier1 = bool(best)
+
+    # tier 2: the transliteration-insensitive skeleton
+    qskel = skeleton(name)
+    if len(qskel) >= 2 and not tier1:
+        for pidx in index.skeleton_index().get(qskel, ()):
+            if pidx in best or pidx in rejected:
+                continue
+            ratio, key = _best_ratio(gaz, pidx, qkey)
+            if ratio < SKELETON_MIN_RATIO:
+                continue  # same consonants, different word ("Xyzzy" vs "Hotsk")
+            offer(pidx, _similarity_score(ratio, 1.0), "skeleton", key)
+
+    # tier 3: fuzzy, only when no stored name or romanisation matched
+    if len(qskel) >= 3 and not tier1:
+        for skel, sk_score in _fuzzy_skeletons(gaz, qskel):
+            for pidx in index.skeleton_index().get(skel, ()):
+                if pidx in best or pidx in rejected:
+                    continue
+                ratio, key = _best_ratio(gaz, pidx, qkey)
+                if ratio >= FUZZY_MIN_LETTERS:
+                    offer(pidx, _similarity_score(ratio, sk_score / 100.0), "fuzzy", key)
+    return [(pidx, score, reason, key) for pidx, (score, reason, key) in best.items()]
+
+
+def suggest(gaz: "Gazetteer", name: str, *, limit: int = 3) -> list[Match]:
+    """The closest stored names to `name`, however far: for "did you mean".
+
+    Scores are rapidfuzz's ``token_set_ratio`` over fine keys (so a word of a
+    longer name counts), scaled to [0, 1]; reason ``fuzzy``.
+    """
+    from rapidfuzz import fuzz, process
+
+    qkey = fold(name[: MAX_NAME_CHARS * 2])[:MAX_NAME_CHARS]  # bounded cost for any input
+    if not qkey:
+        return []
+    out: dict[int, Match] = {}
+    found = process.extract(qkey, gaz._index.keys, scorer=fuzz.token_set_ratio, limit=limit * 8)
+    found.sort(key=lambda f: (-f[1], -fuzz.ratio(qkey, f[0])))
+    for key, score, _ in found:
+        for pidx, _code in gaz._index.entries(key):
+            if pidx not in out:
+                out[pidx] = Match(gaz._places[pidx], round(score / 100.0, 4), "fuzzy", stored_name(gaz, pidx, key))
+    ranked = sorted(out.values(), key=lambda m: (-m.score, -(m.place.population or 0)))
+    return ranked[:limit]
+
+
+def stored_name(gaz: "Gazetteer", pidx: int, key: str) -> str:
+    """The name of place `pidx` whose fine key is `key`, as the place spells it."""
+    p = gaz._places[pidx]
+    for n in (p.name, *p.aliases):
+        if fold(n) == key:
+            return n
+    return key  # a romanisation: the key itself is the spelling
+
+
+def _best_ratio(gaz: "Gazetteer", pidx: int, qkey: str) -> tuple[float, str]:
+    """Best rapidfuzz ratio of `qkey` against a place's keys, and that key."""
+    found = _extract_one()(qkey, gaz._index.keys_of_place(pidx), scorer=_ratio())  # the first best, as a loop would
+    return (found[1] / 100.0, found[0]) if found and found[1] > 0 else (0.0, "")
+
+
+def _fuzzy_skeletons(gaz: "Gazetteer", qskel: str) -> list[tuple[str, float]]:
+    """Skeletons close to `qskel`: first among those sharing its first letter,
+    then its second (a dropped or added first letter), then all."""
+    from rapidfuzz import fuzz, process
+
+    blocks, every = _skeleton_blocks(gaz)
+    found: list = []
+    for choices in (*(blocks.get(letter, ()) for letter in dict.fromkeys(qskel[:2])), every):
+        found = process.extract(qskel, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=15)
+        if found:
+            break
+    return [(s, score) for s, score, _ in found]
+
+
+def _skeleton_blocks(gaz: "Gazetteer") -> tuple[dict[str, list[str]], list[str]]:
+    """The index's skeletons by first letter, and all of them; made on the first fuzzy lookup and
+    kept on the gazetteer (which never changes: merging makes a new one)."""
+    cached = getattr(gaz, "_fuzzy_blocks", None)
+    if cached is None:
+        blocks: dict[str, list[str]] = {}
+        for s in gaz._index.skeleton_index():
+            if s:
+                blocks.setdefault(s[0], []).append(s)
+        cached = (blocks, [s for s in gaz._index.skeleton_index() if s])
+        gaz._fuzzy_blocks = cached
+    return cached
+
+
+def _similarity_score(letters: float, skeleton_similarity: float) -> float:
+    """Score of a skeleton or fuzzy match: mostly the letters, partly the skeleton.
+
+    ``0.9 * (0.75 * letters + 0.25 * skeleton)``: a close spelling of another
+    skeleton ("Sevenyy" -> Severnyy) beats a far spelling of the same skeleton
+    ("Sevenyy" -> Sven).
+    """
+    return SCORE_SIMILAR_MAX * (0.75 * letters + 0.25 * skeleton_similarity)
+
+
+@functools.lru_cache(maxsize=1)
+def _extract_one():
+    from rapidfuzz.process import extractOne
+
+    return extractOne
+
+
+@functools.lru_cache(maxsize=1)
+def _ratio():
+    from rapidfuzz.fuzz import ratio
+
+    return ratio

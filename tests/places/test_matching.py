@@ -1,0 +1,53 @@
+"""Candidates for a name: the tiers of the name index, the context test, "did you mean"."""
+
+import pytest
+
+from geoclaims.places.matching import MAX_NAME_CHARS, candidates, suggest
+
+
+def _found(gaz, name, keep=None):
+    """{place name: (score, reason)} of the candidates."""
+    return {gaz._places[i].name: (score, reason) for i, score, reason, _ in candidates(gaz, name, keep)}
+
+
+def test_a_stored_name_stops_the_search():
+    """A name that is a stored alias gets no skeleton or fuzzy look-alikes beside it."""
+    from geoclaims import Gazetteer
+
+    found = _found(Gazetteer.default(), "Kharkov")
+    assert found == {"Kharkiv": (0.97, "alias")}
+
+
+@pytest.mark.parametrize("name, place, reason", [
+    ("Kurchatow", "Kurchatov", "skeleton"),   # German-style spelling no romanisation system produces
+    ("Suddzha", "Sudzha", "skeleton"),        # a doubled letter
+    ("Bakmut", "Bakhmut", "fuzzy"),           # a dropped letter
+    ("під Суджею", "Sudzha", "declension"),   # a Ukrainian case form
+])
+def test_weaker_tiers_when_no_stored_name_matches(gaz, name, place, reason):
+    found = _found(gaz, name)
+    best = max(found, key=lambda n: found[n][0])
+    assert best == place and found[best][1] == reason
+    assert all(score < 0.95 for score, _ in found.values())  # below every stored name or romanisation
+
+
+def test_the_context_test_keeps_only_the_places_it_accepts(gaz):
+    everywhere = candidates(gaz, "Martynovka", None)
+    in_russia = candidates(gaz, "Martynovka", lambda p: p.country == "RU")
+    assert in_russia and len(in_russia) < len(everywhere)
+    assert {gaz._places[i].country for i, *_ in in_russia} == {"RU"}
+
+
+def test_overlong_input_matches_nothing_and_suggestions_stay_bounded(gaz):
+    assert candidates(gaz, "Sudzha" * 60, None) == []
+    assert candidates(gaz, "x" * (MAX_NAME_CHARS * 2 + 1), None) == []
+    assert [m.place.name for m in suggest(gaz, "Sudzha" + "x" * 10_000, limit=1)]  # looks at the first letters
+
+
+def test_suggestions_name_a_stored_spelling(gaz):
+    """A word of a longer name counts fully; each suggestion says which of the place's names it matched."""
+    ms = suggest(gaz, "Porechnoe", limit=2)
+    assert sorted(m.place.name for m in ms) == ["Cherkasskoye Porechnoye", "Russkoye Porechnoye"]
+    assert all(m.reason == "fuzzy" and m.score == 1.0 and m.matched_name in (m.place.name, *m.place.aliases)
+               for m in ms)
+    assert suggest(gaz, "  -- ") == []
