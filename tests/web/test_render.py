@@ -253,7 +253,7 @@ def test_render_with_an_observed_timeline(tmp_path, kursk, kursk_observed):
     data = _slider_data(index)
     observed = [f for day in data["days"] for f in day["f"] if "gc-observed" in data["styles"][f[1]]["className"]]
     assert observed and all(data["styles"][f[1]]["fill"] is False for f in observed)
-    assert "<th>map of</th>" in index and "UA observed (observed maps (footprint.geojson))" in index
+    assert "<th>map of</th>" in index and "UA observed maps (footprint.geojson)" in index
     with pytest.raises(TypeError, match="read_snapshots"):
         render_daily(kursk, tmp_path, observed=str(tmp_path), progress=False)
 
