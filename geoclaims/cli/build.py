@@ -108,12 +108,18 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 def _print_diff(tl, d1, d2, perspective, out: TextIO) -> None:
     diff = tl.diff(d1, d2, perspective=perspective)
+    records = _records(diff)
+    shown = [r for r in records if r["area_km2"] >= 0.005]  # what rounds to 0.00 km² is a sliver of the overlay
     rows = [[r["side"], r["change"], f"{r['area_km2']:,.2f}", r["where"], r["claim_id"], str(r["date"] or ""),
              f"{r['claimant']} ({r['claim_status']})" if r["claimant"] else "", r["claim_ids"]]
-            for r in _records(diff)]
+            for r in shown]
     if rows:
         _write_table(["side", "change", "km²", "where", "claim", "date", "claimant (status)", "claims behind it"],
                      rows, out)
+        if len(shown) < len(records):
+            n = len(records) - len(shown)
+            out.write(f"({n} change{'s' if n > 1 else ''} under 0.005 km² not shown; in the csv and geojson formats of "
+                      "'geoclaims diff')\n")
     else:
         out.write(f"no change of control from {d1} to {d2} ({diff.attrs['perspective']})\n")
     if diff.attrs.get("unmapped"):

@@ -151,6 +151,7 @@ def test_diff_shows_the_seed_reports_changes(capsys):
     code, out, _ = run(capsys, "diff", KURSK, "2025-01-05", "2025-01-07")
     inferred = [x for x in out.splitlines() if "(inferred from the claims nearby)" in x and "UA    gained" in x]
     assert code == 0 and inferred and "K045" in inferred[0]
+    assert not [x for x in out.splitlines() if "  0.00  " in x]  # slivers of the overlay are not listed as changes
 
 
 def test_build_writes_gpkg_and_geojson(capsys, tmp_path):
