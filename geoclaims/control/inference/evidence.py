@@ -9,6 +9,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from geoclaims.claims.claim import SIDES, Claim, other_side
+from geoclaims.control.engine import outcome
 from geoclaims.control.inference.model import KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,17 +28,11 @@ def evidence_kind(c: Claim) -> tuple[str, str] | None:
     >>> evidence_kind(Claim("K1", d, "Russian MoD", "RU", "UA", "repelled", "claimed", place_name="Berdin"))
     ('RU', 'defended')
     """
-    if c.action == "capture":
-        return c.side, "held"
-    if c.action == "advance":
-        return c.side, "advanced"
-    if c.action == "withdraw":
-        return other_side(c.side), "held"
-    if c.action == "contest":
+    if c.action == "contest":  # fighting: evidence for the side the claim names, not for nobody
         return c.side, "contested"
-    if c.action == "repelled":
+    if c.action == "repelled":  # the defender holds the place
         return other_side(c.side), "defended"
-    return None
+    return outcome(c)  # capture, advance, withdraw: as the replay draws them
 
 
 class _Evidence:
