@@ -28,7 +28,7 @@ class ClaimSet:
     >>> from geoclaims import read_claims
     >>> cs = read_claims("examples/kursk/claims.csv")
     >>> print(cs.unmapped_summary()[:60])
-    8 of 114 claims not mapped: no coordinates for Bolshaya Obuk
+    5 of 114 claims not mapped: no coordinates for Bolshaya Obuk
     """
 
     claims: tuple[Claim, ...]
