@@ -99,6 +99,8 @@ class Item:
     notes: str = ""
     #: a dev passage kept out of rule writing, to calibrate confidence on text the rules were not tuned to
     calibration: bool = False
+    #: the annotation round: 1 for the passages of issue 16, 2 for those added while generalising the rules
+    round: int = 1
 
     @property
     def document(self) -> str:
@@ -164,7 +166,8 @@ def _item(rec: dict[str, Any]) -> Item:
                 claims=tuple(claims), context=rec.get("context", ""), regions=tuple(rec.get("regions", ())),
                 source_url=rec.get("source_url", ""), front=rec.get("front", ""),
                 hard_forms=tuple(rec.get("hard_forms", ())), regions_mentioned=tuple(rec.get("regions_mentioned", ())),
-                notes=rec.get("notes", ""), calibration=bool(rec.get("calibration", False)))
+                notes=rec.get("notes", ""), calibration=bool(rec.get("calibration", False)),
+                round=int(rec.get("round", 1)))
 
 
 # -- comparing one candidate with one gold claim ------------------------------------------------------------

@@ -28,7 +28,15 @@ def w(body: str, flags: int = re.I) -> re.Pattern:
 
 # -- sides --------------------------------------------------------------------------------------------------
 # (side, pattern); side 'ENEMY' is the opponent of whoever speaks, 'OUR' the speaker's own side
+#: unit nouns a side word can govern through up to three words ("Ukraine's 110th Mechanized Brigade",
+#: "Russian occupying forces", "российские штурмовые подразделения")
+_UNIT_EN = (r"(?:forces|troops|army|units?|soldiers|military|defenders|fighters|brigades?|battalions?|regiments?|"
+            r"corps|divisions?|marines|paratroopers|servicemen|infantry|assault\s+groups?|groups?)")
+#: one to three words that are no verb of saying, side or conjunction
+_BETWEEN = (r"(?:(?!(?:Russia|Ukrain|Moscow|Kyiv|said|says|told|report|claim|and|but|or|that|which|who|the|a|an|"
+            r"has|have|had|is|are|was|were)\b)[\w-]+\s+){1,3}?")
 _UA = (
+    r"(?:Ukrainian|Ukraine(?:'s|’s))\s+" + _BETWEEN + _UNIT_EN + r"|украинц\w*|українц\w*|"
     r"Ukrainian\s+(?:forces|troops|army|units?|soldiers|military|defenders|fighters|brigades?|marines|paratroopers|"
     r"assault\s+groups?|armed\s+forces|operators|infantry|special\s+forces|servicemen|defen[cs]e\s+forces)|"
     r"Ukraine(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces|defen[cs]e\s+forces)|Ukrainians|"
@@ -44,6 +52,7 @@ _UA = (
     r"Сил\w*\s+безпеки\s+(?:і|та)\s+оборони|ГУР|Головн\w+\s+управлінн\w+\s+розвідки"
 )
 _RU = (
+    r"(?:Russian|Russia(?:'s|’s))\s+" + _BETWEEN + _UNIT_EN + r"|россиян\w*|"
     r"Russian\s+(?:forces|troops|army|units?|soldiers|military|assault\s+(?:groups?|infantry|units)|paratroopers|"
     r"marines|fighters|brigades?|armed\s+forces|servicemen|infantry|sabotage\s+groups?)|"
     r"Russia(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces)|Russians|Putin(?:'s|’s)\s+(?:forces|troops|army)|"
@@ -106,7 +115,10 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                               r"pushed\s+back)|(?:отражен\w*|отбит\w*|сорван\w*|остановлен\w*|пресечен\w*|"
                               r"відбит\w*|зупинен\w*|зірван\w*)|провалил\w+|failed|were\s+unsuccessful|"
                               r"не\s+увенчал\w+\s+успехом|невдал\w+|безуспешн\w+|unsuccessful")),
-    ("repelled", "active", w(r"repel(?:led|ling|s)?|repuls(?:ed|ing|es)|fend(?:ed|ing)?\s+off|fought\s+off|"
+    ("repelled", "active", w(r"стримал\w*|сдержал\w*|held\s+back|"
+                             r"зупинил\w*\s+(?=(?:\w+\s+){0,2}(?:наступ|просуван|атак|штурм|ворог|противник|окупант))|"
+                             r"остановил\w*\s+(?=(?:\w+\s+){0,2}(?:наступлени|продвижени|атак|штурм|враг|противник))|"
+                             r"repel(?:led|ling|s)?|repuls(?:ed|ing|es)|fend(?:ed|ing)?\s+off|fought\s+off|"
                              r"beat(?:ing)?\s+back|halt(?:ed|ing)|stopp(?:ed|ing)|thwart(?:ed|ing)|foil(?:ed|ing)|"
                              r"отразил\w*|отбил\w*|отбива\w+|сорвал\w*|остановил\w*|пресекл\w*|купировал\w*|"
                              r"отражени\w+|відбил\w*|відбива\w+|відбиття|зупинил\w*|зірвал\w*|відкинул\w*|"
@@ -114,7 +126,9 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
     # withdrawals
     ("withdraw", "active", w(r"withdr[ae]w|withdrawn|withdrawing|retreat(?:ed|ing|s)?|pulled\s+(?:back|out)|"
                              r"abandon(?:ed|ing)|left|leave|evacuated|pull(?:ing)?\s+(?:back|out)|(?:recogni[sz]ed|admitted|confirmed)\s+the\s+loss\s+of|"
-                             r"lost(?:\s+control\s+of)?|отступил\w*|отош[её]л|отошл\w+|вышл\w+\s+из|вывел\w*|покинул\w*|"
+                             r"lost(?:\s+control\s+of)?|fell\s+back|gave\s+up|ceded|отступ(?:ил|ают|ает|ать|ят|ит|или|ила)\w*|"
+                             r"отойти|отходят|отходит|утратил\w*|утрат\w+\s+контрол\w+|потеря\w+\s+контрол\w+|"
+                             r"відступ(?:ил|ають|ає|ати|лять)\w*|відходять|втрати\w*\s+контрол\w+|отош[её]л|отошл\w+|вышл\w+\s+из|вывел\w*|покинул\w*|"
                              r"оставил\w*|оставить|потерял\w*|отход\w*|відступил\w*|відійшл\w*|відійти|вийшл\w+\s+з|"
                              r"вивел\w*|залишил\w*|покинул\w*|втратил\w*|відходять|перегрупп?ир\w+|перегрупув\w+|"
                              r"no\s+longer\s+(?:control|hold)s?")),
@@ -126,7 +140,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
     ("capture", "passive", w(_BE + r"(?:captured|seized|taken(?!\s+part)|liberated|occupied|recaptured|retaken|"
                              r"cleared|overrun|freed)|fell|"
                              r"(?:полностью\s+)?(?:освобожд[её]н\w*|взят[аоы]?|захвачен\w*|занят[аоы]?|зачищен\w*)|"
-                             r"(?:повністю\s+)?(?:звільнен\w*|звільнено|захоплен\w*|окуповано|зачищен\w*|взято)")),
+                             r"(?:повністю\s+)?(?:звільнен\w*|звільнено|захоплен\w*|окупован\w*|зачищен\w*|взято)|"
+                             r"перешл?\w*\s+в\s+руки|перейшл?\w*\s+(?:до\s+)?(?:в\s+)?рук\w*")),
     ("capture", "held", w(r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:\w+\s+){0,2}control|"
                           r"(?:is|are|remains?|now|firmly)\s+under\s+(?:\w+\s+){0,2}control|under\s+the\s+control\s+of|"
                           r"(?:are|is)\s+(?:now\s+)?(?:controlled|held)\s+by|controlled\s+by|контролиру\w+ся|"
@@ -161,7 +176,9 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"завершил\w*\s+(?:\"|«)?пошук\s+і\s+знищення|завершено\s+(?:\"|«)?пошук\s+і\s+знищення|"
                             r"завершил\w*\s+(?:\"|«)?зачистк\w+|взято\s+(?:під\s+)?контроль|взято\s+контроль")),
     ("capture", "nominal", w(r"capture\s+of|seizure\s+of|liberation\s+of|occupation\s+of|takeover\s+of|fall\s+of|"
-                             r"освобождени\w+|взяти[еия]|захват[еа]?|овладени\w+|звільненн\w+|захопленн\w+")),
+                             r"освобождени\w+|взяти[еияю]|захват[еау]?|овладени\w+|звільненн\w+|захопленн\w+|взятт[яюі]|оволодінн\w+|"
+                             r"установлени\w+\s+(?:полного\s+)?контрол\w+|встановленн\w+\s+(?:повного\s+)?контрол\w+|"
+                             r"окупаці[юїя]\s+(?=[A-ZА-ЯІЇЄ]|сел|міст|населен)|оккупаци[юи]\s+(?=[A-ZА-ЯЁ]|сел|город|населен)")),
     # advances
     ("advance", "active", w(r"advanc(?:ed|ing|es)|advance\s+(?:on|into|in)|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
                             r"gain(?:ed|ing)\s+ground|push(?:ed|ing)\s+(?:forward|into|deeper|through)|"
@@ -175,7 +192,10 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"вклинил\w+|прорвал\w*|достигл\w*|имел\w*\s+успех|закрепил\w+|наступа\w+\s+в|"
                             r"отброшен\w*|просунул\w+|просунув\w*|просунут\w+|продвинут\w+|продвинулся|просува\w+|увійшл\w+|увійти|зайшл\w+|"
                             r"вклинил\w+|прорвал\w*|просочил\w+|закріпил\w+|дійшл\w+|"
-                            r"заход\w+\s+(?:частини|підрозділи|війська)")),
+                            r"заход\w+\s+(?:частини|підрозділи|війська)|заш[её]л|зашли|вош[её]л|вошли|зайшов|увійшов|"
+                            r"просоч\w+|просачива\w+|проник\w+|проника\w+|cross(?:ed|ing)|перетнул\w*|форсувал\w*|"
+                            r"пересекл\w*|форсировал\w*|подход\w+|підход\w+|"
+                            r"переход\w+\s+в\s+руки|переходить\s+(?:до\s+)?рук|progress(?:ed|ing)")),
     ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
     # fighting with no outcome: contested
     ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|grey\s+zone|gray\s+zone|бій|"
@@ -191,7 +211,11 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"attacking|storm(?:ed|ing)|assault(?:ed|ing)|pressed\s+(?:their|its)\s+attack|"
                             r"бо[ийя]|боях|боестолкновени\w+|сражени\w+|штурму\w+|атаку\w+|сер(?:ой|ая|ую)\s+зон\w+|"
                             r"бо[їяю]|боях|боєзіткненн\w+|штурму\w+|атаку\w+|сір(?:ій|а|у)\s+зон\w+|"
-                            r"стримува\w+|сдержива\w+|тримають\s+позиції|держат\s+позиции|ведуть\s+бої|ведут\s+бой")),
+                            r"стримува\w+|сдержива\w+|тримають\s+позиції|держат\s+позиции|ведуть\s+бої|ведут\s+бой|"
+                            r"штурмовать|штурмувати|атаковать|атакувати|штурмуют|штурмують|атакуют|атакують|"
+                            r"боєзіткнен\w*|боестолкновен\w*|зіткнен\w*|столкновени\w*|"
+                            r"оборонн\w+\s+(?:операці\w+|ді[їйя]\w*|бо[їяю]\w*|действи\w+)|"
+                            r"defensive\s+(?:operations|battles)|обороняют\w*|обороняють\w*")),
 ]
 
 #: attacks whose failure or fighting is claimed: "Russian assaults", "атаки ВСУ", "штурмові дії окупантів"
@@ -202,7 +226,11 @@ ATTACK = w(r"(?P<adj>Russian|Ukrainian|enemy|украинск\w+|российс�
 
 # -- modality -----------------------------------------------------------------------------------------------
 #: right before a trigger: it did not happen
-NEGATION = re.compile(r"(?<![\w'’])(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+(?:\w+\s+){0,2}$", re.I)
+NEGATION = re.compile(r"(?<![\w'’])(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+"
+                      r"(?!(?:припиня|прекраща|перестава|полиша|оставля|stop|cease)\w*\s)(?:\w+\s+){0,2}$", re.I)
+#: "не контролюють повністю", "not fully": a part is held, so the place is contested, not negated
+NOT_FULLY = re.compile(r"(?<![\w'’])(?:not|не)\s+(?:\w+\s+){0,2}(?:fully|completely|entirely|entire|повністю|"
+                       r"полностью|целиком|цілком|всю|всей|весь|усю|всю\s+територ\w+)(?![\w'’])", re.I)
 #: right before a trigger: it is only intended, feared or possible
 INTENT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|"
                     r"plan(?:s|ned|ning)?|intend(?:s|ed)?|want(?:s|ed)?|hop(?:e|es|ed|ing)|would|will|could|"
@@ -210,11 +238,32 @@ INTENT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)
                     r"пыта\w+|попыт\w*|попытаться|намерен\w*|планир\w+|хотят|хотел\w*|стрем\w+|"
                     r"готов\w+|намага\w+|спроб\w*|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
                     r"с\s+целью|чтобы|щоб|угроз\w+)\s+(?:\w+\s+){0,3}$", re.I)
+#: the intent words that are attempts (an attack that happened), not plans: "tried to break through near X"
+ATTEMPT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|sought|пыта\w+|попыт\w*|попытаться|"
+                     r"намага\w+|спроб\w*|совершил\w*\s+попытк\w+|здійснил\w*\s+спроб\w+)\s+(?:\w+\s+){0,4}$", re.I)
+#: a participle used as an adjective ("the occupied city of", "у звільненому селі", "оккупированных территориях"): a
+#: state in the background, not an event
+ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:(?:city|town|village|settlement|territor\w*|areas?|regions?|part|parts|lands?|"
+                               r"місто|міста|місті|село|селі|села|селище|селищі|населен\w+|територі\w+|город\w*|"
+                               r"сел[оаеу]|поселк\w+|районах|районі|районе|населённ\w+)\b|[A-ZА-ЯЁІЇЄҐ])")
+ATTRIBUTIVE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:the|a|an|of|in|from|into|at|near|its|their|в|у|на|із|з|из|по|до|"
+                                r"від|от|для|с|во)\s+(?:\w+\s+)?|[-–])$", re.I)
+#: an action noun that goes on ("Освобождение X продолжается", "the fighting continues"): fighting, no outcome yet
+CONTINUES = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:продолжа\w+|продовжу\w+|трива\w+|continu\w+|(?:is|are)\s+ongoing|"
+                       r"(?:is|are)\s+(?:still\s+)?under\s+way|идет|идёт|йде|ведется|ведеться)(?![\w'’])", re.I)
+#: what follows a noun of action when the outcome is only possible: "его взятие позволит", "the loss of X would"
+HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:would|could|will|may|might|позволит|позволят|позволило|"
+                                r"дозволить|дозволять|дозволило|сможет|зможе|откроет|відкриє|даст|дасть|станет|стане)\b",
+                                re.I)
 #: an attempt that failed: "безуспішно намагався просунутися" is a repelled attack
 FAILED_ATTEMPT = re.compile(r"(?<![\w'’])(?:unsuccessful(?:ly)?|in\s+vain|без\s+успіху|без\s+успеха|безуспішн\w*|"
-                            r"безуспешн\w*|марно|тщетно|невдал\w*|неудачн\w*)(?![\w'’])", re.I)
+                            r"безуспешн\w*|марно|тщетно|невдал\w*|неудачн\w*|achieved\s+nothing|without\s+success|"
+                            r"(?:не|не\s+\w+)\s+смогл\w*|не\s+змогл\w*|не\s+змі[гн]\w*|could\s+not\s+(?:reach|advance|break|enter|take)|"
+                            r"failed\s+to\s+(?:reach|advance|break|enter|take|capture))(?![\w'’])", re.I)
 #: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
-DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|опроверг\w*|спростува\w*|"
+DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|опроверг\w*|спростову\w*|"
+           r"спростува\w*|заперечи\w*|заперечу\w*|заперечил\w*|некоректн\w+|неправдив\w+|фейк\w*|"
+           r"не\s+соответству\w+\s+действительности|"
            r"не\s+соответству\w+\s+действительности|не\s+відповіда\w+\s+дійсності|неправда|not\s+true|fake")
 #: a claim that may be false: unverified
 HEDGE = w(r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w*|confirm\w*)|cannot\s+(?:be\s+)?(?:independently\s+)?verif\w*|"
@@ -238,7 +287,9 @@ DISCLAIMER = w(r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w*|confir
 #: may / might have: the speaker is not sure
 MODAL_HEDGE = w(r"might\s+have|may\s+have|possibly|apparently|likely")
 #: part of a place: contested rather than captured ("most of Vovchansk", "часть города")
-PARTIAL = w(r"most\s+of|partially|partly|частично|частково|(?:major|large|small|significant)\s+parts?\s+of|parts?\s+of|half\s+of|"
+PARTIAL = w(r"most\s+of|partially|partly|частично|частково|some\s+positions|деякі\s+позиції|некоторые\s+позиции|"
+            r"(?:practically|almost|nearly|практически|почти|майже|практично)\s+(?:fully|completely|entirely|"
+            r"полностью|повністю|целиком|цілком)|(?:major|large|small|significant)\s+parts?\s+of|parts?\s+of|half\s+of|"
             r"(?:большую|большей|значительную|небольшую|незначительную)\s+част\w+|част\w+\s+(?:города|села|поселка)|"
             r"половин\w+|(?:більшу|більшої|значну|невелику|незначну)\s+частин\w+|частин\w+\s+(?:міста|села|селища)")
 
@@ -260,7 +311,8 @@ POSSESSIVE_ANAPHOR = re.compile(r"(?<![\w'’-])(its|його|её|ее|її|е�
 REGION_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:district|raion|rayon|region|oblast|krai|province|direction|sector|axis|front|"
     r"municipality|community|hromada|area\s+of\s+responsibility|"
-    r"район\w*|направлени\w+|област\w*|облас\w*|край|округ\w*|громад\w*|напрям\w*)(?![\w])", re.I)
+    r"район\w*|направлени\w+|област\w*|облас\w*|край|округ\w*|громад\w*|напрям\w*|"
+    r"народн\w+\s+республик\w*|people['’]s\s+republic)(?![\w])", re.I)
 #: nouns before a name that make it a settlement ("the village of X", "село X", "населенного пункта X")
 SLOT_BEFORE = re.compile(
     r"(?:village|town|city|settlement|locality|hamlet|villages|towns|settlements|localities)\s+(?:of\s+)?$|"

@@ -79,7 +79,13 @@ STOP |= {"январь", "февраль", "март", "апрель", "май",
          "республіці", "народной", "народна", "сво", "оос", "ато", "ова", "ода", "вца", "шот", "рбк", "тсн", "бпла",
          "зрк", "рсзо", "пво", "ппо", "черговий", "штаб", "командование", "командування", "угруповання", "группировка",
          "телемарафон", "нато", "ес", "оон", "сша", "usa", "uk", "britain", "europe", "white", "house", "kremlin",
-         "channel", "one", "city", "town", "village", "district", "settlement"}
+         "channel", "one", "city", "town", "village", "district", "settlement", "він", "вона", "воно", "вони", "он",
+         "она", "оно", "они", "там", "тут", "there", "here", "цей", "ця", "це", "этот", "эта", "это"}
+#: stems of institutions and titles: any case of these is no place ("Генштабу", "Міноборони", "ОСУВ")
+_INSTITUTION = re.compile(r"^(?:генштаб|генеральн|міноборон|минобороны|мінобороны|осув|оту|осув|штаб|ставк|міністерств|"
+                          r"министерств|президент|уряд|правительств|кабмін|верховн|головн|командуван|командовани|"
+                          r"угрупован|группировк|бригад|батальйон|батальон|корпус|дивізі|дивизи|войск|військ)",
+                          re.I)
 #: first names: a name next to one is a person ("Vladimir Putin", "Сергею Шойгу", "Наталія Попова")
 FIRST_NAMES = {
     "aleksandr", "alexander", "oleksandr", "oleksii", "aleksey", "alexei", "alexey", "andrii", "andriy", "andrei",
@@ -487,6 +493,6 @@ def _is_stop(name: str) -> bool:
     words = name.split()
     if words and words[0][0].isdigit():  # "10-й Октябрь", "1 Травня": numbered names are place names
         words = words[1:]
-    if any(w.lower().strip("'’") in STOP for w in words):
+    if any(w.lower().strip("'’") in STOP for w in words) or _INSTITUTION.match(words[0] if words else ""):
         return True
     return any(rx.match(name) for _, rx in SIDES)

@@ -65,6 +65,13 @@ _CLAIMED = re.compile(r"(?<!\w)(?:alleged(?:ly)?|claim(?:ed|s)?|purported(?:ly)?
                       r"заяви\w*)(?!\w)", re.I)
 
 
+#: a goal right before a name: "to the villages of", "towards", "до", "к", "в сторону"
+_GOAL_BEFORE = re.compile(r"(?<!\w)(?:to|toward|towards|into|до|к|ко|в\s+сторону|у\s+бік|в\s+бік|у\s+напрямку|"
+                          r"в\s+направлении)\s+(?:the\s+)?(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|"
+                          r"(?:сел\w*|населен\w+\s+пункт\w*|город\w*|міст\w*)\s+)?(?:[\w'’-]+\s+(?:and|і|и|та)\s+)?$",
+                          re.I)
+
+
 class Reader:
     """Reads one cleaned report text into an :class:`~geoclaims.extract.Extraction`."""
 
@@ -378,15 +385,18 @@ class Reader:
             self.unknown.append(UnknownName(m.name, (m.start, m.end), quote))
         owner = country if country in ("UA", "RU") else ""
         action, side, share = t.action, t.side, None
-        partial = lx.PARTIAL.search(self.text, max(s.start, m.start - 40), m.start) or (
-            t.voice in ("held", "control") and lx.PARTIAL.search(self.text, max(s.start, t.start - 30), t.end))
+        if t.goal_blocked and not q and _GOAL_BEFORE.search(self.text, max(s.start, m.start - 40), m.start):
+            return None  # "trying to advance ... to the villages of X": a goal, not where anything happened
+        partial = t.partial or lx.PARTIAL.search(self.text, max(s.start, m.start - 40), m.end) or (
+            t.voice in ("held", "control") and lx.PARTIAL.search(self.text, max(s.start, t.start - 30), t.end)) or (
+            t.end <= m.start and m.start - t.end < 80 and lx.PARTIAL.search(self.text, t.end, m.start))
         near_share = [x for x in shares if abs(s.start + x[0] - m.start) < 80 or (
             m.how == "anaphor" and abs(s.start + x[0] - m.start) < 120)]
         if near_share and action in ("capture", "advance", "contest"):
             share = near_share[0][2]
             action = "contest"
-        elif partial and action == "capture" and t.voice in ("held", "control"):
-            action = "contest"
+        elif partial and action == "capture":
+            action = "contest"  # "controls most of X", "взяли значну частину", "не контролюють повністю"
             side = None
         elif action == "capture" and _PART_NOUN.search(self.text, max(s.start, m.start - 50), m.start):
             action = "advance"  # "взятии под контроль промышленной зоны и аэропорта Северодонецка"
