@@ -140,3 +140,96 @@ def test_a_sentence_that_names_its_region_does_not_borrow_the_last_place():
     got, _ = rows("Ukraine, Russia, Sudzha incursion, War\n\nUkrainian units in Kursk Oblast fend off 90 Russian "
                   "assaults in a day, the army says")
     assert got == []
+
+
+# -- round 2: readings that generalise (each a linguistic form, in the words of this test, not of a report) ------
+@pytest.mark.parametrize("text", [
+    "Russian forces in the occupied city of Izium are increasingly cut off, analysts said.",
+    "У звільненому селі Гракове відновили подачу світла, повідомила ОВА.",
+    "В освобожденном городе Лисичанске открылась школа, сообщили власти.",
+])
+def test_a_participle_used_as_an_adjective_is_no_event(text):
+    got, _ = rows(text, published="2022-09-20")
+    assert got == []
+
+
+def test_an_attempt_claims_where_it_happened_not_where_it_was_going():
+    got, _ = rows("Russian troops tried three times to approach Ukrainian positions near Chasiv Yar, the spokesman "
+                  "said.", published="2024-06-21")
+    assert got == [("Chasiv Yar", "RU", "contest", "near")]
+    got, _ = rows("Russian forces are trying to advance from Horlivka to the villages of Shumy and Niu-York, the "
+                  "spokesman said.", published="2024-06-21")
+    assert got == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Сили оборони України зупинили просування російських загарбників біля Гуляйполя.", "Hulyaypole"),
+    ("Однак російські штурмовики були зупинені українськими захисниками біля Гуляйполя.", "Hulyaypole"),
+    ("За даними аналітиків, Сили оборони відкинули ворога біля Гуляйполя.", "Hulyaypole"),
+    ("Українські військові стримали наступ росіян біля Гуляйполя.", "Hulyaypole"),
+])
+def test_a_stopped_advance_is_repelled_by_its_object_or_agent(text, place):
+    got, _ = rows(text, published="2025-11-30")
+    assert [(p, s, a) for p, s, a, _ in got] == [(place, "RU", "repelled")]
+
+
+@pytest.mark.parametrize("text", [
+    "Російські війська не контролюють повністю місто Часів Яр, заявив речник.",
+    "Российская армия взяла под контроль большую часть Марьинки, сообщили в ведомстве.",
+    "Росіяни взяли значну частину Торецька, але пройти місто не можуть, заявив речник.",
+])
+def test_part_of_a_town_is_a_contest_not_a_capture_nor_a_negation(text):
+    got, _ = rows(text, published="2025-08-24")
+    assert len(got) == 1 and got[0][1:3] == ("RU", "contest")
+
+
+def test_an_action_noun_that_goes_on_or_would_happen():
+    got, _ = rows("Освобождение Гуляйполя продолжается, сообщил министр обороны России.", published="2025-12-17")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "contest")]
+    got, _ = rows("Взятие Гуляйполя позволит наступать дальше, сообщил министр обороны России.",
+                  published="2025-12-17")
+    assert got == []
+
+
+def test_the_denier_s_own_statement_counts():
+    got, _ = rows("Генштаб ЗСУ спростовує цю інформацію та повідомляє, що українські бійці продовжують оборонні "
+                  "операції у Покровську.", published="2025-12-02", region="Donetsk Oblast")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "contest")]
+    got, _ = rows("Kyiv denied that Russian forces had captured Pokrovsk.", published="2025-12-02")
+    assert got == []
+
+
+@pytest.mark.parametrize("text, side, action", [
+    ("У Вугледарі, куди зайшли російські війська, тривають бої в межах міста.", "RU", "advance"),
+    ("Украинские военные были вынуждены отойти из Марьинки, заявил главком.", "UA", "withdraw"),
+    ("Украинская армия утратила контроль над Марьинкой, заявил главком.", "UA", "withdraw"),
+    ("Противник зашел на окраины Волчанска, пишет журналист Бутусов.", "RU", "advance"),
+    ("Армия РФ продолжает штурмовать позиции украинских военных вблизи Гуляйполя.", "RU", "contest"),
+])
+def test_verbs_in_every_tense_and_word_order(text, side, action):
+    got, _ = rows(text, published="2024-05-20")
+    assert got and (got[0][1], got[0][2]) == (side, action)
+
+
+def test_a_counted_list_in_the_next_sentence_takes_its_verb():
+    got, _ = rows("Russian forces liberated three settlements in the Kursk region, the ministry said. The ministry "
+                  "named the settlements as: Agronom, Martynovka and Mikhailovka.", published="2025-03-11")
+    assert {(p, s, a) for p, s, a, _ in got} >= {("Agronom", "RU", "capture"), ("Martynovka", "RU", "capture")}
+
+
+def test_a_direction_of_one_place_near_another_claims_the_other():
+    got, _ = rows("Fighting continued northeast of Kupiansk near Synkivka, ISW said.", published="2024-03-02")
+    assert got == [("Synkivka", "RU", "contest", "near")]
+
+
+def test_a_place_that_only_lies_somewhere_is_not_claimed():
+    got, _ = rows("Russian troops have captured Kostiantynopolske, the defence ministry said. The settlement lies "
+                  "10 km southwest of Kurakhove.", published="2024-12-21")
+    assert got == [("Kostiantynopolske", "RU", "capture", "")]
+
+
+def test_an_exact_name_of_a_faraway_place_yields_to_the_case_form_of_a_near_one():
+    got, ex = rows("Ворог намагається прорвати українську оборону біля Покровська. Частина груп просочилася до "
+                   "Золотого Колодязя та Рубіжного.", published="2025-08-12")
+    pokrovsk = [c for c in ex.claims if c.place == "Pokrovsk"]
+    assert pokrovsk and pokrovsk[0].side == "RU" and pokrovsk[0].region == "Donetsk Oblast"

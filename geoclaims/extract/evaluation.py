@@ -238,6 +238,13 @@ class _Places:
                     places = [m.place for m in matches
                               if m.reason == "skeleton" and m.score >= 0.85 and m.place.admin1 in regions]
             inside = [p for p in places if p.admin1 in regions]
+            if not inside and regions:  # "Варваровка" in Zaporizhzhia Oblast: the Russian name of Varvarivka there
+                try:
+                    near = self.gaz.resolve(name, region=list(regions), limit=5).matches
+                except Exception:  # noqa: BLE001 - an annotated region the table does not know
+                    near = []
+                inside = [m.place for m in near if m.place.admin1 in regions and (
+                    m.reason in ("exact", "alias", "transliteration") or m.reason == "skeleton" and m.score >= 0.85)]
             self.cache[key] = frozenset(p.id for p in (inside or places))
         return self.cache[key]
 

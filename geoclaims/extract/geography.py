@@ -123,7 +123,7 @@ class Geography:
 
         resolved, chosen = {}, {}
         oblasts = sorted(self.oblasts)
-        for name in names:
+        for name in sorted(names):  # a fixed order: proximity settling must not depend on hash seeds
             r = self.gaz.resolve(name, region=self.region or None) if self.region else self.gaz.resolve(name)
             if r.best is None and self.region:
                 r = self.gaz.resolve(name)
@@ -175,28 +175,42 @@ class Geography:
         an oblast named) is taken. A guess that lies far from all of them is no guess: the name is then
         reported as unknown ("Сєвєрного" near Avdiivka is not Severny in Russia).
         """
-        if not m.known or m.how not in ("inflected", "skeleton", "anaphor") and not self.oblasts:
+        if not m.known or m.how not in ("inflected", "skeleton", "anaphor") and not self.oblasts and not m.options:
             return m
         readings = [n for n in (m.name, *m.options) if n in self.resolved]
-        anchored = [n for n in readings if self.anchored(n)]
+        if m.how == "exact" and readings[:1] == [m.name] and not self._far(m.name):
+            return m  # written as a place's name: another case's reading only when this one is far from the rest
+        anchored = [n for n in readings if self.anchored(n, by_name=False)] or [n for n in readings if self.anchored(n)]
         if anchored:
             n = max(anchored, key=lambda x: (x in self.exact_names, self.resolved[x][0].population or 0))
             return m if n == m.name else replace(m, name=n)
-        if m.how == "anaphor" or not self.has_anchors():
-            return m
+        if m.how in ("anaphor", "exact", "possessive") or not self.has_anchors():
+            return m  # "Покровська" (a Pokrovsk in Yakutia, or Pokrovsk's genitive): the locative reading wins above
         return Mention(m.start, m.end, m.text, nominative_guesses(m.text), (), "unknown")
+
+    def _far(self, name: str, km: float = 400.0) -> bool:
+        """Whether a reading lies farther than `km` from every other place the report names (Pokrovsk in Yakutia)."""
+        from geoclaims.gazetteer import haversine_km
+
+        place = self.resolved[name][0]
+        others = [o for n, (o, _, _) in self.resolved.items() if n != name and o.id != place.id and o.latlon is not None
+                  and (o.population or 0) <= 2_500_000]
+        if place.latlon is None or not others:
+            return False
+        return all(haversine_km(place.latlon, o.latlon) > km for o in others)
 
     def has_anchors(self) -> bool:
         return bool(self.oblasts) or len({p.id for p, _, _ in self.resolved.values()
                                           if p.latlon is not None and (p.population or 0) <= 2_500_000}) > 1
 
-    def anchored(self, name: str) -> bool:
-        """Whether a place lies in an oblast the report names or within 150 km of another place it names."""
+    def anchored(self, name: str, *, by_name: bool = True) -> bool:
+        """Whether a place lies in an oblast the report names or within 150 km of another place it names (or, with
+        `by_name`, is written out as such elsewhere in the report)."""
         from geoclaims.gazetteer import haversine_km
 
         if name not in self.resolved:
             return False
-        if name in self.exact_names and self.exact_names != {name}:
+        if by_name and name in self.exact_names and self.exact_names != {name}:
             return True  # "Херсону" when "Херсон" is named too
         place = self.resolved[name][0]
         if place.admin1 in self.oblasts:

@@ -37,6 +37,8 @@ _BETWEEN = (r"(?:(?!(?:Russia|Ukrain|Moscow|Kyiv|said|says|told|report|claim|and
             r"has|have|had|is|are|was|were)\b)[\w-]+\s+){1,3}?")
 _UA = (
     r"(?:Ukrainian|Ukraine(?:'s|’s))\s+" + _BETWEEN + _UNIT_EN + r"|украинц\w*|українц\w*|"
+    r"(?:украинск|українськ)\w+\s+(?:\w+\s+){1,2}?(?:групп?\w*|подразделени\w*|підрозділ\w*|військ\w*|войск\w*|"
+    r"бригад\w*|штурмовик\w*|десантник\w*|захисник\w*|бійц\w*|бойц\w*)|"
     r"Ukrainian\s+(?:forces|troops|army|units?|soldiers|military|defenders|fighters|brigades?|marines|paratroopers|"
     r"assault\s+groups?|armed\s+forces|operators|infantry|special\s+forces|servicemen|defen[cs]e\s+forces)|"
     r"Ukraine(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces|defen[cs]e\s+forces)|Ukrainians|"
@@ -53,6 +55,8 @@ _UA = (
 )
 _RU = (
     r"(?:Russian|Russia(?:'s|’s))\s+" + _BETWEEN + _UNIT_EN + r"|россиян\w*|"
+    r"(?:российск|російськ)\w+\s+(?:\w+\s+){1,2}?(?:групп?\w*|подразделени\w*|підрозділ\w*|військ\w*|войск\w*|"
+    r"бригад\w*|штурмовик\w*|десантник\w*|окупант\w*|загарбник\w*|бойц\w*)|"
     r"Russian\s+(?:forces|troops|army|units?|soldiers|military|assault\s+(?:groups?|infantry|units)|paratroopers|"
     r"marines|fighters|brigades?|armed\s+forces|servicemen|infantry|sabotage\s+groups?)|"
     r"Russia(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces)|Russians|Putin(?:'s|’s)\s+(?:forces|troops|army)|"
@@ -139,8 +143,10 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
     # captures
     ("capture", "passive", w(_BE + r"(?:captured|seized|taken(?!\s+part)|liberated|occupied|recaptured|retaken|"
                              r"cleared|overrun|freed)|fell|"
-                             r"(?:полностью\s+)?(?:освобожд[её]н\w*|взят[аоы]?|захвачен\w*|занят[аоы]?|зачищен\w*)|"
-                             r"(?:повністю\s+)?(?:звільнен\w*|звільнено|захоплен\w*|окупован\w*|зачищен\w*|взято)|"
+                             r"(?:полностью\s+)?(?:освобожд[её]нн?(?:ый|ая|ое|ые|ых|ом|ой|ым|ую|ого|ому|ыми|а|о|ы)?(?!\w)|взят[аоы]?|"
+                             r"захвачен(?!и[еяюи]|ием)\w*|занят[аоы]?|зачищен(?!и[еяюи]|ием)\w*)|"
+                             r"(?:повністю\s+)?(?:звільнен(?!ня|ням|ню|ні)\w*|звільнено|захоплен(?!ня|ням|ню|ні)\w*|окупован\w*|"
+                             r"зачищен(?!ня|ням|ню|ні)\w*|взято)|"
                              r"перешл?\w*\s+в\s+руки|перейшл?\w*\s+(?:до\s+)?(?:в\s+)?рук\w*")),
     ("capture", "held", w(r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:\w+\s+){0,2}control|"
                           r"(?:is|are|remains?|now|firmly)\s+under\s+(?:\w+\s+){0,2}control|under\s+the\s+control\s+of|"
@@ -167,6 +173,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"деокупува\w+|деокупован\w*|"
                             r"(?:drove|driven|drive|forced|pushed|knocked|expelled|ousted)\s+(?:\w+\s+){0,4}?out\s+of|"
                             r"expelled|flushed\s+out|"
+                            r"захопити|захватить|взять|взяти|освободить|звільнити|занять|зайняти|оволодіти|овладеть|"
                             r"освободил\w*|взял\w*(?:\s+под\s+(?:свой\s+)?контроль)?|захватил\w*|занял\w*|овладел\w*|"
                             r"зачистил\w*|установил\w*\s+(?:полный\s+)?контроль|вернул\w*\s+под\s+контроль|"
                             r"вытеснил\w*|выбил\w*|"
@@ -185,7 +192,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"entered|enter(?:ing|s)?(?=\s+(?:the\s+)?(?:city|town|village|settlement|[A-Z]))|"
                             r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?:\s+(?:into|in|to))?|"
                             r"reached|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|operating|occupy\s+new|break(?:ing)?\s+through|"
-                            r"gain(?:ed|ing)\s+(?:a\s+)?foothold|established\s+(?:a\s+)?foothold|approached|"
+                            r"gain(?:ed|ing)\s+(?:a\s+)?foothold|established\s+(?:a\s+)?foothold|approach(?:ed|ing)?|"
                             r"вышл\w+\s+(?:к|на)|вийшл\w+\s+(?:до|на)|подош\w+|подошл\w+|підійшл\w+|зайнял\w+\s+позици\w+|"
                             r"прорват\w+|прорвать|пробит\w+|пробиться|прорыв\w*|прорив\w*|"
                             r"продвинул\w+|продвигаются|продвигались|вошл\w+|вош[её]л|зашл\w+|зайти|"
@@ -194,7 +201,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"вклинил\w+|прорвал\w*|просочил\w+|закріпил\w+|дійшл\w+|"
                             r"заход\w+\s+(?:частини|підрозділи|війська)|заш[её]л|зашли|вош[её]л|вошли|зайшов|увійшов|"
                             r"просоч\w+|просачива\w+|проник\w+|проника\w+|cross(?:ed|ing)|перетнул\w*|форсувал\w*|"
-                            r"пересекл\w*|форсировал\w*|подход\w+|підход\w+|"
+                            r"пересекл\w*|форсировал\w*|подход(?:ят|ит|или|ил|ила)|підход(?:ять|ить|или|ив|ила)|"
                             r"переход\w+\s+в\s+руки|переходить\s+(?:до\s+)?рук|progress(?:ed|ing)")),
     ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
     # fighting with no outcome: contested
@@ -241,6 +248,14 @@ INTENT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)
 #: the intent words that are attempts (an attack that happened), not plans: "tried to break through near X"
 ATTEMPT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|sought|пыта\w+|попыт\w*|попытаться|"
                      r"намага\w+|спроб\w*|совершил\w*\s+попытк\w+|здійснил\w*\s+спроб\w+)\s+(?:\w+\s+){0,4}$", re.I)
+#: a capture word whose object is no territory: "повернули контроль над ситуацією", "regained control of the situation"
+NOT_TERRITORY_AFTER = re.compile(r"\s*(?:(?:контроль|контролю|control)\s+(?:над|of|over)\s+)?(?:the\s+)?"
+                                 r"(?:ситуаці\w+|situation|положенн\w+|обстановк\w+|initiative|ініціатив\w+|"
+                                 r"инициатив\w+|пол[оі]женн?\w+)", re.I)
+#: a state that has lasted: "have been controlled by Russian forces for months", "с 2014 года"
+DURATION_AFTER = re.compile(r"\s*(?:\S+\s+){0,4}?(?:for\s+(?:months|years|weeks|decades|\d+\s+\w+)|since\s+(?:\d{4}|"
+                            r"the\s+start|February|March|spring|early)|з\s+\d{4}|с\s+\d{4}|уже\s+(?:\w+\s+)?(?:месяц|"
+                            r"лет|год|рок|місяц)\w*|вже\s+(?:\w+\s+)?(?:місяц|рок)\w*)", re.I)
 #: a participle used as an adjective ("the occupied city of", "у звільненому селі", "оккупированных территориях"): a
 #: state in the background, not an event
 ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:(?:city|town|village|settlement|territor\w*|areas?|regions?|part|parts|lands?|"
@@ -249,7 +264,7 @@ ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:(?:city|town|village|settlement|territor\
 ATTRIBUTIVE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:the|a|an|of|in|from|into|at|near|its|their|в|у|на|із|з|из|по|до|"
                                 r"від|от|для|с|во)\s+(?:\w+\s+)?|[-–])$", re.I)
 #: an action noun that goes on ("Освобождение X продолжается", "the fighting continues"): fighting, no outcome yet
-CONTINUES = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:продолжа\w+|продовжу\w+|трива\w+|continu\w+|(?:is|are)\s+ongoing|"
+CONTINUES = re.compile(r"\s*(?:\S+\s+){0,3}?(?:продолжа\w+|продовжу\w+|трива\w+|continu\w+|(?:is|are)\s+ongoing|"
                        r"(?:is|are)\s+(?:still\s+)?under\s+way|идет|идёт|йде|ведется|ведеться)(?![\w'’])", re.I)
 #: what follows a noun of action when the outcome is only possible: "его взятие позволит", "the loss of X would"
 HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:would|could|will|may|might|позволит|позволят|позволило|"

@@ -44,12 +44,14 @@ _NEAR = re.compile(r"(?:near|around|close\s+to|in\s+the\s+(?:area|areas|vicinity
                    r"под|около|возле|вблизи|в\s+районе|в\s+районах|в\s+направлении|на\s+направлении|в\s+сторону|"
                    r"на\s+подступах\s+к|на\s+подступах|на\s+подходах\s+к|к|(?P<ru_u>у)|"
                    r"біля|поблизу|поруч\s+із|в\s+районі|у\s+районі|в\s+районах|у\s+районах|в\s+напрямку|у\s+напрямку|"
-                   r"на\s+підступах\s+до|під|со\s+стороны|з\s+боку|район|(?P<to>to|up\s+to)|between|між|между)\s+"
+                   r"на\s+підступах\s+до|під|со\s+стороны|з\s+боку|у\s+бік|в\s+бік|у\s+сторону|район|(?P<to>to|up\s+to)|"
+                   r"between|між|между)\s+"
                    r"(?:(?:the\s+)?(?:village|town|city|settlement|settlements|villages)\s+(?:of\s+)?|"
                    r"(?:населенн\w+|населённ\w+|населен\w+)\s+пункт\w*\s+|сел[аоі]?\s+|сіл\s+|город[ау]?\s+|міст[аоі]\s+|"
                    r"поселк\w+\s+|селищ\w+\s+|н\.\s?п\.\s+)?$", re.I)
-_OUTSKIRTS = re.compile(r"(?:on\s+|to\s+)?(?:the\s+)?(?:(?P<dir>" + _DIR_WORD + r")(?:ern)?\s+)?outskirts\s+of\s*$|"
-                        r"(?:на\s+|к\s+|до\s+)?(?:(?P<sdir>" + _SLAVIC_KEYS + r")\w*\s+)?(?:окраин\w*|околиц\w*)\s+"
+_OUTSKIRTS = re.compile(r"(?:on\s+|to\s+|at\s+)?(?:the\s+)?(?:(?P<dir>" + _DIR_WORD + r")(?:ern)?\s+)?(?:outskirts|edges?)"
+                        r"\s+of\s*(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?$|"
+                        r"(?:на\s+|к\s+|до\s+)?(?:(?P<sdir>" + _SLAVIC_KEYS + r")\w*\s+)?(?:окраин\w*|околиц\w*|границ\w*|меж\w*)\s+"
                         r"(?:(?:населенн\w+|населённ\w+|населен\w+)\s+пункт\w*\s+|сел[аоі]\s+|город[ауе]?\s+|міст[аоі]\s+|"
                         r"поселк\w+\s+|селищ\w+\s+|рабоч\w+\s+поселк\w+\s+)?$", re.I)
 _PART_OF = re.compile(r"(?:the\s+)?(?P<adj>northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -81,6 +83,8 @@ _REFERENCE = re.compile(
     r"\b(?:leading|lead|leads|road|highway|route|railway|line|connecting)\b[^,.;]{0,40}?\b(?:to|toward|towards|from|"
     r"between)(?:\s+the\s+city\s+of)?|"
     r"\b(?:located|situated|lying|lies|lie)\s+(?:\w+\s+){0,6}?(?:of|near|from|in|outside|to)|"
+    r"\b(?:which|that)\s+(?:is|lies|are|was)\s+(?:about\s+|some\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet\w+|miles?)\s+)?"
+    + _DIR_WORD + r"\s+of|"
     r"(?:расположен\w*|находится|находятся|розташован\w*|знаходиться|знаходяться|лежить|лежит)\s+(?:[^,.;]{0,60}?\s)?"
     r"(?:от|від|под|під|у|біля|возле|около|на|в)|"
     r"\b(?:from|из|з|від)\s+(?:the\s+)?(?:area|direction|district|района|району|направления|напрямку)\s+(?:of\s+)?|"
@@ -92,12 +96,20 @@ _REFERENCE = re.compile(
     r"(?:дорог\w+|трасс\w+|шосе|траси|трасу)\s+(?:[^,.;]{0,30}?)?|"
     r"(?:мост\w*|міст\w*)\s+(?:через|у|в)\s+|"
     r"\b(?:except(?:\s+for)?|excluding|apart\s+from|other\s+than|кроме|крім|за\s+винятком|не\s+считая|окрім)\s+"
+    r"(?!(?:\w+\s+)?(?:взятт|взяти|звільненн|освобождени|захопленн|захват|capture|the\s+capture|liberation))"
     r"(?:(?:двух|двох|the)\s+)?(?:\w+\s+){0,2}?(?:[—–-]\s*)?|"
     r"\b(?:official|officials|governor|mayor|head|administration|residents?|authorities|глав\w+|губернатор\w*|мэр\w*|"
     r"жител\w+|мешкан\w+|адміністраці\w+|администраци\w+)\s+(?:of\s+|in\s+|в\s+|у\s+)?(?:the\s+)?)\s*$", re.I)
 #: "X, in Y" / "X in Y": Y locates X
 _IN_PLACE = re.compile(r"^\s*(?:\)|,)?\s*(?:\(|,)?\s*(?:in|near|outside|of)\s+"
                        r"(?:the\s+)?(?:(?:\w+\s+){0,3}(?:district|raion|region|oblast)\s+(?:in|of)\s+)?$", re.I)
+#: the name is the subject of a verb of location: "X lies 10 km south of Y", "X, located in ...", "X расположен"
+_LOCATED_AFTER = re.compile(r"^\s+(?:lies|lay|is\s+located|is\s+situated|sits|находится|расположен[аоы]?|знаходиться|"
+                            r"розташован[аеий]|лежить|лежит)\b(?!\s+(?:\w+\s+)?(?:под|під|under|в\s+руках|у\s+руках)\s)",
+                            re.I)
+#: only "near" (and its translations) between two names
+_NEAR_ONLY = re.compile(r"\s*,?\s*(?:near|around|in\s+the\s+(?:area|vicinity)\s+of|біля|поблизу|около|возле|"
+                        r"в\s+районі|у\s+районі|в\s+районе)\s+", re.I)
 #: "<direction> of A near B": A only orients the claim about B
 _NEAR_AFTER = re.compile(r"^\s*,?\s*(?:near|in\s+the\s+(?:area|vicinity)\s+of|around|в\s+районі|в\s+районе|у\s+районі|"
                          r"біля|поблизу|около|возле|близ)\s", re.I)
@@ -141,7 +153,8 @@ def _part(direction: str) -> str:
 
 
 def qualifier(before: str, after: str = "", action: str = "",
-              previous_place_end: int | None = None, ukrainian: bool = False) -> tuple[str, float | None, str]:
+              previous_place_end: int | None = None, ukrainian: bool = False,
+              previous_place_start: int | None = None) -> tuple[str, float | None, str]:
     """(qualifier, distance_km, kind) from the words around a place; kind 'reference' = not claimed.
 
     `before` is the text of the sentence before the name, `after` the text after it;
@@ -162,8 +175,13 @@ def qualifier(before: str, after: str = "", action: str = "",
     tuple
     """
     tail = before[-100:]
-    if previous_place_end is not None and _IN_PLACE.match(before[previous_place_end:]):
-        return "", None, "reference"
+    if _LOCATED_AFTER.match(after):
+        return "", None, "reference"  # "The settlement lies six miles southwest of X": it only locates
+    oriented = previous_place_start is not None and _NEAR_ONLY.fullmatch(before[previous_place_end:]) and (
+        _DIR_OF.search(before[:previous_place_start]) or _SLAVIC_DIR_OF.search(before[:previous_place_start])
+        or _RU_DIR_BEFORE.search(before[:previous_place_start]))
+    if previous_place_end is not None and _IN_PLACE.match(before[previous_place_end:]) and not oriented:
+        return "", None, "reference"  # "Borki near Sudzha"; but "south of Sudzha near Kurilovka" claims Kurilovka
     if previous_place_end is not None:
         between = before[previous_place_end:]
         if len(between) < 60 and _APPOSITIVE.match(between.lstrip()) or (

@@ -65,6 +65,24 @@ _CLAIMED = re.compile(r"(?<!\w)(?:alleged(?:ly)?|claim(?:ed|s)?|purported(?:ly)?
                       r"заяви\w*)(?!\w)", re.I)
 
 
+def _lang(sentence: str) -> str:
+    """'uk', 'ru' or 'en': the script and letters of a sentence."""
+    if UKRAINIAN.search(sentence):
+        return "uk"
+    return "ru" if re.search(r"[А-Яа-яЁё]", sentence) else "en"
+
+
+#: a sentence that opens with "there": the place named last
+_THERE_FIRST = re.compile(r"\s*[«\"“]?(Там|There|Тут|Here)(?!\w)")
+#: three names in a row, joined by commas: a list
+_NAME_LIST = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)?\s*,\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]+"
+                        r"(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)?\s*(?:,|\s(?:and|и|і|та|й)\s)\s*[A-ZА-ЯЁІЇЄҐ]")
+#: a number of places: "liberated 12 settlements", "звільнили 3 населені пункти", "восемь населённых пунктов"
+_COUNTED_PLACES = re.compile(r"(?<!\w)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+                             r"два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|два|дві|три|чотири|п'ять|"
+                             r"шість|сім|вісім|дев'ять|десять|кілька|несколько)\s+(?:\w+\s+)?(?:settlements|villages|"
+                             r"towns|localities|населен\w+\s+пункт\w*|населённ\w+\s+пункт\w*|сел|сіл|села|селищ\w*)",
+                             re.I)
 #: a goal right before a name: "to the villages of", "towards", "до", "к", "в сторону"
 _GOAL_BEFORE = re.compile(r"(?<!\w)(?:to|toward|towards|into|до|к|ко|в\s+сторону|у\s+бік|в\s+бік|у\s+напрямку|"
                           r"в\s+направлении)\s+(?:the\s+)?(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|"
@@ -89,6 +107,8 @@ class Reader:
         self.doc_side: str | None = None
         self._last_trigger: Trigger | None = None
         self._last_sentence_start = 0
+        self._prev_sentence_start = 0
+        self._group_size = 1
         self.exact_ids: set[str] = set()
         #: id(candidate) -> its confidence features (for calibration: benchmarks/calibrate_extract.py)
         self.features: dict[int, dict[str, float]] = {}
@@ -112,8 +132,9 @@ class Reader:
         if not self.doc_country and countries:
             self.doc_country = max(set(countries), key=countries.count)
         sides = [s.claimant.side for s in sents if s.claimant and s.claimant.side in ("UA", "RU")]
-        self.doc_side = sides[0] if sides else ("UA" if re.search(r"окупант|оккупант|рашист|ворог", self.text, re.I)
-                                               else None)
+        self.doc_side = sides[0] if sides else (
+            "UA" if re.search(r"окупант|оккупант|рашист|ворог|загарбник|захватчик", self.text, re.I)
+            or len(UKRAINIAN.findall(self.text)) > 3 else None)  # Ukrainian-language reporting speaks for Ukraine
         for k in range(len(sents)):
             carry_claimant(self.text, sents, k)
         for k, s in enumerate(sents):
@@ -145,13 +166,15 @@ class Reader:
             regions += [(a + m.start("r"), a + m.end("r"), m.group("r")) for m in REGION_PHRASE.finditer(s)]
             known = [m for m in known if not any(x <= m.start < y for x, y, _ in regions)]
             sent.regions = regions
-            busy = bool(sent.triggers) or bool(AREA_UNIT.search(s))
+            busy = bool(sent.triggers) or bool(AREA_UNIT.search(s)) or (
+                len(known) >= 2 and bool(_NAME_LIST.search(s)))  # a list that may go on the sentence before
             dateline = _DATELINE.match(self.text, a, b) if (a == 0 or self.text[a - 1] == "\n") else None
             if dateline:  # "МОСКВА, 18 ноя — РИА Новости.", "KYIV, May 20 (Reuters) -": where it was filed
                 known = [m for m in known if m.start >= a + dateline.end(1) - dateline.start(1)]
             if not busy and not ATTRIBUTION.search(s) and not lx.HEDGE.search(s):
+                sent.side_cues = list(lx.SIDE_SCAN.finditer(s))  # its subject goes on to "They", "Вони"
                 if known:  # no action, no figure, no one speaks: only names to remember ("Сили" is no place)
-                    sides = [(a + m.start(), a + m.end()) for _, m in lx.SIDE_SCAN.finditer(s)]
+                    sides = [(a + m.start(), a + m.end()) for _, m in sent.side_cues]
                     known = [m for m in known if not any(x <= m.start < y for x, y in sides)]
                 sent.mentions = known
                 out.append(sent)
@@ -200,8 +223,9 @@ class Reader:
         cside = claimant.side if claimant else "neutral"
         persp = cside if cside in ("UA", "RU") else self.doc_side
         sides = find_sides(self.text, s, persp)
-        if not triggers and not has_area and mentions and prev is not None and self._last_trigger and \
-                _LIST_GOES_ON.match(s.text):
+        if not triggers and not has_area and mentions and prev is not None and self._last_trigger and (
+                _LIST_GOES_ON.match(s.text) or len(mentions) >= 2 and _COUNTED_PLACES.search(prev.text)
+                and _NAME_LIST.search(s.text)):  # "...liberated 12 settlements. The ministry named them: A, B, C"
             triggers = [replace(self._last_trigger, start=s.start, end=s.start)]  # "Наиболее крупные из них — A, B"
         if not triggers and not has_area:
             s.subject = self._first_side(sides) or (prev.subject if prev else None)
@@ -245,7 +269,7 @@ class Reader:
         return subjects[0][2] if subjects else None
 
     def _remember(self, s: Sentence, mentions: list[Mention], refs: set[int]) -> None:
-        self._last_sentence_start = s.start
+        self._prev_sentence_start, self._last_sentence_start = self._last_sentence_start, s.start
         for m in mentions:
             if m.how not in ("anaphor", "topic"):
                 self.antecedents.append((m, m.start in refs))
@@ -259,6 +283,9 @@ class Reader:
             m = IT_AFTER.match(self.text, t.end, s.end)
             if m:
                 found.append((m.start(1) - s.start, m.end(1) - s.start, m.group(1)))
+        m = _THERE_FIRST.match(s.text)
+        if m and triggers and triggers[0].start - s.start < 40:  # "Там тривають бої", "There, fighting goes on"
+            found.append((m.start(1), m.end(1), m.group(1)))
         for a0, b0, word in found:
             a, b = s.start + a0, s.start + b0
             after = self.text[b:b + 40]
@@ -333,11 +360,11 @@ class Reader:
         prev_q: tuple[Mention, str, float | None] | None = None
         for k, m in enumerate(mentions):
             t = attached.get(m.start)
-            prev_end = None
+            prev_end = prev_start = None
             if k and mentions[k - 1].how != "anaphor":
-                prev_end = mentions[k - 1].end - a
+                prev_end, prev_start = mentions[k - 1].end - a, mentions[k - 1].start - a
             q, km, kind = qualifier(text[a:m.start], text[m.end:s.end], t.action if t else "",
-                                    previous_place_end=prev_end, ukrainian=ukrainian)
+                                    previous_place_end=prev_end, ukrainian=ukrainian, previous_place_start=prev_start)
             if kind == "claim" and not q and prev_q is not None and m.how != "anaphor" and re.fullmatch(
                     r"\s*(?:,\s*(?:and\s+|и\s+|і\s+|та\s+|й\s+)?|\s+(?:and|и|і|та|й|or|или|або)\s+)\s*",
                     text[prev_q[0].end:m.start]):
@@ -357,6 +384,9 @@ class Reader:
         made = False
         for group in groups.values():
             t, rows = group[0], group[1:]
+            if any(m.start >= t.end for m, _, _ in rows):  # "В районе Волчанска наши освободили Бурговатку": a frame
+                rows = [(m, q, km) for m, q, km in rows if not (
+                    m.end <= t.start and q == "near" and m.start - s.start < 30 and t.action in ("capture", "advance"))]
             seen: set[str] = set()
             self.n += 1
             cid = f"X{self.n}"
@@ -365,6 +395,7 @@ class Reader:
                 if str(key) in seen:
                     continue
                 seen.add(str(key))
+                self._group_size = len(rows)
                 claim = self._claim(s, t, m, q, km, shares, cid, quote, who, cside, status, date_text, explicit)
                 if claim is not None:
                     self.claims.append(claim)
@@ -389,7 +420,8 @@ class Reader:
             return None  # "trying to advance ... to the villages of X": a goal, not where anything happened
         partial = t.partial or lx.PARTIAL.search(self.text, max(s.start, m.start - 40), m.end) or (
             t.voice in ("held", "control") and lx.PARTIAL.search(self.text, max(s.start, t.start - 30), t.end)) or (
-            t.end <= m.start and m.start - t.end < 80 and lx.PARTIAL.search(self.text, t.end, m.start))
+            t.end <= m.start and m.start - t.end < 80 and lx.PARTIAL.search(self.text, t.end, m.start)) or (
+            lx.PARTIAL.search(self.text, max(s.start, t.start - 30), t.start))  # "практически полностью заняли"
         near_share = [x for x in shares if abs(s.start + x[0] - m.start) < 80 or (
             m.how == "anaphor" and abs(s.start + x[0] - m.start) < 120)]
         if near_share and action in ("capture", "advance", "contest"):
@@ -414,7 +446,8 @@ class Reader:
             q = "near"
         feats = features(how=t.how, voice=t.voice, place_how=m.how, ambiguous=ambiguous, explicit_claimant=bool(
             s.claimant and s.claimant.start >= 0), claimant=who, explicit_date=explicit, action=action,
-            known=m.known, qualifier=q, status=status)
+            known=m.known, qualifier=q, status=status, lang=_lang(s.text), far=abs(m.start - t.start) > 80,
+            listed=self._group_size >= 3, carried=t.start == t.end, attempt=t.goal_blocked)
         note = f"extracted: {m.text!r}" + (f" = {m.name}" if m.how == "anaphor" else "")
         if not m.known:
             note += " (not in the gazetteer: add lat/lon)"
@@ -426,6 +459,10 @@ class Reader:
                     old.span[0] > s.start - 600 and not self.text.count("\n\n", old.span[0], s.start) and \
                     old.span[0] < s.start:
                 return None
+        if m.how == "anaphor" and not explicit and any(
+                (old.place, old.side, old.action, old.qualifier) == (name, side, action, q)
+                and self._last_sentence_start <= old.span[0] < s.start for old in self.claims[-8:]):
+            return None  # "X was liberated. The ministry announced the capture of the settlement": told again
         if share is not None:  # "controls most of X" ... "X is 60% controlled": one statement, now with its share
             self.claims = [c for c in self.claims if not (
                 c.action == "contest" and c.share is None and (c.place, c.place_id) == (name, pid)

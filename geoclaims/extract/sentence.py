@@ -122,6 +122,8 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             continue  # "відбили село": took it back
         if action == "capture" and voice == "active" and re.match(r"[-–]", s.text[m.start() - 1:m.start()]):
             continue  # "Russian-occupied"
+        if action == "capture" and lx.NOT_TERRITORY_AFTER.match(s.text, m.end()):
+            continue  # "повернули контроль над ситуацією": no place taken
         found.append(Trigger(action, voice, s.start + m.start(), s.start + m.end(), word))
     found.sort(key=lambda t: t.start)
     found = _repelled_objects(text, s, found)
@@ -131,6 +133,8 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         rest = text[t.end:s.end]
         if t.voice == "held" and re.match(r"(?:remain|still|остается|остаётся|залишається|залишаються)", t.text, re.I):
             t.blocked = "standing"  # "which remains under Russian control": no change
+        elif t.voice in ("held", "passive", "control") and lx.DURATION_AFTER.match(text, t.end, s.end):
+            t.blocked = "standing"  # "controlled by Russian forces for months": no change
         elif t.action == "capture" and t.voice in ("passive", "active") and _attributive(text, s, t):
             t.blocked = "standing"  # "the occupied city of Izium", "у звільненому селі Гракове": a state, not an event
         elif lx.INTENT.search(head) and t.action != "repelled":
@@ -153,16 +157,26 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         elif t.voice == "nominal" and t.action in ("capture", "advance") and lx.CONTINUES.match(text, t.end, s.end):
             t.action, t.voice = "contest", "active"  # "Освобождение Гуляйполя продолжается": no outcome yet
         den = lx.DENIAL.search(text, s.start, t.start)
-        if den and not re.search(r"\b(?:but|and\s+said|saying|однако|но|але|проте)\b",
+        if den and not re.search(r"(?<!\w)(?:but|and\s+said|saying|однако|но|але|проте|(?:and|і|та|и)\s+"
+                                 r"(?:said|says|states|stated|reports|added|повідомля\w+|заяв\w+|сообща\w+|"
+                                 r"наголош\w+|зазнача\w+|отмеча\w+|підкреслю\w+|подчеркива\w+))(?!\w)",
                                  text[den.end():t.start], re.I):
             t.blocked = "denied"
     return found
 
 
+#: a side word in an oblique case ("противника", "російських військ"): an object, not the subject
+_OBLIQUE = re.compile(r"(?:их|ых|ого|ому|ої|ой|ника|ога|ага|нику|огу|агу|ів|ов|ам|ям|ами|ями)$", re.I)
+#: past participles ("occupied", "освобождённом", "звільненому", "окупованих") and action nouns ("освобождением")
+_PARTICIPLE = re.compile(r"(?:ed|en|(?:[еєё]н|ован|уван|ыван|иван)н?(?:ый|ий|ая|ое|ые|ых|ом|ой|ым|ую|ого|ому|ими|ыми|а|е|і|"
+                         r"их|ій|им|у|ої|ою|ої|ого|ими)?)$")
+_ACTION_NOUN_END = re.compile(r"(?:ни[еяюи]|нием|ниями|ниях|ння|нням|нню|нні)$")
+
+
 def _attributive(text: str, s: Sentence, t: Trigger) -> bool:
     """A participle used as an adjective: "the occupied city", "у звільненому селі", "оккупированных территорий"."""
     word = t.text.split()[-1].lower()
-    if not re.search(r"(?:ed|en|[еє]н\w*|ован\w*|ованн\w*|ован|ённ\w*|енн\w*)$", word) or len(t.text.split()) > 1:
+    if len(t.text.split()) > 1 or not _PARTICIPLE.search(word) or _ACTION_NOUN_END.search(word):
         return False
     if re.match(r"(?:was|were|is|are|been|has|have|had)\b", t.text, re.I):
         return False
@@ -181,6 +195,8 @@ def _repelled_objects(text: str, s: Sentence, found: list[Trigger]) -> list[Trig
         if t.action in ("contest", "advance") and t.voice in ("active", "nominal") and _ATTACK_OR_ADVANCE.match(t.text):
             governed = any(0 <= t.start - r.end <= 40 and not re.search(r"[;,.]", text[r.end:t.start])
                            for r in rep if r.voice != "passive")
+            governed |= bool(re.search(r"(?<!\w)\d+\s+$", text[max(s.start, t.start - 6):t.start])) and any(
+                r.end <= t.start for r in rep if r.voice != "passive")  # "відбили 4 атаки ..., на Лиманському – 5 атак"
             governed |= any(0 <= r.start - t.end <= 60 and r.voice == "passive" for r in rep)
             if governed:
                 continue
@@ -271,6 +287,12 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         return
     pronoun = lx.PRONOUN_SUBJECT.search(text, s.start, t.start)
     neutral_voice = not s.claimant or s.claimant.start < 0 or s.claimant.status == "assessed"
+    if t.voice == "active" and not before and after and after[0][0] - t.end < 25 and not after[0][3] and \
+            _CYR.search(t.text) and not re.search(r"[,;:]", text[t.end:after[0][0]]) and \
+            not _OBLIQUE.search(text[after[0][0]:after[0][1]].split()[0]):
+        side = after[0][2]  # "куди зайшли російські війська", "просунулися українські підрозділи": verb, then subject
+        t.side, t.how = (other_side(side) if t.action == "repelled" else side), "subject"
+        return
     if t.action == "repelled" and t.voice == "passive" and persp and not [x for x in sides if not x[3]]:
         t.side, t.how = other_side(persp), "attack"  # "Three attacks were repelled", said the defender
         return
