@@ -148,7 +148,10 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"(?:повністю\s+)?(?:звільнен(?!ня|ням|ню|ні)\w*|звільнено|захоплен(?!ня|ням|ню|ні)\w*|окупован\w*|"
                              r"зачищен(?!ня|ням|ню|ні)\w*|взято)|"
                              r"перешл?\w*\s+в\s+руки|перейшл?\w*\s+(?:до\s+)?(?:в\s+)?рук\w*")),
-    ("capture", "held", w(r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:\w+\s+){0,2}control|"
+    ("capture", "held", w(r"(?:is|are|was|were|now|firmly|remains?)\s+in\s+(?:Russian|Ukrainian|enemy|Kyiv['’]s|Moscow['’]s)\s+"
+                          r"hands|(?:в|у)\s+руках\s+(?:ВСУ|ЗСУ|россиян|росіян|российск\w+\s+\w+|російськ\w+\s+\w+|"
+                          r"украинск\w+\s+\w+|українськ\w+\s+\w+|противника|ворога)|"
+                          r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:\w+\s+){0,2}control|"
                           r"(?:is|are|remains?|now|firmly)\s+under\s+(?:\w+\s+){0,2}control|under\s+the\s+control\s+of|"
                           r"(?:are|is)\s+(?:now\s+)?(?:controlled|held)\s+by|controlled\s+by|контролиру\w+ся|"
                           r"контролю\w+ся|установлен\w*\s+(?:полный\s+)?контроль|встановлен\w*\s+(?:повний\s+)?контроль|"
@@ -220,6 +223,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"бо[їяю]|боях|боєзіткненн\w+|штурму\w+|атаку\w+|сір(?:ій|а|у)\s+зон\w+|"
                             r"стримува\w+|сдержива\w+|тримають\s+позиції|держат\s+позиции|ведуть\s+бої|ведут\s+бой|"
                             r"штурмовать|штурмувати|атаковать|атакувати|штурмуют|штурмують|атакуют|атакують|"
+                            r"боротьб\w+\s+(?:з|за|із)|борьб\w+\s+(?:с|за)|(?:under|під|под)\s+(?:\w+\s+)?(?:attack|assault|"
+                            r"атакою|атакой|штурмом)|(?:offensive|assault|ground)\s+(?:operations|actions)|"
                             r"боєзіткнен\w*|боестолкновен\w*|зіткнен\w*|столкновени\w*|"
                             r"оборонн\w+\s+(?:операці\w+|ді[їйя]\w*|бо[їяю]\w*|действи\w+)|"
                             r"defensive\s+(?:operations|battles)|обороняют\w*|обороняють\w*")),

@@ -54,7 +54,7 @@ _OUTSKIRTS = re.compile(r"(?:on\s+|to\s+|at\s+)?(?:the\s+)?(?:(?P<dir>" + _DIR_W
                         r"(?:на\s+|к\s+|до\s+)?(?:(?P<sdir>" + _SLAVIC_KEYS + r")\w*\s+)?(?:окраин\w*|околиц\w*|границ\w*|меж\w*)\s+"
                         r"(?:(?:населенн\w+|населённ\w+|населен\w+)\s+пункт\w*\s+|сел[аоі]\s+|город[ауе]?\s+|міст[аоі]\s+|"
                         r"поселк\w+\s+|селищ\w+\s+|рабоч\w+\s+поселк\w+\s+)?$", re.I)
-_PART_OF = re.compile(r"(?:the\s+)?(?P<adj>northern|southern|eastern|western|central|north-?eastern|north-?western|"
+_PART_OF = re.compile(r"(?:the\s+)?(?P<centre>centre|center|downtown|city\s+cent(?:re|er))\s+of\s*$|(?:the\s+)?(?P<adj>northern|southern|eastern|western|central|north-?eastern|north-?western|"
                       r"south-?eastern|south-?western|(?:north|south|east|west)(?:-?(?:east|west))?)\s+"
                       r"(?:part|parts|section|portion|half|districts?|neighbou?rhoods?)\s+of\s*(?:the\s+(?:city|town|village)\s+of\s+)?$|"
                       r"(?:в|у|на)\s+(?P<sadj>" + _SLAVIC_KEYS + r")\w*\s+(?:част\w+|окраин\w+|околиц\w+|район\w*)\s+"
@@ -71,7 +71,7 @@ _SLAVIC_PART = re.compile(r"(?<![\w-])(?P<sadj>" + _SLAVIC_KEYS + r")\w*\s+(?:ч
 _ADJ_BEFORE = re.compile(r"(?P<adj>northern|southern|eastern|western|central|north-?eastern|north-?western|"
                          r"south-?eastern|south-?western)\s*$", re.I)
 _DIR_OF = re.compile(r"(?:(?P<km>\d+(?:[.,]\d+)?)\s*" + _KM + r"\s+)?(?P<dir>" + _DIR_WORD + r")\s+of\s*"
-                     r"(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$", re.I)
+                     r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub|center|centre)\s+of\s+)?$", re.I)
 _SLAVIC_DIR_OF = re.compile(r"(?:(?P<km>\d+(?:[.,]\d+)?)\s*" + _KM + r"\s+)?(?:к|на|в|у)\s+(?P<sdir>" + _SLAVIC_KEYS
                             + r")\w*\s+(?:от|від)\s+(?:(?:населенн\w+|населённ\w+|населен\w+)\s+пункт\w*\s+|"
                             r"сел[аоі]\s+|город[ауе]?\s+|міст[аоі]\s+)?$", re.I)
@@ -84,7 +84,8 @@ _REFERENCE = re.compile(
     r"between)(?:\s+the\s+city\s+of)?|"
     r"\b(?:located|situated|lying|lies|lie)\s+(?:\w+\s+){0,6}?(?:of|near|from|in|outside|to)|"
     r"\b(?:which|that)\s+(?:is|lies|are|was)\s+(?:about\s+|some\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet\w+|miles?)\s+)?"
-    + _DIR_WORD + r"\s+of|"
+    + _DIR_WORD + r"\s+of|\b(?:is|are|lies|which\s+is|that\s+is)\s+(?:not\s+far\s+from|close\s+to|next\s+to|near|"
+    r"adjacent\s+to)|(?:неподалік|неподалеку|поруч\s+(?:з|із)|рядом\s+с|недалеко\s+от|поблизу)\s+(?:від\s+)?|"
     r"(?:расположен\w*|находится|находятся|розташован\w*|знаходиться|знаходяться|лежить|лежит)\s+(?:[^,.;]{0,60}?\s)?"
     r"(?:от|від|под|під|у|біля|возле|около|на|в)|"
     r"\b(?:from|из|з|від)\s+(?:the\s+)?(?:area|direction|district|района|району|направления|напрямку)\s+(?:of\s+)?|"
@@ -101,8 +102,10 @@ _REFERENCE = re.compile(
     r"\b(?:official|officials|governor|mayor|head|administration|residents?|authorities|глав\w+|губернатор\w*|мэр\w*|"
     r"жител\w+|мешкан\w+|адміністраці\w+|администраци\w+)\s+(?:of\s+|in\s+|в\s+|у\s+)?(?:the\s+)?)\s*$", re.I)
 #: "X, in Y" / "X in Y": Y locates X
-_IN_PLACE = re.compile(r"^\s*(?:\)|,)?\s*(?:\(|,)?\s*(?:in|near|outside|of)\s+"
-                       r"(?:the\s+)?(?:(?:\w+\s+){0,3}(?:district|raion|region|oblast)\s+(?:in|of)\s+)?$", re.I)
+_IN_PLACE = re.compile(r"^\s*(?:(?:settlement|village|town|city|селище|село|місто|поселок)\s*)?(?:\)|,)?\s*(?:\(|,)?\s*"
+                       r"(?:in|near|outside|of|not\s+far\s+from|close\s+to|next\s+to)\s+(?:the\s+)?(?:(?:\w+\s+){0,3}"
+                       r"(?:district|raion|region|oblast)\s+(?:in|of)\s+|(?:[\w-]+\s+){0,2}?(?:city|town|village|hub|center|"
+                       r"centre)\s+of\s+)?$", re.I)
 #: the name is the subject of a verb of location: "X lies 10 km south of Y", "X, located in ...", "X расположен"
 _LOCATED_AFTER = re.compile(r"^\s+(?:lies|lay|is\s+located|is\s+situated|sits|находится|расположен[аоы]?|знаходиться|"
                             r"розташован[аеий]|лежить|лежит)\b(?!\s+(?:\w+\s+)?(?:под|під|under|в\s+руках|у\s+руках)\s)",
@@ -120,7 +123,8 @@ _AFTER_PART = re.compile(r"^(?:['’]s)?\s+(?P<adj>northern|southern|eastern|wes
 #: a compass phrase right after another place and a comma or bracket locates that place: "Gordeyevka, south of X"
 _APPOSITIVE = re.compile(r"(?:[,(]|\s)\s*(?:(?:about|some|roughly|approximately|around|приблизно|около|примерно|близько)\s+)?"
                          r"(?:за\s+)?(?:\d+(?:[.,]\d+)?\s*" + _KM + r"\s+)?(?:" + _DIR_WORD + r"\s+of|(?:from|от|від)|"
-                         r"(?:к|на|в|у)\s+(?:" + _SLAVIC_KEYS + r")\w*\s+(?:от|від))\s*(?:the\s+(?:city|town)\s+of\s+)?$",
+                         r"(?:к|на|в|у)\s+(?:" + _SLAVIC_KEYS + r")\w*\s+(?:от|від))\s*(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|hub|center|centre)"
+                         r"\s+of\s+)?$",
                          re.I)
 
 
@@ -204,6 +208,8 @@ def qualifier(before: str, after: str = "", action: str = "",
         direction = d or sd
         return (_part(direction) if direction else "outskirts"), None, "claim"
     m = _PART_OF.search(tail)
+    if m and m.group("centre"):
+        return "central", None, "claim"
     if m:
         if m.group("adj"):
             adj = m.group("adj").lower().replace("-", "")

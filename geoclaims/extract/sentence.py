@@ -154,6 +154,9 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             t.blocked = "negated"
         elif t.voice == "nominal" and lx.HYPOTHETICAL_AFTER.match(tail):
             t.blocked = "hypothetical"  # "The loss of Toretsk would be another blow", "его взятие позволит"
+        elif t.voice == "held" and (re.match(r"(?:coming|comes)\b", t.text, re.I) or re.search(
+                r"(?:gradually|slowly|поступово|постепенно|потроху|понемногу)\s+$", head, re.I)):
+            t.action = "advance"  # "is gradually coming under enemy control": not yet taken
         elif t.voice == "nominal" and t.action in ("capture", "advance") and lx.CONTINUES.match(text, t.end, s.end):
             t.action, t.voice = "contest", "active"  # "Освобождение Гуляйполя продолжается": no outcome yet
         den = lx.DENIAL.search(text, s.start, t.start)
