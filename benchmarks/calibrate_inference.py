@@ -72,8 +72,9 @@ def hull_baseline(claims, observed):
     own border), as an observed-style timeline on the same dates."""
     import shapely
 
-    from geoclaims.control import _piece, polygonal
-    from geoclaims.infer import evidence_kind
+    from geoclaims.control.engine import _piece
+    from geoclaims.control.polygons import polygonal
+    from geoclaims.control.inference import evidence_kind
     from geoclaims.timeline import Timeline
 
     tl = Timeline.from_claims(claims, method="footprint")
@@ -147,21 +148,21 @@ def main(argv=None) -> int:
     import pandas as pd
 
     from geoclaims import InferenceModel, Timeline, nowcast, read_claims
-    from geoclaims.timeline import _as_date
+    from geoclaims.timeline.dates import as_date
 
     pd.set_option("display.width", 200)
     claims = read_claims(args.claims, on_error="collect")
-    dates = [_as_date(d) for d in args.dates.split(",") if d.strip()]
+    dates = [as_date(d) for d in args.dates.split(",") if d.strip()]
     region = tuple(float(x) for x in args.region.split(",")) if args.region.count(",") == 3 else args.region
     print(f"{args.claims}: {len(claims)} claims, {len(claims.unmapped)} unmapped; region {args.region}; "
           f"{len(dates)} dates {dates[0]} .. {dates[-1]}")
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        first = min([*dates, _as_date(args.baseline_start)]) if args.baseline_start else min(dates)
+        first = min([*dates, as_date(args.baseline_start)]) if args.baseline_start else min(dates)
         observed = observed_between(Path(args.archive), first, max(dates), region, Path(tmp))
         print(f"DeepState: {len(observed.dates)} snapshots read in {time.perf_counter() - t0:.1f} s")
         rows: list[dict] = []
-        start = _as_date(args.baseline_start) if args.baseline_start else None
+        start = as_date(args.baseline_start) if args.baseline_start else None
         kw = dict(baseline=observed, start=start) if start else {}
         for method in ("territory", "footprint", "inferred"):
             t0 = time.perf_counter()
@@ -170,7 +171,7 @@ def main(argv=None) -> int:
             print(f"\nbuilt {method} in {time.perf_counter() - t0:.1f} s", end="")
             evaluate(method, tl, observed, dates, region, rows)
         if start:
-            from geoclaims.evaluation import _persistence
+            from geoclaims.observed.nowcasting import _persistence
 
             evaluate(f"persistence: DeepState of {start} unchanged (naive)", _persistence(observed, start), observed,
                      dates, region, rows)

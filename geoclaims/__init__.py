@@ -38,19 +38,28 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from geoclaims import _compat
+from geoclaims._version import __version__
+
+_compat.install()  # the module paths of 0.1 (geoclaims.gazetteer, ...) warn and lead to the new ones
+
+# The assembly point: the timeline stage draws through a display backend, and geoclaims.web (a higher
+# stage) is the default one, registered by its path so that folium and matplotlib load only to draw.
+from geoclaims.timeline import display as _display  # noqa: E402
+
+_display.register_backend("web", "geoclaims.web.display", default=True)
 
 # public name -> module that defines it (loaded on first access)
 _EXPORTS = {
-    "Place": "geoclaims.place",
-    "Match": "geoclaims.place",
-    "Gazetteer": "geoclaims.gazetteer",
-    "Resolution": "geoclaims.gazetteer",
-    "geocode": "geoclaims.geocoding",
-    "geocode_all": "geoclaims.geocoding",
-    "GazetteerGeocoder": "geoclaims.geopy_geocoder",
-    "RegionTable": "geoclaims.regions",
-    "Region": "geoclaims.regions",
+    "Place": "geoclaims.places.place",
+    "Match": "geoclaims.places.place",
+    "Gazetteer": "geoclaims.places.gazetteer",
+    "Resolution": "geoclaims.places.gazetteer",
+    "geocode": "geoclaims.places.geocoding",
+    "geocode_all": "geoclaims.places.geocoding",
+    "GazetteerGeocoder": "geoclaims.places.geopy_geocoder",
+    "RegionTable": "geoclaims.places.regions",
+    "Region": "geoclaims.places.regions",
     "GeoclaimsError": "geoclaims.errors",
     "PlaceNotFound": "geoclaims.errors",
     "AmbiguousPlace": "geoclaims.errors",
@@ -61,34 +70,34 @@ _EXPORTS = {
     "GazetteerDataError": "geoclaims.errors",
     "ClaimFormatError": "geoclaims.errors",
     "ClaimProblem": "geoclaims.errors",
-    "Claim": "geoclaims.claims",
-    "ClaimSet": "geoclaims.claims_io",
-    "read_claims": "geoclaims.claims_io",
-    "write_claims": "geoclaims.claims_io",
-    "Timeline": "geoclaims.timeline",
-    "Perspective": "geoclaims.timeline",
-    "area_km2": "geoclaims.area",
-    "LocalProjection": "geoclaims.projection",
-    "FootprintModel": "geoclaims.shapes",
-    "ShapeModel": "geoclaims.shapes",
-    "TerritoryModel": "geoclaims.territory",
-    "explore": "geoclaims.maps",
-    "render_daily": "geoclaims.render",
-    "plot": "geoclaims.static",
-    "RenderResult": "geoclaims.render",
-    "read_snapshots": "geoclaims.snapshots",
-    "SnapshotRules": "geoclaims.snapshots",
-    "SnapshotError": "geoclaims.snapshots",
-    "SnapshotWarning": "geoclaims.snapshots",
-    "compare": "geoclaims.compare",
-    "Comparison": "geoclaims.compare",
+    "Claim": "geoclaims.claims.claim",
+    "ClaimSet": "geoclaims.claims.claimset",
+    "read_claims": "geoclaims.claims.read",
+    "write_claims": "geoclaims.claims.write",
+    "Timeline": "geoclaims.timeline.core",
+    "Perspective": "geoclaims.timeline.perspective",
+    "area_km2": "geoclaims.control.area",
+    "LocalProjection": "geoclaims.control.projection",
+    "FootprintModel": "geoclaims.control.shapes",
+    "ShapeModel": "geoclaims.control.shapes",
+    "TerritoryModel": "geoclaims.control.territory",
+    "explore": "geoclaims.web.maps",
+    "render_daily": "geoclaims.web.render",
+    "plot": "geoclaims.web.static",
+    "RenderResult": "geoclaims.web.render",
+    "read_snapshots": "geoclaims.observed.read",
+    "SnapshotRules": "geoclaims.observed.rules",
+    "SnapshotError": "geoclaims.observed.rules",
+    "SnapshotWarning": "geoclaims.observed.rules",
+    "compare": "geoclaims.observed.comparison",
+    "Comparison": "geoclaims.observed.comparison",
     "extract_claims": "geoclaims.extract",
     "Extraction": "geoclaims.extract",
     "CandidateClaim": "geoclaims.extract",
-    "InferenceModel": "geoclaims.infer",
-    "agreement": "geoclaims.evaluation",
-    "nowcast": "geoclaims.evaluation",
-    "Agreement": "geoclaims.evaluation",
+    "InferenceModel": "geoclaims.control.inference.model",
+    "agreement": "geoclaims.observed.evaluation",
+    "nowcast": "geoclaims.observed.nowcasting",
+    "Agreement": "geoclaims.observed.evaluation",
     "InvalidArgument": "geoclaims.errors",
     "InvalidArgumentType": "geoclaims.errors",
     "InputFileError": "geoclaims.errors",
@@ -101,48 +110,58 @@ _EXPORTS = {
     "LedgerError": "geoclaims.errors",
     "LedgerNotFound": "geoclaims.errors",
     "UnknownClaim": "geoclaims.errors",
-    "extract_corpus": "geoclaims.distributed",
+    "extract_corpus": "geoclaims.extract.corpus",
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from geoclaims.area import area_km2
-    from geoclaims.claims import Claim
-    from geoclaims.claims_io import ClaimSet, read_claims, write_claims
+    from geoclaims.control.area import area_km2
+    from geoclaims.claims.claim import Claim
+    from geoclaims.claims.claimset import ClaimSet
+    from geoclaims.claims.read import read_claims
+    from geoclaims.claims.write import write_claims
     from geoclaims.errors import (
         AmbiguousPlace, AmbiguousPlaceWarning, ClaimFormatError, ClaimProblem, GazetteerDataError, GeoclaimsError,
         PlaceNotFound, UncertainMatch, UncertainMatchWarning, UnknownRegion,
     )
-    from geoclaims.projection import LocalProjection
-    from geoclaims.shapes import FootprintModel, ShapeModel
-    from geoclaims.territory import TerritoryModel
-    from geoclaims.maps import explore
-    from geoclaims.render import RenderResult, render_daily
-    from geoclaims.static import plot
-    from geoclaims.snapshots import SnapshotError, SnapshotRules, SnapshotWarning, read_snapshots
-    from geoclaims.compare import Comparison, compare
+    from geoclaims.control.projection import LocalProjection
+    from geoclaims.control.shapes import FootprintModel, ShapeModel
+    from geoclaims.control.territory import TerritoryModel
+    from geoclaims.web.maps import explore
+    from geoclaims.web.render import RenderResult, render_daily
+    from geoclaims.web.static import plot
+    from geoclaims.observed.read import read_snapshots
+    from geoclaims.observed.rules import SnapshotError, SnapshotRules, SnapshotWarning
+    from geoclaims.observed.comparison import Comparison, compare
     from geoclaims.extract import CandidateClaim, Extraction, extract_claims
-    from geoclaims.infer import InferenceModel
-    from geoclaims.evaluation import Agreement, agreement, nowcast
+    from geoclaims.control.inference.model import InferenceModel
+    from geoclaims.observed.evaluation import Agreement, agreement
+    from geoclaims.observed.nowcasting import nowcast
     from geoclaims.errors import (
         InputEncodingError, InputFileError, InputFileNotFound, InvalidArgument, InvalidArgumentType, OutputError,
         UnknownPlaceId,
     )
     from geoclaims.ledger import AddResult, Ledger
     from geoclaims.errors import LedgerError, LedgerNotFound, UnknownClaim
-    from geoclaims.distributed import extract_corpus
-    from geoclaims.timeline import Perspective, Timeline
-    from geoclaims.gazetteer import Gazetteer, Resolution
-    from geoclaims.geocoding import geocode, geocode_all
-    from geoclaims.geopy_geocoder import GazetteerGeocoder
-    from geoclaims.place import Match, Place
-    from geoclaims.regions import Region, RegionTable
+    from geoclaims.extract.corpus import extract_corpus
+    from geoclaims.timeline.core import Timeline
+    from geoclaims.timeline.perspective import Perspective
+    from geoclaims.places.gazetteer import Gazetteer, Resolution
+    from geoclaims.places.geocoding import geocode, geocode_all
+    from geoclaims.places.geopy_geocoder import GazetteerGeocoder
+    from geoclaims.places.place import Match, Place
+    from geoclaims.places.regions import Region, RegionTable
 
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
+        old = f"geoclaims.{name}"
+        if old in _compat.MOVED or old in _compat.SPLIT:  # geoclaims.gazetteer & co.: moved, with a warning
+            value = _compat.moved_module(old)
+            globals()[name] = value
+            return value
         raise AttributeError(f"module 'geoclaims' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value

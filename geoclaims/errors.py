@@ -7,10 +7,10 @@ it resembles, as geopy and shapely do, so ``except LookupError`` keeps working.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import Any, Sequence
 
-if TYPE_CHECKING:  # pragma: no cover
-    from geoclaims.place import Match
+# candidates are geoclaims.places.place.Match objects (see the docstrings); errors is a base module and
+# imports nothing of a higher stage, not even for type checking, so they are typed as Any here.
 
 __all__ = [
     "GeoclaimsError",
@@ -32,6 +32,7 @@ __all__ = [
     "LedgerNotFound",
     "UnknownClaim",
     "CorpusError",
+    "DisplayBackendError",
 ]
 
 
@@ -90,7 +91,7 @@ class PlaceNotFound(GeoclaimsError, LookupError):
         The closest places, for a "did you mean" (may be empty).
     """
 
-    def __init__(self, message: str, *, query: str = "", candidates: Sequence["Match"] = ()) -> None:
+    def __init__(self, message: str, *, query: str = "", candidates: Sequence[Any] = ()) -> None:
         super().__init__(message)
         self.query = query
         self.candidates = tuple(candidates)
@@ -115,7 +116,7 @@ class AmbiguousPlace(GeoclaimsError, LookupError):
         The competing places, best first.
     """
 
-    def __init__(self, message: str, *, query: str = "", candidates: Sequence["Match"] = ()) -> None:
+    def __init__(self, message: str, *, query: str = "", candidates: Sequence[Any] = ()) -> None:
         super().__init__(message)
         self.query = query
         self.candidates = tuple(candidates)
@@ -212,7 +213,7 @@ class UnknownClaim(GeoclaimsError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-# -- corpora (geoclaims.distributed) --------------------------------------------------------------------------
+# -- corpora (geoclaims.extract.corpus) ---------------------------------------------------------------------------
 class CorpusError(GeoclaimsError, ValueError):
     """Documents of a corpus that could not be read; ``.failures`` lists (doc, message), ``.result`` the
     claims of every other document (nothing done is lost)."""
@@ -228,3 +229,9 @@ class CorpusError(GeoclaimsError, ValueError):
 
     def __reduce__(self):  # picklable, for errors raised on Dask workers
         return (type(self), (self.failures, self.result))
+
+
+# -- display (geoclaims.timeline.display) ---------------------------------------------------------------------------
+class DisplayBackendError(GeoclaimsError, LookupError):
+    """No display backend can draw a Timeline (none registered, an unknown name, or its module cannot be
+    loaded); the message says which backends there are and how to register one."""

@@ -82,7 +82,7 @@ def xss_claims_csv(tmp_path):
     """A claims file whose every free-text field carries an XSS payload, and javascript: URLs."""
     import csv
 
-    from geoclaims.claims_io import COLUMNS
+    from geoclaims.claims import COLUMNS
 
     path = tmp_path / "xss.csv"
     rows = [
@@ -114,7 +114,7 @@ def template_claims_csv(tmp_path):
     """A claims file whose every free-text field carries Jinja template syntax; returns (path, pwned folder)."""
     import csv
 
-    from geoclaims.claims_io import COLUMNS
+    from geoclaims.claims import COLUMNS
 
     pwned = tmp_path / "pwned"
     payloads = [p.replace("PWNED", repr(str(pwned))) for p in TEMPLATE_PAYLOADS]
@@ -174,7 +174,7 @@ def with_inferred(view, side="UA", status="held", claim_ids="K045, SEED1", claim
     import shapely
 
     from geoclaims import area_km2
-    from geoclaims.dayview import display_geometry
+    from geoclaims.web.dayview import display_geometry
 
     geoms = [g for _, g in view.pieces[:2]]
     between = shapely.difference(shapely.union_all(geoms).convex_hull, shapely.union_all(geoms))

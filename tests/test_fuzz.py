@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoclaims import GeoclaimsError, Gazetteer, Timeline, read_claims
-from geoclaims.claims_io import COLUMNS
+from geoclaims.claims import COLUMNS
 from geoclaims.extract import MAX_CANDIDATES, extract_claims
-from geoclaims.snapshots import read_snapshots
+from geoclaims.observed import read_snapshots
 
 pytestmark = pytest.mark.fuzz
 

@@ -28,8 +28,8 @@ def test_wheel_contains_data(wheel):
                    "geoclaims/_data/gazetteer/SOURCES.md", "geoclaims/_data/examples/seed-places.txt", "geoclaims/py.typed",
                    "geoclaims/_data/examples/kursk-claims.csv", "geoclaims/_data/boundaries/admin0.geojson",
                    "geoclaims/_data/boundaries/admin1.geojson", "geoclaims/_data/boundaries/BOUNDARIES.md",
-                   "geoclaims/templates/day.html", "geoclaims/templates/index.html", "geoclaims/templates/page.css",
-                   "geoclaims/templates/slider.js"):
+                   "geoclaims/web/templates/day.html", "geoclaims/web/templates/index.html", "geoclaims/web/templates/page.css",
+                   "geoclaims/web/templates/slider.js"):
         assert member in names, member
 
 

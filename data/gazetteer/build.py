@@ -28,12 +28,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # build from a checkout without installing
 sys.path.insert(0, str(HERE))
 
-from geoclaims.gazetteer import Gazetteer, distance_km  # noqa: E402
-from geoclaims.geonames import geonames_place  # noqa: E402
-from geoclaims.georef import locate, parse_statements  # noqa: E402
-from geoclaims.names import fold  # noqa: E402
-from geoclaims.place import Place  # noqa: E402
-from geoclaims.regions import RegionTable  # noqa: E402
+from geoclaims.places.gazetteer import Gazetteer, distance_km  # noqa: E402
+from geoclaims.places.geonames import geonames_place  # noqa: E402
+from geoclaims.places.georef import locate, parse_statements  # noqa: E402
+from geoclaims.places.names import fold  # noqa: E402
+from geoclaims.places.place import Place  # noqa: E402
+from geoclaims.places.regions import RegionTable  # noqa: E402
 from postal_merge import load_postal, merge_postal, refresh_sources  # noqa: E402
 
 COUNTRIES = ("RU", "UA", "BY")

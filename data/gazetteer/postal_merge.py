@@ -2,7 +2,7 @@
 
 - :func:`refresh_sources` copies the rows of the front regions from full GeoNames postal files
   (``RU.txt``, ``UA.txt``) into ``sources/geonames-postal/`` (gzipped, byte-for-byte rows);
-- :func:`load_postal` reads those copies into places (:mod:`geoclaims.postal`), testing each
+- :func:`load_postal` reads those copies into places (:mod:`geoclaims.places.postal`), testing each
   position against the bundled oblast outlines;
 - :func:`merge_postal` merges them with the GeoNames ``cities500`` and theatre places: one place
   per settlement, the better position kept, every disagreement recorded.
@@ -15,11 +15,11 @@ import gzip
 from dataclasses import replace
 from pathlib import Path
 
-from geoclaims.gazetteer import haversine_km
-from geoclaims.names import fold
-from geoclaims.place import Place
-from geoclaims.postal import postal_places, read_postal_rows
-from geoclaims.regions import RegionTable
+from geoclaims.places.gazetteer import haversine_km
+from geoclaims.places.names import fold
+from geoclaims.places.place import Place
+from geoclaims.places.postal import postal_places, read_postal_rows
+from geoclaims.places.regions import RegionTable
 
 HERE = Path(__file__).resolve().parent
 POSTAL_DIR = HERE / "sources" / "geonames-postal"
@@ -35,7 +35,7 @@ DISAGREE_KM = 1.5
 
 def refresh_sources(folder: Path) -> list[str]:
     """Copy the front regions' rows of ``folder/RU.txt`` and ``folder/UA.txt`` into the repository."""
-    from geoclaims.postal import _region_name, _region_names
+    from geoclaims.places.postal import _region_name, _region_names
 
     POSTAL_DIR.mkdir(parents=True, exist_ok=True)
     out = []
@@ -98,7 +98,7 @@ def load_postal() -> tuple[list[Place], list[str], dict]:
 
 
 def _district_key(text: str) -> str:
-    from geoclaims.regions import _region_keys
+    from geoclaims.places.regions import _region_keys
 
     keys = sorted(_region_keys(text.split(",")[0].replace("raion", "").replace("district", "")), key=len)
     return keys[0] if keys else ""

@@ -44,7 +44,7 @@ from geoclaims.extract.results import OUTPUT_COLUMNS, CandidateClaim, Extraction
 from geoclaims.extract.text import MAX_SENTENCE_CHARS, clean_text, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
-    from geoclaims.gazetteer import Gazetteer
+    from geoclaims.places.gazetteer import Gazetteer
 
 __all__ = ["extract_claims", "Extraction", "CandidateClaim", "UnknownName", "clean_text", "split_sentences",
            "find_dates", "OUTPUT_COLUMNS", "MAX_SENTENCE_CHARS", "MAX_CANDIDATES"]
@@ -95,7 +95,7 @@ def extract_claims(
     >>> [(c.side, c.action, c.place) for c in ex.claims]
     [('RU', 'capture', 'Snagost')]
     """
-    from geoclaims.gazetteer import Gazetteer
+    from geoclaims.places.gazetteer import Gazetteer
 
     if language not in (None, "en", "ru", "uk"):
         raise InvalidArgument(f"language={language!r} is not valid; valid: en, ru, uk (or None)")
@@ -110,7 +110,7 @@ def extract_claims(
     gaz = gazetteer or Gazetteer.default()
     if region:
         from geoclaims.errors import UnknownRegion
-        from geoclaims.regions import RegionTable, resolve_country
+        from geoclaims.places.regions import RegionTable, resolve_country
 
         try:
             if not resolve_country(region):

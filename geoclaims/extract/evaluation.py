@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 from geoclaims.errors import InputFileError, InputFileNotFound, InvalidArgument
 
 if TYPE_CHECKING:  # pragma: no cover
-    from geoclaims.gazetteer import Gazetteer
+    from geoclaims.places.gazetteer import Gazetteer
 
 __all__ = ["GoldClaim", "Item", "read_annotations", "score", "Scores", "FIELDS", "ACTIONS", "QUALIFIERS"]
 
@@ -228,7 +228,7 @@ class _Places:
     def ids(self, name: str, regions: tuple[str, ...]) -> frozenset[str]:
         key = (name, regions)
         if key not in self.cache:
-            from geoclaims.names import fold
+            from geoclaims.places.names import fold
 
             places = list(self.gaz.places_with_key(fold(name)))
             if not places:
@@ -253,7 +253,7 @@ class _Places:
 
 
 def _same_place(g: GoldClaim, p: Any, places: _Places, regions: tuple[str, ...]) -> bool:
-    from geoclaims.names import fold
+    from geoclaims.places.names import fold
 
     if p.place_id and p.place_id in places.ids(g.place, regions):
         return True
@@ -395,7 +395,7 @@ def score(items: Iterable[Item], extract: Callable[[Item], Any] | None = None, *
     -------
     Scores
     """
-    from geoclaims.gazetteer import Gazetteer
+    from geoclaims.places.gazetteer import Gazetteer
 
     gaz = gazetteer or Gazetteer.default()
     if extract is None:

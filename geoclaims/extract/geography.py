@@ -4,7 +4,7 @@ among its other places, and readings far from all of them dropped.
 :class:`Geography` resolves every name a report uses once. Names that several places share are settled
 by the oblasts the report names ("у Курській області", "на Харківщині"), by the towns its directions are
 named after ("на Бахмутському напрямку": Bakhmut) and by proximity to its other places
-(:func:`geoclaims.geocoding.settle_by_proximity`). A reading of an inflected or misspelt name that lies
+(:func:`geoclaims.places.geocoding.settle_by_proximity`). A reading of an inflected or misspelt name that lies
 far (over 150 km) from every other place the report names, outside the oblasts it names, is no reading:
 the name is then reported as unknown ("Сєвєрного" near Avdiivka is not Severny in Russia).
 """
@@ -19,7 +19,7 @@ from geoclaims.extract.places import Mention, PlaceFinder, nominative_guesses
 
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.extract.sentence import Sentence
-    from geoclaims.gazetteer import Gazetteer
+    from geoclaims.places.gazetteer import Gazetteer
 
 __all__ = ["Geography", "REGION_PHRASE", "direction_towns"]
 
@@ -64,7 +64,7 @@ def _regions(text: str) -> tuple:
     hit = _REGION_CACHE.get(text)
     if hit is None:
         from geoclaims.errors import GeoclaimsError
-        from geoclaims.regions import RegionTable
+        from geoclaims.places.regions import RegionTable
 
         try:
             hit = tuple(RegionTable.default().resolve(text))
@@ -119,7 +119,7 @@ class Geography:
         return out
 
     def _resolve(self, names) -> dict[str, tuple[Any, tuple[str, ...], bool]]:
-        from geoclaims.geocoding import settle_by_proximity
+        from geoclaims.places.geocoding import settle_by_proximity
 
         resolved, chosen = {}, {}
         oblasts = sorted(self.oblasts)
@@ -155,7 +155,7 @@ class Geography:
     def _fit(self, name: str, place: Any) -> int:
         """How well a reading fits the report: 3 in an oblast it names, 2 in the oblast of another place it
         names, 1 within 150 km of one, 0 otherwise."""
-        from geoclaims.gazetteer import haversine_km
+        from geoclaims.places.gazetteer import haversine_km
 
         if place.admin1 and place.admin1 in self.oblasts:
             return 3
@@ -190,7 +190,7 @@ class Geography:
 
     def _far(self, name: str, km: float = 400.0) -> bool:
         """Whether a reading lies farther than `km` from every other place the report names (Pokrovsk in Yakutia)."""
-        from geoclaims.gazetteer import haversine_km
+        from geoclaims.places.gazetteer import haversine_km
 
         place = self.resolved[name][0]
         others = [o for n, (o, _, _) in self.resolved.items() if n != name and o.id != place.id and o.latlon is not None
@@ -206,7 +206,7 @@ class Geography:
     def anchored(self, name: str, *, by_name: bool = True) -> bool:
         """Whether a place lies in an oblast the report names or within 150 km of another place it names (or, with
         `by_name`, is written out as such elsewhere in the report)."""
-        from geoclaims.gazetteer import haversine_km
+        from geoclaims.places.gazetteer import haversine_km
 
         if name not in self.resolved:
             return False

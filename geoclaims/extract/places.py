@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from geoclaims.extract.lexicon import REGION_AFTER, SLOT_BEFORE
 
 if TYPE_CHECKING:  # pragma: no cover
-    from geoclaims.gazetteer import Gazetteer
+    from geoclaims.places.gazetteer import Gazetteer
 
 __all__ = ["Mention", "PlaceFinder", "nominative_guesses", "STOP"]
 
@@ -230,7 +230,7 @@ class PlaceFinder:
         self._cache: dict[str, tuple[str, tuple[str, ...], str] | None] = {}
 
     def _ids(self, phrase: str) -> tuple[str, ...]:
-        from geoclaims.names import fold
+        from geoclaims.places.names import fold
 
         key = fold(phrase)
         if not key or key in STOP or len(key) < 3 or phrase.lower() in STOP:

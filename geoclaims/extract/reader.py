@@ -28,7 +28,7 @@ import warnings
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from geoclaims.claims import other_side
+from geoclaims.claims.claim import other_side
 from geoclaims.extract import lexicon as lx
 from geoclaims.extract.claimants import ATTRIBUTION, Claimant, carry_claimant, find_claimant
 from geoclaims.extract.confidence import features, score
@@ -44,7 +44,7 @@ from geoclaims.extract.results import CandidateClaim, Extraction, UnknownName
 from geoclaims.extract.text import split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
-    from geoclaims.gazetteer import Gazetteer
+    from geoclaims.places.gazetteer import Gazetteer
 
 __all__ = ["Reader", "MAX_CANDIDATES"]
 
@@ -122,7 +122,7 @@ class Reader:
         countries = [place.country for place, _, _ in self.geo.resolved.values()]
         countries += [r.country for r in self.geo.oblasts.values()]
         if self.region:
-            from geoclaims.regions import RegionTable, resolve_country
+            from geoclaims.places.regions import RegionTable, resolve_country
 
             code = resolve_country(self.region)
             if not code:

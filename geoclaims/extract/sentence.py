@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geoclaims.claims import other_side
+from geoclaims.claims.claim import other_side
 from geoclaims.extract import lexicon as lx
 from geoclaims.extract.claimants import Claimant
 from geoclaims.extract.dates import Date

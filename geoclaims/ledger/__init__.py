@@ -1,7 +1,7 @@
 """A shared claims ledger: claims with history, in a GeoPackage file or a PostGIS database.
 
 Owns the storage of claims and their revisions; reads and validates input through
-:mod:`geoclaims.claims_io`, builds timelines through :mod:`geoclaims.timeline`. Nothing below it
+:mod:`geoclaims.claims`, builds timelines through :mod:`geoclaims.timeline`. Nothing below it
 imports it. SQLAlchemy (and, for PostGIS, GeoAlchemy2 and pg8000) load only when a ledger is opened.
 
 - :mod:`~geoclaims.ledger.schema`: tables, URLs, creating and checking a ledger;

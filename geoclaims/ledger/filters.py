@@ -7,7 +7,7 @@ import getpass
 import os
 from typing import Any
 
-from geoclaims.claims import MAX_DATE, MIN_DATE, Claim
+from geoclaims.claims.claim import MAX_DATE, MIN_DATE, Claim
 from geoclaims.errors import InvalidArgument, InvalidArgumentType
 
 __all__ = ["now_ms", "who", "as_of_moment", "in_region"]
@@ -69,7 +69,7 @@ def in_region(claims: list[Claim], region: Any) -> list[bool]:
     """
     import shapely
 
-    from geoclaims.boundaries import region_geometry
+    from geoclaims.places.boundaries import region_geometry
 
     area, _label = region_geometry(region)
     shapely.prepare(area)
@@ -105,7 +105,7 @@ def _named(region: Any) -> tuple[str | None, set[str]]:
     if not isinstance(region, str) or region.count(",") == 3:
         return None, set()
     from geoclaims.errors import UnknownRegion
-    from geoclaims.regions import RegionTable, resolve_country
+    from geoclaims.places.regions import RegionTable, resolve_country
 
     code = resolve_country(region)
     if code:

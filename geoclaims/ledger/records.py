@@ -11,8 +11,8 @@ import json
 import math
 from typing import Any, Iterable, Mapping
 
-from geoclaims.claims import Claim, parse_date
-from geoclaims.place import Place
+from geoclaims.claims.claim import Claim, parse_date
+from geoclaims.places.place import Place
 
 __all__ = ["claim_row", "row_claim", "content_key"]
 
@@ -25,7 +25,7 @@ def claim_row(c: Claim) -> dict[str, Any]:
 
     Examples
     --------
-    >>> from geoclaims.claims import parse_date
+    >>> from geoclaims.claims.claim import parse_date
     >>> p = Place(id="x:1", name="Sudzha", lat=51.19, lon=35.27, uncertainty_km=0.1, country="RU")
     >>> row = claim_row(Claim("C1", parse_date("2024-08")[0], "ISW", "neutral", "UA", "capture", "assessed",
     ...                        date_precision="month", place_name="Суджа", place=p))

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from geoclaims.claims import Claim
+from geoclaims.claims.claim import Claim
 from geoclaims.errors import InvalidArgument, InvalidArgumentType, LedgerError, UnknownClaim
 from geoclaims.ledger import schema
 from geoclaims.ledger.filters import as_of_moment, in_region, now_ms, who
@@ -23,9 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas
     import pandas
 
-    from geoclaims.claims_io import ClaimSet
-    from geoclaims.gazetteer import Gazetteer
-    from geoclaims.timeline import Timeline
+    from geoclaims.claims.claimset import ClaimSet
+    from geoclaims.places.gazetteer import Gazetteer
+    from geoclaims.timeline.core import Timeline
 
 __all__ = ["Ledger", "AddResult", "HISTORY_COLUMNS", "LOG_COLUMNS"]
 
@@ -155,7 +155,8 @@ class Ledger:
         LedgerError
             The database failed; nothing was written.
         """
-        from geoclaims.claims_io import ClaimSet, read_claims
+        from geoclaims.claims.claimset import ClaimSet
+        from geoclaims.claims.read import read_claims
 
         if isinstance(claims, (str, os.PathLike)) or type(claims).__name__ in ("DataFrame", "GeoDataFrame"):
             source = os.fspath(claims) if isinstance(claims, (str, os.PathLike)) else "<DataFrame>"
@@ -364,9 +365,9 @@ class Ledger:
             wanted = {claimant.casefold()} if isinstance(claimant, str) else {str(x).casefold() for x in claimant}
             pairs = [(r, c) for r, c in pairs if c.claimant.casefold() in wanted]
         if since is not None:
-            from geoclaims.timeline import _as_date
+            from geoclaims.timeline.dates import as_date
 
-            d = _as_date(since, "since")
+            d = as_date(since, "since")
             pairs = [(r, c) for r, c in pairs if c.date >= d]
         if region is not None:
             keep = in_region([c for _, c in pairs], region)
@@ -396,7 +397,7 @@ class Ledger:
         ClaimSet
             In entry order; ``source`` is the ledger.
         """
-        from geoclaims.claims_io import ClaimSet
+        from geoclaims.claims.claimset import ClaimSet
 
         pairs = self._query(as_of, region, claimant, since)
         return ClaimSet(tuple(c for _, c in pairs), (), self.url, len(pairs))
@@ -406,7 +407,7 @@ class Ledger:
         """The claims of :meth:`claims` in the claims format's columns, with ``revision``, ``batch``,
         ``entered_at``, ``entered_by`` and the geometry (place point or drawn polygon, EPSG:4326)."""
         import geopandas
-        from geoclaims.claims_io import ClaimSet
+        from geoclaims.claims.claimset import ClaimSet
 
         pairs = self._query(as_of, region, claimant, since)
         df = ClaimSet(tuple(c for _, c in pairs)).to_dataframe()
@@ -460,7 +461,7 @@ class Ledger:
         ``as_of``, ``region``, ``claimant`` and ``since`` choose the claims; every other keyword goes to
         ``Timeline.from_claims`` (``method``, ``window_days``, ``baseline``, ...).
         """
-        from geoclaims.timeline import Timeline
+        from geoclaims.timeline.core import Timeline
 
         return Timeline.from_claims(self.claims(as_of=as_of, region=region, claimant=claimant, since=since),
                                     **kwargs)

@@ -1,0 +1,298 @@
+"""The rows of a claims file become claims: each field checked, each place resolved against the gazetteer.
+
+A row with a bad value becomes a :class:`~geoclaims.errors.ClaimProblem` naming its line, column,
+value and what would be valid; place names that match several places are settled by the other
+places of the file (proximity) or reported with the candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from geoclaims.claims.claim import (
+    ACTIONS, AREA_BASES, CLAIMANT_SIDES, SIDES, STATUSES, Claim, parse_date, parse_qualifier,
+)
+from geoclaims.claims.columns import MAX_FIELD_CHARS, MAX_SUGGESTIONS
+from geoclaims.claims.formats import _JsonConstant, _kind
+from geoclaims.claims.values import _blank, _number_or_none, _parse_number, _scalar, _text
+from geoclaims.errors import ClaimProblem, UnknownRegion
+from geoclaims.places.names import fold
+from geoclaims.places.place import Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geoclaims.places.gazetteer import Gazetteer
+
+
+class _RowReader:
+    """Turns raw rows into claims; collects problems."""
+
+    def __init__(self, gaz: "Gazetteer", source: str, unit: str, *, accept_fuzzy: bool = False) -> None:
+        self.gaz = gaz
+        self.accept_fuzzy = accept_fuzzy
+        self.suggested = 0
+        self.source = source
+        self.unit = unit
+        from geoclaims.places.regions import RegionTable
+
+        self.regions = RegionTable.default()
+
+    def read(self, rows: list[tuple[int, dict[str, Any], Any]]) -> tuple[list[Claim], list[ClaimProblem]]:
+        claims: list[Claim] = []
+        problems: list[ClaimProblem] = []
+        pending: list[tuple[int, dict, Any, list]] = []
+        for line, fields, geom in rows:
+            probs: list[ClaimProblem] = []
+            parsed = self._fields(line, fields, probs, has_geometry=geom is not None)
+            pending.append((line, parsed, geom, probs))
+        # places: resolve every name, then settle ambiguous ones by proximity to the file's other places
+        resolutions = {}
+        for line, parsed, geom, probs in pending:
+            if parsed is not None and parsed.get("place_name") and not probs:
+                resolutions[line] = self._resolve(line, parsed, probs)
+        settled = self._settle(resolutions)
+        places: dict[int, Place | None] = {}
+        for line, parsed, geom, probs in pending:
+            if parsed is None or probs or not parsed.get("place_name"):
+                continue
+            res = resolutions.get(line)
+            if res is None:
+                continue
+            place, ambiguous = res
+            if ambiguous is not None:
+                place = settled.get(_reference(ambiguous))
+                if place is None:
+                    probs.append(self._ambiguous(line, parsed, ambiguous))
+                    continue
+            places[line] = place
+        self._check_places(pending, places)
+        for line, parsed, geom, probs in pending:
+            if parsed is None or probs:
+                problems.extend(probs)
+                continue
+            place = places.get(line)
+            try:
+                claims.append(Claim(**{k: v for k, v in parsed.items() if not k.startswith("_")},
+                                    place=place, geometry=geom, source=self.source, line=line,
+                                    place_uncertain=bool(parsed.get("_uncertain"))))
+            except (TypeError, ValueError) as e:
+                problems.append(self._problem(line, "", "", str(e), parsed.get("claim_id", "")))
+        return claims, problems
+
+    def _check_places(self, pending: list, places: dict[int, "Place | None"]) -> None:
+        """Rows whose place lies outside their region, or far from every other place of the file, become problems."""
+        from geoclaims.places.place_checks import file_outliers, outside_region
+
+        parsed_by_line = {line: (parsed, probs) for line, parsed, _, probs in pending}
+        for line, place in places.items():
+            parsed, probs = parsed_by_line[line]
+            regions = parsed.get("_regions") or []
+            given = parsed["_latlon"] is not None or bool(parsed["_place_id"])
+            if place is not None and regions and (given or place.admin1 not in {r.name for r in regions}):
+                why = outside_region(self.gaz, place, regions)
+                if why:
+                    if parsed["_latlon"] is not None:
+                        column, value = "lat", "{}, {}".format(*parsed["_latlon"])
+                    else:
+                        column = "place_id" if parsed["_place_id"] else "place"
+                        value = parsed["_place_id"] or parsed["place_name"]
+                    probs.append(self._problem(line, column, value, why, parsed["claim_id"]))
+        located = {line: p for line, p in places.items() if p is not None and not parsed_by_line[line][1]}
+        vouched = [line for line in located if parsed_by_line[line][0].get("_regions")]
+        for line, why in file_outliers(located, exempt=vouched).items():
+            parsed, probs = parsed_by_line[line]
+            probs.append(self._problem(line, "place", parsed["place_name"] or parsed["_place_id"], why,
+                                       parsed["claim_id"]))
+
+    def _problem(self, line: int, column: str, value: Any, message: str, claim_id: str = "") -> ClaimProblem:
+        return ClaimProblem(self.source, line, column, _text(value), message, claim_id, self.unit)
+
+    def _fields(self, line: int, f: Mapping[str, Any], probs: list[ClaimProblem], *,
+                has_geometry: bool = False) -> dict[str, Any] | None:
+        if "__problem__" in f:
+            probs.append(self._problem(line, "", "", f["__problem__"]))
+            return None
+        cid = _text(f.get("claim_id")) if _scalar(f.get("claim_id")) else ""
+
+        def bad(column: str, message: str) -> None:
+            probs.append(self._problem(line, column, f.get(column), message, cid))
+
+        for column, value in f.items():
+            if isinstance(value, _JsonConstant):
+                bad(column, f"JSON {value} is not a value; write null or leave the field out")
+            elif not _scalar(value):
+                probs.append(self._problem(line, column, "", f"expected text or a number, got {_kind(value)}", cid))
+            elif isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+                probs.append(self._problem(line, column, value[:40] + "...", f"{len(value):,} characters; the limit "
+                                           f"is {MAX_FIELD_CHARS:,}", cid))
+        if probs:
+            return None
+
+        def choice(column: str, valid: Sequence[str], *, required: bool = True, fold_case: bool = True) -> str:
+            v = _text(f.get(column))
+            if not v:
+                if required:
+                    bad(column, f"required; valid: {', '.join(valid)}")
+                return ""
+            for option in valid:
+                if v == option or (fold_case and v.lower() == option.lower()):
+                    return option
+            bad(column, f"unknown value; valid: {', '.join(valid)}")
+            return ""
+
+        def number(column: str) -> float | None:
+            v = f.get(column)
+            if _blank(v):
+                return None
+            x, why = _parse_number(v)
+            if why:
+                bad(column, why)
+                return None
+            if not math.isfinite(x) or x < 0:
+                bad(column, "must be a number >= 0")
+                return None
+            return x
+
+        out: dict[str, Any] = {"claim_id": cid}
+        if not cid:
+            bad("claim_id", "required: an id for the statement (several rows may share it)")
+        for column in ("claimant",):
+            out[column] = _text(f.get(column))
+            if not out[column]:
+                bad(column, "required: who made the claim (e.g. 'Russian MoD', 'ISW')")
+        date = f.get("date")
+        if _blank(date):
+            bad("date", "required; expected YYYY-MM-DD (a day) or YYYY-MM (a month)")
+        else:
+            try:
+                out["date"], out["date_precision"] = parse_date(date if not isinstance(date, str) else date.strip())
+            except ValueError as e:
+                bad("date", str(e).split("; ", 1)[-1])
+        out["claimant_side"] = choice("claimant_side", CLAIMANT_SIDES)
+        out["side"] = choice("side", SIDES)
+        out["action"] = choice("action", ACTIONS)
+        out["status"] = choice("status", STATUSES)
+        try:
+            out["qualifier"] = parse_qualifier(_text(f.get("qualifier")) or None)
+        except ValueError as e:
+            bad("qualifier", str(e).split("; ", 1)[-1])
+        out["distance_km"] = number("distance_km")
+        out["area_km2"] = number("area_km2")
+        out["area_basis"] = choice("area_basis", AREA_BASES, required=out.get("action") == "area")
+        out["place_name"] = _text(f.get("place"))
+        out["_place_id"] = _text(f.get("place_id"))
+        out["region"] = _text(f.get("region"))
+        out["source_url"] = _text(f.get("source_url"))
+        out["note"] = _text(f.get("note"))
+        lat, lon = _number_or_none(f.get("lat")), _number_or_none(f.get("lon"))
+        if (lat is None) != (lon is None) or (lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)):
+            bad("lat" if lat is None or not -90 <= lat <= 90 else "lon",
+                "lat and lon go together: WGS84 decimal degrees, lat in [-90, 90], lon in [-180, 180]")
+        out["_latlon"] = (lat, lon) if lat is not None and lon is not None else None
+        action = out.get("action")
+        if action == "area":
+            if out["area_km2"] is None and not any(p.column == "area_km2" for p in probs):
+                bad("area_km2", "required for action 'area': the figure claimed, in km2")
+        elif (action and not out["place_name"] and not out["_place_id"] and not has_geometry
+              and out.get("qualifier") != "depth from border"):
+            probs.append(self._problem(line, "place", "", f"required for action {action!r} (only 'area' claims "
+                                       "and 'depth from border' claims may omit the place)", cid))
+        if out["region"]:
+            try:
+                out["_regions"] = self.regions.resolve(out["region"])
+            except UnknownRegion as e:
+                bad("region", str(e))
+        return out
+
+    def _resolve(self, line: int, parsed: dict[str, Any], probs: list[ClaimProblem]):
+        """(place, competing matches or None), or None after recording a problem."""
+        cid = parsed["claim_id"]
+        name = parsed["place_name"]
+        regions = parsed.get("_regions") or []
+        if parsed["_place_id"]:
+            try:
+                place = self.gaz.get(parsed["_place_id"])
+            except KeyError:
+                probs.append(self._problem(line, "place_id", parsed["_place_id"],
+                                           "no place with this id in the gazetteer", cid))
+                return None
+            return self._with_coordinates(place, parsed), None
+        region_names = [r.name for r in regions] or None
+        res = self.gaz.resolve(name, region=region_names)
+        within = f" in {parsed['region']}" if regions else ""
+        if res.best is not None and res.best.uncertain:
+            if parsed["_latlon"] is not None:  # a guess never beats the user's own coordinates
+                res = replace(res, matches=(), ambiguous=False, competitors=())
+            elif not self.accept_fuzzy:
+                guesses = "; ".join(f"{m.place.name} ({m.place.admin1 or m.place.country}, {m.reason} "
+                                    f"{m.score:.2f})" for m in res.matches[:3])
+                probs.append(self._problem(
+                    line, "place", name, f"no place of this name{within} in the gazetteer; nearest spellings: "
+                    f"{guesses}. Correct the spelling, give lat/lon columns to place it yourself, or accept "
+                    "guesses with accept_fuzzy=True (CLI: --accept-fuzzy)", cid))
+                return None
+            else:
+                parsed["_uncertain"] = True
+                warnings.warn(f"{self.source}, {self.unit} {line}: place {name!r} taken as {res.best.place.label}, "
+                              f"a guess ({res.best.reason} match, score {res.best.score:.2f})", UserWarning,
+                              stacklevel=5)
+        if res.best is None:
+            if parsed["_latlon"] is not None:  # a place the user locates: accepted as given
+                lat, lon = parsed["_latlon"]
+                country = regions[0].country if regions else ""
+                return Place(id=f"user:{fold(name).replace(' ', '-')}", name=name, lat=lat, lon=lon,
+                             uncertainty_km=0.5, country=country, admin1=regions[0].name if regions else "",
+                             sources=(f"coordinates given in {self.source}, {self.unit} {line}",)), None
+            self.suggested += 1  # "did you mean" for the first names only: each costs a scan of the index
+            suggestions = self.gaz.suggest(name, limit=3) if self.suggested <= MAX_SUGGESTIONS else []
+            hint = ("; did you mean: " + ", ".join(f"{m.place.name} ({m.place.admin1 or m.place.country})"
+                                                    for m in suggestions)) if suggestions else ""
+            probs.append(self._problem(line, "place", name, f"no place of this name{within} in the gazetteer"
+                                       f"{hint} (or give lat/lon columns to place it yourself)", cid))
+            return None
+        if res.ambiguous:
+            return None, res
+        return self._with_coordinates(res.best.place, parsed), None
+
+    def _with_coordinates(self, place: Place, parsed: dict[str, Any]) -> Place:
+        if parsed["_latlon"] is None or parsed["_latlon"] == (place.lat, place.lon):
+            return place
+        lat, lon = parsed["_latlon"]
+        return replace(place, lat=lat, lon=lon, uncertainty_km=place.uncertainty_km or 0.5,
+                       location_note=f"coordinates given in {self.source}")
+
+    @staticmethod
+    def _settle(resolutions: dict[int, Any]) -> dict[tuple[str, tuple[str, ...]], Place]:
+        """Ambiguous names the file's other places settle, as :func:`geoclaims.places.geocoding.geocode_all` does."""
+        from geoclaims.places.gazetteer import Resolution
+        from geoclaims.places.geocoding import settle_by_proximity
+        from geoclaims.places.place import Match
+
+        refs: dict[Any, Resolution] = {}
+        for res in resolutions.values():
+            if res is None:
+                continue
+            place, ambiguous = res
+            if ambiguous is not None:
+                refs[_reference(ambiguous)] = ambiguous
+            elif place.is_located:
+                refs[place.id] = Resolution(place.name, (Match(place, 1.0, "exact", place.name),), False)
+        chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
+        settle_by_proximity(refs, chosen)
+        return {k: chosen[k][0].place for k, r in refs.items() if r.ambiguous and not chosen[k][1]}
+
+    def _ambiguous(self, line: int, parsed: dict[str, Any], res: Any) -> ClaimProblem:
+        competing = (res.best, *res.competitors)
+        cands = "; ".join(f"{m.place.label} [{m.place.id}]" for m in competing)
+        return self._problem(
+            line, "place", parsed["place_name"],
+            f"ambiguous: {len(competing)} places match ({cands}); add a place_id column with the intended id, "
+            "or a region", parsed["claim_id"],
+        )
+
+
+def _reference(res: Any) -> tuple[str, tuple[str, ...]]:
+    """Key of an ambiguous lookup: the name and the candidates it could mean."""
+    return res.query, tuple(m.place.id for m in (res.best, *res.competitors))

@@ -1,0 +1,183 @@
+"""Cognates: the Russian form of a Ukrainian place name, and the Ukrainian form of a Russian one.
+
+Reports of the war name Ukrainian villages in their Russian form (Старица for Стариця, Pletenevka
+for Плетенівка, Зеленое for Зелене) and Russian ones in their Ukrainian form (Свердликове for
+Свердликово).  Sources rarely carry both names of a village, but the two spellings follow regular
+correspondences of the two orthographies, mostly in the endings:
+
+======================  ==================  =====================
+Ukrainian               Russian             example
+======================  ==================  =====================
+-івка                   -овка, -евка        Плетенівка / Плетеневка
+-е (neuter adjective)   -ое, -ее            Зелене / Зеленое
+-ове, -еве, -ине        -ово, -ево, -ино    Огірцеве / Огирцево
+-на, -ська              -ная, -ская         Пильна / Пильная
+-ий, -ій                -ый, -ий, -ой       Сотницький / Сотницкий
+-ці, -и                 -цы, -ы             Липці / Липцы
+-иця, -ця               -ица, -ца           Стариця / Старица
+-ець, -ськ, -цьк        -ец, -ск, -цк       Мороховець / Мороховец
+і, ї, є, '              и (е), и, е, ь      Лук'янці / Лукьянцы
+======================  ==================  =====================
+
+:func:`cognates` spells a name by these rules (and the reverse ones), giving a handful of forms;
+the gazetteer indexes them with reason ``cognate``.  A query must equal a form exactly (after the
+usual folding), so lexical differences stay guesses: Глубокое is not a regular form of Глибоке
+(у/и), Огурцово not of Огірцеве.  ``benchmarks/bench_geocode.py`` measures how often the rules
+give the real other-language name of the towns GeoNames knows in both languages.
+
+Examples
+--------
+>>> "Старица" in cognates("Стариця"), "Плетеневка" in cognates("Плетенівка")
+(True, True)
+>>> "Свердликове" in cognates("Свердликово", "ru")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from geoclaims.places.names import guess_language
+
+__all__ = ["cognates", "cognate_spellings", "MAX_FORMS", "COGNATE_SYSTEMS"]
+
+#: Romanisation systems a cognate form is also indexed in: the ones the press uses for that language.
+COGNATE_SYSTEMS = {"ru": ("BGN_PCGN", "WIKIPEDIA"), "uk": ("UkrainianKMU", "UkrainianBGN")}
+
+#: Most forms made for one name (the first alternatives of each rule come first).
+MAX_FORMS = 6
+
+# word endings, Ukrainian -> Russian alternatives (longest first)
+_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ївка", ("евка",)), ("івка", ("овка", "евка")),
+    ("ське", ("ское",)), ("цьке", ("цкое",)),
+    ("ове", ("ово", "овое")), ("еве", ("ево", "евое")), ("єве", ("ево",)), ("ине", ("ино", "иное")),
+    ("іне", ("ино",)), ("нє", ("нее",)),
+    ("ська", ("ская",)), ("цька", ("цкая",)),
+    ("ський", ("ский",)), ("цький", ("цкий",)),
+    ("иця", ("ица",)), ("ця", ("ца",)), ("ча", ("чья", "ча")),
+    ("ець", ("ец",)), ("ськ", ("ск",)), ("цьк", ("цк",)),
+    ("ці", ("цы",)), ("ки", ("ки",)), ("ів", ("ов", "ев")), ("іль", ("оль",)),
+    ("ні", ("ние",)), ("ії", ("ие",)),
+    ("ий", ("ый", "ий", "ой")), ("ій", ("ий",)),
+    ("на", ("ная", "на")), ("ва", ("вая", "ва")),
+    ("ще", ("ще",)), ("чче", ("чье",)), ("ье", ("ье",)),
+    ("е", ("ое", "ее", "о")), ("и", ("ы",)),
+)
+# Russian -> Ukrainian
+_RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("овка", ("івка",)), ("евка", ("івка",)), ("ёвка", ("івка",)),
+    ("ское", ("ське",)), ("цкое", ("цьке",)), ("ская", ("ська",)), ("цкая", ("цька",)),
+    ("ский", ("ський",)), ("цкий", ("цький",)),
+    ("ово", ("ове",)), ("ево", ("еве",)), ("ино", ("ине",)),
+    ("ица", ("иця",)), ("ец", ("ець",)), ("ск", ("ськ",)), ("цк", ("цьк",)), ("цы", ("ці",)),
+    ("ое", ("е",)), ("ее", ("є", "е")), ("ая", ("а",)), ("яя", ("я",)),
+    ("ый", ("ий",)), ("ой", ("ий",)), ("ий", ("ий", "ій")), ("ы", ("и",)),
+    ("ов", ("ів",)), ("ев", ("ів",)),
+)
+# letters inside the word: each maps to its alternatives, the usual one first
+_UK_LETTERS = {"і": ("и", "е", "о"), "ї": ("и",), "є": ("е",), "'": ("ь",), "’": ("ь",), "ʼ": ("ь",), "и": ("и", "ы")}
+_RU_LETTERS = {"ы": ("и",), "и": ("и", "і"), "э": ("е",), "ё": ("ьо", "е"), "ъ": ("'",)}
+_WORD = re.compile(r"[\w'’ʼ]+")
+# stems that differ by more than letters: Ukrainian and Russian forms of given names and common words
+_UK_STEMS = (("олександр", "александр"), ("олексі", "алексе"), ("олекс", "алекс"), ("микола", "никола"),
+             ("миколаї", "николае"), ("ньо", "не"), ("ії", "ее"))
+_RU_STEMS = tuple((b, a) for a, b in _UK_STEMS if a not in ("ньо", "ії"))
+
+
+def _word_forms(word: str, endings, letters, stem_map=()) -> list[str]:
+    """Forms of one lower-case word, the usual spellings first."""
+    for a, b in stem_map:
+        if a in word:
+            word = word.replace(a, b.upper())  # upper case: fixed, no letter rule applies to it
+    stems: list[tuple[str, tuple[str, ...]]] = []
+    for end, subs in endings:
+        if word.endswith(end) and len(word) > len(end) + 1:
+            stems.append((word[: -len(end)], subs))
+            break
+    if not stems:
+        stems.append((word, ("",)))
+    out: list[str] = []
+    for stem, subs in stems:
+        # letter alternatives: the last letter of the stem that has any varies (the syllable before
+        # the ending, where і/е/о alternate: Томашпіль/Томашполь); the others take the usual one
+        choices = [letters.get(c, (c,)) for c in stem]
+        varying = [i for i, ch in enumerate(choices) if len(ch) > 1][-1:]
+        for picks in itertools.product(*(choices[i] for i in varying)):
+            spelled = [ch[0] for ch in choices]
+            for i, p in zip(varying, picks):
+                spelled[i] = p
+            base = "".join(spelled)
+            out.extend((base + s).lower() for s in subs)
+    return list(dict.fromkeys(out))
+
+
+@functools.lru_cache(maxsize=200_000)
+def cognates(name: str, language: str | None = None) -> tuple[str, ...]:
+    """The regular other-language forms of a Cyrillic place name (Ukrainian <-> Russian).
+
+    Parameters
+    ----------
+    name : str
+        A Cyrillic name.  Latin names give ().
+    language : {'uk', 'ru', None}
+        The name's language; guessed from its letters (і ї є ґ / ы э ё ъ) when None, and both
+        directions are made when it cannot be told.
+
+    Returns
+    -------
+    tuple of str
+        At most :data:`MAX_FORMS` forms, capitalised like `name`, without `name` itself.
+
+    Examples
+    --------
+    >>> cognates("Зелене")[:2]
+    ('Зеленое', 'Зеленее')
+    >>> cognates("Лук'янці")[0]
+    'Лукьянцы'
+    """
+    if not re.search(r"[\u0400-\u04FF]", name):
+        return ()
+    lang = language or guess_language(name)
+    directions = [lang] if lang in ("uk", "ru") else ["uk", "ru"]
+    forms: list[str] = []
+    for d in directions:
+        endings, letters, stem_map = ((_UK_ENDINGS, _UK_LETTERS, _UK_STEMS) if d == "uk"
+                                      else (_RU_ENDINGS, _RU_LETTERS, _RU_STEMS))
+        words = _WORD.findall(name.lower())
+        if not words or len(words) > 4:
+            continue
+        per_word = [_word_forms(w, endings, letters, stem_map)[:MAX_FORMS] for w in words]
+        for combo in itertools.islice(itertools.product(*per_word), MAX_FORMS):
+            forms.append(_recase(name, " ".join(combo)))
+    return tuple(f for f in dict.fromkeys(forms) if f.lower() != name.lower())[:MAX_FORMS]
+
+
+def _recase(original: str, spelled: str) -> str:
+    """Capitalise each word of `spelled` as the matching word of `original` is."""
+    originals = _WORD.findall(original)
+    words = spelled.split(" ")
+    out = [w.capitalize() if i < len(originals) and originals[i][:1].isupper() else w for i, w in enumerate(words)]
+    return " ".join(out)
+
+
+@functools.lru_cache(maxsize=200_000)
+def cognate_spellings(name: str, language: str) -> tuple[str, ...]:
+    """Every cognate form of `name` (a `language` name) in Cyrillic and in the romanisations of
+    :data:`COGNATE_SYSTEMS` of the other language: what the gazetteer indexes.
+
+    Examples
+    --------
+    >>> "Pletenevka" in cognate_spellings("Плетенівка", "uk")
+    True
+    """
+    from geoclaims.places.names import _romanize
+
+    other = "ru" if language == "uk" else "uk"
+    out: list[str] = []
+    for form in cognates(name, language):
+        out.append(form)
+        out.extend(_romanize(form, other, system) for system in COGNATE_SYSTEMS[other])
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,267 @@
+"""Geocode names: one (:func:`geocode`) or a batch (:func:`geocode_all`).
+
+In a batch, places named together are assumed to lie close together (a report
+names villages of one front): an ambiguous name is settled by its candidates'
+distance to the other names' places (*mutual proximity*) when one candidate is
+clearly closer; otherwise it stays flagged as ambiguous.
+"""
+
+from __future__ import annotations
+
+import statistics
+import warnings
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Sequence
+
+from geoclaims.errors import (
+    AmbiguousPlace, InvalidArgument, InvalidArgumentType, UncertainMatch, UncertainMatchWarning,
+)
+from geoclaims.places.gazetteer import (
+    AMBIGUITY_MARGIN, BBox, Gazetteer, NearSpec, Resolution, _describe_candidates, haversine_km,
+)
+from geoclaims.places.place import Match, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+__all__ = ["geocode", "geocode_all", "GEOCODE_COLUMNS", "uncertain_message", "settle_by_proximity"]
+
+#: Columns of :func:`geocode_all`'s result, in order (plus ``geometry``).
+GEOCODE_COLUMNS = (
+    "query", "place_id", "name", "country", "admin1", "admin2", "lat", "lon", "uncertainty_km",
+    "score", "reason", "uncertain", "ambiguous", "candidates", "note",
+)
+#: A candidate wins by mutual proximity when its distance to the other names'
+#: places is at most this fraction of the runner-up's.
+PROXIMITY_RATIO = 0.5
+
+
+def geocode(
+    name: str,
+    *,
+    country: str | Sequence[str] | None = None,
+    region: str | Sequence[str] | None = None,
+    near: NearSpec | None = None,
+    bbox: BBox | None = None,
+    gazetteer: Gazetteer | None = None,
+    on_ambiguous: Literal["raise", "first"] = "raise",
+    strict: bool = False,
+) -> Place | None:
+    """Resolve one settlement name to a :class:`~geoclaims.Place`.
+
+    Parameters
+    ----------
+    name : str
+        The name in any spelling or script ("Berdin", "Бердин", "Artemovsk").
+    country, region, near, bbox
+        Context, as in :meth:`Gazetteer.lookup`.
+    gazetteer : Gazetteer, optional
+        Defaults to the bundled :meth:`Gazetteer.default`.
+    on_ambiguous : {'raise', 'first'}, default 'raise'
+        What to do when several places match about equally well and lie far
+        apart: raise :class:`~geoclaims.AmbiguousPlace` (listing them), or
+        return the best (by score, then population).
+    strict : bool, default False
+        When the name matches only by a guess (a ``skeleton`` or ``fuzzy`` match,
+        :attr:`Match.uncertain`: "Robotyne" -> Rybotyn): False returns the guess with an
+        :class:`~geoclaims.UncertainMatchWarning`; True raises :class:`~geoclaims.UncertainMatch`.
+
+    Returns
+    -------
+    Place or None
+        None when nothing matches.  A *known but unlocated* place is returned
+        with ``lat``/``lon`` None; :meth:`Place.describe` says why.
+
+    Raises
+    ------
+    AmbiguousPlace
+        With ``on_ambiguous="raise"``, when the name is ambiguous in its context.
+    UncertainMatch
+        With ``strict=True``, when the best match is a guess.
+
+    Examples
+    --------
+    >>> geocode("Berdin").name
+    'Berdin'
+    >>> geocode("Artemovsk", region="Donetsk Oblast").name
+    'Bakhmut'
+    >>> geocode("Atlantisgrad") is None
+    True
+    >>> geocode("Robotinne", strict=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    geoclaims.errors.UncertainMatch: 'Robotinne' has no certain match ...
+    """
+    if on_ambiguous not in ("raise", "first"):
+        raise InvalidArgument(f"on_ambiguous must be 'raise' or 'first', got {on_ambiguous!r}")
+    gaz = gazetteer or Gazetteer.default()
+    r = gaz.resolve(name, country=country, region=region, near=near, bbox=bbox)
+    if r.best is None:
+        return None
+    if r.best.uncertain:
+        message = uncertain_message(name, r)
+        if strict:
+            raise UncertainMatch(message + "; correct the spelling, or pass strict=False to take the guess",
+                                 query=name, candidates=r.matches)
+        warnings.warn(message, UncertainMatchWarning, stacklevel=2)
+    if r.ambiguous and on_ambiguous == "raise":
+        cands = (r.best, *r.competitors)
+        raise AmbiguousPlace(
+            f"{name!r} is ambiguous: {_describe_candidates(cands)}. Narrow it with country=, region=, "
+            "near= or bbox=, or pass on_ambiguous='first'",
+            query=name,
+            candidates=cands,
+        )
+    return r.best.place
+
+
+def geocode_all(
+    names: Iterable[str],
+    *,
+    country: str | Sequence[str] | None = None,
+    region: str | Sequence[str] | None = None,
+    near: NearSpec | None = None,
+    bbox: BBox | None = None,
+    gazetteer: Gazetteer | None = None,
+    mutual: bool = True,
+) -> "geopandas.GeoDataFrame":
+    """Geocode many names; one row per input, in input order, none dropped.
+
+    Parameters
+    ----------
+    names : iterable of str
+        Names in any spelling or script.
+    country, region, near, bbox
+        Context applied to every name, as in :meth:`Gazetteer.lookup`.
+    gazetteer : Gazetteer, optional
+        Defaults to the bundled gazetteer.
+    mutual : bool, default True
+        Settle ambiguous names by proximity to the other names' places (when
+        no ``near=`` is given).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns :data:`GEOCODE_COLUMNS` and ``geometry`` (EPSG:4326). ``uncertain`` is True
+        where the name matched only by a guess (a ``skeleton`` or ``fuzzy`` match: the place
+        may not be the one meant); its ``note`` names the guesses.
+        Unresolved and unlocated names keep their row with an empty geometry
+        and a ``note`` saying why.
+
+    Examples
+    --------
+    >>> gdf = geocode_all(["Berdin", "Руське Поріччя", "Martynovka", "Nowhere-on-Earth"])
+    >>> list(gdf["name"].fillna("-"))
+    ['Berdin', 'Russkoye Porechnoye', 'Martynovka', '-']
+    >>> list(gdf["admin1"])[:3], bool(gdf["ambiguous"][2])
+    (['Kursk Oblast', 'Kursk Oblast', 'Kursk Oblast'], False)
+    """
+    import geopandas
+    import shapely
+
+    gaz = gazetteer or Gazetteer.default()
+    queries = [q if isinstance(q, str) else _bad_query(q) for q in names]
+    unique = list(dict.fromkeys(queries))
+    resolved: dict[str, Resolution] = {
+        q: gaz.resolve(q, country=country, region=region, near=near, bbox=bbox) for q in unique
+    }
+    chosen: dict[str, tuple[Match | None, bool, str]] = {}
+    for q, r in resolved.items():
+        chosen[q] = (r.best, r.ambiguous, "")
+    if mutual and near is None and len(unique) > 1:
+        settle_by_proximity(resolved, chosen)
+
+    records = []
+    geoms = []
+    for q in queries:
+        best, ambiguous, how = chosen[q]
+        r = resolved[q]
+        if best is None:
+            records.append(_row(q, None, False, "", f"no place matches {q!r} in the gazetteer"))
+            geoms.append(None)
+            continue
+        p = best.place
+        if best.uncertain:
+            how = "; ".join(x for x in (how, "a guess: " + uncertain_message(q, r)) if x)
+        others = "; ".join(
+            f"{m.place.label} [{m.place.id}]" for m in (r.best, *r.competitors) if m is not None and m.place.id != p.id
+        ) if (r.ambiguous) else ""
+        note = how
+        if not p.is_located:
+            note = "; ".join(x for x in (note, p.describe()) if x)
+        records.append(_row(q, best, ambiguous, others, note))
+        geoms.append(shapely.Point(p.lon, p.lat) if p.is_located else None)
+    frame = {c: [rec[c] for rec in records] for c in GEOCODE_COLUMNS}
+    return geopandas.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
+
+
+def _bad_query(q: object) -> str:
+    raise InvalidArgumentType(f"names must be strings, got {q!r} ({type(q).__name__})")
+
+
+def _row(query: str, m: Match | None, ambiguous: bool, candidates: str, note: str) -> dict:
+    p = m.place if m else None
+    return {
+        "query": query,
+        "place_id": p.id if p else None,
+        "name": p.name if p else None,
+        "country": p.country if p else None,
+        "admin1": p.admin1 if p else None,
+        "admin2": p.admin2 if p else None,
+        "lat": p.lat if p else None,
+        "lon": p.lon if p else None,
+        "uncertainty_km": p.uncertainty_km if p else None,
+        "score": m.score if m else None,
+        "reason": m.reason if m else None,
+        "uncertain": bool(m.uncertain) if m else False,
+        "ambiguous": bool(ambiguous),
+        "candidates": candidates,
+        "note": note,
+    }
+
+
+def uncertain_message(name: str, r: Resolution) -> str:
+    """"'Robotyne' has no certain match ...; nearest guesses: Rybotyn (Chernihiv Oblast, skeleton 0.77)"."""
+    guesses = "; ".join(f"{m.place.name} ({m.place.admin1 or m.place.country}, {m.reason} {m.score:.2f})"
+                        for m in r.matches[:3])
+    return f"{name!r} has no certain match in the gazetteer (no stored name or romanisation); nearest guesses: {guesses}"
+
+
+def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
+    """Pick, for each ambiguous name, the candidate nearest the other names' places.
+
+    `resolved` maps a key per distinct name to its resolution; `chosen` maps the
+    same keys to ``(match, ambiguous, note)`` and is updated in place for the
+    names settled. Shared by :func:`geocode_all` and :func:`geoclaims.read_claims`.
+
+    Proximity never moves a name to a weaker match: only candidates within the ambiguity margin
+    of the best score compete, a guess (:attr:`Match.uncertain`) never beats a certain match, and
+    guesses never serve as the "other places" that pull a name (a misspelling matched to a
+    village 500 km away must not drag the names around it there).
+    """
+
+    def options(r: Resolution) -> list[Match]:
+        if r.best is None:
+            return []
+        ms = [r.best, *r.competitors] if r.ambiguous else [r.best]
+        ms = [m for m in ms if m.score >= r.best.score - AMBIGUITY_MARGIN]
+        if any(not m.uncertain for m in ms):
+            ms = [m for m in ms if not m.uncertain]
+        return [m for m in ms if m.place.is_located]
+
+    opts = {q: options(r) for q, r in resolved.items()}
+    anchors = {q: [m for m in o if not m.uncertain] for q, o in opts.items()}
+    for q, r in resolved.items():
+        if not r.ambiguous:
+            continue
+        others = [o for k, o in anchors.items() if k != q and o]
+        if not others:
+            continue
+        costs = []
+        for m in opts[q]:
+            dists = [min(haversine_km(m.place.latlon, o.place.latlon) for o in other) for other in others]
+            costs.append((statistics.median(dists), m))
+        if len(costs) < 2:
+            continue
+        costs.sort(key=lambda c: c[0])
+        (d1, m1), (d2, _) = costs[0], costs[1]
+        if d1 <= PROXIMITY_RATIO * d2:
+            chosen[q] = (m1, False, f"chosen among {len(costs)} places of that name by proximity to the other names (median {d1:.0f} km)")

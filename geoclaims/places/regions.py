@@ -1,0 +1,191 @@
+"""Countries and first-level regions (oblasts) in any common spelling.
+
+``"Kursk Oblast"``, ``"Kurskaya oblast"``, ``"Курская область"``, ``"Курська
+область"`` and ``"Kursk region"`` all name one region.  The table is the
+GeoNames admin1 list for Russia, Ukraine and Belarus with English, Russian and
+Ukrainian names (``data/gazetteer/sources/admin1.csv``).
+
+Examples
+--------
+>>> table = RegionTable.default()
+>>> [r.name for r in table.resolve("Kurskaya oblast")]
+['Kursk Oblast']
+>>> [r.name for r in table.resolve("Харківська область")]
+['Kharkiv Oblast']
+>>> [r.name for r in table.resolve("Харківщина")], [r.name for r in table.resolve("Region Charkiw")]
+(['Kharkiv Oblast'], ['Kharkiv Oblast'])
+>>> resolve_country("Україна")
+'UA'
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geoclaims.errors import UnknownRegion
+from geoclaims.places.names import fold, skeleton
+
+__all__ = ["Region", "RegionTable", "resolve_country", "COUNTRIES"]
+
+#: ISO code -> names a country goes by.
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "RU": ("Russia", "Russian Federation", "RF", "RUS", "Россия", "Российская Федерация", "Росія"),
+    "UA": ("Ukraine", "UKR", "Украина", "Україна"),
+    "BY": ("Belarus", "BLR", "Byelorussia", "Беларусь", "Білорусь", "Белоруссия"),
+}
+
+_GENERIC = frozenset(
+    """oblast oblasti obl region province krai kray territory republic respublika respublyka
+    autonomous avtonomnyi avtonomnyy avtonomnaia avtonomnaya avtonomna avtonomnii avtonomnyi
+    okrug ao city of the voblasts voblast misto gorod g m raion rayon""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A first-level division.
+
+    Parameters
+    ----------
+    country : str
+        ISO code.
+    code : str
+        GeoNames admin1 code (``"41"`` for Kursk Oblast).
+    name : str
+        English name used in :attr:`geoclaims.Place.admin1`.
+    names : tuple of str
+        Every spelling it is known by.
+    """
+
+    country: str
+    code: str
+    name: str
+    names: tuple[str, ...]
+
+
+def _region_keys(text: str) -> set[str]:
+    """Every key of a region name (for the index): :func:`_region_key_tiers` flattened."""
+    return set().union(*_region_key_tiers(text))
+
+
+def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
+    """(keys of the name as written, keys of its derived forms).
+
+    The derived forms drop the adjectival "-sk-" (Kharkivska -> Kharkiv), the colloquial
+    "-shchyna" (Харківщина, Kharkivshchyna -> Kharkiv) and read a German "ch" as "kh" (Charkiw).
+    A query matches on its written form first, so "Kyivska" is the oblast, not also the city.
+    """
+    words = [w for w in fold(text).split() if w not in _GENERIC]
+    joined = " ".join(words)
+    skel = skeleton(joined)
+    first = {skel} if skel else set()
+    derived: set[str] = set()
+    variants = {skel}
+    if "ch" in joined:  # German romanisation: Charkiw, Tschernihiw (tsch is already ch)
+        variants.add(skeleton(re.sub(r"(?<![ts])ch", "kh", joined)))
+    for v in variants:
+        for suffix in ("Sn", "sk"):  # -shchyna / -щина, -ska / -ський
+            if v.endswith(suffix) and len(v) > len(suffix) + 1:
+                derived.add(v[: -len(suffix)])
+        derived.add(v)
+    derived.discard("")
+    return first, derived - first
+
+
+@functools.lru_cache(maxsize=None)
+def _country_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for code, names in COUNTRIES.items():
+        keys[code.lower()] = code
+        for n in names:
+            keys[fold(n)] = code
+    return keys
+
+
+def resolve_country(text: str) -> str | None:
+    """Return the ISO code for a country name or code, or None.
+
+    Examples
+    --------
+    >>> resolve_country("russia"), resolve_country("RU"), resolve_country("Atlantis")
+    ('RU', 'RU', None)
+    """
+    return _country_keys().get(fold(text))
+
+
+class RegionTable:
+    """The admin1 regions, searchable by any spelling.
+
+    Parameters
+    ----------
+    regions : iterable of Region
+        The table's rows.
+    """
+
+    def __init__(self, regions) -> None:
+        self.regions: tuple[Region, ...] = tuple(regions)
+        self._by_key: dict[str, list[Region]] = {}
+        self._by_code: dict[tuple[str, str], Region] = {}
+        for r in self.regions:
+            self._by_code[(r.country, r.code)] = r
+            for n in r.names:
+                for k in _region_keys(n):
+                    bucket = self._by_key.setdefault(k, [])
+                    if r not in bucket:
+                        bucket.append(r)
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def default(cls) -> "RegionTable":
+        """The bundled table (Russia, Ukraine, Belarus), loaded once."""
+        from geoclaims._resources import data_file
+
+        return cls.from_csv(data_file("admin1.csv"))
+
+    @classmethod
+    def from_csv(cls, path: str | Path) -> "RegionTable":
+        """Read a table with columns country, admin1, name, name_ru, name_uk, aliases."""
+        rows = []
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                names = [row["name"], row["name_ru"], row["name_uk"], *row["aliases"].split("|")]
+                rows.append(
+                    Region(row["country"], row["admin1"], row["name"], tuple(n for n in names if n))
+                )
+        return cls(rows)
+
+    def by_code(self, country: str, code: str) -> Region | None:
+        """The region with GeoNames admin1 `code` in `country`, or None."""
+        return self._by_code.get((country, code))
+
+    def resolve(self, text: str, *, country: str | None = None) -> list[Region]:
+        """Regions that `text` names (several for "Moscow": city and oblast).
+
+        Raises
+        ------
+        UnknownRegion
+            When no region matches; the message lists the closest names.
+        """
+        found: list[Region] = []
+        for tier in _region_key_tiers(text):
+            for k in sorted(tier):
+                for r in self._by_key.get(k, ()):
+                    if r not in found and (country is None or r.country == country):
+                        found.append(r)
+            if found:
+                break
+        if not found:
+            from rapidfuzz import fuzz, process
+
+            names = [r.name for r in self.regions if country is None or r.country == country]
+            close = [n for n, _, _ in process.extract(text, names, scorer=fuzz.WRatio, limit=3)]
+            raise UnknownRegion(
+                f"unknown region {text!r}; did you mean: {', '.join(close)}? "
+                "(regions of Russia, Ukraine and Belarus in English, Russian or Ukrainian, "
+                "e.g. 'Kursk Oblast', 'Курская область'; or a country: Russia, Ukraine, Belarus)"
+            )
+        return found

@@ -1,0 +1,116 @@
+import pytest
+
+import geoclaims
+from geoclaims import AmbiguousPlace, Place
+from geoclaims.places.geocoding import GEOCODE_COLUMNS
+
+
+def test_geocode_berdin_from_the_top_level():
+    p = geoclaims.geocode("Berdin")
+    assert isinstance(p, Place) and p.name == "Berdin" and p.admin1 == "Kursk Oblast"
+
+
+def test_geocode_none_when_nothing_matches():
+    assert geoclaims.geocode("Zzyzxqwv") is None
+
+
+def test_geocode_raises_on_ambiguity_with_candidates():
+    with pytest.raises(AmbiguousPlace) as err:
+        geoclaims.geocode("Martynovka")
+    assert isinstance(err.value, LookupError)
+    assert {m.place.country for m in err.value.candidates} >= {"RU", "UA"}
+    assert "region=" in str(err.value)
+    assert geoclaims.geocode("Martynovka", on_ambiguous="first") is not None
+    assert geoclaims.geocode("Martynovka", region="Kursk Oblast").admin2 == "Sudzhansky"
+    with pytest.raises(ValueError, match="on_ambiguous"):
+        geoclaims.geocode("Sudzha", on_ambiguous="guess")
+
+
+def test_geocode_unlocated_place_is_returned_without_point():
+    p = geoclaims.geocode("Kolmakov")
+    assert p is not None and p.lat is None and not p.is_located
+
+
+def test_geocode_all_keeps_every_row_in_order():
+    names = ["Sudzha", "Nowhere-qqq", "Kolmakov", "Sudzha", "Бердин"]
+    gdf = geoclaims.geocode_all(names)
+    assert list(gdf["query"]) == names
+    assert list(gdf.columns) == [*GEOCODE_COLUMNS, "geometry"]
+    assert gdf.crs.to_epsg() == 4326
+    assert gdf["place_id"].isna().tolist() == [False, True, False, False, False]
+    missing = gdf.iloc[1]
+    assert missing.geometry is None or missing.geometry.is_empty
+    assert "no place matches" in missing["note"]
+    unlocated = gdf.iloc[2]
+    assert (unlocated.geometry is None or unlocated.geometry.is_empty) and "no coordinates" in unlocated["note"]
+    assert gdf.iloc[4]["name"] == "Berdin" and gdf.iloc[4]["reason"] == "alias"
+
+
+def test_geocode_all_mutual_proximity():
+    gdf = geoclaims.geocode_all(["Sudzha", "Berdin", "Martynovka"])
+    row = gdf.iloc[2]
+    assert row["admin1"] == "Kursk Oblast" and not row["ambiguous"]
+    assert "proximity" in row["note"]
+    # without mutual proximity the same name stays flagged
+    alone = geoclaims.geocode_all(["Sudzha", "Berdin", "Martynovka"], mutual=False)
+    assert bool(alone.iloc[2]["ambiguous"])
+    assert "theatre:martynovka" in alone.iloc[2]["candidates"] or alone.iloc[2]["place_id"] == "theatre:martynovka"
+
+
+def test_geocode_all_rejects_non_strings():
+    with pytest.raises(TypeError, match="strings"):
+        geoclaims.geocode_all(["Sudzha", None])
+
+
+# -- guesses are flagged everywhere, and proximity never moves a name to one -------------------
+
+def test_geocode_warns_on_a_guess_and_strict_raises():
+    from geoclaims import UncertainMatch, UncertainMatchWarning
+
+    with pytest.warns(UncertainMatchWarning, match="no certain match.*Robotyne"):
+        p = geoclaims.geocode("Robotinne")
+    assert p.name == "Robotyne"
+    with pytest.raises(UncertainMatch) as e:
+        geoclaims.geocode("Robotinne", strict=True)
+    assert e.value.query == "Robotinne" and e.value.candidates[0].place.name == "Robotyne"
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert geoclaims.geocode("Robotyne", strict=True).admin1 == "Zaporizhzhia Oblast"  # a stored name: certain
+
+
+def test_geocode_all_flags_guesses():
+    gdf = geoclaims.geocode_all(["Robotinne", "Robotyne", "Nowhere-qqq"])
+    assert list(gdf["uncertain"]) == [True, False, False]
+    assert "a guess" in gdf["note"][0] and gdf["reason"][0] in ("skeleton", "fuzzy")
+
+
+def test_a_guess_never_drags_other_names():
+    # Rybotyn (Chernihiv Oblast) is a guess for "Robotyne-x"; Avdeevka is ambiguous (Donetsk, Chernihiv)
+    gdf = geoclaims.geocode_all(["Avdeevka", "Robotynne", "Bakhmut", "Toretsk"])
+    assert gdf["admin1"][0] == "Donetsk Oblast" and not gdf["uncertain"][0]
+
+
+def test_settle_by_proximity_ignores_weaker_and_guessed_candidates():
+    from geoclaims.places.gazetteer import Resolution
+    from geoclaims.places.geocoding import settle_by_proximity
+    from geoclaims.places.place import Match, Place
+
+    near = Place(id="t:near", name="A", lat=50.0, lon=36.0, uncertainty_km=1)
+    far = Place(id="t:far", name="A", lat=55.0, lon=30.0, uncertainty_km=1)
+    anchor = Place(id="t:anchor", name="B", lat=50.05, lon=36.05, uncertainty_km=1)
+    guess_anchor = Place(id="t:guess", name="C", lat=55.01, lon=30.01, uncertainty_km=1)
+    a = Resolution("A", (Match(far, 1.0, "exact"), Match(near, 0.8, "skeleton")), True, (Match(near, 0.8, "skeleton"),))
+    b = Resolution("B", (Match(anchor, 1.0, "exact"),), False)
+    chosen = {"A": (a.best, True, ""), "B": (b.best, False, "")}
+    settle_by_proximity({"A": a, "B": b}, chosen)
+    assert chosen["A"][0].place.id == "t:far" and chosen["A"][1]  # never moved to the weaker guess
+    a2 = Resolution("A", (Match(far, 1.0, "exact"), Match(near, 1.0, "exact")), True, (Match(near, 1.0, "exact"),))
+    c = Resolution("C", (Match(guess_anchor, 0.8, "fuzzy"),), False)
+    chosen = {"A": (a2.best, True, ""), "C": (c.best, False, "")}
+    settle_by_proximity({"A": a2, "C": c}, chosen)
+    assert chosen["A"][1], "a guess must not settle another name"
+    chosen = {"A": (a2.best, True, ""), "B": (b.best, False, "")}
+    settle_by_proximity({"A": a2, "B": b}, chosen)
+    assert chosen["A"][0].place.id == "t:near" and not chosen["A"][1]

@@ -1,0 +1,45 @@
+import pytest
+
+from geoclaims import RegionTable, UnknownRegion
+from geoclaims.places.regions import resolve_country
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kursk Oblast", "Kursk Oblast"), ("Kurskaya oblast", "Kursk Oblast"), ("Курская область", "Kursk Oblast"),
+        ("Курська обл.", "Kursk Oblast"), ("Kursk region", "Kursk Oblast"), ("Donetska oblast", "Donetsk Oblast"),
+        ("Донецкая", "Donetsk Oblast"), ("Zaporizka", "Zaporizhzhia Oblast"), ("Zaporozhye", "Zaporizhzhia Oblast"),
+        ("Kharkivska oblast", "Kharkiv Oblast"), ("Belgorodskaya oblast", "Belgorod Oblast"), ("Crimea", "Autonomous Republic of Crimea"),
+        ("Dnepropetrovskaya", "Dnipropetrovsk Oblast"), ("Gomel Oblast", "Gomel Region"),
+    ],
+)
+def test_region_spellings(text, expected):
+    assert [r.name for r in RegionTable.default().resolve(text)] == [expected]
+
+
+def test_every_region_resolves_by_each_of_its_names():
+    t = RegionTable.default()
+    for r in t.regions:
+        for n in r.names:
+            assert r in t.resolve(n), (r.name, n)
+
+
+def test_unknown_region_lists_valid_choices():
+    with pytest.raises(UnknownRegion, match="did you mean") as err:
+        RegionTable.default().resolve("Kurrsk Oblazt Atlantis")
+    assert isinstance(err.value, ValueError)
+
+
+def test_countries():
+    assert resolve_country("Россия") == "RU" and resolve_country("ukraine") == "UA" and resolve_country("BY") == "BY"
+    assert resolve_country("France") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Харківщина", "Kharkiv Oblast"), ("Харьковщина", "Kharkiv Oblast"), ("Sumshchyna", "Sumy Oblast"),
+    ("Region Charkiw", "Kharkiv Oblast"), ("Tschernihiw", "Chernihiv Oblast"), ("Kharkov region", "Kharkiv Oblast"),
+    ("Kyivska", "Kyiv Oblast"),
+])
+def test_colloquial_and_german_region_names(text, name):
+    assert [r.name for r in RegionTable.default().resolve(text)] == [name]
