@@ -206,6 +206,10 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"просоч\w+|просачива\w+|проник\w+|проника\w+|cross(?:ed|ing)|перетнул\w*|форсувал\w*|"
                             r"пересекл\w*|форсировал\w*|подход(?:ят|ит|или|ил|ила)|підход(?:ять|ить|или|ив|ила)|"
                             r"переход\w+\s+в\s+руки|переходить\s+(?:до\s+)?рук|progress(?:ed|ing)")),
+    ("advance", "active", w(r"to\s+advance(?=\s+(?:on|into|in|near|toward|towards|to|around|west|east|north|south|"
+                            r"further|deeper|closer))|to\s+(?:push|break)\s+(?:forward|into|through)")),
+    ("contest", "active", w(r"to\s+(?:attack|storm|assault)(?=\s+(?:the\s+)?(?:[A-Z]|positions|city|town|village|"
+                            r"settlement|near|in|on|toward|towards))")),
     ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
     # fighting with no outcome: contested
     ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|grey\s+zone|gray\s+zone|бій|"
@@ -280,6 +284,24 @@ FAILED_ATTEMPT = re.compile(r"(?<![\w'’])(?:unsuccessful(?:ly)?|in\s+vain|бе
                             r"безуспешн\w*|марно|тщетно|невдал\w*|неудачн\w*|achieved\s+nothing|without\s+success|"
                             r"(?:не|не\s+\w+)\s+смогл\w*|не\s+змогл\w*|не\s+змі[гн]\w*|could\s+not\s+(?:reach|advance|break|enter|take)|"
                             r"failed\s+to\s+(?:reach|advance|break|enter|take|capture))(?![\w'’])", re.I)
+#: the name of a military formation, not a place: "Operational and Strategic Command East Khortytsia", "the
+#: Khortytsya military unit", "ОСУВ Хортиця", "угруповання військ «Хортиця»", "группировки войск «Север»"
+UNIT_BEFORE = re.compile(r"(?<![\w'’])(?i:operational(?:\s+and\s+strategic)?\s+(?:command|group(?:ing)?)(?:\s+of\s+(?:troops|forces))?|"
+                         r"OSGT|OSUV|OTU|ОСУВ|ОСГВ|ОТУ|ОК|угрупован\w+(?:\s+військ)?|угрупуван\w+(?:\s+військ)?|"
+                         r"группировк\w+(?:\s+войск)?|оперативн\w+\s+командуван\w+|оперативн\w+\s+командовани\w+)"
+                         r"\s+(?:(?i:East|West|North|South|Схід|Восток|Північ|Південь|Юг|Север)\s+)?[«\"“'‘]?"
+                         r"(?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)")
+UNIT_AFTER = re.compile(r"(?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)[»\"”'’]?\s+(?:military\s+unit|(?:operational(?:\s+and\s+strategic|-strategic)?\s+)?"
+                        r"group(?:ing)?\s+of\s+(?:troops|forces)|operational(?:\s+and\s+strategic|-strategic)?\s+group(?:ing)?|"
+                        r"grouping|troops\s+grouping|forces\s+grouping)\b")
+#: a sentence that says the attacks just told of failed: "The enemy is not successful", "змусили їх тікати"
+FAILED_AFTER = re.compile(r"(?<![\w'’])(?:(?:is|was|were|are|have\s+been|has\s+been)\s+(?:not|un)\s*successful|"
+                          r"achieved\s+nothing|to\s+no\s+avail|without\s+success|(?:attacks?|assaults?|attempts?|"
+                          r"offensive)\s+(?:\w+\s+){0,3}failed|без\s+успіху|без\s+успеха|успіху\s+не\s+ма\w+|"
+                          r"не\s+ма\w+\s+успіху|не\s+увенчал\w*\s+успехом|не\s+добил\w*\s+успіх\w*|"
+                          r"не\s+добил\w*\s+успех\w*|(?:змусил\w*|змушу\w*)\s+(?:\w+\s+)?(?:тікати|відступ\w+)|"
+                          r"(?:заставил\w*|вынудил\w*)\s+(?:\w+\s+)?(?:бежать|отступ\w+)|"
+                          r"(?:вміло|успішно)\s+оборонял\w+|(?:умело|успешно)\s+оборонял\w+)(?![\w'’])", re.I)
 #: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
 DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|опроверг\w*|спростову\w*|"
            r"спростува\w*|заперечи\w*|заперечу\w*|заперечил\w*|некоректн\w+|неправдив\w+|фейк\w*|"

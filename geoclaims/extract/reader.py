@@ -54,8 +54,14 @@ MAX_CANDIDATES = 5000
 _PART_NOUN = re.compile(r"(?:industrial\s+zone|airport|outskirts|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
                         r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
 #: a sentence that goes on with the list of the one before: "Наиболее крупные из них — A, B", "Among them: A, B"
+_GOES_ON = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|трива\w+|still)(?!\w)", re.I)
 _LIST_GOES_ON = re.compile(r"^[^.;]{0,60}?(?:из\s+них|з\s+них|серед\s+них|среди\s+них|among\s+them|of\s+them|"
                            r"including|в\s+том\s+числе|зокрема|в\s+частности)\s*(?:[—:–-]|,)?", re.I)
+#: a sentence that names the places of the action before, which named none: "They were made near A and B",
+#: "Этими пунктами были A, B", "Вони відбулися біля A", "These were A and B"
+_THEY_WERE = re.compile(r"^\W*(?:they|these|those|они|вони|это|це|эти|ці|этими|цими|ими|ними)\s+(?:\w+\s+){0,2}?"
+                        r"(?:were|are|was|took\s+place|happened|были|был[аио]?|стали|є|були|стали|відбул\w+|"
+                        r"произошл\w+|проходил\w+|велись|велися)\b", re.I)
 _DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\s*\d{1,2}\b|\d{1,2}\s+\w+|\w+\s+\d{1,2}\s*\(|"
                        r"\(\w+\)|[—–-]\s)")
 _QUOTED = re.compile(r"[«»“”„\"]")
@@ -106,6 +112,7 @@ class Reader:
         self.antecedents: list[tuple[Mention, bool]] = []  # (mention, only locates)
         self.doc_side: str | None = None
         self._last_trigger: Trigger | None = None
+        self._unplaced: Trigger | None = None  # the action of the sentence before, when it named no place
         self._last_sentence_start = 0
         self._prev_sentence_start = 0
         self._group_size = 1
@@ -189,6 +196,8 @@ class Reader:
             blocked = [(a + m.start(), a + m.end()) for _, m in sent.side_cues]
             if sent.claimant and sent.claimant.start >= 0:
                 blocked.append((a + sent.claimant.start, a + sent.claimant.end))
+            blocked += [(a + m.start("n"), a + m.end("n")) for rx in (lx.UNIT_BEFORE, lx.UNIT_AFTER)
+                        for m in rx.finditer(s)]  # "OSGT Khortytsia": a formation, not the island
             sent.mentions = sorted((m for m in known + unknown if not any(x <= m.start < y for x, y in blocked)),
                                    key=lambda m: m.start)
             sent.dates = find_dates(s, self.published, a)
@@ -223,10 +232,17 @@ class Reader:
         cside = claimant.side if claimant else "neutral"
         persp = cside if cside in ("UA", "RU") else self.doc_side
         sides = find_sides(self.text, s, persp)
+        failed = not mentions and prev is not None and (
+            lx.FAILED_AFTER.search(s.text) or any(t.action == "repelled" and not t.blocked for t in triggers)) \
+            and self._failed(prev)
         if not triggers and not has_area and mentions and prev is not None and self._last_trigger and (
                 _LIST_GOES_ON.match(s.text) or len(mentions) >= 2 and _COUNTED_PLACES.search(prev.text)
                 and _NAME_LIST.search(s.text)):  # "...liberated 12 settlements. The ministry named them: A, B, C"
             triggers = [replace(self._last_trigger, start=s.start, end=s.start)]  # "Наиболее крупные из них — A, B"
+        elif not triggers and not has_area and mentions and prev is not None and self._unplaced is not None and \
+                _THEY_WERE.match(s.text):  # "Three attacks were repelled. They were made near A and B."
+            triggers = [replace(self._unplaced, start=s.start, end=s.start,
+                                force_near=self._unplaced.force_near or self._unplaced.action in ("repelled", "contest"))]
         if not triggers and not has_area:
             s.subject = self._first_side(sides) or (prev.subject if prev else None)
             self._remember(s, mentions, refs=set())
@@ -238,12 +254,14 @@ class Reader:
         date_text, explicit = self._date(s.dates, who)
         if has_area:
             self._areas(s, quote, sides, triggers, who, cside, status, date_text, persp)
-        if not mentions:
+        if not mentions and not failed:
             mentions = self._topic(s, triggers, prev)
         refs: set[int] = set()
         made = self._claims(s, mentions, triggers, quote, who, cside, status, date_text, explicit, refs)
         live = [t for t in triggers if not t.blocked and t.side and t.action in ("capture", "advance", "withdraw")]
         self._last_trigger = live[-1] if live else None
+        placed = [t for t in triggers if not t.blocked and t.side and t.start != t.end]
+        self._unplaced = placed[-1] if placed and not mentions and not made else None
         self._depth(s, mentions, triggers, quote, who, cside, status, date_text)
         subj = [t.side for t in triggers if t.side and t.how in ("subject", "agent", "held", "carried")
                 and t.action != "repelled"]
@@ -252,6 +270,22 @@ class Reader:
         if not made and triggers and not mentions and not has_area and any(not t.blocked for t in triggers) \
                 and any(t.side for t in triggers):
             self.skipped.append((quote, "no place the gazetteer knows"))
+
+    def _failed(self, prev: Sentence) -> bool:
+        """"Ворог вів штурмові дії в районі X та Y. Українські воїни змусили їх тікати.": the fighting of the
+        sentence before was an attack that failed, a ``repelled`` claim about the attacker."""
+        done = False
+        if _GOES_ON.search(prev.text):
+            return False  # "continues to storm positions near X. They were stopped": fighting, and a repelled attack
+        for i, c in enumerate(self.claims):
+            if c.action == "contest" and c.share is None and prev.start <= c.span[0] < prev.end:
+                feats = {k: v for k, v in self.features.get(id(c), {}).items() if not k.startswith("action:")}
+                feats["action:repelled"] = 1.0
+                side = prev.subject or c.side
+                self.claims[i] = self._scored(replace(c, action="repelled", side=side,
+                                                      note=c.note + "; the next sentence says the attack failed"), feats)
+                done = True
+        return done
 
     def _topic(self, s: Sentence, triggers: list[Trigger], prev: Sentence | None) -> list[Mention]:
         """"...тримають оборону та не дають противнику просунутися далі": the place the last sentence named."""
@@ -411,6 +445,8 @@ class Reader:
                 return None
             place, others, ambiguous = self.geo.resolved[m.name]
             name, pid, country, admin1 = place.name, place.id, place.country, place.admin1
+            if m.how != "anaphor" and self.geo.container(place, [x.name for x in s.mentions if x is not m and x.known]):
+                return None  # "operating in Kursk ... fighting in and around Sudzha": Kursk is the region
         else:
             name, pid, country, admin1, others, ambiguous = m.name, "", self.doc_country, "", (), False
             self.unknown.append(UnknownName(m.name, (m.start, m.end), quote))
@@ -427,6 +463,9 @@ class Reader:
         if near_share and action in ("capture", "advance", "contest"):
             share = near_share[0][2]
             action = "contest"
+        elif action == "capture" and t.voice in ("held", "control") and re.fullmatch(
+                r"(?:north|south|east|west|central)[\w-]*", q):
+            action, side = "contest", None  # "наші війська контролюють північну частину міста": the town is split
         elif partial and action == "capture":
             action = "contest"  # "controls most of X", "взяли значну частину", "не контролюють повністю"
             side = None

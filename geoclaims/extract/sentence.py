@@ -137,6 +137,9 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             t.blocked = "standing"  # "controlled by Russian forces for months": no change
         elif t.action == "capture" and t.voice in ("passive", "active") and _attributive(text, s, t):
             t.blocked = "standing"  # "the occupied city of Izium", "у звільненому селі Гракове": a state, not an event
+        elif t.action in ("contest", "advance") and t.voice == "active" and not lx.INTENT.search(head) and \
+                lx.FAILED_ATTEMPT.search(head[-30:]):
+            t.action, t.voice = "repelled", "passive"  # "unsuccessfully attacked X", "безуспішно штурмували X"
         elif lx.INTENT.search(head) and t.action != "repelled":
             attempt = bool(lx.ATTEMPT.search(head))
             if attempt and lx.FAILED_ATTEMPT.search(head + " " + rest):  # "безуспішно намагався просунутися в X"

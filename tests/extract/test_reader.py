@@ -233,3 +233,111 @@ def test_an_exact_name_of_a_faraway_place_yields_to_the_case_form_of_a_near_one(
                    "Золотого Колодязя та Рубіжного.", published="2025-08-12")
     pokrovsk = [c for c in ex.claims if c.place == "Pokrovsk"]
     assert pokrovsk and pokrovsk[0].side == "RU" and pokrovsk[0].region == "Donetsk Oblast"
+
+
+def test_a_common_village_name_is_settled_among_all_its_homonyms():
+    # 29 villages are called Григорівка: the one near Bakhmut, not the first five the gazetteer ranks
+    _, ex = rows("Українські військові відбили атаки противника біля Григорівки та Кліщіївки, південніше Бахмута.",
+                 published="2023-09-10")
+    hryhorivka = [c for c in ex.claims if c.place == "Hryhorivka"]
+    assert hryhorivka and {c.region for c in hryhorivka} == {"Donetsk Oblast"}
+
+
+def test_names_nothing_else_settles_go_to_one_oblast_of_the_war():
+    # every one of these names has a village in Odesa Oblast and in Donetsk Oblast
+    _, ex = rows("По словам Рогова, украинские военные уже покинули Ильинку, Романовку и Елизаветовку.",
+                 published="2024-09-05")
+    from geoclaims.extract.geography import WAR_OBLASTS
+
+    located = [c for c in ex.claims if c.place_id]
+    assert len(ex.claims) == 3 and len(located) >= 2
+    assert len({c.region for c in located}) == 1 and {c.region for c in located} <= WAR_OBLASTS
+
+
+def test_a_town_is_not_swapped_for_a_village_of_its_name():
+    _, ex = rows("Ukrainian forces repelled attacks on Avdiivka and east of Stepove.", published="2023-10-12")
+    assert [c.region for c in ex.claims if c.place.startswith("Avdi")] == ["Donetsk Oblast"]
+
+
+def test_two_readings_of_one_word_do_not_anchor_each_other():
+    # "Покровську" reads as Покровськ or Покровська (a Pokrovsk in Yakutia): one word, not two places
+    got, ex = rows("У Покровську тривають стрілецькі бої.", published="2025-10-26")
+    assert got == [("Pokrovsk", "RU", "contest", "")] and ex.claims[0].region == "Donetsk Oblast"
+
+
+def test_near_is_where_it_happened_unless_it_locates_another_place():
+    got, _ = rows("Водночас окупанти просунулися поблизу Шахового та Кіндрашівки.", published="2025-05-20")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Shakhove", "RU", "advance"), ("Kindrashivka", "RU", "advance")]
+    got, _ = rows("Українські сили відбили атаку біля Піщаного, що неподалік від Покровська.", published="2025-01-19")
+    assert [p for p, *_ in got] == ["Pishchane"]
+
+
+def test_a_direction_means_the_town_it_is_named_after():
+    # "Покровському напрямку": Pokrovsk, not the smaller Pokrov; it anchors "Покровську" in Donetsk Oblast
+    _, ex = rows("Триває оборонна операція на Покровському напрямку. У самому Покровську продовжується боротьба з "
+                 "диверсійними групами противника.", published="2025-10-16")
+    assert [(c.place, c.region) for c in ex.claims] == [("Pokrovsk", "Donetsk Oblast")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ворог вів штурмові дії в районі Мазанівки. Українські воїни вміло оборонялися та змусили їх тікати.",
+     "Mazanivka"),
+    ("The Russians are conducting offensive operations near Pokrovsk. However, the enemy is not successful.",
+     "Pokrovsk"),
+])
+def test_an_attack_whose_failure_the_next_sentence_tells_is_repelled(text, place):
+    got, _ = rows(text, published="2025-08-05")
+    assert got == [(place, "RU", "repelled", "near")]
+
+
+def test_an_assault_that_goes_on_stays_fighting_beside_the_repelled_attack():
+    got, _ = rows("Армия РФ продолжает штурмовать позиции украинских военных вблизи Гуляйполя. Захватчики были "
+                  "остановлены на подходах к городу.", published="2025-11-20")
+    assert ("Hulyaypole", "RU", "contest", "near") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian forces had withdrawn from Chasiv Yar, said a representative of Operational and Strategic Command "
+    "East Khortytsia.",
+    "Ukrainian forces had withdrawn from Chasiv Yar, a spokesman for the Khortytsya military unit said.",
+    "Українські сили вийшли з Часового Яру, повідомив речник ОСУВ Хортиця.",
+])
+def test_a_formation_named_after_a_place_is_not_that_place(text):
+    got, _ = rows(text, published="2024-07-04")
+    assert [p for p, *_ in got] == ["Chasiv Yar"]
+
+
+def test_a_city_that_shares_its_oblast_s_name_stands_for_the_oblast_around_its_villages():
+    got, _ = rows("Kyiv's troops would keep operating in Kursk as long as needed and fighting continued in and "
+                  "around Sudzha.", published="2025-03-12")
+    assert [p for p, *_ in got] == ["Sudzha"]
+    got, _ = rows("Ukrainian forces liberated Kherson and Chornobaivka.", published="2022-11-11")
+    assert [p for p, *_ in got] == ["Kherson", "Chornobaivka"]  # a village next to the city: the city itself
+
+
+@pytest.mark.parametrize("text, places, side", [
+    ("Three Russian attacks were repelled. They took place near Kurakhove and Hannivka.",
+     ["Kurakhove", "Hannivka"], "RU"),
+    ("Еще две атаки ВСУ были отражены, сообщило Минобороны России. Они были предприняты в районах населенных "
+     "пунктов Марьинка и Красногоровка.", ["Mar'yinka", "Krasnohorivka"], "UA"),
+])
+def test_the_places_of_an_action_told_in_the_sentence_after(text, places, side):
+    got, _ = rows(text, published="2023-06-12")
+    assert [(p, s, a) for p, s, a, _ in got] == [(p, side, "repelled") for p in places]
+
+
+@pytest.mark.parametrize("text, action", [
+    ("Russian troops tried to storm Chasiv Yar.", "contest"),
+    ("Russian forces attempted to assault Chasiv Yar.", "contest"),
+    ("Russian forces unsuccessfully tried to advance near Chasiv Yar.", "repelled"),
+    ("Russian forces unsuccessfully attacked Chasiv Yar.", "repelled"),
+    ("Ворог безуспішно штурмував Часів Яр.", "repelled"),
+    ("Russian forces continue to advance near Chasiv Yar.", "advance"),
+])
+def test_infinitives_after_attempts_and_attacks_that_failed(text, action):
+    got, _ = rows(text, published="2025-08-14")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Chasiv Yar", "RU", action)]
+
+
+def test_a_plan_to_attack_is_no_claim():
+    assert rows("Russian forces plan to attack Chasiv Yar.", published="2025-08-14")[0] == []
