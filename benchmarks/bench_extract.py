@@ -199,6 +199,7 @@ SPLITS = {
     "dev (rules)": "dev passages the rules were written from (issue 16)",
     "dev (calibration)": "dev passages annotated after the rules of issue 16, used to fit confidence then",
     "dev (round 2)": "dev passages annotated while generalising the rules (new fronts and years)",
+    "dev (round 3)": "dev passages annotated late in round 2 and measured before any rule was written from them",
     "dev": "every dev passage",
     "test": "held out: never looked at while writing rules or fitting confidence",
     "all": "dev and test",
@@ -213,8 +214,8 @@ def in_split(item, split: str) -> bool:
         return item.split == split
     if item.split != "dev":
         return False
-    if split == "dev (round 2)":
-        return item.round == 2
+    if split in ("dev (round 2)", "dev (round 3)"):
+        return item.round == int(split[-2])
     return item.round == 1 and item.calibration == (split == "dev (calibration)")
 
 
@@ -296,8 +297,8 @@ def _print_errors(sc) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("work", "final", "test", "dev", "all"), default="work",
-                    help="work (default): the dev passages in their three parts (rules, calibration, round 2), never "
-                         "the test split; final: the test split, then the three dev parts (run once, at the end); "
+                    help="work (default): the dev passages in their four parts (rules, calibration, rounds 2 and 3), "
+                         "never the test split; final: the test split, then the dev parts (run once, at the end); "
                          "test, dev, all: that split alone")
     ap.add_argument("--errors", action="store_true", help="list the misses and extras of geoclaims (dev passages "
                                                           "only: the test split's are never printed)")
@@ -307,7 +308,7 @@ def main() -> None:
     args = ap.parse_args()
     before = load_before()
     if not args.no_accuracy:
-        parts = ("dev (rules)", "dev (calibration)", "dev (round 2)")
+        parts = ("dev (rules)", "dev (calibration)", "dev (round 2)", "dev (round 3)")
         splits = {"work": parts, "final": ("test", *parts)}.get(args.split, (args.split,))
         for split in splits:
             accuracy(split, before, args.errors and split not in ("test", "all"))

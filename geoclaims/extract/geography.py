@@ -57,6 +57,7 @@ def _adjective_forms(word: str) -> list[str]:
 
 
 _REGION_CACHE: dict[str, tuple] = {}
+_UK_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 
 
 def _merged(groups: list[set[str]]) -> list[set[str]]:
@@ -256,7 +257,8 @@ class Geography:
             return m if n == m.name else replace(m, name=n)
         if m.how in ("anaphor", "exact", "possessive") or not self.has_anchors():
             return m  # "Покровська" (a Pokrovsk in Yakutia, or Pokrovsk's genitive): the locative reading wins above
-        return Mention(m.start, m.end, m.text, nominative_guesses(m.text), (), "unknown")
+        return Mention(m.start, m.end, m.text, nominative_guesses(m.text, ukrainian=bool(
+            _UK_LETTERS.search(self.text, max(0, m.start - 150), m.end + 150))), (), "unknown")
 
     def _far(self, name: str, km: float = 400.0) -> bool:
         """Whether a reading lies farther than `km` from every other place the report names (Pokrovsk in Yakutia)."""

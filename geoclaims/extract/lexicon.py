@@ -148,7 +148,9 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"(?:повністю\s+)?(?:звільнен(?!ня|ням|ню|ні)\w*|звільнено|захоплен(?!ня|ням|ню|ні)\w*|окупован\w*|"
                              r"зачищен(?!ня|ням|ню|ні)\w*|взято)|"
                              r"перешл?\w*\s+в\s+руки|перейшл?\w*\s+(?:до\s+)?(?:в\s+)?рук\w*")),
-    ("capture", "held", w(r"(?:is|are|was|were|now|firmly|remains?)\s+in\s+(?:Russian|Ukrainian|enemy|Kyiv['’]s|Moscow['’]s)\s+"
+    ("capture", "held", w(r"потрапи\w+\s+під\s+контроль|потрапля\w+\s+під\s+контроль|попа\w+\s+под\s+контроль|"
+                          r"(?:fell|fallen|falls)\s+under\s+(?:the\s+)?(?:\w+\s+){0,2}control|"
+                          r"(?:is|are|was|were|now|firmly|remains?)\s+in\s+(?:Russian|Ukrainian|enemy|Kyiv['’]s|Moscow['’]s)\s+"
                           r"hands|(?:в|у)\s+руках\s+(?:ВСУ|ЗСУ|россиян|росіян|российск\w+\s+\w+|російськ\w+\s+\w+|"
                           r"украинск\w+\s+\w+|українськ\w+\s+\w+|противника|ворога)|"
                           r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:\w+\s+){0,2}control|"
@@ -208,6 +210,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"переход\w+\s+в\s+руки|переходить\s+(?:до\s+)?рук|progress(?:ed|ing)")),
     ("advance", "active", w(r"to\s+advance(?=\s+(?:on|into|in|near|toward|towards|to|around|west|east|north|south|"
                             r"further|deeper|closer))|to\s+(?:push|break)\s+(?:forward|into|through)")),
+    ("contest", "active", w(r"активн\w+\s+(?:бойов\w+\s+|наступальн\w+\s+|штурмов\w+\s+)?ді[їйя]\w*|"
+                            r"активн\w+\s+(?:боев\w+\s+|наступательн\w+\s+|штурмов\w+\s+)?действи\w+")),
     ("contest", "active", w(r"to\s+(?:attack|storm|assault)(?=\s+(?:the\s+)?(?:[A-Z]|positions|city|town|village|"
                             r"settlement|near|in|on|toward|towards))")),
     ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
@@ -306,7 +310,8 @@ FAILED_AFTER = re.compile(r"(?<![\w'’])(?:(?:is|was|were|are|have\s+been|has\s
 DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|опроверг\w*|спростову\w*|"
            r"спростува\w*|заперечи\w*|заперечу\w*|заперечил\w*|некоректн\w+|неправдив\w+|фейк\w*|"
            r"не\s+соответству\w+\s+действительности|"
-           r"не\s+соответству\w+\s+действительности|не\s+відповіда\w+\s+дійсності|неправда|not\s+true|fake")
+           r"не\s+соответству\w+\s+действительности|не\s+відповіда\w+\s+дійсності|неправда|not\s+true|fake|"
+           r"(?:I|we)\s+(?:do\s+not|don['’]t|cannot|can['’]t)\s+confirm|не\s+підтверджу(?:ю|ємо)|не\s+подтвержда(?:ю|ем)")
 #: a claim that may be false: unverified
 HEDGE = w(r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w*|confirm\w*)|cannot\s+(?:be\s+)?(?:independently\s+)?verif\w*|"
           r"unable\s+to\s+(?:independently\s+)?(?:verify|confirm)|(?:has|have|had)\s+not\s+(?:been\s+)?(?:independently\s+)?"

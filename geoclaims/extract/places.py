@@ -172,7 +172,12 @@ def _variants(word: str) -> list[str]:
     return list(dict.fromkeys(out))[:12]
 
 
-def nominative_guesses(name: str) -> str:
+def _ukrainian_around(text: str, pos: int) -> bool:
+    """Whether the words around a position are Ukrainian (its letters і ї є ґ within 150 characters)."""
+    return bool(_UK_LETTERS.search(text, max(0, pos - 150), pos + 150))
+
+
+def nominative_guesses(name: str, *, ukrainian: bool | None = None) -> str:
     """The most likely nominative of a Russian or Ukrainian place name in any case; other names as given.
 
     For names the gazetteer does not know, so no lookup can confirm it.
@@ -182,6 +187,11 @@ def nominative_guesses(name: str) -> str:
     >>> [nominative_guesses(n) for n in ("Кліщіївку", "Леонідівці", "Сєвєрного", "Работино", "Robotyne")]
     ['Кліщіївка', 'Леонідівка', 'Сєвєрне', 'Работино', 'Robotyne']
 
+    A name with no letter of its own language takes the language of its sentence (`ukrainian`):
+
+    >>> nominative_guesses("Довгенького"), nominative_guesses("Довгенького", ukrainian=True)
+    ('Довгенькое', 'Довгеньке')
+
     Returns
     -------
     str
@@ -189,7 +199,7 @@ def nominative_guesses(name: str) -> str:
     if not _CYR.search(name):
         return name
     uk = bool(_UK_LETTERS.search(name)) or bool(re.search(r"[сц]ьк", name, re.I)) or (
-        not _RU_LETTERS.search(name) and "і" in name.lower())
+        not _RU_LETTERS.search(name) and "і" in name.lower()) or (bool(ukrainian) and not _RU_LETTERS.search(name))
     words = name.split()
     out = []
     for k, word in enumerate(words):
@@ -431,11 +441,11 @@ class PlaceFinder:
                 prep = (_PLACE_PREP.search(text[max(0, a - 40):a]) or _ACTION_BEFORE.search(text[max(0, a - 40):a])
                         or _PASSIVE_AFTER.match(text, b, min(len(text), b + 60))) and _SETTLEMENT_END.search(name)
                 if slot or opened or (has_known and len(g) > 1) or prep:
-                    out.append(self._unknown_mention(a, b, name))
+                    out.append(self._unknown_mention(a, b, name, text))
         return out
 
-    def _unknown_mention(self, a: int, b: int, name: str) -> Mention:
-        nominative = nominative_guesses(name)
+    def _unknown_mention(self, a: int, b: int, name: str, text: str = "") -> Mention:
+        nominative = nominative_guesses(name, ukrainian=_ukrainian_around(text, a))
         for cand in dict.fromkeys((nominative, name)):
             r = self.gaz.resolve(cand, limit=8)
             best = r.best

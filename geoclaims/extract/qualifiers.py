@@ -37,6 +37,10 @@ _RU_DIR = {"севернее": "north of", "южнее": "south of", "восто
            "юго-западнее": "southwest of", "північніше": "north of", "південніше": "south of",
            "східніше": "east of", "західніше": "west of", "північно-східніше": "northeast of",
            "північно-західніше": "northwest of", "південно-східніше": "southeast of", "південно-західніше": "southwest of"}
+#: a small number in words: "four kilometers east of Siversk"
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|few|"
+                r"several|a\s+couple\s+of|два|две|три|четыре|пять|шесть|семь|восемь|десять|несколько|два|дві|три|"
+                r"чотири|п'ять|шість|сім|вісім|десять|кілька|декілька)")
 _KM = r"(?:km|kilomet(?:er|re)s?|км|кілометр\w*|километр\w*|miles?|метр\w*|m)"
 
 _NEAR = re.compile(r"(?:near|around|close\s+to|in\s+the\s+(?:area|areas|vicinity|direction)s?\s+of|outside|against|"
@@ -88,9 +92,10 @@ _REFERENCE = re.compile(
     r"adjacent\s+to)|(?:що|яке|який|яка|які|которое|который|которая|которые)\s+(?:знаходиться\s+|знаходяться\s+|"
     r"находится\s+|находятся\s+|розташован\w*\s+|расположен\w*\s+)?(?:неподалік|неподалеку|поруч|рядом|недалеко|"
     r"поблизу|біля|возле|около)\s+(?:від\s+|от\s+|з\s+|із\s+|с\s+)?|"
-    r"(?:расположен\w*|находится|находятся|розташован\w*|знаходиться|знаходяться|лежить|лежит)\s+(?:[^,.;]{0,60}?\s)?"
-    r"(?:от|від|под|під|у|біля|возле|около|на|в)|"
-    r"\b(?:from|из|з|від)\s+(?:the\s+)?(?:area|direction|district|района|району|направления|напрямку)\s+(?:of\s+)?|"
+    r"(?:расположен\w*|находится|находятся|розташован\w*|знаходиться|знаходяться|лежить|лежит)\s+"
+    r"(?:(?:[^,.;]|(?<=\d)[,.](?=\d)){0,100}?\s)?(?:от|від|под|під|у|біля|возле|около|на|в)"
+    r"(?:\s+(?:города|міста|села|поселка|селища))?|"
+    r"\b(?:from|из|з|від|от)\s+(?:the\s+)?(?:area|direction|district|района|району|направления|напрямку)\s+(?:of\s+)?|"
     r"(?:из|з)\s+района\s+(?:населенн\w+\s+пункт\w+|села)?|"
     r"\bsettlement\s+(?:near|in)|,\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:(?<!city\s)(?<!town\s)(?<!village\s)(?<!settlement\s)"
     r"(?<!hamlet\s)(?<!locality\s)of|near|in|outside)|"
@@ -124,9 +129,9 @@ _AFTER_PART = re.compile(r"^(?:['’]s)?\s+(?P<adj>northern|southern|eastern|wes
                          r"south-?eastern|south-?western)\s+(?:part|section|outskirts|half)\b", re.I)
 #: a compass phrase right after another place and a comma or bracket locates that place: "Gordeyevka, south of X"
 _APPOSITIVE = re.compile(r"(?:[,(]|\s)\s*(?:(?:about|some|roughly|approximately|around|приблизно|около|примерно|близько)\s+)?"
-                         r"(?:за\s+)?(?:\d+(?:[.,]\d+)?\s*" + _KM + r"\s+)?(?:" + _DIR_WORD + r"\s+of|(?:from|от|від)|"
+                         r"(?:(?:за|в|у)\s+)?(?:(?:\d+(?:[.,]\d+)?|" + _NUMBER_WORD + r")\s*" + _KM + r"\s+)?(?:" + _DIR_WORD + r"\s+of|(?:from|от|від)|"
                          r"(?:к|на|в|у)\s+(?:" + _SLAVIC_KEYS + r")\w*\s+(?:от|від))\s*(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|hub|center|centre)"
-                         r"\s+of\s+)?$",
+                         r"\s+of\s+|(?:города|міста|села|поселка|селища)\s+)?$",
                          re.I)
 
 
@@ -180,7 +185,7 @@ def qualifier(before: str, after: str = "", action: str = "",
     -------
     tuple
     """
-    tail = before[-100:]
+    tail = before[-140:]
     if _LOCATED_AFTER.match(after):
         return "", None, "reference"  # "The settlement lies six miles southwest of X": it only locates
     oriented = previous_place_start is not None and _NEAR_ONLY.fullmatch(before[previous_place_end:]) and (

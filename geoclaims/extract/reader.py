@@ -54,12 +54,14 @@ MAX_CANDIDATES = 5000
 _PART_NOUN = re.compile(r"(?:industrial\s+zone|airport|outskirts|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
                         r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
 #: a sentence that goes on with the list of the one before: "Наиболее крупные из них — A, B", "Among them: A, B"
+_DATE_THEN_NAME = re.compile(r"\s*[-–—:]?\s*")
 _GOES_ON = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|трива\w+|still)(?!\w)", re.I)
 _LIST_GOES_ON = re.compile(r"^[^.;]{0,60}?(?:из\s+них|з\s+них|серед\s+них|среди\s+них|among\s+them|of\s+them|"
                            r"including|в\s+том\s+числе|зокрема|в\s+частности)\s*(?:[—:–-]|,)?", re.I)
 #: a sentence that names the places of the action before, which named none: "They were made near A and B",
 #: "Этими пунктами были A, B", "Вони відбулися біля A", "These were A and B"
-_THEY_WERE = re.compile(r"^\W*(?:they|these|those|они|вони|это|це|эти|ці|этими|цими|ими|ними)\s+(?:\w+\s+){0,2}?"
+_THEY_WERE = re.compile(r"^\W*(?:(?:по\s+(?:его|её|ее|их)\s+(?:словам|данным)|за\s+(?:його|її|їхніми)\s+(?:словами|даними)|"
+                        r"according\s+to\s+(?:him|her|them))\s*,?\s*)?(?:they|these|those|они|вони|это|це|эти|ці|этими|цими|ими|ними)\s+(?:\w+\s+){0,2}?"
                         r"(?:were|are|was|took\s+place|happened|были|был[аио]?|стали|є|були|стали|відбул\w+|"
                         r"произошл\w+|проходил\w+|велись|велися)\b", re.I)
 _DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\s*\d{1,2}\b|\d{1,2}\s+\w+|\w+\s+\d{1,2}\s*\(|"
@@ -440,6 +442,10 @@ class Reader:
 
     def _claim(self, s, t, m, q, km, shares, cid, quote, who, cside, status, date_text, explicit):
         m = self.geo.choose(m)
+        if len(s.dates) >= 2:  # "освобождены: 7 июля - Дачное, 26 июля - Малиевка": each its own date
+            own = [d for d in s.dates if d.span[1] <= m.start and _DATE_THEN_NAME.fullmatch(self.text, d.span[1], m.start)]
+            if own:
+                date_text, explicit = own[-1].text, True
         if m.known:
             if m.name not in self.geo.resolved:
                 return None
@@ -498,8 +504,9 @@ class Reader:
                     old.span[0] > s.start - 600 and not self.text.count("\n\n", old.span[0], s.start) and \
                     old.span[0] < s.start:
                 return None
-        if m.how == "anaphor" and not explicit and any(
+        if m.how == "anaphor" and any(
                 (old.place, old.side, old.action, old.qualifier) == (name, side, action, q)
+                and (not explicit or old.date == date_text)
                 and self._last_sentence_start <= old.span[0] < s.start for old in self.claims[-8:]):
             return None  # "X was liberated. The ministry announced the capture of the settlement": told again
         if share is not None:  # "controls most of X" ... "X is 60% controlled": one statement, now with its share

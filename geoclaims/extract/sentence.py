@@ -104,6 +104,14 @@ class Sentence:
     triggers: list = field(default_factory=list)
 
 
+#: a verb of going on right before an action noun: "продолжают освобождение X", "ведет освобождение X"
+_GOES_ON_BEFORE = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|вед[её]т|ведут|веде|ведуть|ведём|ведемо)\s+"
+                             r"(?:\w+\s+)?$", re.I)
+#: the subject of a sentence is a report that the sentence goes on to deny: "Інформація про нібито просування ..."
+_REPORT_SUBJECT = re.compile(r"\W*(?:інформаці\w+|информаци\w+|повідомлення|сообщени\w+|заяв\w+|чутки|слухи|"
+                             r"(?:the\s+)?(?:claims?|reports?|information|rumou?rs?))\s", re.I)
+
+
 def find_triggers(text: str, s: Sentence) -> list[Trigger]:
     """The actions of a sentence, each with why it gives no claim, if it does not (negated, intended, denied...)."""
     found: list[Trigger] = []
@@ -160,7 +168,8 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         elif t.voice == "held" and (re.match(r"(?:coming|comes)\b", t.text, re.I) or re.search(
                 r"(?:gradually|slowly|поступово|постепенно|потроху|понемногу)\s+$", head, re.I)):
             t.action = "advance"  # "is gradually coming under enemy control": not yet taken
-        elif t.voice == "nominal" and t.action in ("capture", "advance") and lx.CONTINUES.match(text, t.end, s.end):
+        elif t.voice == "nominal" and t.action in ("capture", "advance") and (
+                lx.CONTINUES.match(text, t.end, s.end) or _GOES_ON_BEFORE.search(head)):
             t.action, t.voice = "contest", "active"  # "Освобождение Гуляйполя продолжается": no outcome yet
         den = lx.DENIAL.search(text, s.start, t.start)
         if den and not re.search(r"(?<!\w)(?:but|and\s+said|saying|однако|но|але|проте|(?:and|і|та|и)\s+"
@@ -168,6 +177,8 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
                                  r"наголош\w+|зазнача\w+|отмеча\w+|підкреслю\w+|подчеркива\w+))(?!\w)",
                                  text[den.end():t.start], re.I):
             t.blocked = "denied"
+        elif _REPORT_SUBJECT.match(s.text) and lx.DENIAL.search(text, t.end, s.end):
+            t.blocked = "denied"  # "Інформація про нібито просування ... не відповідає дійсності"
     return found
 
 
@@ -293,7 +304,7 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         return
     pronoun = lx.PRONOUN_SUBJECT.search(text, s.start, t.start)
     neutral_voice = not s.claimant or s.claimant.start < 0 or s.claimant.status == "assessed"
-    if t.voice == "active" and not before and after and after[0][0] - t.end < 25 and not after[0][3] and \
+    if t.voice in ("active", "control") and not before and after and after[0][0] - t.end < 25 and not after[0][3] and \
             _CYR.search(t.text) and not re.search(r"[,;:]", text[t.end:after[0][0]]) and \
             not _OBLIQUE.search(text[after[0][0]:after[0][1]].split()[0]):
         side = after[0][2]  # "куди зайшли російські війська", "просунулися українські підрозділи": verb, then subject

@@ -152,9 +152,10 @@ def test_extraction_keeps_the_measured_figures(measured):
 
 
 def test_confidence_ranks_candidates_on_unseen_passages(measured):
-    # the bands below 0.8 may be thin on a set this size: compare the confident candidates with all the others
-    ranked = measured["test"].confidences
-    high = [ok for c, ok in ranked if c >= 0.8]
-    low = [ok for c, ok in ranked if c < 0.8]
-    assert len(high) >= 10 and len(low) >= 10, (len(high), len(low))
+    # most candidates score 0.8 or more, so the bands below are thin: compare the more confident half of the
+    # candidates with the less confident half
+    ranked = sorted(measured["test"].confidences, key=lambda x: x[0])
+    half = len(ranked) // 2
+    low, high = [ok for _, ok in ranked[:half]], [ok for _, ok in ranked[half:]]
+    assert half >= 20
     assert sum(high) / len(high) > sum(low) / len(low)

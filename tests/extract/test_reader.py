@@ -341,3 +341,81 @@ def test_infinitives_after_attempts_and_attacks_that_failed(text, action):
 
 def test_a_plan_to_attack_is_no_claim():
     assert rows("Russian forces plan to attack Chasiv Yar.", published="2025-08-14")[0] == []
+
+
+def test_a_speaker_who_does_not_confirm_denies():
+    got, _ = rows("\"I do not confirm the information that Russia entered the settlements of Stepove or Shcherbaky,\" "
+                  "Voloshyn said.", published="2025-03-17")
+    assert got == []
+
+
+def test_a_place_so_many_kilometres_from_a_city_only_locates_the_city():
+    got, _ = rows("Российские войска взяли под контроль Степногорск, расположенный в 2,5 километра от левого берега "
+                  "Каховского водохранилища и примерно в 30 километрах от города Запорожье.", published="2025-12-28")
+    assert got == [("Stepnohirsk", "RU", "capture", "")]
+
+
+def test_the_subject_after_a_verb_of_control_holds_the_share():
+    _, ex = rows("Трегубов підкреслив, що приблизно 20% території Куп’янська наразі контролює ворог.",
+                 published="2025-10-31")
+    assert [(c.place, c.side, c.action, c.share) for c in ex.claims] == [("Kupyansk", "RU", "contest", 20.0)]
+
+
+def test_the_same_capture_told_again_of_the_village_is_one_claim():
+    got, _ = rows("Russia on Wednesday claimed that its forces had taken control of the village of Stepanivka in "
+                  "Ukraine's Donetsk region. According to a Defense Ministry statement, the village came under Russian "
+                  "control following an operation.", published="2024-11-15")
+    assert got == [("Stepanivka", "RU", "capture", "")]
+
+
+def test_a_distance_in_words_locates():
+    got, _ = rows("Russian troops seized Verkhnokamianske, four kilometers east of Siversk.", published="2024-10-09")
+    assert [p for p, *_ in got] == ["Verkhnokamianske"]
+
+
+def test_active_operations_in_the_areas_of_villages_are_fighting():
+    got, _ = rows("Генштаб повідомив: активні дії відбуваються у районах Олексіївки та Юнаківки Сумської області.",
+                  published="2025-08-16")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Oleksiivka", "RU", "contest"), ("Yunakivka", "RU", "contest")]
+
+
+def test_where_it_happened_told_after_whom_it_is_said_by():
+    got, _ = rows("Подразделения ВСУ оставили позиции на востоке Сумской области, сообщил офицер ВСУ Дмитрий Лиховой. "
+                  "По его словам, это произошло в районе села Грабовское.", published="2025-12-21")
+    assert [(s, a, q) for _, s, a, q in got] == [("UA", "withdraw", "near")]
+
+
+def test_where_an_advance_came_from_is_no_claim():
+    got, _ = rows("Подразделения ВС РФ продвинулись более чем на километр от района Андреевки к лесополосам.",
+                  published="2025-12-23")
+    assert got == []
+
+
+def test_each_village_of_a_dated_list_takes_its_own_date():
+    _, ex = rows("Согласно сводкам МО РФ, в Днепропетровской области ранее были освобождены населенные пункты: 7 июля - "
+                 "Дачное, 26 июля - Малиевка, 5 августа - Январское.", published="2025-08-24")
+    assert [c.date for c in ex.claims] == ["2025-07-07", "2025-07-26", "2025-08-05"]
+
+
+def test_a_liberation_that_goes_on_is_fighting():
+    got, _ = rows("Военнослужащие группировки войск «Центр» продолжают освобождение населенных пунктов Новопавловка и "
+                  "Новоподгородное в Днепропетровской области, заявил командующий.", published="2025-12-27")
+    assert {a for _, _, a, _ in got} == {"contest"} and len(got) == 2
+
+
+def test_a_report_the_sentence_calls_untrue_is_no_claim():
+    got, _ = rows("Інформація про нібито просування російських військ у напрямку Костянтинівки у Донецькій області не "
+                  "відповідає дійсності.", published="2025-10-21")
+    assert got == []
+
+
+def test_villages_that_fell_under_the_invaders_control():
+    got, _ = rows("Сусідні населені пункти Попівка та Високе також потрапили під контроль загарбників, повідомив "
+                  "DeepState.", published="2026-03-09")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "capture"), ("RU", "capture")]
+
+
+def test_an_unknown_name_in_ukrainian_text_gets_a_ukrainian_nominative():
+    got, ex = rows("Окупанти просунулися біля Терного (на захід від Кремінної), стверджують воєнкори.",
+                   published="2023-06-01")
+    assert got[0][0] == "Терне" and not ex.claims[0].place_id  # not the Russian "Терное"
