@@ -256,11 +256,11 @@ INTENT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)
                     r"plan(?:s|ned|ning)?|intend(?:s|ed)?|want(?:s|ed)?|hop(?:e|es|ed|ing)|would|will|could|"
                     r"look(?:s|ing)?\s+to|prepar(?:e|es|ed|ing)|threat(?:en(?:s|ed)?)?|order(?:s|ed)?|"
                     r"пыта\w+|попыт\w*|попытаться|намерен\w*|планир\w+|хотят|хотел\w*|стрем\w+|"
-                    r"готов\w+|намага\w+|спроб\w*|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
+                    r"готов\w+|намага\w+|спроб\w*|старают\w*|старается|стараються|старається|старал\w+ся|старал\\w+сь|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
                     r"с\s+целью|чтобы|щоб|угроз\w+)\s+(?:\w+\s+){0,3}$", re.I)
 #: the intent words that are attempts (an attack that happened), not plans: "tried to break through near X"
 ATTEMPT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|sought|пыта\w+|попыт\w*|попытаться|"
-                     r"намага\w+|спроб\w*|совершил\w*\s+попытк\w+|здійснил\w*\s+спроб\w+)\s+(?:\w+\s+){0,4}$", re.I)
+                     r"намага\w+|спроб\w*|старают\w*|старается|стараються|старається|совершил\w*\s+попытк\w+|здійснил\w*\s+спроб\w+)\s+(?:\w+\s+){0,4}$", re.I)
 #: a capture word whose object is no territory: "повернули контроль над ситуацією", "regained control of the situation"
 NOT_TERRITORY_AFTER = re.compile(r"\s*(?:(?:контроль|контролю|control)\s+(?:над|of|over)\s+)?(?:the\s+)?"
                                  r"(?:ситуаці\w+|situation|положенн\w+|обстановк\w+|initiative|ініціатив\w+|"

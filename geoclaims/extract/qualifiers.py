@@ -129,7 +129,8 @@ _AFTER_PART = re.compile(r"^(?:['’]s)?\s+(?P<adj>northern|southern|eastern|wes
                          r"south-?eastern|south-?western)\s+(?:part|section|outskirts|half)\b", re.I)
 #: a compass phrase right after another place and a comma or bracket locates that place: "Gordeyevka, south of X"
 _APPOSITIVE = re.compile(r"(?:[,(]|\s)\s*(?:(?:about|some|roughly|approximately|around|приблизно|около|примерно|близько)\s+)?"
-                         r"(?:(?:за|в|у)\s+)?(?:(?:\d+(?:[.,]\d+)?|" + _NUMBER_WORD + r")\s*" + _KM + r"\s+)?(?:" + _DIR_WORD + r"\s+of|(?:from|от|від)|"
+                         r"(?:(?:за|в|у)\s+)?(?:(?:\d+(?:[.,]\d+)?|" + _NUMBER_WORD + r")\s*" + _KM + r"\s+"
+                         r"(?:\([^()]{1,25}\)\s*)?)?(?:" + _DIR_WORD + r"\s+of|(?:from|от|від)|"
                          r"(?:к|на|в|у)\s+(?:" + _SLAVIC_KEYS + r")\w*\s+(?:от|від))\s*(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|hub|center|centre)"
                          r"\s+of\s+|(?:города|міста|села|поселка|селища)\s+)?$",
                          re.I)
@@ -195,8 +196,8 @@ def qualifier(before: str, after: str = "", action: str = "",
         return "", None, "reference"  # "Borki near Sudzha"; but "south of Sudzha near Kurilovka" claims Kurilovka
     if previous_place_end is not None:
         between = before[previous_place_end:]
-        if len(between) < 60 and _APPOSITIVE.match(between.lstrip()) or (
-                len(between) < 60 and _APPOSITIVE.search(between) and not re.search(r"\b(?:and|as\s+well\s+as|и|і|та)\b",
+        if len(between) < 90 and _APPOSITIVE.match(between.lstrip()) or (
+                len(between) < 90 and _APPOSITIVE.search(between) and not re.search(r"\b(?:and|as\s+well\s+as|и|і|та)\b",
                                                                                     between)):
             return "", None, "reference"
     m = _KM_FROM.search(tail)

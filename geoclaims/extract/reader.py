@@ -32,6 +32,7 @@ from geoclaims.claims.claim import other_side
 from geoclaims.extract import lexicon as lx
 from geoclaims.extract.claimants import ATTRIBUTION, Claimant, carry_claimant, find_claimant
 from geoclaims.extract.confidence import features, score
+from geoclaims.extract import discourse as ds
 from geoclaims.extract.dates import Date, find_dates
 from geoclaims.extract.figures import AREA_UNIT, area_basis, find_areas, find_depth, find_shares
 from geoclaims.extract.geography import REGION_PHRASE, Geography
@@ -53,17 +54,7 @@ MAX_CANDIDATES = 5000
 
 _PART_NOUN = re.compile(r"(?:industrial\s+zone|airport|outskirts|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
                         r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
-#: a sentence that goes on with the list of the one before: "Наиболее крупные из них — A, B", "Among them: A, B"
 _DATE_THEN_NAME = re.compile(r"\s*[-–—:]?\s*")
-_GOES_ON = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|трива\w+|still)(?!\w)", re.I)
-_LIST_GOES_ON = re.compile(r"^[^.;]{0,60}?(?:из\s+них|з\s+них|серед\s+них|среди\s+них|among\s+them|of\s+them|"
-                           r"including|в\s+том\s+числе|зокрема|в\s+частности)\s*(?:[—:–-]|,)?", re.I)
-#: a sentence that names the places of the action before, which named none: "They were made near A and B",
-#: "Этими пунктами были A, B", "Вони відбулися біля A", "These were A and B"
-_THEY_WERE = re.compile(r"^\W*(?:(?:по\s+(?:его|её|ее|их)\s+(?:словам|данным)|за\s+(?:його|її|їхніми)\s+(?:словами|даними)|"
-                        r"according\s+to\s+(?:him|her|them))\s*,?\s*)?(?:they|these|those|они|вони|это|це|эти|ці|этими|цими|ими|ними)\s+(?:\w+\s+){0,2}?"
-                        r"(?:were|are|was|took\s+place|happened|были|был[аио]?|стали|є|були|стали|відбул\w+|"
-                        r"произошл\w+|проходил\w+|велись|велися)\b", re.I)
 _DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\s*\d{1,2}\b|\d{1,2}\s+\w+|\w+\s+\d{1,2}\s*\(|"
                        r"\(\w+\)|[—–-]\s)")
 _QUOTED = re.compile(r"[«»“”„\"]")
@@ -80,17 +71,6 @@ def _lang(sentence: str) -> str:
     return "ru" if re.search(r"[А-Яа-яЁё]", sentence) else "en"
 
 
-#: a sentence that opens with "there": the place named last
-_THERE_FIRST = re.compile(r"\s*[«\"“]?(Там|There|Тут|Here)(?!\w)")
-#: three names in a row, joined by commas: a list
-_NAME_LIST = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)?\s*,\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]+"
-                        r"(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)?\s*(?:,|\s(?:and|и|і|та|й)\s)\s*[A-ZА-ЯЁІЇЄҐ]")
-#: a number of places: "liberated 12 settlements", "звільнили 3 населені пункти", "восемь населённых пунктов"
-_COUNTED_PLACES = re.compile(r"(?<!\w)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
-                             r"два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|два|дві|три|чотири|п'ять|"
-                             r"шість|сім|вісім|дев'ять|десять|кілька|несколько)\s+(?:\w+\s+)?(?:settlements|villages|"
-                             r"towns|localities|населен\w+\s+пункт\w*|населённ\w+\s+пункт\w*|сел|сіл|села|селищ\w*)",
-                             re.I)
 #: a goal right before a name: "to the villages of", "towards", "до", "к", "в сторону"
 _GOAL_BEFORE = re.compile(r"(?<!\w)(?:to|toward|towards|into|до|к|ко|в\s+сторону|у\s+бік|в\s+бік|у\s+напрямку|"
                           r"в\s+направлении)\s+(?:the\s+)?(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|"
@@ -176,7 +156,7 @@ class Reader:
             known = [m for m in known if not any(x <= m.start < y for x, y, _ in regions)]
             sent.regions = regions
             busy = bool(sent.triggers) or bool(AREA_UNIT.search(s)) or (
-                len(known) >= 2 and bool(_NAME_LIST.search(s)))  # a list that may go on the sentence before
+                len(known) >= 2 and bool(ds.NAME_LIST.search(s)))  # a list that may go on the sentence before
             dateline = _DATELINE.match(self.text, a, b) if (a == 0 or self.text[a - 1] == "\n") else None
             if dateline:  # "МОСКВА, 18 ноя — РИА Новости.", "KYIV, May 20 (Reuters) -": where it was filed
                 known = [m for m in known if m.start >= a + dateline.end(1) - dateline.start(1)]
@@ -237,14 +217,9 @@ class Reader:
         failed = not mentions and prev is not None and (
             lx.FAILED_AFTER.search(s.text) or any(t.action == "repelled" and not t.blocked for t in triggers)) \
             and self._failed(prev)
-        if not triggers and not has_area and mentions and prev is not None and self._last_trigger and (
-                _LIST_GOES_ON.match(s.text) or len(mentions) >= 2 and _COUNTED_PLACES.search(prev.text)
-                and _NAME_LIST.search(s.text)):  # "...liberated 12 settlements. The ministry named them: A, B, C"
-            triggers = [replace(self._last_trigger, start=s.start, end=s.start)]  # "Наиболее крупные из них — A, B"
-        elif not triggers and not has_area and mentions and prev is not None and self._unplaced is not None and \
-                _THEY_WERE.match(s.text):  # "Three attacks were repelled. They were made near A and B."
-            triggers = [replace(self._unplaced, start=s.start, end=s.start,
-                                force_near=self._unplaced.force_near or self._unplaced.action in ("repelled", "contest"))]
+        if not triggers and not has_area and mentions and prev is not None:
+            carried = ds.carried_action(s.text, s.start, len(mentions), prev.text, self._last_trigger, self._unplaced)
+            triggers = [carried] if carried is not None else []
         if not triggers and not has_area:
             s.subject = self._first_side(sides) or (prev.subject if prev else None)
             self._remember(s, mentions, refs=set())
@@ -277,7 +252,7 @@ class Reader:
         """"Ворог вів штурмові дії в районі X та Y. Українські воїни змусили їх тікати.": the fighting of the
         sentence before was an attack that failed, a ``repelled`` claim about the attacker."""
         done = False
-        if _GOES_ON.search(prev.text):
+        if ds.GOES_ON.search(prev.text):
             return False  # "continues to storm positions near X. They were stopped": fighting, and a repelled attack
         for i, c in enumerate(self.claims):
             if c.action == "contest" and c.share is None and prev.start <= c.span[0] < prev.end:
@@ -319,7 +294,7 @@ class Reader:
             m = IT_AFTER.match(self.text, t.end, s.end)
             if m:
                 found.append((m.start(1) - s.start, m.end(1) - s.start, m.group(1)))
-        m = _THERE_FIRST.match(s.text)
+        m = ds.THERE_FIRST.match(s.text)
         if m and triggers and triggers[0].start - s.start < 40:  # "Там тривають бої", "There, fighting goes on"
             found.append((m.start(1), m.end(1), m.group(1)))
         for a0, b0, word in found:

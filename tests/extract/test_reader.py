@@ -419,3 +419,23 @@ def test_an_unknown_name_in_ukrainian_text_gets_a_ukrainian_nominative():
     got, ex = rows("Окупанти просунулися біля Терного (на захід від Кремінної), стверджують воєнкори.",
                    published="2023-06-01")
     assert got[0][0] == "Терне" and not ex.claims[0].place_id  # not the Russian "Терное"
+
+
+def test_a_distance_with_its_conversion_in_brackets_locates():
+    got, _ = rows("The Defense Ministry said its forces captured the village of Podoly, about 5 kilometers (3.1 miles) "
+                  "east of the front-line town of Kupiansk.", published="2026-01-04")
+    assert [p for p, *_ in got] == ["Podoly"]
+
+
+def test_the_settlements_named_in_the_next_sentence_take_the_assaults():
+    got, _ = rows("Ukraine's General Staff said Russian forces launched 14 assaults near eight settlements in the Kupiansk "
+                  "direction. Among the settlements named are Kucherivka, Kurylivka, and Petropavlivka.",
+                  published="2026-01-04")
+    assert [(p, s, a, q) for p, s, a, q in got] == [(p, "RU", "contest", "near")
+                                                   for p in ("Kucherivka", "Kurylivka", "Petropavlivka")]
+
+
+def test_trying_to_advance_toward_a_town_while_storming_villages():
+    got, _ = rows("Росіяни стараються просунутися ближче до Оріхова, штурмуючи Щербаки та Малу Токмачку, заявив "
+                  "Волошин.", published="2026-03-05")
+    assert "Orikhiv" not in [p for p, *_ in got] and {a for _, _, a, _ in got} == {"contest"}
