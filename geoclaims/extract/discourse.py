@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["GOES_ON", "LIST_GOES_ON", "THEY_WERE", "THERE_FIRST", "NAME_LIST", "COUNTED_PLACES", "carried_action"]
 
 #: a verb of going on: "continues to storm X. They were stopped" is fighting and a repelled attack
-GOES_ON = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|трива\w+|still)(?!\w)", re.I)
+GOES_ON = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|трива\w+|still|не\s+припиня\w+|не\s+прекраща\w+|"
+                     r"не\s+перестают|не\s+перестають|(?:do|does)\s+not\s+stop|keep\w*)(?!\w)", re.I)
 #: a sentence that goes on with the list of the one before: "Наиболее крупные из них — A, B", "Among them: A, B"
 LIST_GOES_ON = re.compile(r"^[^.;]{0,60}?(?:из\s+них|з\s+них|серед\s+них|среди\s+них|among\s+them|of\s+them|"
                           r"among\s+the\s+(?:\w+\s+)?(?:settlements|villages|towns|places|localities)|"

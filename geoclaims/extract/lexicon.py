@@ -214,6 +214,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"активн\w+\s+(?:боев\w+\s+|наступательн\w+\s+|штурмов\w+\s+)?действи\w+")),
     ("contest", "active", w(r"to\s+(?:attack|storm|assault)(?=\s+(?:the\s+)?(?:[A-Z]|positions|city|town|village|"
                             r"settlement|near|in|on|toward|towards))")),
+    ("advance", "active", w(r"улучшил\w*\s+(?:тактическое\s+)?положение\s+на\s+территории|"
+                            r"покращил\w*\s+(?:тактичне\s+)?(?:становище|положення)\s+на\s+території")),
     ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
     # fighting with no outcome: contested
     ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|grey\s+zone|gray\s+zone|бій|"
@@ -298,6 +300,13 @@ UNIT_BEFORE = re.compile(r"(?<![\w'’])(?i:operational(?:\s+and\s+strategic)?\s
 UNIT_AFTER = re.compile(r"(?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)[»\"”'’]?\s+(?:military\s+unit|(?:operational(?:\s+and\s+strategic|-strategic)?\s+)?"
                         r"group(?:ing)?\s+of\s+(?:troops|forces)|operational(?:\s+and\s+strategic|-strategic)?\s+group(?:ing)?|"
                         r"grouping|troops\s+grouping|forces\s+grouping)\b")
+#: a name that is no place: one word in quotes ("«Южной» - Бондарное": a group of forces), a tract ("урочище
+#: Маньковка"), a building or body named after a town ("the Novohrodivka City Council")
+NOT_A_PLACE = re.compile(r"(?<![\w'’])[«\"“„](?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)[»\"”“](?![\w'’])|"
+                         r"(?i:урочищ\w*|уроч\.)\s+(?P<t>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)")
+SETTLEMENT_NOUN_BEFORE = re.compile(r"(?:village|town|city|settlement|сел[оаеу]|селищ\w*|поселк\w*|посёлк\w*|"
+                                    r"город\w*|міст\w*|населенн?\w+\s+пункт\w*|населённ\w+\s+пункт\w*|н\.\s?п\.)"
+                                    r"\s+(?:of\s+)?$", re.I)
 #: a sentence that says the attacks just told of failed: "The enemy is not successful", "змусили їх тікати"
 FAILED_AFTER = re.compile(r"(?<![\w'’])(?:(?:is|was|were|are|have\s+been|has\s+been)\s+(?:not|un)\s*successful|"
                           r"achieved\s+nothing|to\s+no\s+avail|without\s+success|(?:attacks?|assaults?|attempts?|"
@@ -305,7 +314,8 @@ FAILED_AFTER = re.compile(r"(?<![\w'’])(?:(?:is|was|were|are|have\s+been|has\s
                           r"не\s+ма\w+\s+успіху|не\s+увенчал\w*\s+успехом|не\s+добил\w*\s+успіх\w*|"
                           r"не\s+добил\w*\s+успех\w*|(?:змусил\w*|змушу\w*)\s+(?:\w+\s+)?(?:тікати|відступ\w+)|"
                           r"(?:заставил\w*|вынудил\w*)\s+(?:\w+\s+)?(?:бежать|отступ\w+)|"
-                          r"(?:вміло|успішно)\s+оборонял\w+|(?:умело|успешно)\s+оборонял\w+)(?![\w'’])", re.I)
+                          r"(?:вміло|успішно)\s+оборонял\w+|(?:умело|успешно)\s+оборонял\w+|"
+                          r"жодного\s+успіху|никакого\s+успеха|no\s+success)(?![\w'’])", re.I)
 #: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
 DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|опроверг\w*|спростову\w*|"
            r"спростува\w*|заперечи\w*|заперечу\w*|заперечил\w*|некоректн\w+|неправдив\w+|фейк\w*|"

@@ -65,6 +65,7 @@ STOP = {
     "reuters", "tass", "ria", "interfax", "bild", "isw", "deepstate", "wagner", "meduza", "medusa", "according",
     "it", "they", "we", "he", "she", "as", "also", "both", "all", "earlier", "meanwhile", "however", "there",
     "quote", "source", "update", "live", "video", "also", "however", "still", "now", "today", "yesterday", "then",
+    "council", "hall", "station", "plant", "factory", "mine", "reservoir", "street", "avenue", "square",
     "ukrinform", "ukrainska", "pravda", "suspilne", "agentstvo", "mash", "shot", "rybar", "north", "center",
     "centre", "vostok", "zapad", "yug", "sever", "dnieper", "donbas", "donbass", "crimea",
     "в", "на", "и", "і", "та", "у", "по", "за", "об", "это", "этот", "ранее", "также", "однако", "при", "как",

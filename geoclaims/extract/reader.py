@@ -52,6 +52,9 @@ __all__ = ["Reader", "MAX_CANDIDATES"]
 #: Candidates kept per document; past this the report is cut with a warning (a real report makes dozens).
 MAX_CANDIDATES = 5000
 
+#: a building of a town, not the town: "seizing the Novohrodivka City Council", "Покровська шахта"
+_BUILDING_AFTER = re.compile(r"\s+(?:city\s+council|town\s+council|council|railway\s+station|station|plant|factory|mine|"
+                             r"hospital|administration\s+building|coke\s+plant)\b", re.I)
 _PART_NOUN = re.compile(r"(?:industrial\s+zone|airport|outskirts|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
                         r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
 _DATE_THEN_NAME = re.compile(r"\s*[-–—:]?\s*")
@@ -180,6 +183,8 @@ class Reader:
                 blocked.append((a + sent.claimant.start, a + sent.claimant.end))
             blocked += [(a + m.start("n"), a + m.end("n")) for rx in (lx.UNIT_BEFORE, lx.UNIT_AFTER)
                         for m in rx.finditer(s)]  # "OSGT Khortytsia": a formation, not the island
+            blocked += [(a + m.start(m.lastgroup), a + m.end(m.lastgroup)) for m in lx.NOT_A_PLACE.finditer(s)
+                        if not lx.SETTLEMENT_NOUN_BEFORE.search(s, max(0, m.start() - 40), m.start())]
             sent.mentions = sorted((m for m in known + unknown if not any(x <= m.start < y for x, y in blocked)),
                                    key=lambda m: m.start)
             sent.dates = find_dates(s, self.published, a)
@@ -214,7 +219,7 @@ class Reader:
         cside = claimant.side if claimant else "neutral"
         persp = cside if cside in ("UA", "RU") else self.doc_side
         sides = find_sides(self.text, s, persp)
-        failed = not mentions and prev is not None and (
+        failed = not [m for m in mentions if m.how != "anaphor"] and prev is not None and (
             lx.FAILED_AFTER.search(s.text) or any(t.action == "repelled" and not t.blocked for t in triggers)) \
             and self._failed(prev)
         if not triggers and not has_area and mentions and prev is not None:
@@ -240,6 +245,8 @@ class Reader:
         placed = [t for t in triggers if not t.blocked and t.side and t.start != t.end]
         self._unplaced = placed[-1] if placed and not mentions and not made else None
         self._depth(s, mentions, triggers, quote, who, cside, status, date_text)
+        attackers = [t.side for t in triggers if t.side and t.action == "repelled" and not t.blocked]
+        s.attacker = attackers[-1] if attackers else None
         subj = [t.side for t in triggers if t.side and t.how in ("subject", "agent", "held", "carried")
                 and t.action != "repelled"]
         s.subject = subj[-1] if subj else (self._first_side(sides) or (prev.subject if prev else None))
@@ -450,7 +457,8 @@ class Reader:
         elif partial and action == "capture":
             action = "contest"  # "controls most of X", "взяли значну частину", "не контролюють повністю"
             side = None
-        elif action == "capture" and _PART_NOUN.search(self.text, max(s.start, m.start - 50), m.start):
+        elif action == "capture" and (_PART_NOUN.search(self.text, max(s.start, m.start - 50), m.start)
+                                      or _BUILDING_AFTER.match(self.text, m.end, s.end)):
             action = "advance"  # "взятии под контроль промышленной зоны и аэропорта Северодонецка"
         if action == "contest" and share is None:
             side = other_side(owner) if owner else side

@@ -100,6 +100,7 @@ class Sentence:
     dates: list[Date] = field(default_factory=list)
     hedged: bool = False
     subject: str | None = None  # the side this sentence's actions are about (for "They" next)
+    attacker: str | None = None  # the side whose attack this sentence says was repelled
     side_cues: list = field(default_factory=list)  # (k, match) of lexicon.SIDES
     triggers: list = field(default_factory=list)
 
@@ -215,6 +216,8 @@ def _repelled_objects(text: str, s: Sentence, found: list[Trigger]) -> list[Trig
             governed |= bool(re.search(r"(?<!\w)\d+\s+$", text[max(s.start, t.start - 6):t.start])) and any(
                 r.end <= t.start for r in rep if r.voice != "passive")  # "відбили 4 атаки ..., на Лиманському – 5 атак"
             governed |= any(0 <= r.start - t.end <= 60 and r.voice == "passive" for r in rep)
+            governed |= any(0 <= t.start - r.end <= 25 and r.voice == "passive" and re.fullmatch(
+                r"\s*(?:[\d\w]+\s+){0,2}", text[r.end:t.start]) for r in rep)  # "Отражены (4) атаки в районах X"
             if governed:
                 continue
         out.append(t)
@@ -316,7 +319,9 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
     if prev is not None and prev.subject and (pronoun or not [x for x in sides if not x[3]] and neutral_voice):
         side = prev.subject
         if t.action == "repelled" and t.voice == "passive":
-            t.side, t.how = side, "carried"  # "Russian troops attacked X. The attacks were repelled."
+            # "Russian troops attacked X. The attacks were repelled."; "Russian forces repelled four Ukrainian
+            # attacks. «Attacks ... were repelled near X»": the attacker of the sentence before
+            t.side, t.how = (prev.attacker or side), "carried"
         else:
             t.side, t.how = (other_side(side) if t.action == "repelled" else side), "carried"
         return

@@ -439,3 +439,35 @@ def test_trying_to_advance_toward_a_town_while_storming_villages():
     got, _ = rows("Росіяни стараються просунутися ближче до Оріхова, штурмуючи Щербаки та Малу Токмачку, заявив "
                   "Волошин.", published="2026-03-05")
     assert "Orikhiv" not in [p for p, *_ in got] and {a for _, _, a, _ in got} == {"contest"}
+
+
+def test_a_quoted_word_or_a_tract_is_no_place():
+    got, _ = rows("Как сообщили в Минобороны РФ, группировкой войск \"Север\" взят под контроль населенный пункт "
+                  "Грабовское, \"Южной\" - Бондарное.", published="2026-01-09")
+    assert "Pivdenne" not in [p for p, *_ in got]
+    got, _ = rows("Успешно отражены атаки ВСУ в районах населенного пункта Синьковка и урочища Маньковка, сообщил "
+                  "Конашенков.", published="2023-08-11")
+    assert [p for p, *_ in got] == ["Synkivka"]
+
+
+def test_a_building_of_a_town_taken_is_an_advance_there():
+    got, _ = rows("Russian forces seized Kurakhove railway station, the defence ministry said.", published="2024-12-01")
+    assert got == [("Kurakhove", "RU", "advance", "")]
+
+
+def test_improving_the_position_on_the_territory_of_villages_is_an_advance():
+    got, _ = rows("Отряды группировки \"Запад\" улучшили положение на территории населенных пунктов Синьковка и "
+                  "Петропавловка, сообщил Конашенков.", published="2023-08-11")
+    assert {(s, a) for _, s, a, _ in got} == {("RU", "advance")} and len(got) == 2
+
+
+def test_no_success_there_for_months_makes_the_attempt_repelled():
+    got, _ = rows("Ворог намагається прорватися та взяти під контроль Степногірськ. Звідти ми його вибиваємо протягом "
+                  "півроку, жодного успіху противник там не має.", published="2026-03-05")
+    assert ("Stepnohirsk", "RU", "repelled", "near") in got
+
+
+def test_attacks_that_were_repelled_are_not_also_fighting():
+    got, _ = rows("Отражены 4 атаки в районах населенных пунктов Новоселовское и Синьковка, сообщило Минобороны России.",
+                  published="2023-08-11")
+    assert [(s, a) for _, s, a, _ in got] == [("UA", "repelled"), ("UA", "repelled")]
