@@ -169,7 +169,9 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                           r"(?:перебува\w+|знаход\w+|залишається|тепер|повністю)\s+(?:\w+\s+){0,2}під\s+(?:\w+\s+){0,2}контролем")),
     ("capture", "control", w(r"controls?|controlling|holds|hold|контролиру(?:ют|ет|ем)|контролю(?:ють|є|ємо)|"
                              r"удержива(?:ют|ет)|утриму(?:ють|є)")),
-    ("capture", "active", w(r"captur(?:ed|ing|es?)|seiz(?:ed|ing|es?)|grabbed|"
+    ("capture", "active", w(r"відновил\w*\s+контроль|восстановил\w*\s+контроль|(?:regained|restored|re-established)\s+"
+                            r"control|"
+                            r"captur(?:ed|ing|es?)|seiz(?:ed|ing|es?)|grabbed|"
                             r"t(?:ook|aken|aking)\s+(?:full\s+|complete\s+)?(?:control\s+(?:of|over)|over)|"
                             r"establish(?:ed|ing)?\s+[“\"]?(?:full\s+|complete\s+)?control[”\"]?\s+(?:of|over)|"
                             r"t(?:ook|aken)(?!\s+(?:part|advantage|place|positions?|up|to|by|a|an|the\s+(?:decision|lead)))|"
@@ -214,8 +216,9 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"активн\w+\s+(?:боев\w+\s+|наступательн\w+\s+|штурмов\w+\s+)?действи\w+")),
     ("contest", "active", w(r"to\s+(?:attack|storm|assault)(?=\s+(?:the\s+)?(?:[A-Z]|positions|city|town|village|"
                             r"settlement|near|in|on|toward|towards))")),
-    ("advance", "active", w(r"улучшил\w*\s+(?:тактическое\s+)?положение\s+на\s+территории|"
-                            r"покращил\w*\s+(?:тактичне\s+)?(?:становище|положення)\s+на\s+території")),
+    ("advance", "active", w(r"улучши\w*\s+(?:свое\s+|своё\s+)?(?:тактическое\s+)?положение(?=\s+(?:на\s+территори|в\s+район|"
+                            r"у\s+|возле|около|под|вблизи|на\s+подступах|[A-ZА-ЯЁ]))|покращи\w*\s+(?:своє\s+)?(?:тактичне\s+)?"
+                            r"(?:становище|положення)(?=\s+(?:на\s+територі|в\s+район|у\s+район|біля|поблизу|неподалік|[A-ZА-ЯІЇЄ]))")),
     ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
     # fighting with no outcome: contested
     ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|grey\s+zone|gray\s+zone|бій|"
@@ -287,7 +290,7 @@ HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:would|could|will
                                 re.I)
 #: an attempt that failed: "безуспішно намагався просунутися" is a repelled attack
 FAILED_ATTEMPT = re.compile(r"(?<![\w'’])(?:unsuccessful(?:ly)?|in\s+vain|без\s+успіху|без\s+успеха|безуспішн\w*|"
-                            r"безуспешн\w*|марно|тщетно|невдал\w*|неудачн\w*|achieved\s+nothing|without\s+success|"
+                            r"безуспешн\w*|марно|марн\w+|тщетно|невдал\w*|неудачн\w*|achieved\s+nothing|without\s+success|"
                             r"(?:не|не\s+\w+)\s+смогл\w*|не\s+змогл\w*|не\s+змі[гн]\w*|could\s+not\s+(?:reach|advance|break|enter|take)|"
                             r"failed\s+to\s+(?:reach|advance|break|enter|take|capture))(?![\w'’])", re.I)
 #: the name of a military formation, not a place: "Operational and Strategic Command East Khortytsia", "the

@@ -469,7 +469,8 @@ _SETTLEMENT_END = re.compile(
     r"ового|ому|ого|еве|град|піль|поль|яр|яру|ярі|ке|цы|це|ном|ним|нім)$", re.I)
 #: a place preposition right before a name
 _PLACE_PREP = re.compile(r"(?<![\w])(?:in|near|at|into|around|outside|of|toward|towards|to|from|against|"
-                         r"в|во|у|под|під|біля|около|возле|поблизу|районе|районі|до|через|за|из|із|з|від|от|"
+                         r"в|во|у|под|під|біля|около|возле|поблизу|неподалік|неподалеку|районе|районі|до|через|за|из|"
+                         r"із|з|від|от|"
                          r"нп|н\.п\.)\s+$", re.I)
 #: a name right after these takes the place's position: "о взятии Красноармейска", "recaptured Robotyne"
 _ACTION_BEFORE = re.compile(r"(?<![\w])(?:captured|seized|took|retook|recaptured|liberated|entered|occupied|abandoned|"

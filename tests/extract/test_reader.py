@@ -471,3 +471,15 @@ def test_attacks_that_were_repelled_are_not_also_fighting():
     got, _ = rows("Отражены 4 атаки в районах населенных пунктов Новоселовское и Синьковка, сообщило Минобороны России.",
                   published="2023-08-11")
     assert [(s, a) for _, s, a, _ in got] == [("UA", "repelled"), ("UA", "repelled")]
+
+
+def test_control_restored_over_villages_listed_after_a_dash():
+    got, _ = rows("За останні 10 діб українські військові відновили контроль ще над двома населеними пунктами – Кучерів "
+                  "Яр та Сухецьке, повідомив Генштаб ЗСУ.", published="2025-10-27")
+    assert [(s, a) for _, s, a, _ in got] == [("UA", "capture"), ("UA", "capture")]
+
+
+def test_a_futile_attempt_to_improve_the_position_near_a_village_is_repelled():
+    got, _ = rows("На краматорському напрямку окупанти зробили марну спробу покращити тактичне становище біля Старого "
+                  "Каравана, повідомив Генштаб ЗСУ.", published="2022-08-25")
+    assert got == [("Staryi Karavan", "RU", "repelled", "near")]
