@@ -269,7 +269,8 @@ def accuracy(split: str, before, errors: bool) -> dict:
     print(f"\ngold place claims whose place the bundled gazetteer does not know: {len(ours.unknown_places)} of "
           f"{n_place} ({len(unknown)} distinct names); place recall on the known ones: "
           + ", ".join(f"{lang} {_fmt(v).strip()}" for lang, v in known.items()))
-    print("  " + ", ".join(unknown))
+    if split not in ("test", "all"):  # the held-out gold is never printed, not even its names
+        print("  " + ", ".join(unknown))
     if errors:
         _print_errors(ours)
     return scores
