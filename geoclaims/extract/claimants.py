@@ -57,6 +57,19 @@ KNOWN: list[tuple[re.Pattern, str, str, str]] = [
         r"заявил\w*|сообщил\w*|заявила|сообщила)"), "Russian government", "RU", "claimed"),
     (_k(r"(?:Kyiv|Київ|Киев)\s+(?:said|says|claimed|claims|reported|announced|alleged|заяви\w*|повідоми\w*)"),
      "Ukrainian government", "UA", "claimed"),
+    (_k(r"Сил\w*\s+оборони\s+(?:[Пп]івдня|[Пп]івночі|[Сс]ходу|[Пп]івдні)|Сил\w*\s+обороны\s+(?:[Юю]га|[Сс]евера|"
+        r"[Вв]остока)|(?:Southern|Northern)\s+Defen[cs]e\s+Forces|Defen[cs]e\s+Forces\s+of\s+the\s+South|"
+        r"Joint\s+Press\s+Cent(?:re|er)|Оперативн\w+\s+командуванн\w+\s+[«\"]?(?:Південь|Північ|Схід|Захід)[»\"]?|"
+        r"ОК\s+[«\"]?(?:Південь|Північ|Схід|Захід)[»\"]?"), "Ukrainian Southern/Northern Defence Forces", "UA",
+     "claimed"),
+    (_k(r"ОСУВ\s+[«\"]?\w+[»\"]?|оперативно-стратегічн\w+\s+угрупуванн?\w+\s+(?:військ\s+)?[«\"]?\w+[»\"]?|"
+        r"Хортиц\w+|Khortyts\w+|Tavria|Таврі\w+|ОТУ\s+[«\"]?\w+[»\"]?|(?:the\s+)?\d+(?:st|nd|rd|th)\s+"
+        r"(?:Separate\s+)?(?:Mechani[sz]ed|Assault|Marine|Airborne|Tank)\s+Brigade|"
+        r"Ukraine(?:'s|’s)\s+(?:army|military)|Ukrainian\s+(?:officials|military\s+officials|authorities|command)"),
+     "Ukrainian military", "UA", "claimed"),
+    (_k(r"(?:у|в)\s+повідомленн?\w*\s+(?:окупантів|росіян|ворога|російськ\w+\s+\w+)|в\s+сообщени\w+\s+"
+        r"(?:оккупантов|россиян|российск\w+\s+\w+)|Russian\s+(?:officials|authorities|command)|российск\w+\s+(?:командовани\w+|власт\w+)"),
+     "Russian officials", "RU", "claimed"),
     (_k(r"Zelensk[yi]y?|Зеленск\w+|Зеленськ\w+"), "Volodymyr Zelensky", "UA", "claimed"),
     (_k(r"Syrsk[yi]i?|Сырск\w+|Сирськ\w+"), "Oleksandr Syrskyi", "UA", "claimed"),
     (_k(r"Zaluzhn[yi]i?|Залужн\w+"), "Valerii Zaluzhnyi", "UA", "claimed"),

@@ -99,6 +99,8 @@ class Item:
     notes: str = ""
     #: a dev passage kept out of rule writing, to calibrate confidence on text the rules were not tuned to
     calibration: bool = False
+    #: the annotation round: 1 for the passages of issue 16, 2 for those added while generalising the rules
+    round: int = 1
 
     @property
     def document(self) -> str:
@@ -164,7 +166,8 @@ def _item(rec: dict[str, Any]) -> Item:
                 claims=tuple(claims), context=rec.get("context", ""), regions=tuple(rec.get("regions", ())),
                 source_url=rec.get("source_url", ""), front=rec.get("front", ""),
                 hard_forms=tuple(rec.get("hard_forms", ())), regions_mentioned=tuple(rec.get("regions_mentioned", ())),
-                notes=rec.get("notes", ""), calibration=bool(rec.get("calibration", False)))
+                notes=rec.get("notes", ""), calibration=bool(rec.get("calibration", False)),
+                round=int(rec.get("round", 1)))
 
 
 # -- comparing one candidate with one gold claim ------------------------------------------------------------
@@ -235,6 +238,13 @@ class _Places:
                     places = [m.place for m in matches
                               if m.reason == "skeleton" and m.score >= 0.85 and m.place.admin1 in regions]
             inside = [p for p in places if p.admin1 in regions]
+            if not inside and regions:  # "Варваровка" in Zaporizhzhia Oblast: the Russian name of Varvarivka there
+                try:
+                    near = self.gaz.resolve(name, region=list(regions), limit=5).matches
+                except Exception:  # noqa: BLE001 - an annotated region the table does not know
+                    near = []
+                inside = [m.place for m in near if m.place.admin1 in regions and (
+                    m.reason in ("exact", "alias", "transliteration") or m.reason == "skeleton" and m.score >= 0.85)]
             self.cache[key] = frozenset(p.id for p in (inside or places))
         return self.cache[key]
 

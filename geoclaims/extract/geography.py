@@ -57,6 +57,33 @@ def _adjective_forms(word: str) -> list[str]:
 
 
 _REGION_CACHE: dict[str, tuple] = {}
+_UK_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+
+
+def _merged(groups: list[set[str]]) -> list[set[str]]:
+    """Readings of the report's words, words that share a reading merged ("Покровську" and "Покровськ" are one)."""
+    out: list[set[str]] = []
+    for g in groups:
+        g = set(g)
+        for other in [o for o in out if o & g]:
+            g |= other
+            out.remove(other)
+        out.append(g)
+    return out
+
+#: the oblasts where ground fighting of Russia's war on Ukraine took place (2022-2025): of two villages of one
+#: name that nothing else in a report tells apart, the one there is meant
+WAR_OBLASTS = frozenset({
+    "Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast", "Kharkiv Oblast", "Mykolaiv Oblast",
+    "Dnipropetrovsk Oblast", "Sumy Oblast", "Chernihiv Oblast", "Kyiv Oblast", "Kursk Oblast", "Belgorod Oblast",
+    "Bryansk Oblast"})
+
+#: how much being in one of :data:`WAR_OBLASTS` weighs, counted in words of the report that can lie in an oblast
+#: (the gazetteer lacks the Russian spelling of many villages there, so fewer of a report's words reach them)
+_WAR_PRIOR = 1.5
+
+#: how many places of one name compete when a name is ambiguous (the commonest village names have ~60)
+_HOMONYMS = 80
 
 
 def _regions(text: str) -> tuple:
@@ -84,20 +111,24 @@ class Geography:
         self.oblasts: dict[str, Any] = {}
         self.resolved: dict[str, tuple[Any, tuple[str, ...], bool]] = {}
         self.exact_names: set[str] = set()
+        self._groups: list[set[str]] = []
 
     def settle(self, sents: list["Sentence"]) -> None:
         """Resolve every name the report uses (and the towns its directions are named after)."""
         names = {n for s in sents for m in s.mentions if m.known for n in (m.name, *m.options)}
         self.exact_names = {m.name for s in sents for m in s.mentions if m.how in ("exact", "possessive")}
+        self._groups = _merged([{m.name, *m.options} for s in sents for m in s.mentions if m.known])
         for s in sents:  # the towns directions are named after help to settle names near them
-            for _, _, phrase in s.regions:
-                for cand in direction_towns(phrase):
-                    hit = self.finder.match(cand)
-                    if hit is not None:
-                        names.add(hit[0])
-                        break
+            for _, _, phrase in s.regions:  # "Покровському напрямку": Pokrovsk (60,000 people), not Pokrov
+                hits = [hit[0] for hit in map(self.finder.match, direction_towns(phrase)) if hit is not None]
+                if hits:
+                    names.add(max(hits, key=self._population))
         self.oblasts = self._oblasts(sents)
         self.resolved = self._resolve(names)
+
+    def _population(self, name: str) -> int:
+        best = self.gaz.resolve(name).best
+        return (best.place.population or 0) if best is not None else 0
 
     def _oblasts(self, sents: list["Sentence"]) -> dict[str, Any]:
         """Oblasts the report names ("Курской области", "Kharkiv region", "Донецкой Народной Республике")."""
@@ -123,10 +154,12 @@ class Geography:
 
         resolved, chosen = {}, {}
         oblasts = sorted(self.oblasts)
-        for name in names:
+        for name in sorted(names):  # a fixed order: proximity settling must not depend on hash seeds
             r = self.gaz.resolve(name, region=self.region or None) if self.region else self.gaz.resolve(name)
             if r.best is None and self.region:
                 r = self.gaz.resolve(name)
+            if r.best is not None and r.ambiguous:  # 29 villages are called Григорівка: weigh them all, not five
+                r = self.gaz.resolve(name, region=self.region or None, limit=_HOMONYMS)
             if r.best is not None and (r.ambiguous or len(r.matches) > 1) and oblasts and not self.region:
                 inside = self.gaz.resolve(name, region=oblasts)  # the oblasts the report names settle it
                 if inside.best is not None and inside.best.score >= r.best.score - 0.05:
@@ -150,7 +183,45 @@ class Geography:
             best = max(options, key=lambda p: (fit[p.id], p.id == out[name][0].id))
             if best.id != out[name][0].id:
                 out[name] = (best, tuple(p.id for p in options if p.id != best.id), True)
+        self._settle_by_oblast(resolved, out)
         return out
+
+    def _settle_by_oblast(self, resolved: dict[str, Any], out: dict[str, tuple[Any, tuple[str, ...], bool]]) -> None:
+        """Names no oblast of the report settles: the oblast most of the report's names can lie in, then one
+        where the war was fought.
+
+        "покинули Ильинку, Романовку и Елизаветовку, отступив в сторону Успеновки": every one of these names
+        has a village in Odesa Oblast and in Donetsk Oblast; nothing in the sentence says which, but reports of
+        fighting are about the oblasts fighting took place in (:data:`WAR_OBLASTS`). A name with a reading in
+        an oblast the report names keeps it.
+        """
+        from collections import Counter
+
+        def admins(name: str) -> set[str]:
+            r = resolved.get(name)
+            if r is None or r.best is None:
+                return set()
+            return {m.place.admin1 for m in r.matches if m.score >= r.best.score - 0.05 and m.place.admin1}
+
+        # one vote per word of the report, not per reading of it ("Покровська" is a reading of "Покровську")
+        groups = {frozenset(g) for g in self._groups} | {frozenset({n}) for n in resolved
+                                                          if not any(n in g for g in self._groups)}
+        where = [(g, set().union(*(admins(n) for n in g))) for g in groups]
+        for name, r in resolved.items():
+            current = out[name][0]
+            floor = (current.population or 0) / 10 if (current.population or 0) >= 5000 else 0
+            options = [m.place for m in r.matches if m.score >= r.best.score - 0.05
+                       and (m.place.population or 0) >= floor]  # Avdiivka the town, not a village of that name
+            if len({p.admin1 for p in options}) < 2 or any(p.admin1 in self.oblasts for p in options):
+                continue
+            votes = Counter(a for g, adm in where if name not in g for a in adm)
+
+            def rank(p: Any) -> tuple:  # the war's oblasts count as much as one and a half words of the report
+                return votes[p.admin1] + _WAR_PRIOR * (p.admin1 in WAR_OBLASTS), p.admin1 in WAR_OBLASTS
+
+            best = max(options, key=lambda p: (rank(p), p.id == current.id))
+            if rank(best) > rank(current):
+                out[name] = (best, tuple(p.id for p in options if p.id != best.id), True)
 
     def _fit(self, name: str, place: Any) -> int:
         """How well a reading fits the report: 3 in an oblast it names, 2 in the oblast of another place it
@@ -159,7 +230,7 @@ class Geography:
 
         if place.admin1 and place.admin1 in self.oblasts:
             return 3
-        others = [o for n, (o, _, _) in self.resolved.items() if n != name and o.id != place.id
+        others = [o for n, (o, _, _) in self.resolved.items() if not self._same_word(n, name) and o.id != place.id
                   and (o.population or 0) <= 2_500_000]
         if place.admin1 and any(o.admin1 == place.admin1 for o in others):
             return 2
@@ -175,28 +246,56 @@ class Geography:
         an oblast named) is taken. A guess that lies far from all of them is no guess: the name is then
         reported as unknown ("Сєвєрного" near Avdiivka is not Severny in Russia).
         """
-        if not m.known or m.how not in ("inflected", "skeleton", "anaphor") and not self.oblasts:
+        if not m.known or m.how not in ("inflected", "skeleton", "anaphor") and not self.oblasts and not m.options:
             return m
         readings = [n for n in (m.name, *m.options) if n in self.resolved]
-        anchored = [n for n in readings if self.anchored(n)]
+        if m.how == "exact" and readings[:1] == [m.name] and not self._far(m.name):
+            return m  # written as a place's name: another case's reading only when this one is far from the rest
+        anchored = [n for n in readings if self.anchored(n, by_name=False)] or [n for n in readings if self.anchored(n)]
         if anchored:
             n = max(anchored, key=lambda x: (x in self.exact_names, self.resolved[x][0].population or 0))
             return m if n == m.name else replace(m, name=n)
-        if m.how == "anaphor" or not self.has_anchors():
-            return m
-        return Mention(m.start, m.end, m.text, nominative_guesses(m.text), (), "unknown")
+        if m.how in ("anaphor", "exact", "possessive") or not self.has_anchors():
+            return m  # "Покровська" (a Pokrovsk in Yakutia, or Pokrovsk's genitive): the locative reading wins above
+        return Mention(m.start, m.end, m.text, nominative_guesses(m.text, ukrainian=bool(
+            _UK_LETTERS.search(self.text, max(0, m.start - 150), m.end + 150))), (), "unknown")
+
+    def _far(self, name: str, km: float = 400.0) -> bool:
+        """Whether a reading lies farther than `km` from every other place the report names (Pokrovsk in Yakutia)."""
+        from geoclaims.places.gazetteer import haversine_km
+
+        place = self.resolved[name][0]
+        others = [o for n, (o, _, _) in self.resolved.items() if not self._same_word(n, name) and o.id != place.id
+                  and o.latlon is not None and (o.population or 0) <= 2_500_000]
+        if place.latlon is None or not others:
+            return False
+        return all(haversine_km(place.latlon, o.latlon) > km for o in others)
 
     def has_anchors(self) -> bool:
-        return bool(self.oblasts) or len({p.id for p, _, _ in self.resolved.values()
-                                          if p.latlon is not None and (p.population or 0) <= 2_500_000}) > 1
+        """Whether the report names an oblast, or places for two of its words (two readings of one word are not)."""
+        if self.oblasts:
+            return True
+        words = {frozenset(g) for g in self._groups if any(self._located(n) for n in g)}
+        words |= {frozenset({n}) for n in self.resolved if self._located(n) and not any(n in g for g in self._groups)}
+        return len(words) > 1 and len({p.id for p, _, _ in self.resolved.values()
+                                       if p.latlon is not None and (p.population or 0) <= 2_500_000}) > 1
 
-    def anchored(self, name: str) -> bool:
-        """Whether a place lies in an oblast the report names or within 150 km of another place it names."""
+    def _located(self, name: str) -> bool:
+        hit = self.resolved.get(name)
+        return hit is not None and hit[0].latlon is not None and (hit[0].population or 0) <= 2_500_000
+
+    def _same_word(self, a: str, b: str) -> bool:
+        """Whether two names are readings of one word of the report ("Покровськ", "Покровська")."""
+        return a == b or any(a in g and b in g for g in self._groups)
+
+    def anchored(self, name: str, *, by_name: bool = True) -> bool:
+        """Whether a place lies in an oblast the report names or within 150 km of another place it names (or, with
+        `by_name`, is written out as such elsewhere in the report)."""
         from geoclaims.places.gazetteer import haversine_km
 
         if name not in self.resolved:
             return False
-        if name in self.exact_names and self.exact_names != {name}:
+        if by_name and name in self.exact_names and self.exact_names != {name}:
             return True  # "Херсону" when "Херсон" is named too
         place = self.resolved[name][0]
         if place.admin1 in self.oblasts:
@@ -207,8 +306,26 @@ class Geography:
         for other_name, (other, _, _) in self.resolved.items():
             if (other.population or 0) > 2_500_000:
                 continue  # Moscow, Kyiv: where statements come from, not where fighting is
-            if other_name != name and other.id != place.id and other.latlon is not None and \
+            if not self._same_word(other_name, name) and other.id != place.id and other.latlon is not None and \
                     haversine_km(place.latlon, other.latlon) < 150:
+                return True
+        return False
+
+    def container(self, place: Any, names: list[str], km: float = 40.0) -> bool:
+        """Whether a city that shares its oblast's name (Kursk, Kherson) stands for the oblast: another name of
+        the sentence is a place of that oblast farther than `km` from the city ("Kyiv's troops keep operating in
+        Kursk ... fighting continued in and around Sudzha")."""
+        from geoclaims.places.gazetteer import haversine_km
+        from geoclaims.places.names import fold
+
+        if (place.population or 0) < 100_000 or not place.admin1 or place.latlon is None or \
+                fold(place.name)[:4] != fold(place.admin1)[:4]:
+            return False
+        for n in names:
+            hit = self.resolved.get(n)
+            other = hit[0] if hit else None
+            if other is not None and other.id != place.id and other.admin1 == place.admin1 and \
+                    other.latlon is not None and haversine_km(place.latlon, other.latlon) > km:
                 return True
         return False
 

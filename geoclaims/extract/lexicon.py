@@ -28,7 +28,17 @@ def w(body: str, flags: int = re.I) -> re.Pattern:
 
 # -- sides --------------------------------------------------------------------------------------------------
 # (side, pattern); side 'ENEMY' is the opponent of whoever speaks, 'OUR' the speaker's own side
+#: unit nouns a side word can govern through up to three words ("Ukraine's 110th Mechanized Brigade",
+#: "Russian occupying forces", "российские штурмовые подразделения")
+_UNIT_EN = (r"(?:forces|troops|army|units?|soldiers|military|defenders|fighters|brigades?|battalions?|regiments?|"
+            r"corps|divisions?|marines|paratroopers|servicemen|infantry|assault\s+groups?|groups?)")
+#: one to three words that are no verb of saying, side or conjunction
+_BETWEEN = (r"(?:(?!(?:Russia|Ukrain|Moscow|Kyiv|said|says|told|report|claim|and|but|or|that|which|who|the|a|an|"
+            r"has|have|had|is|are|was|were)\b)[\w-]+\s+){1,3}?")
 _UA = (
+    r"(?:Ukrainian|Ukraine(?:'s|’s))\s+" + _BETWEEN + _UNIT_EN + r"|украинц\w*|українц\w*|"
+    r"(?:украинск|українськ)\w+\s+(?:\w+\s+){1,2}?(?:групп?\w*|подразделени\w*|підрозділ\w*|військ\w*|войск\w*|"
+    r"бригад\w*|штурмовик\w*|десантник\w*|захисник\w*|бійц\w*|бойц\w*)|"
     r"Ukrainian\s+(?:forces|troops|army|units?|soldiers|military|defenders|fighters|brigades?|marines|paratroopers|"
     r"assault\s+groups?|armed\s+forces|operators|infantry|special\s+forces|servicemen|defen[cs]e\s+forces)|"
     r"Ukraine(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces|defen[cs]e\s+forces)|Ukrainians|"
@@ -44,6 +54,9 @@ _UA = (
     r"Сил\w*\s+безпеки\s+(?:і|та)\s+оборони|ГУР|Головн\w+\s+управлінн\w+\s+розвідки"
 )
 _RU = (
+    r"(?:Russian|Russia(?:'s|’s))\s+" + _BETWEEN + _UNIT_EN + r"|россиян\w*|"
+    r"(?:российск|російськ)\w+\s+(?:\w+\s+){1,2}?(?:групп?\w*|подразделени\w*|підрозділ\w*|військ\w*|войск\w*|"
+    r"бригад\w*|штурмовик\w*|десантник\w*|окупант\w*|загарбник\w*|бойц\w*)|"
     r"Russian\s+(?:forces|troops|army|units?|soldiers|military|assault\s+(?:groups?|infantry|units)|paratroopers|"
     r"marines|fighters|brigades?|armed\s+forces|servicemen|infantry|sabotage\s+groups?)|"
     r"Russia(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces)|Russians|Putin(?:'s|’s)\s+(?:forces|troops|army)|"
@@ -106,7 +119,10 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                               r"pushed\s+back)|(?:отражен\w*|отбит\w*|сорван\w*|остановлен\w*|пресечен\w*|"
                               r"відбит\w*|зупинен\w*|зірван\w*)|провалил\w+|failed|were\s+unsuccessful|"
                               r"не\s+увенчал\w+\s+успехом|невдал\w+|безуспешн\w+|unsuccessful")),
-    ("repelled", "active", w(r"repel(?:led|ling|s)?|repuls(?:ed|ing|es)|fend(?:ed|ing)?\s+off|fought\s+off|"
+    ("repelled", "active", w(r"стримал\w*|сдержал\w*|held\s+back|"
+                             r"зупинил\w*\s+(?=(?:\w+\s+){0,2}(?:наступ|просуван|атак|штурм|ворог|противник|окупант))|"
+                             r"остановил\w*\s+(?=(?:\w+\s+){0,2}(?:наступлени|продвижени|атак|штурм|враг|противник))|"
+                             r"repel(?:led|ling|s)?|repuls(?:ed|ing|es)|fend(?:ed|ing)?\s+off|fought\s+off|"
                              r"beat(?:ing)?\s+back|halt(?:ed|ing)|stopp(?:ed|ing)|thwart(?:ed|ing)|foil(?:ed|ing)|"
                              r"отразил\w*|отбил\w*|отбива\w+|сорвал\w*|остановил\w*|пресекл\w*|купировал\w*|"
                              r"отражени\w+|відбил\w*|відбива\w+|відбиття|зупинил\w*|зірвал\w*|відкинул\w*|"
@@ -114,7 +130,9 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
     # withdrawals
     ("withdraw", "active", w(r"withdr[ae]w|withdrawn|withdrawing|retreat(?:ed|ing|s)?|pulled\s+(?:back|out)|"
                              r"abandon(?:ed|ing)|left|leave|evacuated|pull(?:ing)?\s+(?:back|out)|(?:recogni[sz]ed|admitted|confirmed)\s+the\s+loss\s+of|"
-                             r"lost(?:\s+control\s+of)?|отступил\w*|отош[её]л|отошл\w+|вышл\w+\s+из|вывел\w*|покинул\w*|"
+                             r"lost(?:\s+control\s+of)?|fell\s+back|gave\s+up|ceded|отступ(?:ил|ают|ает|ать|ят|ит|или|ила)\w*|"
+                             r"отойти|отходят|отходит|утратил\w*|утрат\w+\s+контрол\w+|потеря\w+\s+контрол\w+|"
+                             r"відступ(?:ил|ають|ає|ати|лять)\w*|відходять|втрати\w*\s+контрол\w+|отош[её]л|отошл\w+|вышл\w+\s+из|вывел\w*|покинул\w*|"
                              r"оставил\w*|оставить|потерял\w*|отход\w*|відступил\w*|відійшл\w*|відійти|вийшл\w+\s+з|"
                              r"вивел\w*|залишил\w*|покинул\w*|втратил\w*|відходять|перегрупп?ир\w+|перегрупув\w+|"
                              r"no\s+longer\s+(?:control|hold)s?")),
@@ -125,9 +143,17 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
     # captures
     ("capture", "passive", w(_BE + r"(?:captured|seized|taken(?!\s+part)|liberated|occupied|recaptured|retaken|"
                              r"cleared|overrun|freed)|fell|"
-                             r"(?:полностью\s+)?(?:освобожд[её]н\w*|взят[аоы]?|захвачен\w*|занят[аоы]?|зачищен\w*)|"
-                             r"(?:повністю\s+)?(?:звільнен\w*|звільнено|захоплен\w*|окуповано|зачищен\w*|взято)")),
-    ("capture", "held", w(r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:\w+\s+){0,2}control|"
+                             r"(?:полностью\s+)?(?:освобожд[её]нн?(?:ый|ая|ое|ые|ых|ом|ой|ым|ую|ого|ому|ыми|а|о|ы)?(?!\w)|взят[аоы]?|"
+                             r"захвачен(?!и[еяюи]|ием)\w*|занят[аоы]?|зачищен(?!и[еяюи]|ием)\w*)|"
+                             r"(?:повністю\s+)?(?:звільнен(?!ня|ням|ню|ні)\w*|звільнено|захоплен(?!ня|ням|ню|ні)\w*|окупован\w*|"
+                             r"зачищен(?!ня|ням|ню|ні)\w*|взято)|"
+                             r"перешл?\w*\s+в\s+руки|перейшл?\w*\s+(?:до\s+)?(?:в\s+)?рук\w*")),
+    ("capture", "held", w(r"потрапи\w+\s+під\s+контроль|потрапля\w+\s+під\s+контроль|попа\w+\s+под\s+контроль|"
+                          r"(?:fell|fallen|falls)\s+under\s+(?:the\s+)?(?:\w+\s+){0,2}control|"
+                          r"(?:is|are|was|were|now|firmly|remains?)\s+in\s+(?:Russian|Ukrainian|enemy|Kyiv['’]s|Moscow['’]s)\s+"
+                          r"hands|(?:в|у)\s+руках\s+(?:ВСУ|ЗСУ|россиян|росіян|российск\w+\s+\w+|російськ\w+\s+\w+|"
+                          r"украинск\w+\s+\w+|українськ\w+\s+\w+|противника|ворога)|"
+                          r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:\w+\s+){0,2}control|"
                           r"(?:is|are|remains?|now|firmly)\s+under\s+(?:\w+\s+){0,2}control|under\s+the\s+control\s+of|"
                           r"(?:are|is)\s+(?:now\s+)?(?:controlled|held)\s+by|controlled\s+by|контролиру\w+ся|"
                           r"контролю\w+ся|установлен\w*\s+(?:полный\s+)?контроль|встановлен\w*\s+(?:повний\s+)?контроль|"
@@ -143,7 +169,9 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                           r"(?:перебува\w+|знаход\w+|залишається|тепер|повністю)\s+(?:\w+\s+){0,2}під\s+(?:\w+\s+){0,2}контролем")),
     ("capture", "control", w(r"controls?|controlling|holds|hold|контролиру(?:ют|ет|ем)|контролю(?:ють|є|ємо)|"
                              r"удержива(?:ют|ет)|утриму(?:ють|є)")),
-    ("capture", "active", w(r"captur(?:ed|ing|es?)|seiz(?:ed|ing|es?)|grabbed|"
+    ("capture", "active", w(r"відновил\w*\s+контроль|восстановил\w*\s+контроль|(?:regained|restored|re-established)\s+"
+                            r"control|"
+                            r"captur(?:ed|ing|es?)|seiz(?:ed|ing|es?)|grabbed|"
                             r"t(?:ook|aken|aking)\s+(?:full\s+|complete\s+)?(?:control\s+(?:of|over)|over)|"
                             r"establish(?:ed|ing)?\s+[“\"]?(?:full\s+|complete\s+)?control[”\"]?\s+(?:of|over)|"
                             r"t(?:ook|aken)(?!\s+(?:part|advantage|place|positions?|up|to|by|a|an|the\s+(?:decision|lead)))|"
@@ -152,6 +180,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"деокупува\w+|деокупован\w*|"
                             r"(?:drove|driven|drive|forced|pushed|knocked|expelled|ousted)\s+(?:\w+\s+){0,4}?out\s+of|"
                             r"expelled|flushed\s+out|"
+                            r"захопити|захватить|взять|взяти|освободить|звільнити|занять|зайняти|оволодіти|овладеть|"
                             r"освободил\w*|взял\w*(?:\s+под\s+(?:свой\s+)?контроль)?|захватил\w*|занял\w*|овладел\w*|"
                             r"зачистил\w*|установил\w*\s+(?:полный\s+)?контроль|вернул\w*\s+под\s+контроль|"
                             r"вытеснил\w*|выбил\w*|"
@@ -161,21 +190,35 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"завершил\w*\s+(?:\"|«)?пошук\s+і\s+знищення|завершено\s+(?:\"|«)?пошук\s+і\s+знищення|"
                             r"завершил\w*\s+(?:\"|«)?зачистк\w+|взято\s+(?:під\s+)?контроль|взято\s+контроль")),
     ("capture", "nominal", w(r"capture\s+of|seizure\s+of|liberation\s+of|occupation\s+of|takeover\s+of|fall\s+of|"
-                             r"освобождени\w+|взяти[еия]|захват[еа]?|овладени\w+|звільненн\w+|захопленн\w+")),
+                             r"освобождени\w+|взяти[еияю]|захват[еау]?|овладени\w+|звільненн\w+|захопленн\w+|взятт[яюі]|оволодінн\w+|"
+                             r"установлени\w+\s+(?:полного\s+)?контрол\w+|встановленн\w+\s+(?:повного\s+)?контрол\w+|"
+                             r"окупаці[юїя]\s+(?=[A-ZА-ЯІЇЄ]|сел|міст|населен)|оккупаци[юи]\s+(?=[A-ZА-ЯЁ]|сел|город|населен)")),
     # advances
     ("advance", "active", w(r"advanc(?:ed|ing|es)|advance\s+(?:on|into|in)|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
                             r"gain(?:ed|ing)\s+ground|push(?:ed|ing)\s+(?:forward|into|deeper|through)|"
                             r"entered|enter(?:ing|s)?(?=\s+(?:the\s+)?(?:city|town|village|settlement|[A-Z]))|"
                             r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?:\s+(?:into|in|to))?|"
                             r"reached|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|operating|occupy\s+new|break(?:ing)?\s+through|"
-                            r"gain(?:ed|ing)\s+(?:a\s+)?foothold|established\s+(?:a\s+)?foothold|approached|"
+                            r"gain(?:ed|ing)\s+(?:a\s+)?foothold|established\s+(?:a\s+)?foothold|approach(?:ed|ing)?|"
                             r"вышл\w+\s+(?:к|на)|вийшл\w+\s+(?:до|на)|подош\w+|подошл\w+|підійшл\w+|зайнял\w+\s+позици\w+|"
                             r"прорват\w+|прорвать|пробит\w+|пробиться|прорыв\w*|прорив\w*|"
                             r"продвинул\w+|продвигаются|продвигались|вошл\w+|вош[её]л|зашл\w+|зайти|"
                             r"вклинил\w+|прорвал\w*|достигл\w*|имел\w*\s+успех|закрепил\w+|наступа\w+\s+в|"
                             r"отброшен\w*|просунул\w+|просунув\w*|просунут\w+|продвинут\w+|продвинулся|просува\w+|увійшл\w+|увійти|зайшл\w+|"
                             r"вклинил\w+|прорвал\w*|просочил\w+|закріпил\w+|дійшл\w+|"
-                            r"заход\w+\s+(?:частини|підрозділи|війська)")),
+                            r"заход\w+\s+(?:частини|підрозділи|війська)|заш[её]л|зашли|вош[её]л|вошли|зайшов|увійшов|"
+                            r"просоч\w+|просачива\w+|проник\w+|проника\w+|cross(?:ed|ing)|перетнул\w*|форсувал\w*|"
+                            r"пересекл\w*|форсировал\w*|подход(?:ят|ит|или|ил|ила)|підход(?:ять|ить|или|ив|ила)|"
+                            r"переход\w+\s+в\s+руки|переходить\s+(?:до\s+)?рук|progress(?:ed|ing)")),
+    ("advance", "active", w(r"to\s+advance(?=\s+(?:on|into|in|near|toward|towards|to|around|west|east|north|south|"
+                            r"further|deeper|closer))|to\s+(?:push|break)\s+(?:forward|into|through)")),
+    ("contest", "active", w(r"активн\w+\s+(?:бойов\w+\s+|наступальн\w+\s+|штурмов\w+\s+)?ді[їйя]\w*|"
+                            r"активн\w+\s+(?:боев\w+\s+|наступательн\w+\s+|штурмов\w+\s+)?действи\w+")),
+    ("contest", "active", w(r"to\s+(?:attack|storm|assault)(?=\s+(?:the\s+)?(?:[A-Z]|positions|city|town|village|"
+                            r"settlement|near|in|on|toward|towards))")),
+    ("advance", "active", w(r"улучши\w*\s+(?:свое\s+|своё\s+)?(?:тактическое\s+)?положение(?=\s+(?:на\s+территори|в\s+район|"
+                            r"у\s+|возле|около|под|вблизи|на\s+подступах|[A-ZА-ЯЁ]))|покращи\w*\s+(?:своє\s+)?(?:тактичне\s+)?"
+                            r"(?:становище|положення)(?=\s+(?:на\s+територі|в\s+район|у\s+район|біля|поблизу|неподалік|[A-ZА-ЯІЇЄ]))")),
     ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
     # fighting with no outcome: contested
     ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|grey\s+zone|gray\s+zone|бій|"
@@ -191,7 +234,13 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"attacking|storm(?:ed|ing)|assault(?:ed|ing)|pressed\s+(?:their|its)\s+attack|"
                             r"бо[ийя]|боях|боестолкновени\w+|сражени\w+|штурму\w+|атаку\w+|сер(?:ой|ая|ую)\s+зон\w+|"
                             r"бо[їяю]|боях|боєзіткненн\w+|штурму\w+|атаку\w+|сір(?:ій|а|у)\s+зон\w+|"
-                            r"стримува\w+|сдержива\w+|тримають\s+позиції|держат\s+позиции|ведуть\s+бої|ведут\s+бой")),
+                            r"стримува\w+|сдержива\w+|тримають\s+позиції|держат\s+позиции|ведуть\s+бої|ведут\s+бой|"
+                            r"штурмовать|штурмувати|атаковать|атакувати|штурмуют|штурмують|атакуют|атакують|"
+                            r"боротьб\w+\s+(?:з|за|із)|борьб\w+\s+(?:с|за)|(?:under|під|под)\s+(?:\w+\s+)?(?:attack|assault|"
+                            r"атакою|атакой|штурмом)|(?:offensive|assault|ground)\s+(?:operations|actions)|"
+                            r"боєзіткнен\w*|боестолкновен\w*|зіткнен\w*|столкновени\w*|"
+                            r"оборонн\w+\s+(?:операці\w+|ді[їйя]\w*|бо[їяю]\w*|действи\w+)|"
+                            r"defensive\s+(?:operations|battles)|обороняют\w*|обороняють\w*")),
 ]
 
 #: attacks whose failure or fighting is claimed: "Russian assaults", "атаки ВСУ", "штурмові дії окупантів"
@@ -202,20 +251,80 @@ ATTACK = w(r"(?P<adj>Russian|Ukrainian|enemy|украинск\w+|российс�
 
 # -- modality -----------------------------------------------------------------------------------------------
 #: right before a trigger: it did not happen
-NEGATION = re.compile(r"(?<![\w'’])(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+(?:\w+\s+){0,2}$", re.I)
+NEGATION = re.compile(r"(?<![\w'’])(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+"
+                      r"(?!(?:припиня|прекраща|перестава|полиша|оставля|stop|cease)\w*\s)(?:\w+\s+){0,2}$", re.I)
+#: "не контролюють повністю", "not fully": a part is held, so the place is contested, not negated
+NOT_FULLY = re.compile(r"(?<![\w'’])(?:not|не)\s+(?:\w+\s+){0,2}(?:fully|completely|entirely|entire|повністю|"
+                       r"полностью|целиком|цілком|всю|всей|весь|усю|всю\s+територ\w+)(?![\w'’])", re.I)
 #: right before a trigger: it is only intended, feared or possible
 INTENT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|"
                     r"plan(?:s|ned|ning)?|intend(?:s|ed)?|want(?:s|ed)?|hop(?:e|es|ed|ing)|would|will|could|"
                     r"look(?:s|ing)?\s+to|prepar(?:e|es|ed|ing)|threat(?:en(?:s|ed)?)?|order(?:s|ed)?|"
                     r"пыта\w+|попыт\w*|попытаться|намерен\w*|планир\w+|хотят|хотел\w*|стрем\w+|"
-                    r"готов\w+|намага\w+|спроб\w*|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
+                    r"готов\w+|намага\w+|спроб\w*|старают\w*|старается|стараються|старається|старал\w+ся|старал\\w+сь|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
                     r"с\s+целью|чтобы|щоб|угроз\w+)\s+(?:\w+\s+){0,3}$", re.I)
+#: the intent words that are attempts (an attack that happened), not plans: "tried to break through near X"
+ATTEMPT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|sought|пыта\w+|попыт\w*|попытаться|"
+                     r"намага\w+|спроб\w*|старают\w*|старается|стараються|старається|совершил\w*\s+попытк\w+|здійснил\w*\s+спроб\w+)\s+(?:\w+\s+){0,4}$", re.I)
+#: a capture word whose object is no territory: "повернули контроль над ситуацією", "regained control of the situation"
+NOT_TERRITORY_AFTER = re.compile(r"\s*(?:(?:контроль|контролю|control)\s+(?:над|of|over)\s+)?(?:the\s+)?"
+                                 r"(?:ситуаці\w+|situation|положенн\w+|обстановк\w+|initiative|ініціатив\w+|"
+                                 r"инициатив\w+|пол[оі]женн?\w+)", re.I)
+#: a state that has lasted: "have been controlled by Russian forces for months", "с 2014 года"
+DURATION_AFTER = re.compile(r"\s*(?:\S+\s+){0,4}?(?:for\s+(?:months|years|weeks|decades|\d+\s+\w+)|since\s+(?:\d{4}|"
+                            r"the\s+start|February|March|spring|early)|з\s+\d{4}|с\s+\d{4}|уже\s+(?:\w+\s+)?(?:месяц|"
+                            r"лет|год|рок|місяц)\w*|вже\s+(?:\w+\s+)?(?:місяц|рок)\w*)", re.I)
+#: a participle used as an adjective ("the occupied city of", "у звільненому селі", "оккупированных территориях"): a
+#: state in the background, not an event
+ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:(?:city|town|village|settlement|territor\w*|areas?|regions?|part|parts|lands?|"
+                               r"місто|міста|місті|село|селі|села|селище|селищі|населен\w+|територі\w+|город\w*|"
+                               r"сел[оаеу]|поселк\w+|районах|районі|районе|населённ\w+)\b|[A-ZА-ЯЁІЇЄҐ])")
+ATTRIBUTIVE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:the|a|an|of|in|from|into|at|near|its|their|в|у|на|із|з|из|по|до|"
+                                r"від|от|для|с|во)\s+(?:\w+\s+)?|[-–])$", re.I)
+#: an action noun that goes on ("Освобождение X продолжается", "the fighting continues"): fighting, no outcome yet
+CONTINUES = re.compile(r"\s*(?:\S+\s+){0,3}?(?:продолжа\w+|продовжу\w+|трива\w+|continu\w+|(?:is|are)\s+ongoing|"
+                       r"(?:is|are)\s+(?:still\s+)?under\s+way|идет|идёт|йде|ведется|ведеться)(?![\w'’])", re.I)
+#: what follows a noun of action when the outcome is only possible: "его взятие позволит", "the loss of X would"
+HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:would|could|will|may|might|позволит|позволят|позволило|"
+                                r"дозволить|дозволять|дозволило|сможет|зможе|откроет|відкриє|даст|дасть|станет|стане)\b",
+                                re.I)
 #: an attempt that failed: "безуспішно намагався просунутися" is a repelled attack
 FAILED_ATTEMPT = re.compile(r"(?<![\w'’])(?:unsuccessful(?:ly)?|in\s+vain|без\s+успіху|без\s+успеха|безуспішн\w*|"
-                            r"безуспешн\w*|марно|тщетно|невдал\w*|неудачн\w*)(?![\w'’])", re.I)
+                            r"безуспешн\w*|марно|марн\w+|тщетно|невдал\w*|неудачн\w*|achieved\s+nothing|without\s+success|"
+                            r"(?:не|не\s+\w+)\s+смогл\w*|не\s+змогл\w*|не\s+змі[гн]\w*|could\s+not\s+(?:reach|advance|break|enter|take)|"
+                            r"failed\s+to\s+(?:reach|advance|break|enter|take|capture))(?![\w'’])", re.I)
+#: the name of a military formation, not a place: "Operational and Strategic Command East Khortytsia", "the
+#: Khortytsya military unit", "ОСУВ Хортиця", "угруповання військ «Хортиця»", "группировки войск «Север»"
+UNIT_BEFORE = re.compile(r"(?<![\w'’])(?i:operational(?:\s+and\s+strategic)?\s+(?:command|group(?:ing)?)(?:\s+of\s+(?:troops|forces))?|"
+                         r"OSGT|OSUV|OTU|ОСУВ|ОСГВ|ОТУ|ОК|угрупован\w+(?:\s+військ)?|угрупуван\w+(?:\s+військ)?|"
+                         r"группировк\w+(?:\s+войск)?|оперативн\w+\s+командуван\w+|оперативн\w+\s+командовани\w+)"
+                         r"\s+(?:(?i:East|West|North|South|Схід|Восток|Північ|Південь|Юг|Север)\s+)?[«\"“'‘]?"
+                         r"(?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)")
+UNIT_AFTER = re.compile(r"(?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)[»\"”'’]?\s+(?:military\s+unit|(?:operational(?:\s+and\s+strategic|-strategic)?\s+)?"
+                        r"group(?:ing)?\s+of\s+(?:troops|forces)|operational(?:\s+and\s+strategic|-strategic)?\s+group(?:ing)?|"
+                        r"grouping|troops\s+grouping|forces\s+grouping)\b")
+#: a name that is no place: one word in quotes ("«Южной» - Бондарное": a group of forces), a tract ("урочище
+#: Маньковка"), a building or body named after a town ("the Novohrodivka City Council")
+NOT_A_PLACE = re.compile(r"(?<![\w'’])[«\"“„](?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)[»\"”“](?![\w'’])|"
+                         r"(?i:урочищ\w*|уроч\.)\s+(?P<t>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)")
+SETTLEMENT_NOUN_BEFORE = re.compile(r"(?:village|town|city|settlement|сел[оаеу]|селищ\w*|поселк\w*|посёлк\w*|"
+                                    r"город\w*|міст\w*|населенн?\w+\s+пункт\w*|населённ\w+\s+пункт\w*|н\.\s?п\.)"
+                                    r"\s+(?:of\s+)?$", re.I)
+#: a sentence that says the attacks just told of failed: "The enemy is not successful", "змусили їх тікати"
+FAILED_AFTER = re.compile(r"(?<![\w'’])(?:(?:is|was|were|are|have\s+been|has\s+been)\s+(?:not|un)\s*successful|"
+                          r"achieved\s+nothing|to\s+no\s+avail|without\s+success|(?:attacks?|assaults?|attempts?|"
+                          r"offensive)\s+(?:\w+\s+){0,3}failed|без\s+успіху|без\s+успеха|успіху\s+не\s+ма\w+|"
+                          r"не\s+ма\w+\s+успіху|не\s+увенчал\w*\s+успехом|не\s+добил\w*\s+успіх\w*|"
+                          r"не\s+добил\w*\s+успех\w*|(?:змусил\w*|змушу\w*)\s+(?:\w+\s+)?(?:тікати|відступ\w+)|"
+                          r"(?:заставил\w*|вынудил\w*)\s+(?:\w+\s+)?(?:бежать|отступ\w+)|"
+                          r"(?:вміло|успішно)\s+оборонял\w+|(?:умело|успешно)\s+оборонял\w+|"
+                          r"жодного\s+успіху|никакого\s+успеха|no\s+success)(?![\w'’])", re.I)
 #: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
-DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|опроверг\w*|спростува\w*|"
-           r"не\s+соответству\w+\s+действительности|не\s+відповіда\w+\s+дійсності|неправда|not\s+true|fake")
+DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|опроверг\w*|спростову\w*|"
+           r"спростува\w*|заперечи\w*|заперечу\w*|заперечил\w*|некоректн\w+|неправдив\w+|фейк\w*|"
+           r"не\s+соответству\w+\s+действительности|"
+           r"не\s+соответству\w+\s+действительности|не\s+відповіда\w+\s+дійсності|неправда|not\s+true|fake|"
+           r"(?:I|we)\s+(?:do\s+not|don['’]t|cannot|can['’]t)\s+confirm|не\s+підтверджу(?:ю|ємо)|не\s+подтвержда(?:ю|ем)")
 #: a claim that may be false: unverified
 HEDGE = w(r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w*|confirm\w*)|cannot\s+(?:be\s+)?(?:independently\s+)?verif\w*|"
           r"unable\s+to\s+(?:independently\s+)?(?:verify|confirm)|(?:has|have|had)\s+not\s+(?:been\s+)?(?:independently\s+)?"
@@ -238,7 +347,9 @@ DISCLAIMER = w(r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif\w*|confir
 #: may / might have: the speaker is not sure
 MODAL_HEDGE = w(r"might\s+have|may\s+have|possibly|apparently|likely")
 #: part of a place: contested rather than captured ("most of Vovchansk", "часть города")
-PARTIAL = w(r"most\s+of|partially|partly|частично|частково|(?:major|large|small|significant)\s+parts?\s+of|parts?\s+of|half\s+of|"
+PARTIAL = w(r"most\s+of|partially|partly|частично|частково|some\s+positions|деякі\s+позиції|некоторые\s+позиции|"
+            r"(?:practically|almost|nearly|практически|почти|майже|практично)\s+(?:fully|completely|entirely|"
+            r"полностью|повністю|целиком|цілком)|(?:major|large|small|significant)\s+parts?\s+of|parts?\s+of|half\s+of|"
             r"(?:большую|большей|значительную|небольшую|незначительную)\s+част\w+|част\w+\s+(?:города|села|поселка)|"
             r"половин\w+|(?:більшу|більшої|значну|невелику|незначну)\s+частин\w+|частин\w+\s+(?:міста|села|селища)")
 
@@ -260,7 +371,8 @@ POSSESSIVE_ANAPHOR = re.compile(r"(?<![\w'’-])(its|його|её|ее|її|е�
 REGION_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:district|raion|rayon|region|oblast|krai|province|direction|sector|axis|front|"
     r"municipality|community|hromada|area\s+of\s+responsibility|"
-    r"район\w*|направлени\w+|област\w*|облас\w*|край|округ\w*|громад\w*|напрям\w*)(?![\w])", re.I)
+    r"район\w*|направлени\w+|област\w*|облас\w*|край|округ\w*|громад\w*|напрям\w*|"
+    r"народн\w+\s+республик\w*|people['’]s\s+republic)(?![\w])", re.I)
 #: nouns before a name that make it a settlement ("the village of X", "село X", "населенного пункта X")
 SLOT_BEFORE = re.compile(
     r"(?:village|town|city|settlement|locality|hamlet|villages|towns|settlements|localities)\s+(?:of\s+)?$|"

@@ -37,7 +37,7 @@ _ENDINGS: list[tuple[str, tuple[str, ...]]] = sorted([
     ("ой", ("ая", "а", "ой", "ый")), ("ей", ("яя", "а", "я", "ь")), ("ою", ("а", "ая")), ("ею", ("а", "я")),
     ("ую", ("ая", "а")), ("юю", ("яя",)), ("ым", ("ое", "ый", "ий")), ("им", ("ое", "ий", "е", "ій")),
     ("ых", ("ые",)), ("их", ("ие", "і", "і")), ("ах", ("ы", "и", "")), ("ях", ("и", "я")), ("ами", ("ы", "")),
-    ("ями", ("и",)), ("ій", ("а", "ий", "ій", "е", "я")), ("ім", ("е", "ий", "ій", "")), ("ої", ("а", "ая", "е")),
+    ("ями", ("и",)), ("ам", ("ы", "и")), ("ям", ("и",)), ("ій", ("а", "ий", "ій", "е", "я")), ("ім", ("е", "ий", "ій", "")), ("ої", ("а", "ая", "е")),
     ("е", ("а", "я", "", "о", "е")), ("у", ("а", "")), ("ю", ("я", "ь")),
     ("и", ("а", "я", "ь", "и")), ("ы", ("а", "")), ("і", ("а", "я", "ь", "", "е")), ("ї", ("я",)),
     ("а", ("", "о", "а")), ("я", ("ь", "я", "е")), ("ка", ("ок",)), ("ці", ("ка",)), ("ки", ("ка",)),
@@ -45,6 +45,8 @@ _ENDINGS: list[tuple[str, tuple[str, ...]]] = sorted([
     ("ова", ("ів",)), ("ові", ("ів",)), ("овом", ("ів",)), ("ового", ("ів",)), ("овому", ("ів",)),
     ("ова", ("ов",)), ("єва", ("їв",)), ("ева", ("ів", "ев")), ("оля", ("іль",)), ("олі", ("іль",)),
     ("ого", ("ий",)), ("ього", ("ій", "є")), ("ьому", ("ій", "є")), ("ього", ("є",)),
+    # plural names in the genitive: "в районе Плавней", "біля Плавнів", "у Щербаків" -> Плавни, Плавні, Щербаки
+    ("ей", ("и",)), ("ів", ("і", "и")), ("ов", ("ы", "и")),
 ], key=lambda e: -len(e[0]))
 
 #: capitalised words that are never settlement names
@@ -63,6 +65,7 @@ STOP = {
     "reuters", "tass", "ria", "interfax", "bild", "isw", "deepstate", "wagner", "meduza", "medusa", "according",
     "it", "they", "we", "he", "she", "as", "also", "both", "all", "earlier", "meanwhile", "however", "there",
     "quote", "source", "update", "live", "video", "also", "however", "still", "now", "today", "yesterday", "then",
+    "council", "hall", "station", "plant", "factory", "mine", "reservoir", "street", "avenue", "square",
     "ukrinform", "ukrainska", "pravda", "suspilne", "agentstvo", "mash", "shot", "rybar", "north", "center",
     "centre", "vostok", "zapad", "yug", "sever", "dnieper", "donbas", "donbass", "crimea",
     "в", "на", "и", "і", "та", "у", "по", "за", "об", "это", "этот", "ранее", "также", "однако", "при", "как",
@@ -79,7 +82,14 @@ STOP |= {"январь", "февраль", "март", "апрель", "май",
          "республіці", "народной", "народна", "сво", "оос", "ато", "ова", "ода", "вца", "шот", "рбк", "тсн", "бпла",
          "зрк", "рсзо", "пво", "ппо", "черговий", "штаб", "командование", "командування", "угруповання", "группировка",
          "телемарафон", "нато", "ес", "оон", "сша", "usa", "uk", "britain", "europe", "white", "house", "kremlin",
-         "channel", "one", "city", "town", "village", "district", "settlement"}
+         "channel", "one", "city", "town", "village", "district", "settlement", "город", "місто", "село", "селище",
+         "поселок", "посёлок", "деревня", "хутор", "смт", "пгт", "він", "вона", "воно", "вони", "он",
+         "она", "оно", "они", "там", "тут", "there", "here", "цей", "ця", "це", "этот", "эта", "это"}
+#: stems of institutions and titles: any case of these is no place ("Генштабу", "Міноборони", "ОСУВ")
+_INSTITUTION = re.compile(r"^(?:генштаб|генеральн|міноборон|минобороны|мінобороны|осув|оту|осув|штаб|ставк|міністерств|"
+                          r"министерств|президент|уряд|правительств|кабмін|верховн|головн|командуван|командовани|"
+                          r"угрупован|группировк|бригад|батальйон|батальон|корпус|дивізі|дивизи|войск|військ)",
+                          re.I)
 #: first names: a name next to one is a person ("Vladimir Putin", "Сергею Шойгу", "Наталія Попова")
 FIRST_NAMES = {
     "aleksandr", "alexander", "oleksandr", "oleksii", "aleksey", "alexei", "alexey", "andrii", "andriy", "andrei",
@@ -119,7 +129,7 @@ _NOT_PLACE_AFTER = re.compile(r"^\s*(?:street|streets|avenue|str\.|highway|road|
                               r"said|says|told|added|group|operation|offensive|[»\"”]?\s*группировк\w*|[»\"”]?\s*угрупован\w*|"
                               r"улиц\w+|проспект\w*|вулиц\w+|шосе|трасс\w+|дорог\w+|рек\w+|річк\w+|завод\w*|"
                               r"водохранилищ\w+|водосховищ\w+|микрорайон\w*|мікрорайон\w*)\b", re.I)
-_NOT_PLACE_BEFORE = re.compile(r"(?:street|streets|микрорайон\w*|мікрорайон\w*|улиц\w+|вулиц\w+|канал\w*|"
+_NOT_PLACE_BEFORE = re.compile(r"(?:по\s+словам|со\s+слов|за\s+словами|according\s+to|слова\w*|street|streets|микрорайон\w*|мікрорайон\w*|улиц\w+|вулиц\w+|канал\w*|"
                                r"channel|project|portal|outlet|agency|newspaper|brigade|regiment|battalion|group|"
                                r"grouping|command|бригад\w+|полк\w*|батальон\w*|operation|операци\w+|операці\w+|"
                                r"группировк\w+|угрупован\w+|ОТУ|ОСУВ|ОТГ|ім\.|імені|имени|"
@@ -165,7 +175,12 @@ def _variants(word: str) -> list[str]:
     return list(dict.fromkeys(out))[:12]
 
 
-def nominative_guesses(name: str) -> str:
+def _ukrainian_around(text: str, pos: int) -> bool:
+    """Whether the words around a position are Ukrainian (its letters і ї є ґ within 150 characters)."""
+    return bool(_UK_LETTERS.search(text, max(0, pos - 150), pos + 150))
+
+
+def nominative_guesses(name: str, *, ukrainian: bool | None = None) -> str:
     """The most likely nominative of a Russian or Ukrainian place name in any case; other names as given.
 
     For names the gazetteer does not know, so no lookup can confirm it.
@@ -175,6 +190,11 @@ def nominative_guesses(name: str) -> str:
     >>> [nominative_guesses(n) for n in ("Кліщіївку", "Леонідівці", "Сєвєрного", "Работино", "Robotyne")]
     ['Кліщіївка', 'Леонідівка', 'Сєвєрне', 'Работино', 'Robotyne']
 
+    A name with no letter of its own language takes the language of its sentence (`ukrainian`):
+
+    >>> nominative_guesses("Довгенького"), nominative_guesses("Довгенького", ukrainian=True)
+    ('Довгенькое', 'Довгеньке')
+
     Returns
     -------
     str
@@ -182,7 +202,7 @@ def nominative_guesses(name: str) -> str:
     if not _CYR.search(name):
         return name
     uk = bool(_UK_LETTERS.search(name)) or bool(re.search(r"[сц]ьк", name, re.I)) or (
-        not _RU_LETTERS.search(name) and "і" in name.lower())
+        not _RU_LETTERS.search(name) and "і" in name.lower()) or (bool(ukrainian) and not _RU_LETTERS.search(name))
     words = name.split()
     out = []
     for k, word in enumerate(words):
@@ -244,7 +264,7 @@ class PlaceFinder:
         ids = self._ids(raw)
         if ids:
             options: tuple[str, ...] = ()
-            if _CYR.search(raw) and " " not in raw and re.search(r"(?:е|і|у|ю|и|ы|ом|ем|ой|ей|ого|ому)$", raw):
+            if _CYR.search(raw) and " " not in raw and re.search(r"(?:е|і|у|ю|и|ы|а|я|ом|ем|ой|ей|ого|ому)$", raw):
                 # "Димитрове": also Димитров (Myrnohrad) in the locative; the report's places decide
                 options = tuple(v for v in _variants(raw)[1:] if self._ids(v))
             return raw, ids, "exact", options
@@ -424,11 +444,11 @@ class PlaceFinder:
                 prep = (_PLACE_PREP.search(text[max(0, a - 40):a]) or _ACTION_BEFORE.search(text[max(0, a - 40):a])
                         or _PASSIVE_AFTER.match(text, b, min(len(text), b + 60))) and _SETTLEMENT_END.search(name)
                 if slot or opened or (has_known and len(g) > 1) or prep:
-                    out.append(self._unknown_mention(a, b, name))
+                    out.append(self._unknown_mention(a, b, name, text))
         return out
 
-    def _unknown_mention(self, a: int, b: int, name: str) -> Mention:
-        nominative = nominative_guesses(name)
+    def _unknown_mention(self, a: int, b: int, name: str, text: str = "") -> Mention:
+        nominative = nominative_guesses(name, ukrainian=_ukrainian_around(text, a))
         for cand in dict.fromkeys((nominative, name)):
             r = self.gaz.resolve(cand, limit=8)
             best = r.best
@@ -449,7 +469,8 @@ _SETTLEMENT_END = re.compile(
     r"ового|ому|ого|еве|град|піль|поль|яр|яру|ярі|ке|цы|це|ном|ним|нім)$", re.I)
 #: a place preposition right before a name
 _PLACE_PREP = re.compile(r"(?<![\w])(?:in|near|at|into|around|outside|of|toward|towards|to|from|against|"
-                         r"в|во|у|под|під|біля|около|возле|поблизу|районе|районі|до|через|за|из|із|з|від|от|"
+                         r"в|во|у|под|під|біля|около|возле|поблизу|неподалік|неподалеку|районе|районі|до|через|за|из|"
+                         r"із|з|від|от|"
                          r"нп|н\.п\.)\s+$", re.I)
 #: a name right after these takes the place's position: "о взятии Красноармейска", "recaptured Robotyne"
 _ACTION_BEFORE = re.compile(r"(?<![\w])(?:captured|seized|took|retook|recaptured|liberated|entered|occupied|abandoned|"
@@ -487,6 +508,6 @@ def _is_stop(name: str) -> bool:
     words = name.split()
     if words and words[0][0].isdigit():  # "10-й Октябрь", "1 Травня": numbered names are place names
         words = words[1:]
-    if any(w.lower().strip("'’") in STOP for w in words):
+    if any(w.lower().strip("'’") in STOP for w in words) or _INSTITUTION.match(words[0] if words else ""):
         return True
     return any(rx.match(name) for _, rx in SIDES)

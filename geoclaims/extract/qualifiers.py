@@ -37,22 +37,28 @@ _RU_DIR = {"севернее": "north of", "южнее": "south of", "восто
            "юго-западнее": "southwest of", "північніше": "north of", "південніше": "south of",
            "східніше": "east of", "західніше": "west of", "північно-східніше": "northeast of",
            "північно-західніше": "northwest of", "південно-східніше": "southeast of", "південно-західніше": "southwest of"}
+#: a small number in words: "four kilometers east of Siversk"
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|few|"
+                r"several|a\s+couple\s+of|два|две|три|четыре|пять|шесть|семь|восемь|десять|несколько|два|дві|три|"
+                r"чотири|п'ять|шість|сім|вісім|десять|кілька|декілька)")
 _KM = r"(?:km|kilomet(?:er|re)s?|км|кілометр\w*|километр\w*|miles?|метр\w*|m)"
 
 _NEAR = re.compile(r"(?:near|around|close\s+to|in\s+the\s+(?:area|areas|vicinity|direction)s?\s+of|outside|against|"
                    r"toward(?:s)?\s+the\s+(?:city|town|village)\s+of|"
                    r"под|около|возле|вблизи|в\s+районе|в\s+районах|в\s+направлении|на\s+направлении|в\s+сторону|"
                    r"на\s+подступах\s+к|на\s+подступах|на\s+подходах\s+к|к|(?P<ru_u>у)|"
-                   r"біля|поблизу|поруч\s+із|в\s+районі|у\s+районі|в\s+районах|у\s+районах|в\s+напрямку|у\s+напрямку|"
-                   r"на\s+підступах\s+до|під|со\s+стороны|з\s+боку|район|(?P<to>to|up\s+to)|between|між|между)\s+"
+                   r"біля|поблизу|неподалік(?:\s+від)?|неподалеку(?:\s+від)?|недалеко\s+от|поруч\s+із|в\s+районі|у\s+районі|в\s+районах|у\s+районах|в\s+напрямку|у\s+напрямку|"
+                   r"на\s+підступах\s+до|під|со\s+стороны|з\s+боку|у\s+бік|в\s+бік|у\s+сторону|район|(?P<to>to|up\s+to)|"
+                   r"between|між|между)\s+"
                    r"(?:(?:the\s+)?(?:village|town|city|settlement|settlements|villages)\s+(?:of\s+)?|"
                    r"(?:населенн\w+|населённ\w+|населен\w+)\s+пункт\w*\s+|сел[аоі]?\s+|сіл\s+|город[ау]?\s+|міст[аоі]\s+|"
                    r"поселк\w+\s+|селищ\w+\s+|н\.\s?п\.\s+)?$", re.I)
-_OUTSKIRTS = re.compile(r"(?:on\s+|to\s+)?(?:the\s+)?(?:(?P<dir>" + _DIR_WORD + r")(?:ern)?\s+)?outskirts\s+of\s*$|"
-                        r"(?:на\s+|к\s+|до\s+)?(?:(?P<sdir>" + _SLAVIC_KEYS + r")\w*\s+)?(?:окраин\w*|околиц\w*)\s+"
+_OUTSKIRTS = re.compile(r"(?:on\s+|to\s+|at\s+)?(?:the\s+)?(?:(?P<dir>" + _DIR_WORD + r")(?:ern)?\s+)?(?:outskirts|edges?)"
+                        r"\s+of\s*(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?$|"
+                        r"(?:на\s+|к\s+|до\s+)?(?:(?P<sdir>" + _SLAVIC_KEYS + r")\w*\s+)?(?:окраин\w*|околиц\w*|границ\w*|меж\w*)\s+"
                         r"(?:(?:населенн\w+|населённ\w+|населен\w+)\s+пункт\w*\s+|сел[аоі]\s+|город[ауе]?\s+|міст[аоі]\s+|"
                         r"поселк\w+\s+|селищ\w+\s+|рабоч\w+\s+поселк\w+\s+)?$", re.I)
-_PART_OF = re.compile(r"(?:the\s+)?(?P<adj>northern|southern|eastern|western|central|north-?eastern|north-?western|"
+_PART_OF = re.compile(r"(?:the\s+)?(?P<centre>centre|center|downtown|city\s+cent(?:re|er))\s+of\s*$|(?:the\s+)?(?P<adj>northern|southern|eastern|western|central|north-?eastern|north-?western|"
                       r"south-?eastern|south-?western|(?:north|south|east|west)(?:-?(?:east|west))?)\s+"
                       r"(?:part|parts|section|portion|half|districts?|neighbou?rhoods?)\s+of\s*(?:the\s+(?:city|town|village)\s+of\s+)?$|"
                       r"(?:в|у|на)\s+(?P<sadj>" + _SLAVIC_KEYS + r")\w*\s+(?:част\w+|окраин\w+|околиц\w+|район\w*)\s+"
@@ -69,7 +75,7 @@ _SLAVIC_PART = re.compile(r"(?<![\w-])(?P<sadj>" + _SLAVIC_KEYS + r")\w*\s+(?:ч
 _ADJ_BEFORE = re.compile(r"(?P<adj>northern|southern|eastern|western|central|north-?eastern|north-?western|"
                          r"south-?eastern|south-?western)\s*$", re.I)
 _DIR_OF = re.compile(r"(?:(?P<km>\d+(?:[.,]\d+)?)\s*" + _KM + r"\s+)?(?P<dir>" + _DIR_WORD + r")\s+of\s*"
-                     r"(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$", re.I)
+                     r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub|center|centre)\s+of\s+)?$", re.I)
 _SLAVIC_DIR_OF = re.compile(r"(?:(?P<km>\d+(?:[.,]\d+)?)\s*" + _KM + r"\s+)?(?:к|на|в|у)\s+(?P<sdir>" + _SLAVIC_KEYS
                             + r")\w*\s+(?:от|від)\s+(?:(?:населенн\w+|населённ\w+|населен\w+)\s+пункт\w*\s+|"
                             r"сел[аоі]\s+|город[ауе]?\s+|міст[аоі]\s+)?$", re.I)
@@ -81,9 +87,15 @@ _REFERENCE = re.compile(
     r"\b(?:leading|lead|leads|road|highway|route|railway|line|connecting)\b[^,.;]{0,40}?\b(?:to|toward|towards|from|"
     r"between)(?:\s+the\s+city\s+of)?|"
     r"\b(?:located|situated|lying|lies|lie)\s+(?:\w+\s+){0,6}?(?:of|near|from|in|outside|to)|"
-    r"(?:расположен\w*|находится|находятся|розташован\w*|знаходиться|знаходяться|лежить|лежит)\s+(?:[^,.;]{0,60}?\s)?"
-    r"(?:от|від|под|під|у|біля|возле|около|на|в)|"
-    r"\b(?:from|из|з|від)\s+(?:the\s+)?(?:area|direction|district|района|району|направления|напрямку)\s+(?:of\s+)?|"
+    r"\b(?:which|that)\s+(?:is|lies|are|was)\s+(?:about\s+|some\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet\w+|miles?)\s+)?"
+    + _DIR_WORD + r"\s+of|\b(?:is|are|lies|which\s+is|that\s+is)\s+(?:not\s+far\s+from|close\s+to|next\s+to|near|"
+    r"adjacent\s+to)|(?:що|яке|який|яка|які|которое|который|которая|которые)\s+(?:знаходиться\s+|знаходяться\s+|"
+    r"находится\s+|находятся\s+|розташован\w*\s+|расположен\w*\s+)?(?:неподалік|неподалеку|поруч|рядом|недалеко|"
+    r"поблизу|біля|возле|около)\s+(?:від\s+|от\s+|з\s+|із\s+|с\s+)?|"
+    r"(?:расположен\w*|находится|находятся|розташован\w*|знаходиться|знаходяться|лежить|лежит)\s+"
+    r"(?:(?:[^,.;]|(?<=\d)[,.](?=\d)){0,100}?\s)?(?:от|від|под|під|у|біля|возле|около|на|в)"
+    r"(?:\s+(?:города|міста|села|поселка|селища))?|"
+    r"\b(?:from|из|з|від|от)\s+(?:the\s+)?(?:area|direction|district|района|району|направления|напрямку)\s+(?:of\s+)?|"
     r"(?:из|з)\s+района\s+(?:населенн\w+\s+пункт\w+|села)?|"
     r"\bsettlement\s+(?:near|in)|,\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:(?<!city\s)(?<!town\s)(?<!village\s)(?<!settlement\s)"
     r"(?<!hamlet\s)(?<!locality\s)of|near|in|outside)|"
@@ -92,12 +104,22 @@ _REFERENCE = re.compile(
     r"(?:дорог\w+|трасс\w+|шосе|траси|трасу)\s+(?:[^,.;]{0,30}?)?|"
     r"(?:мост\w*|міст\w*)\s+(?:через|у|в)\s+|"
     r"\b(?:except(?:\s+for)?|excluding|apart\s+from|other\s+than|кроме|крім|за\s+винятком|не\s+считая|окрім)\s+"
+    r"(?!(?:\w+\s+)?(?:взятт|взяти|звільненн|освобождени|захопленн|захват|capture|the\s+capture|liberation))"
     r"(?:(?:двух|двох|the)\s+)?(?:\w+\s+){0,2}?(?:[—–-]\s*)?|"
     r"\b(?:official|officials|governor|mayor|head|administration|residents?|authorities|глав\w+|губернатор\w*|мэр\w*|"
     r"жител\w+|мешкан\w+|адміністраці\w+|администраци\w+)\s+(?:of\s+|in\s+|в\s+|у\s+)?(?:the\s+)?)\s*$", re.I)
 #: "X, in Y" / "X in Y": Y locates X
-_IN_PLACE = re.compile(r"^\s*(?:\)|,)?\s*(?:\(|,)?\s*(?:in|near|outside|of)\s+"
-                       r"(?:the\s+)?(?:(?:\w+\s+){0,3}(?:district|raion|region|oblast)\s+(?:in|of)\s+)?$", re.I)
+_IN_PLACE = re.compile(r"^\s*(?:(?:settlement|village|town|city|селище|село|місто|поселок)\s*)?(?:\)|,)?\s*(?:\(|,)?\s*"
+                       r"(?:in|near|outside|of|not\s+far\s+from|close\s+to|next\s+to)\s+(?:the\s+)?(?:(?:\w+\s+){0,3}"
+                       r"(?:district|raion|region|oblast)\s+(?:in|of)\s+|(?:[\w-]+\s+){0,2}?(?:city|town|village|hub|center|"
+                       r"centre)\s+of\s+)?$", re.I)
+#: the name is the subject of a verb of location: "X lies 10 km south of Y", "X, located in ...", "X расположен"
+_LOCATED_AFTER = re.compile(r"^\s+(?:lies|lay|is\s+located|is\s+situated|sits|находится|расположен[аоы]?|знаходиться|"
+                            r"розташован[аеий]|лежить|лежит)\b(?!\s+(?:\w+\s+)?(?:под|під|under|в\s+руках|у\s+руках)\s)",
+                            re.I)
+#: only "near" (and its translations) between two names
+_NEAR_ONLY = re.compile(r"\s*,?\s*(?:near|around|in\s+the\s+(?:area|vicinity)\s+of|біля|поблизу|около|возле|"
+                        r"в\s+районі|у\s+районі|в\s+районе)\s+", re.I)
 #: "<direction> of A near B": A only orients the claim about B
 _NEAR_AFTER = re.compile(r"^\s*,?\s*(?:near|in\s+the\s+(?:area|vicinity)\s+of|around|в\s+районі|в\s+районе|у\s+районі|"
                          r"біля|поблизу|около|возле|близ)\s", re.I)
@@ -107,8 +129,10 @@ _AFTER_PART = re.compile(r"^(?:['’]s)?\s+(?P<adj>northern|southern|eastern|wes
                          r"south-?eastern|south-?western)\s+(?:part|section|outskirts|half)\b", re.I)
 #: a compass phrase right after another place and a comma or bracket locates that place: "Gordeyevka, south of X"
 _APPOSITIVE = re.compile(r"(?:[,(]|\s)\s*(?:(?:about|some|roughly|approximately|around|приблизно|около|примерно|близько)\s+)?"
-                         r"(?:за\s+)?(?:\d+(?:[.,]\d+)?\s*" + _KM + r"\s+)?(?:" + _DIR_WORD + r"\s+of|(?:from|от|від)|"
-                         r"(?:к|на|в|у)\s+(?:" + _SLAVIC_KEYS + r")\w*\s+(?:от|від))\s*(?:the\s+(?:city|town)\s+of\s+)?$",
+                         r"(?:(?:за|в|у)\s+)?(?:(?:\d+(?:[.,]\d+)?|" + _NUMBER_WORD + r")\s*" + _KM + r"\s+"
+                         r"(?:\([^()]{1,25}\)\s*)?)?(?:" + _DIR_WORD + r"\s+of|(?:from|от|від)|"
+                         r"(?:к|на|в|у)\s+(?:" + _SLAVIC_KEYS + r")\w*\s+(?:от|від))\s*(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|hub|center|centre)"
+                         r"\s+of\s+|(?:города|міста|села|поселка|селища)\s+)?$",
                          re.I)
 
 
@@ -141,7 +165,8 @@ def _part(direction: str) -> str:
 
 
 def qualifier(before: str, after: str = "", action: str = "",
-              previous_place_end: int | None = None, ukrainian: bool = False) -> tuple[str, float | None, str]:
+              previous_place_end: int | None = None, ukrainian: bool = False,
+              previous_place_start: int | None = None) -> tuple[str, float | None, str]:
     """(qualifier, distance_km, kind) from the words around a place; kind 'reference' = not claimed.
 
     `before` is the text of the sentence before the name, `after` the text after it;
@@ -161,13 +186,18 @@ def qualifier(before: str, after: str = "", action: str = "",
     -------
     tuple
     """
-    tail = before[-100:]
-    if previous_place_end is not None and _IN_PLACE.match(before[previous_place_end:]):
-        return "", None, "reference"
+    tail = before[-140:]
+    if _LOCATED_AFTER.match(after):
+        return "", None, "reference"  # "The settlement lies six miles southwest of X": it only locates
+    oriented = previous_place_start is not None and _NEAR_ONLY.fullmatch(before[previous_place_end:]) and (
+        _DIR_OF.search(before[:previous_place_start]) or _SLAVIC_DIR_OF.search(before[:previous_place_start])
+        or _RU_DIR_BEFORE.search(before[:previous_place_start]))
+    if previous_place_end is not None and _IN_PLACE.match(before[previous_place_end:]) and not oriented:
+        return "", None, "reference"  # "Borki near Sudzha"; but "south of Sudzha near Kurilovka" claims Kurilovka
     if previous_place_end is not None:
         between = before[previous_place_end:]
-        if len(between) < 60 and _APPOSITIVE.match(between.lstrip()) or (
-                len(between) < 60 and _APPOSITIVE.search(between) and not re.search(r"\b(?:and|as\s+well\s+as|и|і|та)\b",
+        if len(between) < 90 and _APPOSITIVE.match(between.lstrip()) or (
+                len(between) < 90 and _APPOSITIVE.search(between) and not re.search(r"\b(?:and|as\s+well\s+as|и|і|та)\b",
                                                                                     between)):
             return "", None, "reference"
     m = _KM_FROM.search(tail)
@@ -186,6 +216,8 @@ def qualifier(before: str, after: str = "", action: str = "",
         direction = d or sd
         return (_part(direction) if direction else "outskirts"), None, "claim"
     m = _PART_OF.search(tail)
+    if m and m.group("centre"):
+        return "central", None, "claim"
     if m:
         if m.group("adj"):
             adj = m.group("adj").lower().replace("-", "")

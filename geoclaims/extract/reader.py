@@ -32,6 +32,7 @@ from geoclaims.claims.claim import other_side
 from geoclaims.extract import lexicon as lx
 from geoclaims.extract.claimants import ATTRIBUTION, Claimant, carry_claimant, find_claimant
 from geoclaims.extract.confidence import features, score
+from geoclaims.extract import discourse as ds
 from geoclaims.extract.dates import Date, find_dates
 from geoclaims.extract.figures import AREA_UNIT, area_basis, find_areas, find_depth, find_shares
 from geoclaims.extract.geography import REGION_PHRASE, Geography
@@ -51,11 +52,12 @@ __all__ = ["Reader", "MAX_CANDIDATES"]
 #: Candidates kept per document; past this the report is cut with a warning (a real report makes dozens).
 MAX_CANDIDATES = 5000
 
+#: a building of a town, not the town: "seizing the Novohrodivka City Council", "Покровська шахта"
+_BUILDING_AFTER = re.compile(r"\s+(?:city\s+council|town\s+council|council|railway\s+station|station|plant|factory|mine|"
+                             r"hospital|administration\s+building|coke\s+plant)\b", re.I)
 _PART_NOUN = re.compile(r"(?:industrial\s+zone|airport|outskirts|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
                         r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
-#: a sentence that goes on with the list of the one before: "Наиболее крупные из них — A, B", "Among them: A, B"
-_LIST_GOES_ON = re.compile(r"^[^.;]{0,60}?(?:из\s+них|з\s+них|серед\s+них|среди\s+них|among\s+them|of\s+them|"
-                           r"including|в\s+том\s+числе|зокрема|в\s+частности)\s*(?:[—:–-]|,)?", re.I)
+_DATE_THEN_NAME = re.compile(r"\s*[-–—:]?\s*")
 _DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\s*\d{1,2}\b|\d{1,2}\s+\w+|\w+\s+\d{1,2}\s*\(|"
                        r"\(\w+\)|[—–-]\s)")
 _QUOTED = re.compile(r"[«»“”„\"]")
@@ -63,6 +65,20 @@ _REMAINS = re.compile(r"(?:remain|remains|remained|still|остается|ост
                       re.I)
 _CLAIMED = re.compile(r"(?<!\w)(?:alleged(?:ly)?|claim(?:ed|s)?|purported(?:ly)?|утверждает|заявил\w*|стверджу\w*|"
                       r"заяви\w*)(?!\w)", re.I)
+
+
+def _lang(sentence: str) -> str:
+    """'uk', 'ru' or 'en': the script and letters of a sentence."""
+    if UKRAINIAN.search(sentence):
+        return "uk"
+    return "ru" if re.search(r"[А-Яа-яЁё]", sentence) else "en"
+
+
+#: a goal right before a name: "to the villages of", "towards", "до", "к", "в сторону"
+_GOAL_BEFORE = re.compile(r"(?<!\w)(?:to|toward|towards|into|до|к|ко|в\s+сторону|у\s+бік|в\s+бік|у\s+напрямку|"
+                          r"в\s+направлении)\s+(?:the\s+)?(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|"
+                          r"(?:сел\w*|населен\w+\s+пункт\w*|город\w*|міст\w*)\s+)?(?:[\w'’-]+\s+(?:and|і|и|та)\s+)?$",
+                          re.I)
 
 
 class Reader:
@@ -81,7 +97,10 @@ class Reader:
         self.antecedents: list[tuple[Mention, bool]] = []  # (mention, only locates)
         self.doc_side: str | None = None
         self._last_trigger: Trigger | None = None
+        self._unplaced: Trigger | None = None  # the action of the sentence before, when it named no place
         self._last_sentence_start = 0
+        self._prev_sentence_start = 0
+        self._group_size = 1
         self.exact_ids: set[str] = set()
         #: id(candidate) -> its confidence features (for calibration: benchmarks/calibrate_extract.py)
         self.features: dict[int, dict[str, float]] = {}
@@ -105,8 +124,9 @@ class Reader:
         if not self.doc_country and countries:
             self.doc_country = max(set(countries), key=countries.count)
         sides = [s.claimant.side for s in sents if s.claimant and s.claimant.side in ("UA", "RU")]
-        self.doc_side = sides[0] if sides else ("UA" if re.search(r"окупант|оккупант|рашист|ворог", self.text, re.I)
-                                               else None)
+        self.doc_side = sides[0] if sides else (
+            "UA" if re.search(r"окупант|оккупант|рашист|ворог|загарбник|захватчик", self.text, re.I)
+            or len(UKRAINIAN.findall(self.text)) > 3 else None)  # Ukrainian-language reporting speaks for Ukraine
         for k in range(len(sents)):
             carry_claimant(self.text, sents, k)
         for k, s in enumerate(sents):
@@ -138,13 +158,15 @@ class Reader:
             regions += [(a + m.start("r"), a + m.end("r"), m.group("r")) for m in REGION_PHRASE.finditer(s)]
             known = [m for m in known if not any(x <= m.start < y for x, y, _ in regions)]
             sent.regions = regions
-            busy = bool(sent.triggers) or bool(AREA_UNIT.search(s))
+            busy = bool(sent.triggers) or bool(AREA_UNIT.search(s)) or (
+                len(known) >= 2 and bool(ds.NAME_LIST.search(s)))  # a list that may go on the sentence before
             dateline = _DATELINE.match(self.text, a, b) if (a == 0 or self.text[a - 1] == "\n") else None
             if dateline:  # "МОСКВА, 18 ноя — РИА Новости.", "KYIV, May 20 (Reuters) -": where it was filed
                 known = [m for m in known if m.start >= a + dateline.end(1) - dateline.start(1)]
             if not busy and not ATTRIBUTION.search(s) and not lx.HEDGE.search(s):
+                sent.side_cues = list(lx.SIDE_SCAN.finditer(s))  # its subject goes on to "They", "Вони"
                 if known:  # no action, no figure, no one speaks: only names to remember ("Сили" is no place)
-                    sides = [(a + m.start(), a + m.end()) for _, m in lx.SIDE_SCAN.finditer(s)]
+                    sides = [(a + m.start(), a + m.end()) for _, m in sent.side_cues]
                     known = [m for m in known if not any(x <= m.start < y for x, y in sides)]
                 sent.mentions = known
                 out.append(sent)
@@ -159,6 +181,10 @@ class Reader:
             blocked = [(a + m.start(), a + m.end()) for _, m in sent.side_cues]
             if sent.claimant and sent.claimant.start >= 0:
                 blocked.append((a + sent.claimant.start, a + sent.claimant.end))
+            blocked += [(a + m.start("n"), a + m.end("n")) for rx in (lx.UNIT_BEFORE, lx.UNIT_AFTER)
+                        for m in rx.finditer(s)]  # "OSGT Khortytsia": a formation, not the island
+            blocked += [(a + m.start(m.lastgroup), a + m.end(m.lastgroup)) for m in lx.NOT_A_PLACE.finditer(s)
+                        if not lx.SETTLEMENT_NOUN_BEFORE.search(s, max(0, m.start() - 40), m.start())]
             sent.mentions = sorted((m for m in known + unknown if not any(x <= m.start < y for x, y in blocked)),
                                    key=lambda m: m.start)
             sent.dates = find_dates(s, self.published, a)
@@ -193,9 +219,12 @@ class Reader:
         cside = claimant.side if claimant else "neutral"
         persp = cside if cside in ("UA", "RU") else self.doc_side
         sides = find_sides(self.text, s, persp)
-        if not triggers and not has_area and mentions and prev is not None and self._last_trigger and \
-                _LIST_GOES_ON.match(s.text):
-            triggers = [replace(self._last_trigger, start=s.start, end=s.start)]  # "Наиболее крупные из них — A, B"
+        failed = not [m for m in mentions if m.how != "anaphor"] and prev is not None and (
+            lx.FAILED_AFTER.search(s.text) or any(t.action == "repelled" and not t.blocked for t in triggers)) \
+            and self._failed(prev)
+        if not triggers and not has_area and mentions and prev is not None:
+            carried = ds.carried_action(s.text, s.start, len(mentions), prev.text, self._last_trigger, self._unplaced)
+            triggers = [carried] if carried is not None else []
         if not triggers and not has_area:
             s.subject = self._first_side(sides) or (prev.subject if prev else None)
             self._remember(s, mentions, refs=set())
@@ -207,13 +236,17 @@ class Reader:
         date_text, explicit = self._date(s.dates, who)
         if has_area:
             self._areas(s, quote, sides, triggers, who, cside, status, date_text, persp)
-        if not mentions:
+        if not mentions and not failed:
             mentions = self._topic(s, triggers, prev)
         refs: set[int] = set()
         made = self._claims(s, mentions, triggers, quote, who, cside, status, date_text, explicit, refs)
         live = [t for t in triggers if not t.blocked and t.side and t.action in ("capture", "advance", "withdraw")]
         self._last_trigger = live[-1] if live else None
+        placed = [t for t in triggers if not t.blocked and t.side and t.start != t.end]
+        self._unplaced = placed[-1] if placed and not mentions and not made else None
         self._depth(s, mentions, triggers, quote, who, cside, status, date_text)
+        attackers = [t.side for t in triggers if t.side and t.action == "repelled" and not t.blocked]
+        s.attacker = attackers[-1] if attackers else None
         subj = [t.side for t in triggers if t.side and t.how in ("subject", "agent", "held", "carried")
                 and t.action != "repelled"]
         s.subject = subj[-1] if subj else (self._first_side(sides) or (prev.subject if prev else None))
@@ -221,6 +254,22 @@ class Reader:
         if not made and triggers and not mentions and not has_area and any(not t.blocked for t in triggers) \
                 and any(t.side for t in triggers):
             self.skipped.append((quote, "no place the gazetteer knows"))
+
+    def _failed(self, prev: Sentence) -> bool:
+        """"Ворог вів штурмові дії в районі X та Y. Українські воїни змусили їх тікати.": the fighting of the
+        sentence before was an attack that failed, a ``repelled`` claim about the attacker."""
+        done = False
+        if ds.GOES_ON.search(prev.text):
+            return False  # "continues to storm positions near X. They were stopped": fighting, and a repelled attack
+        for i, c in enumerate(self.claims):
+            if c.action == "contest" and c.share is None and prev.start <= c.span[0] < prev.end:
+                feats = {k: v for k, v in self.features.get(id(c), {}).items() if not k.startswith("action:")}
+                feats["action:repelled"] = 1.0
+                side = prev.subject or c.side
+                self.claims[i] = self._scored(replace(c, action="repelled", side=side,
+                                                      note=c.note + "; the next sentence says the attack failed"), feats)
+                done = True
+        return done
 
     def _topic(self, s: Sentence, triggers: list[Trigger], prev: Sentence | None) -> list[Mention]:
         """"...тримають оборону та не дають противнику просунутися далі": the place the last sentence named."""
@@ -238,7 +287,7 @@ class Reader:
         return subjects[0][2] if subjects else None
 
     def _remember(self, s: Sentence, mentions: list[Mention], refs: set[int]) -> None:
-        self._last_sentence_start = s.start
+        self._prev_sentence_start, self._last_sentence_start = self._last_sentence_start, s.start
         for m in mentions:
             if m.how not in ("anaphor", "topic"):
                 self.antecedents.append((m, m.start in refs))
@@ -252,6 +301,9 @@ class Reader:
             m = IT_AFTER.match(self.text, t.end, s.end)
             if m:
                 found.append((m.start(1) - s.start, m.end(1) - s.start, m.group(1)))
+        m = ds.THERE_FIRST.match(s.text)
+        if m and triggers and triggers[0].start - s.start < 40:  # "Там тривають бої", "There, fighting goes on"
+            found.append((m.start(1), m.end(1), m.group(1)))
         for a0, b0, word in found:
             a, b = s.start + a0, s.start + b0
             after = self.text[b:b + 40]
@@ -326,11 +378,11 @@ class Reader:
         prev_q: tuple[Mention, str, float | None] | None = None
         for k, m in enumerate(mentions):
             t = attached.get(m.start)
-            prev_end = None
+            prev_end = prev_start = None
             if k and mentions[k - 1].how != "anaphor":
-                prev_end = mentions[k - 1].end - a
+                prev_end, prev_start = mentions[k - 1].end - a, mentions[k - 1].start - a
             q, km, kind = qualifier(text[a:m.start], text[m.end:s.end], t.action if t else "",
-                                    previous_place_end=prev_end, ukrainian=ukrainian)
+                                    previous_place_end=prev_end, ukrainian=ukrainian, previous_place_start=prev_start)
             if kind == "claim" and not q and prev_q is not None and m.how != "anaphor" and re.fullmatch(
                     r"\s*(?:,\s*(?:and\s+|и\s+|і\s+|та\s+|й\s+)?|\s+(?:and|и|і|та|й|or|или|або)\s+)\s*",
                     text[prev_q[0].end:m.start]):
@@ -350,6 +402,9 @@ class Reader:
         made = False
         for group in groups.values():
             t, rows = group[0], group[1:]
+            if any(m.start >= t.end for m, _, _ in rows):  # "В районе Волчанска наши освободили Бурговатку": a frame
+                rows = [(m, q, km) for m, q, km in rows if not (
+                    m.end <= t.start and q == "near" and m.start - s.start < 30 and t.action in ("capture", "advance"))]
             seen: set[str] = set()
             self.n += 1
             cid = f"X{self.n}"
@@ -358,6 +413,7 @@ class Reader:
                 if str(key) in seen:
                     continue
                 seen.add(str(key))
+                self._group_size = len(rows)
                 claim = self._claim(s, t, m, q, km, shares, cid, quote, who, cside, status, date_text, explicit)
                 if claim is not None:
                     self.claims.append(claim)
@@ -368,27 +424,41 @@ class Reader:
 
     def _claim(self, s, t, m, q, km, shares, cid, quote, who, cside, status, date_text, explicit):
         m = self.geo.choose(m)
+        if len(s.dates) >= 2:  # "освобождены: 7 июля - Дачное, 26 июля - Малиевка": each its own date
+            own = [d for d in s.dates if d.span[1] <= m.start and _DATE_THEN_NAME.fullmatch(self.text, d.span[1], m.start)]
+            if own:
+                date_text, explicit = own[-1].text, True
         if m.known:
             if m.name not in self.geo.resolved:
                 return None
             place, others, ambiguous = self.geo.resolved[m.name]
             name, pid, country, admin1 = place.name, place.id, place.country, place.admin1
+            if m.how != "anaphor" and self.geo.container(place, [x.name for x in s.mentions if x is not m and x.known]):
+                return None  # "operating in Kursk ... fighting in and around Sudzha": Kursk is the region
         else:
             name, pid, country, admin1, others, ambiguous = m.name, "", self.doc_country, "", (), False
             self.unknown.append(UnknownName(m.name, (m.start, m.end), quote))
         owner = country if country in ("UA", "RU") else ""
         action, side, share = t.action, t.side, None
-        partial = lx.PARTIAL.search(self.text, max(s.start, m.start - 40), m.start) or (
-            t.voice in ("held", "control") and lx.PARTIAL.search(self.text, max(s.start, t.start - 30), t.end))
+        if t.goal_blocked and not q and _GOAL_BEFORE.search(self.text, max(s.start, m.start - 40), m.start):
+            return None  # "trying to advance ... to the villages of X": a goal, not where anything happened
+        partial = t.partial or lx.PARTIAL.search(self.text, max(s.start, m.start - 40), m.end) or (
+            t.voice in ("held", "control") and lx.PARTIAL.search(self.text, max(s.start, t.start - 30), t.end)) or (
+            t.end <= m.start and m.start - t.end < 80 and lx.PARTIAL.search(self.text, t.end, m.start)) or (
+            lx.PARTIAL.search(self.text, max(s.start, t.start - 30), t.start))  # "практически полностью заняли"
         near_share = [x for x in shares if abs(s.start + x[0] - m.start) < 80 or (
             m.how == "anaphor" and abs(s.start + x[0] - m.start) < 120)]
         if near_share and action in ("capture", "advance", "contest"):
             share = near_share[0][2]
             action = "contest"
-        elif partial and action == "capture" and t.voice in ("held", "control"):
-            action = "contest"
+        elif action == "capture" and t.voice in ("held", "control") and re.fullmatch(
+                r"(?:north|south|east|west|central)[\w-]*", q):
+            action, side = "contest", None  # "наші війська контролюють північну частину міста": the town is split
+        elif partial and action == "capture":
+            action = "contest"  # "controls most of X", "взяли значну частину", "не контролюють повністю"
             side = None
-        elif action == "capture" and _PART_NOUN.search(self.text, max(s.start, m.start - 50), m.start):
+        elif action == "capture" and (_PART_NOUN.search(self.text, max(s.start, m.start - 50), m.start)
+                                      or _BUILDING_AFTER.match(self.text, m.end, s.end)):
             action = "advance"  # "взятии под контроль промышленной зоны и аэропорта Северодонецка"
         if action == "contest" and share is None:
             side = other_side(owner) if owner else side
@@ -404,7 +474,8 @@ class Reader:
             q = "near"
         feats = features(how=t.how, voice=t.voice, place_how=m.how, ambiguous=ambiguous, explicit_claimant=bool(
             s.claimant and s.claimant.start >= 0), claimant=who, explicit_date=explicit, action=action,
-            known=m.known, qualifier=q, status=status)
+            known=m.known, qualifier=q, status=status, lang=_lang(s.text), far=abs(m.start - t.start) > 80,
+            listed=self._group_size >= 3, carried=t.start == t.end, attempt=t.goal_blocked)
         note = f"extracted: {m.text!r}" + (f" = {m.name}" if m.how == "anaphor" else "")
         if not m.known:
             note += " (not in the gazetteer: add lat/lon)"
@@ -416,6 +487,11 @@ class Reader:
                     old.span[0] > s.start - 600 and not self.text.count("\n\n", old.span[0], s.start) and \
                     old.span[0] < s.start:
                 return None
+        if m.how == "anaphor" and any(
+                (old.place, old.side, old.action, old.qualifier) == (name, side, action, q)
+                and (not explicit or old.date == date_text)
+                and self._last_sentence_start <= old.span[0] < s.start for old in self.claims[-8:]):
+            return None  # "X was liberated. The ministry announced the capture of the settlement": told again
         if share is not None:  # "controls most of X" ... "X is 60% controlled": one statement, now with its share
             self.claims = [c for c in self.claims if not (
                 c.action == "contest" and c.share is None and (c.place, c.place_id) == (name, pid)

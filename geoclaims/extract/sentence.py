@@ -44,10 +44,12 @@ IT_AFTER = re.compile(r"\s+(it|there|там|туди|туда)(?!\w)", re.I)
 _BREAK_THROUGH = re.compile(r"(?:прорват|прорвать|пробит|пробиться|прорыв|прорив|break)", re.I)
 _LIBERATE = re.compile(r"(?:освобо|звільн|liberat|free)", re.I)
 #: a side named right after these words is an object or attribute, not a subject: "в обороне ВСУ", "against Russian"
-_OBJECT_BEFORE = re.compile(r"(?:оборон\w*|позици\w*|позиці\w*|positions?|defen[cs]es?|lines?|атак\w*|штурм\w*|"
+_OBJECT_BEFORE = re.compile(r"(?:натиск\w*|давлени\w+|тиск\w*|pressure\s+from|оборон\w*|позици\w*|позиці\w*|positions?|defen[cs]es?|lines?|атак\w*|штурм\w*|"
                             r"attacks?|assaults?|against|проти|против|from|of|by|з|від|от|из|стримувати|сдерживать|"
                             r"витіснити|вытеснить|витіснили|вытеснили|expel\w*|drove|driven|pushed|out|"
                             r"з\s+боку|со\s+стороны|push|подразделений|підрозділів|units\s+of)\s+(?:the\s+)?$", re.I)
+_ATTACK_OR_ADVANCE = re.compile(r"(?:attack|assault|intensification|offensive|counterattack|advance|атак|штурм|наступ|"
+                                r"контратак|боев|бойов|просуван|продвижен|попыт|спроб)", re.I)
 _ATTACK_NOUN = re.compile(r"(?:attack|assault|intensification|offensive|counterattack|атак|штурм|наступ|контратак|боев|бойов)", re.I)
 #: a subordinate clause between an action and a name: the name is not the action's place
 _CLAUSE_BREAK = re.compile(r",\s+(?:made|hours|days|weeks|after|before|when|while|since|because|although|where|"
@@ -76,6 +78,10 @@ class Trigger:
     text: str
     blocked: str = ""      # why it gives no claim: negated | intent | denied | standing | hypothetical
     force_near: bool = False
+    #: an attempt: a place it names as a goal ("to the villages of X") is no claim, only one it names as where
+    goal_blocked: bool = False
+    #: "не контролюють повністю": only part of the place
+    partial: bool = False
     side: str | None = None
     how: str = ""          # how the side was found
 
@@ -94,8 +100,17 @@ class Sentence:
     dates: list[Date] = field(default_factory=list)
     hedged: bool = False
     subject: str | None = None  # the side this sentence's actions are about (for "They" next)
+    attacker: str | None = None  # the side whose attack this sentence says was repelled
     side_cues: list = field(default_factory=list)  # (k, match) of lexicon.SIDES
     triggers: list = field(default_factory=list)
+
+
+#: a verb of going on right before an action noun: "продолжают освобождение X", "ведет освобождение X"
+_GOES_ON_BEFORE = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|вед[её]т|ведут|веде|ведуть|ведём|ведемо)\s+"
+                             r"(?:\w+\s+)?$", re.I)
+#: the subject of a sentence is a report that the sentence goes on to deny: "Інформація про нібито просування ..."
+_REPORT_SUBJECT = re.compile(r"\W*(?:інформаці\w+|информаци\w+|повідомлення|сообщени\w+|заяв\w+|чутки|слухи|"
+                             r"(?:the\s+)?(?:claims?|reports?|information|rumou?rs?))\s", re.I)
 
 
 def find_triggers(text: str, s: Sentence) -> list[Trigger]:
@@ -110,39 +125,103 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         if action == "withdraw" and word.lower() == "left" and re.match(r"\s+(?:bank|flank|side)", s.text[m.end():]):
             continue
         if action == "repelled" and word.lower().startswith(("відбил", "отбил")) and not re.search(
-                r"атак|штурм|наступ|спроб|попыт|контратак|attack", s.text[m.end():m.end() + 60], re.I):
+                r"атак|штурм|наступ|спроб|попыт|контратак|attack|ворог|противник|враг|окупант|оккупант|загарбник|"
+                r"росіян|россиян|штурмовик", s.text[m.end():m.end() + 60], re.I):
             found.append(Trigger("capture", "active", s.start + m.start(), s.start + m.end(), word))
             continue  # "відбили село": took it back
         if action == "capture" and voice == "active" and re.match(r"[-–]", s.text[m.start() - 1:m.start()]):
             continue  # "Russian-occupied"
+        if action == "capture" and lx.NOT_TERRITORY_AFTER.match(s.text, m.end()):
+            continue  # "повернули контроль над ситуацією": no place taken
         found.append(Trigger(action, voice, s.start + m.start(), s.start + m.end(), word))
     found.sort(key=lambda t: t.start)
-    if any(t.action == "repelled" for t in found):  # "repelled 10 attacks against X": one statement
-        found = [t for t in found if not (t.action == "contest" and _ATTACK_NOUN.match(t.text))]
+    found = _repelled_objects(text, s, found)
     for t in found:
         head = text[max(s.start, t.start - 60):t.start]
         tail = text[t.end:min(s.end, t.end + 25)]
+        rest = text[t.end:s.end]
         if t.voice == "held" and re.match(r"(?:remain|still|остается|остаётся|залишається|залишаються)", t.text, re.I):
             t.blocked = "standing"  # "which remains under Russian control": no change
+        elif t.voice in ("held", "passive", "control") and lx.DURATION_AFTER.match(text, t.end, s.end):
+            t.blocked = "standing"  # "controlled by Russian forces for months": no change
+        elif t.action == "capture" and t.voice in ("passive", "active") and _attributive(text, s, t):
+            t.blocked = "standing"  # "the occupied city of Izium", "у звільненому селі Гракове": a state, not an event
+        elif t.action in ("contest", "advance") and t.voice == "active" and not lx.INTENT.search(head) and \
+                lx.FAILED_ATTEMPT.search(head[-30:]):
+            t.action, t.voice = "repelled", "passive"  # "unsuccessfully attacked X", "безуспішно штурмували X"
         elif lx.INTENT.search(head) and t.action != "repelled":
-            if lx.FAILED_ATTEMPT.search(head + " " + tail):  # "безуспішно намагався просунутися в районі X"
+            attempt = bool(lx.ATTEMPT.search(head))
+            if attempt and lx.FAILED_ATTEMPT.search(head + " " + rest):  # "безуспішно намагався просунутися в X"
                 t.action, t.voice = "repelled", "passive"
-            elif (t.action == "advance" and _BREAK_THROUGH.match(t.text) or t.action == "contest") and not any(
-                    x.action == "repelled" for x in found):
-                t.action, t.voice = "contest", "active"  # "намагаються прорватися через X": an attack
+            elif attempt and t.action in ("advance", "contest", "repelled") and not any(
+                    x.action == "repelled" and x is not t for x in found):
+                t.action, t.voice = "contest", "active"  # "намагаються прорватися через X", "tried to approach ... near X"
                 t.force_near = True
+                t.goal_blocked = True  # "trying to advance to the villages of X": X is a goal, no claim
             else:
                 t.blocked = "intent"
+        elif lx.NOT_FULLY.search(head[-40:] + t.text + " " + tail) and t.action == "capture":
+            t.partial = True  # "не контролюють повністю": part of it, a contest
         elif lx.NEGATION.search(head[-25:]) and t.action != "repelled":
             t.blocked = "negated"
-        elif t.voice == "nominal" and re.match(r"\W*(?:[\w'’-]+\s+){0,2}(?:would|could|will|may|might)\b",
-                                               tail, re.I):
-            t.blocked = "hypothetical"  # "The loss of Toretsk would be another blow"
+        elif t.voice == "nominal" and lx.HYPOTHETICAL_AFTER.match(tail):
+            t.blocked = "hypothetical"  # "The loss of Toretsk would be another blow", "его взятие позволит"
+        elif t.voice == "held" and (re.match(r"(?:coming|comes)\b", t.text, re.I) or re.search(
+                r"(?:gradually|slowly|поступово|постепенно|потроху|понемногу)\s+$", head, re.I)):
+            t.action = "advance"  # "is gradually coming under enemy control": not yet taken
+        elif t.voice == "nominal" and t.action in ("capture", "advance") and (
+                lx.CONTINUES.match(text, t.end, s.end) or _GOES_ON_BEFORE.search(head)):
+            t.action, t.voice = "contest", "active"  # "Освобождение Гуляйполя продолжается": no outcome yet
         den = lx.DENIAL.search(text, s.start, t.start)
-        if den and not re.search(r"\b(?:but|and\s+said|saying|однако|но|але|проте)\b",
+        if den and not re.search(r"(?<!\w)(?:but|and\s+said|saying|однако|но|але|проте|(?:and|і|та|и)\s+"
+                                 r"(?:said|says|states|stated|reports|added|повідомля\w+|заяв\w+|сообща\w+|"
+                                 r"наголош\w+|зазнача\w+|отмеча\w+|підкреслю\w+|подчеркива\w+))(?!\w)",
                                  text[den.end():t.start], re.I):
             t.blocked = "denied"
+        elif _REPORT_SUBJECT.match(s.text) and lx.DENIAL.search(text, t.end, s.end):
+            t.blocked = "denied"  # "Інформація про нібито просування ... не відповідає дійсності"
     return found
+
+
+#: a side word in an oblique case ("противника", "російських військ"): an object, not the subject
+_OBLIQUE = re.compile(r"(?:их|ых|ого|ому|ої|ой|ника|ога|ага|нику|огу|агу|ів|ов|ам|ям|ами|ями)$", re.I)
+#: past participles ("occupied", "освобождённом", "звільненому", "окупованих") and action nouns ("освобождением")
+_PARTICIPLE = re.compile(r"(?:ed|en|(?:[еєё]н|ован|уван|ыван|иван)н?(?:ый|ий|ая|ое|ые|ых|ом|ой|ым|ую|ого|ому|ими|ыми|а|е|і|"
+                         r"их|ій|им|у|ої|ою|ої|ого|ими)?)$")
+_ACTION_NOUN_END = re.compile(r"(?:ни[еяюи]|нием|ниями|ниях|ння|нням|нню|нні)$")
+
+
+def _attributive(text: str, s: Sentence, t: Trigger) -> bool:
+    """A participle used as an adjective: "the occupied city", "у звільненому селі", "оккупированных территорий"."""
+    word = t.text.split()[-1].lower()
+    if len(t.text.split()) > 1 or not _PARTICIPLE.search(word) or _ACTION_NOUN_END.search(word):
+        return False
+    if re.match(r"(?:was|were|is|are|been|has|have|had)\b", t.text, re.I):
+        return False
+    before = text[max(s.start, t.start - 25):t.start]
+    return bool(lx.ATTRIBUTIVE_BEFORE.search(before)) and bool(lx.ATTRIBUTIVE_AFTER.match(text, t.end, s.end))
+
+
+def _repelled_objects(text: str, s: Sentence, found: list[Trigger]) -> list[Trigger]:
+    """An attack or advance that is the object of a repelled verb is that statement, not one of its own:
+    "repelled 10 attacks against X", "зупинили просування російських загарбників", "attacks ... were repelled"."""
+    rep = [t for t in found if t.action == "repelled"]
+    if not rep:
+        return found
+    out = []
+    for t in found:
+        if t.action in ("contest", "advance") and t.voice in ("active", "nominal") and _ATTACK_OR_ADVANCE.match(t.text):
+            governed = any(0 <= t.start - r.end <= 40 and not re.search(r"[;,.]", text[r.end:t.start])
+                           for r in rep if r.voice != "passive")
+            governed |= bool(re.search(r"(?<!\w)\d+\s+$", text[max(s.start, t.start - 6):t.start])) and any(
+                r.end <= t.start for r in rep if r.voice != "passive")  # "відбили 4 атаки ..., на Лиманському – 5 атак"
+            governed |= any(0 <= r.start - t.end <= 60 and r.voice == "passive" for r in rep)
+            governed |= any(0 <= t.start - r.end <= 25 and r.voice == "passive" and re.fullmatch(
+                r"\s*(?:[\d\w]+\s+){0,2}", text[r.end:t.start]) for r in rep)  # "Отражены (4) атаки в районах X"
+            if governed:
+                continue
+        out.append(t)
+    return out
 
 
 def find_sides(text: str, s: Sentence, persp: str | None) -> list[tuple[int, int, str, bool]]:
@@ -205,7 +284,11 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         side = after[0][2]
         if _FROM_SIDE.search(text[t.end:after[0][0]]):
             side = other_side(side)  # "звільнення Суджі від російських військових": freed from them
-        if t.action == "repelled":
+        agent = bool(re.search(r"\bby\b|силами", text[t.end:after[0][0]], re.I)) or (
+            t.voice == "passive" and bool(_INSTRUMENTAL.match(text[after[0][0]:after[0][1]])))
+        if t.action == "repelled" and agent:
+            t.side, t.how = other_side(side), "attack"  # "були зупинені українськими захисниками": they defended
+        elif t.action == "repelled":
             t.side, t.how = side, "attack"  # "отражены атаки ВСУ": the attacker
         else:
             t.side, t.how = side, "agent"
@@ -224,9 +307,23 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         return
     pronoun = lx.PRONOUN_SUBJECT.search(text, s.start, t.start)
     neutral_voice = not s.claimant or s.claimant.start < 0 or s.claimant.status == "assessed"
+    if t.voice in ("active", "control") and not before and after and after[0][0] - t.end < 25 and not after[0][3] and \
+            _CYR.search(t.text) and not re.search(r"[,;:]", text[t.end:after[0][0]]) and \
+            not _OBLIQUE.search(text[after[0][0]:after[0][1]].split()[0]):
+        side = after[0][2]  # "куди зайшли російські війська", "просунулися українські підрозділи": verb, then subject
+        t.side, t.how = (other_side(side) if t.action == "repelled" else side), "subject"
+        return
+    if t.action == "repelled" and t.voice == "passive" and persp and not [x for x in sides if not x[3]]:
+        t.side, t.how = other_side(persp), "attack"  # "Three attacks were repelled", said the defender
+        return
     if prev is not None and prev.subject and (pronoun or not [x for x in sides if not x[3]] and neutral_voice):
         side = prev.subject
-        t.side, t.how = (other_side(side) if t.action == "repelled" else side), "carried"
+        if t.action == "repelled" and t.voice == "passive":
+            # "Russian troops attacked X. The attacks were repelled."; "Russian forces repelled four Ukrainian
+            # attacks. «Attacks ... were repelled near X»": the attacker of the sentence before
+            t.side, t.how = (prev.attacker or side), "carried"
+        else:
+            t.side, t.how = (other_side(side) if t.action == "repelled" else side), "carried"
         return
     if t.action in ("capture", "advance") and _LIBERATE.match(t.text):
         lang = "uk" if UKRAINIAN.search(s.text) else "ru" if _CYR.search(s.text) else "en"

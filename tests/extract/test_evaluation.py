@@ -61,7 +61,8 @@ def test_gold_claims_follow_the_conventions(items):
             if "milblogger" in c.claimant.lower():
                 assert c.status in ("claimed", "unverified"), i.id
             if c.action == "contest" and c.share is None:
-                owner = "RU" if i.front.startswith("kursk") else "UA"
+                russian = {"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast"}
+                owner = "RU" if i.front.startswith(("kursk", "belgorod")) or set(i.regions[:1]) & russian else "UA"
                 assert c.side != owner, (i.id, c.place)  # the side that does not own the land
 
 
@@ -144,12 +145,17 @@ def test_extraction_keeps_the_measured_figures(measured):
     # floors a little under the figures benchmarks/README.md gives, so a regression fails here
     for lang in ("en", "ru", "uk"):
         test = measured["test"].summary(lang)
-        assert test["place recall"] >= 0.6 and test["precision"] >= 0.6, (lang, test)
-        assert test["side accuracy"] >= 0.8, (lang, test)
+        assert test["place recall"] >= 0.65 and test["precision"] >= 0.65, (lang, test)
+        assert test["side accuracy"] >= 0.8 and test["action accuracy"] >= 0.85, (lang, test)
     dev = measured["dev"].summary()
-    assert dev["place recall"] >= 0.75 and dev["precision"] >= 0.85
+    assert dev["place recall"] >= 0.85 and dev["precision"] >= 0.9
 
 
-def test_confidence_bands_are_ordered_on_unseen_passages(measured):
-    bands = {band: share for band, n, share in measured["test"].reliability() if n >= 10}
-    assert bands[">= 0.8"] > bands["0.4-0.6"]
+def test_confidence_ranks_candidates_on_unseen_passages(measured):
+    # most candidates score 0.8 or more, so the bands below are thin: compare the more confident half of the
+    # candidates with the less confident half
+    ranked = sorted(measured["test"].confidences, key=lambda x: x[0])
+    half = len(ranked) // 2
+    low, high = [ok for _, ok in ranked[:half]], [ok for _, ok in ranked[half:]]
+    assert half >= 20
+    assert sum(high) / len(high) > sum(low) / len(low)

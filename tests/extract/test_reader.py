@@ -140,3 +140,346 @@ def test_a_sentence_that_names_its_region_does_not_borrow_the_last_place():
     got, _ = rows("Ukraine, Russia, Sudzha incursion, War\n\nUkrainian units in Kursk Oblast fend off 90 Russian "
                   "assaults in a day, the army says")
     assert got == []
+
+
+# -- round 2: readings that generalise (each a linguistic form, in the words of this test, not of a report) ------
+@pytest.mark.parametrize("text", [
+    "Russian forces in the occupied city of Izium are increasingly cut off, analysts said.",
+    "У звільненому селі Гракове відновили подачу світла, повідомила ОВА.",
+    "В освобожденном городе Лисичанске открылась школа, сообщили власти.",
+])
+def test_a_participle_used_as_an_adjective_is_no_event(text):
+    got, _ = rows(text, published="2022-09-20")
+    assert got == []
+
+
+def test_an_attempt_claims_where_it_happened_not_where_it_was_going():
+    got, _ = rows("Russian troops tried three times to approach Ukrainian positions near Chasiv Yar, the spokesman "
+                  "said.", published="2024-06-21")
+    assert got == [("Chasiv Yar", "RU", "contest", "near")]
+    got, _ = rows("Russian forces are trying to advance from Horlivka to the villages of Shumy and Niu-York, the "
+                  "spokesman said.", published="2024-06-21")
+    assert got == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Сили оборони України зупинили просування російських загарбників біля Гуляйполя.", "Hulyaypole"),
+    ("Однак російські штурмовики були зупинені українськими захисниками біля Гуляйполя.", "Hulyaypole"),
+    ("За даними аналітиків, Сили оборони відкинули ворога біля Гуляйполя.", "Hulyaypole"),
+    ("Українські військові стримали наступ росіян біля Гуляйполя.", "Hulyaypole"),
+])
+def test_a_stopped_advance_is_repelled_by_its_object_or_agent(text, place):
+    got, _ = rows(text, published="2025-11-30")
+    assert [(p, s, a) for p, s, a, _ in got] == [(place, "RU", "repelled")]
+
+
+@pytest.mark.parametrize("text", [
+    "Російські війська не контролюють повністю місто Часів Яр, заявив речник.",
+    "Российская армия взяла под контроль большую часть Марьинки, сообщили в ведомстве.",
+    "Росіяни взяли значну частину Торецька, але пройти місто не можуть, заявив речник.",
+])
+def test_part_of_a_town_is_a_contest_not_a_capture_nor_a_negation(text):
+    got, _ = rows(text, published="2025-08-24")
+    assert len(got) == 1 and got[0][1:3] == ("RU", "contest")
+
+
+def test_an_action_noun_that_goes_on_or_would_happen():
+    got, _ = rows("Освобождение Гуляйполя продолжается, сообщил министр обороны России.", published="2025-12-17")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "contest")]
+    got, _ = rows("Взятие Гуляйполя позволит наступать дальше, сообщил министр обороны России.",
+                  published="2025-12-17")
+    assert got == []
+
+
+def test_the_denier_s_own_statement_counts():
+    got, _ = rows("Генштаб ЗСУ спростовує цю інформацію та повідомляє, що українські бійці продовжують оборонні "
+                  "операції у Покровську.", published="2025-12-02", region="Donetsk Oblast")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "contest")]
+    got, _ = rows("Kyiv denied that Russian forces had captured Pokrovsk.", published="2025-12-02")
+    assert got == []
+
+
+@pytest.mark.parametrize("text, side, action", [
+    ("У Вугледарі, куди зайшли російські війська, тривають бої в межах міста.", "RU", "advance"),
+    ("Украинские военные были вынуждены отойти из Марьинки, заявил главком.", "UA", "withdraw"),
+    ("Украинская армия утратила контроль над Марьинкой, заявил главком.", "UA", "withdraw"),
+    ("Противник зашел на окраины Волчанска, пишет журналист Бутусов.", "RU", "advance"),
+    ("Армия РФ продолжает штурмовать позиции украинских военных вблизи Гуляйполя.", "RU", "contest"),
+])
+def test_verbs_in_every_tense_and_word_order(text, side, action):
+    got, _ = rows(text, published="2024-05-20")
+    assert got and (got[0][1], got[0][2]) == (side, action)
+
+
+def test_a_counted_list_in_the_next_sentence_takes_its_verb():
+    got, _ = rows("Russian forces liberated three settlements in the Kursk region, the ministry said. The ministry "
+                  "named the settlements as: Agronom, Martynovka and Mikhailovka.", published="2025-03-11")
+    assert {(p, s, a) for p, s, a, _ in got} >= {("Agronom", "RU", "capture"), ("Martynovka", "RU", "capture")}
+
+
+def test_a_direction_of_one_place_near_another_claims_the_other():
+    got, _ = rows("Fighting continued northeast of Kupiansk near Synkivka, ISW said.", published="2024-03-02")
+    assert got == [("Synkivka", "RU", "contest", "near")]
+
+
+def test_a_place_that_only_lies_somewhere_is_not_claimed():
+    got, _ = rows("Russian troops have captured Kostiantynopolske, the defence ministry said. The settlement lies "
+                  "10 km southwest of Kurakhove.", published="2024-12-21")
+    assert got == [("Kostiantynopolske", "RU", "capture", "")]
+
+
+def test_an_exact_name_of_a_faraway_place_yields_to_the_case_form_of_a_near_one():
+    got, ex = rows("Ворог намагається прорвати українську оборону біля Покровська. Частина груп просочилася до "
+                   "Золотого Колодязя та Рубіжного.", published="2025-08-12")
+    pokrovsk = [c for c in ex.claims if c.place == "Pokrovsk"]
+    assert pokrovsk and pokrovsk[0].side == "RU" and pokrovsk[0].region == "Donetsk Oblast"
+
+
+def test_a_common_village_name_is_settled_among_all_its_homonyms():
+    # 29 villages are called Григорівка: the one near Bakhmut, not the first five the gazetteer ranks
+    _, ex = rows("Українські військові відбили атаки противника біля Григорівки та Кліщіївки, південніше Бахмута.",
+                 published="2023-09-10")
+    hryhorivka = [c for c in ex.claims if c.place == "Hryhorivka"]
+    assert hryhorivka and {c.region for c in hryhorivka} == {"Donetsk Oblast"}
+
+
+def test_names_nothing_else_settles_go_to_one_oblast_of_the_war():
+    # every one of these names has a village in Odesa Oblast and in Donetsk Oblast
+    _, ex = rows("По словам Рогова, украинские военные уже покинули Ильинку, Романовку и Елизаветовку.",
+                 published="2024-09-05")
+    from geoclaims.extract.geography import WAR_OBLASTS
+
+    located = [c for c in ex.claims if c.place_id]
+    assert len(ex.claims) == 3 and len(located) >= 2
+    assert len({c.region for c in located}) == 1 and {c.region for c in located} <= WAR_OBLASTS
+
+
+def test_a_town_is_not_swapped_for_a_village_of_its_name():
+    _, ex = rows("Ukrainian forces repelled attacks on Avdiivka and east of Stepove.", published="2023-10-12")
+    assert [c.region for c in ex.claims if c.place.startswith("Avdi")] == ["Donetsk Oblast"]
+
+
+def test_two_readings_of_one_word_do_not_anchor_each_other():
+    # "Покровську" reads as Покровськ or Покровська (a Pokrovsk in Yakutia): one word, not two places
+    got, ex = rows("У Покровську тривають стрілецькі бої.", published="2025-10-26")
+    assert got == [("Pokrovsk", "RU", "contest", "")] and ex.claims[0].region == "Donetsk Oblast"
+
+
+def test_near_is_where_it_happened_unless_it_locates_another_place():
+    got, _ = rows("Водночас окупанти просунулися поблизу Шахового та Кіндрашівки.", published="2025-05-20")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Shakhove", "RU", "advance"), ("Kindrashivka", "RU", "advance")]
+    got, _ = rows("Українські сили відбили атаку біля Піщаного, що неподалік від Покровська.", published="2025-01-19")
+    assert [p for p, *_ in got] == ["Pishchane"]
+
+
+def test_a_direction_means_the_town_it_is_named_after():
+    # "Покровському напрямку": Pokrovsk, not the smaller Pokrov; it anchors "Покровську" in Donetsk Oblast
+    _, ex = rows("Триває оборонна операція на Покровському напрямку. У самому Покровську продовжується боротьба з "
+                 "диверсійними групами противника.", published="2025-10-16")
+    assert [(c.place, c.region) for c in ex.claims] == [("Pokrovsk", "Donetsk Oblast")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ворог вів штурмові дії в районі Мазанівки. Українські воїни вміло оборонялися та змусили їх тікати.",
+     "Mazanivka"),
+    ("The Russians are conducting offensive operations near Pokrovsk. However, the enemy is not successful.",
+     "Pokrovsk"),
+])
+def test_an_attack_whose_failure_the_next_sentence_tells_is_repelled(text, place):
+    got, _ = rows(text, published="2025-08-05")
+    assert got == [(place, "RU", "repelled", "near")]
+
+
+def test_an_assault_that_goes_on_stays_fighting_beside_the_repelled_attack():
+    got, _ = rows("Армия РФ продолжает штурмовать позиции украинских военных вблизи Гуляйполя. Захватчики были "
+                  "остановлены на подходах к городу.", published="2025-11-20")
+    assert ("Hulyaypole", "RU", "contest", "near") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian forces had withdrawn from Chasiv Yar, said a representative of Operational and Strategic Command "
+    "East Khortytsia.",
+    "Ukrainian forces had withdrawn from Chasiv Yar, a spokesman for the Khortytsya military unit said.",
+    "Українські сили вийшли з Часового Яру, повідомив речник ОСУВ Хортиця.",
+])
+def test_a_formation_named_after_a_place_is_not_that_place(text):
+    got, _ = rows(text, published="2024-07-04")
+    assert [p for p, *_ in got] == ["Chasiv Yar"]
+
+
+def test_a_city_that_shares_its_oblast_s_name_stands_for_the_oblast_around_its_villages():
+    got, _ = rows("Kyiv's troops would keep operating in Kursk as long as needed and fighting continued in and "
+                  "around Sudzha.", published="2025-03-12")
+    assert [p for p, *_ in got] == ["Sudzha"]
+    got, _ = rows("Ukrainian forces liberated Kherson and Chornobaivka.", published="2022-11-11")
+    assert [p for p, *_ in got] == ["Kherson", "Chornobaivka"]  # a village next to the city: the city itself
+
+
+@pytest.mark.parametrize("text, places, side", [
+    ("Three Russian attacks were repelled. They took place near Kurakhove and Hannivka.",
+     ["Kurakhove", "Hannivka"], "RU"),
+    ("Еще две атаки ВСУ были отражены, сообщило Минобороны России. Они были предприняты в районах населенных "
+     "пунктов Марьинка и Красногоровка.", ["Mar'yinka", "Krasnohorivka"], "UA"),
+])
+def test_the_places_of_an_action_told_in_the_sentence_after(text, places, side):
+    got, _ = rows(text, published="2023-06-12")
+    assert [(p, s, a) for p, s, a, _ in got] == [(p, side, "repelled") for p in places]
+
+
+@pytest.mark.parametrize("text, action", [
+    ("Russian troops tried to storm Chasiv Yar.", "contest"),
+    ("Russian forces attempted to assault Chasiv Yar.", "contest"),
+    ("Russian forces unsuccessfully tried to advance near Chasiv Yar.", "repelled"),
+    ("Russian forces unsuccessfully attacked Chasiv Yar.", "repelled"),
+    ("Ворог безуспішно штурмував Часів Яр.", "repelled"),
+    ("Russian forces continue to advance near Chasiv Yar.", "advance"),
+])
+def test_infinitives_after_attempts_and_attacks_that_failed(text, action):
+    got, _ = rows(text, published="2025-08-14")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Chasiv Yar", "RU", action)]
+
+
+def test_a_plan_to_attack_is_no_claim():
+    assert rows("Russian forces plan to attack Chasiv Yar.", published="2025-08-14")[0] == []
+
+
+def test_a_speaker_who_does_not_confirm_denies():
+    got, _ = rows("\"I do not confirm the information that Russia entered the settlements of Stepove or Shcherbaky,\" "
+                  "Voloshyn said.", published="2025-03-17")
+    assert got == []
+
+
+def test_a_place_so_many_kilometres_from_a_city_only_locates_the_city():
+    got, _ = rows("Российские войска взяли под контроль Степногорск, расположенный в 2,5 километра от левого берега "
+                  "Каховского водохранилища и примерно в 30 километрах от города Запорожье.", published="2025-12-28")
+    assert got == [("Stepnohirsk", "RU", "capture", "")]
+
+
+def test_the_subject_after_a_verb_of_control_holds_the_share():
+    _, ex = rows("Трегубов підкреслив, що приблизно 20% території Куп’янська наразі контролює ворог.",
+                 published="2025-10-31")
+    assert [(c.place, c.side, c.action, c.share) for c in ex.claims] == [("Kupyansk", "RU", "contest", 20.0)]
+
+
+def test_the_same_capture_told_again_of_the_village_is_one_claim():
+    got, _ = rows("Russia on Wednesday claimed that its forces had taken control of the village of Stepanivka in "
+                  "Ukraine's Donetsk region. According to a Defense Ministry statement, the village came under Russian "
+                  "control following an operation.", published="2024-11-15")
+    assert got == [("Stepanivka", "RU", "capture", "")]
+
+
+def test_a_distance_in_words_locates():
+    got, _ = rows("Russian troops seized Verkhnokamianske, four kilometers east of Siversk.", published="2024-10-09")
+    assert [p for p, *_ in got] == ["Verkhnokamianske"]
+
+
+def test_active_operations_in_the_areas_of_villages_are_fighting():
+    got, _ = rows("Генштаб повідомив: активні дії відбуваються у районах Олексіївки та Юнаківки Сумської області.",
+                  published="2025-08-16")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Oleksiivka", "RU", "contest"), ("Yunakivka", "RU", "contest")]
+
+
+def test_where_it_happened_told_after_whom_it_is_said_by():
+    got, _ = rows("Подразделения ВСУ оставили позиции на востоке Сумской области, сообщил офицер ВСУ Дмитрий Лиховой. "
+                  "По его словам, это произошло в районе села Грабовское.", published="2025-12-21")
+    assert [(s, a, q) for _, s, a, q in got] == [("UA", "withdraw", "near")]
+
+
+def test_where_an_advance_came_from_is_no_claim():
+    got, _ = rows("Подразделения ВС РФ продвинулись более чем на километр от района Андреевки к лесополосам.",
+                  published="2025-12-23")
+    assert got == []
+
+
+def test_each_village_of_a_dated_list_takes_its_own_date():
+    _, ex = rows("Согласно сводкам МО РФ, в Днепропетровской области ранее были освобождены населенные пункты: 7 июля - "
+                 "Дачное, 26 июля - Малиевка, 5 августа - Январское.", published="2025-08-24")
+    assert [c.date for c in ex.claims] == ["2025-07-07", "2025-07-26", "2025-08-05"]
+
+
+def test_a_liberation_that_goes_on_is_fighting():
+    got, _ = rows("Военнослужащие группировки войск «Центр» продолжают освобождение населенных пунктов Новопавловка и "
+                  "Новоподгородное в Днепропетровской области, заявил командующий.", published="2025-12-27")
+    assert {a for _, _, a, _ in got} == {"contest"} and len(got) == 2
+
+
+def test_a_report_the_sentence_calls_untrue_is_no_claim():
+    got, _ = rows("Інформація про нібито просування російських військ у напрямку Костянтинівки у Донецькій області не "
+                  "відповідає дійсності.", published="2025-10-21")
+    assert got == []
+
+
+def test_villages_that_fell_under_the_invaders_control():
+    got, _ = rows("Сусідні населені пункти Попівка та Високе також потрапили під контроль загарбників, повідомив "
+                  "DeepState.", published="2026-03-09")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "capture"), ("RU", "capture")]
+
+
+def test_an_unknown_name_in_ukrainian_text_gets_a_ukrainian_nominative():
+    got, ex = rows("Окупанти просунулися біля Терного (на захід від Кремінної), стверджують воєнкори.",
+                   published="2023-06-01")
+    assert got[0][0] == "Терне" and not ex.claims[0].place_id  # not the Russian "Терное"
+
+
+def test_a_distance_with_its_conversion_in_brackets_locates():
+    got, _ = rows("The Defense Ministry said its forces captured the village of Podoly, about 5 kilometers (3.1 miles) "
+                  "east of the front-line town of Kupiansk.", published="2026-01-04")
+    assert [p for p, *_ in got] == ["Podoly"]
+
+
+def test_the_settlements_named_in_the_next_sentence_take_the_assaults():
+    got, _ = rows("Ukraine's General Staff said Russian forces launched 14 assaults near eight settlements in the Kupiansk "
+                  "direction. Among the settlements named are Kucherivka, Kurylivka, and Petropavlivka.",
+                  published="2026-01-04")
+    assert [(p, s, a, q) for p, s, a, q in got] == [(p, "RU", "contest", "near")
+                                                   for p in ("Kucherivka", "Kurylivka", "Petropavlivka")]
+
+
+def test_trying_to_advance_toward_a_town_while_storming_villages():
+    got, _ = rows("Росіяни стараються просунутися ближче до Оріхова, штурмуючи Щербаки та Малу Токмачку, заявив "
+                  "Волошин.", published="2026-03-05")
+    assert "Orikhiv" not in [p for p, *_ in got] and {a for _, _, a, _ in got} == {"contest"}
+
+
+def test_a_quoted_word_or_a_tract_is_no_place():
+    got, _ = rows("Как сообщили в Минобороны РФ, группировкой войск \"Север\" взят под контроль населенный пункт "
+                  "Грабовское, \"Южной\" - Бондарное.", published="2026-01-09")
+    assert "Pivdenne" not in [p for p, *_ in got]
+    got, _ = rows("Успешно отражены атаки ВСУ в районах населенного пункта Синьковка и урочища Маньковка, сообщил "
+                  "Конашенков.", published="2023-08-11")
+    assert [p for p, *_ in got] == ["Synkivka"]
+
+
+def test_a_building_of_a_town_taken_is_an_advance_there():
+    got, _ = rows("Russian forces seized Kurakhove railway station, the defence ministry said.", published="2024-12-01")
+    assert got == [("Kurakhove", "RU", "advance", "")]
+
+
+def test_improving_the_position_on_the_territory_of_villages_is_an_advance():
+    got, _ = rows("Отряды группировки \"Запад\" улучшили положение на территории населенных пунктов Синьковка и "
+                  "Петропавловка, сообщил Конашенков.", published="2023-08-11")
+    assert {(s, a) for _, s, a, _ in got} == {("RU", "advance")} and len(got) == 2
+
+
+def test_no_success_there_for_months_makes_the_attempt_repelled():
+    got, _ = rows("Ворог намагається прорватися та взяти під контроль Степногірськ. Звідти ми його вибиваємо протягом "
+                  "півроку, жодного успіху противник там не має.", published="2026-03-05")
+    assert ("Stepnohirsk", "RU", "repelled", "near") in got
+
+
+def test_attacks_that_were_repelled_are_not_also_fighting():
+    got, _ = rows("Отражены 4 атаки в районах населенных пунктов Новоселовское и Синьковка, сообщило Минобороны России.",
+                  published="2023-08-11")
+    assert [(s, a) for _, s, a, _ in got] == [("UA", "repelled"), ("UA", "repelled")]
+
+
+def test_control_restored_over_villages_listed_after_a_dash():
+    got, _ = rows("За останні 10 діб українські військові відновили контроль ще над двома населеними пунктами – Кучерів "
+                  "Яр та Сухецьке, повідомив Генштаб ЗСУ.", published="2025-10-27")
+    assert [(s, a) for _, s, a, _ in got] == [("UA", "capture"), ("UA", "capture")]
+
+
+def test_a_futile_attempt_to_improve_the_position_near_a_village_is_repelled():
+    got, _ = rows("На краматорському напрямку окупанти зробили марну спробу покращити тактичне становище біля Старого "
+                  "Каравана, повідомив Генштаб ЗСУ.", published="2022-08-25")
+    assert got == [("Staryi Karavan", "RU", "repelled", "near")]
