@@ -217,7 +217,9 @@ class Geography:
             votes = Counter(a for g, adm in where if name not in g for a in adm)
 
             def rank(p: Any) -> tuple:  # the war's oblasts count as much as one and a half words of the report
-                return votes[p.admin1] + _WAR_PRIOR * (p.admin1 in WAR_OBLASTS), p.admin1 in WAR_OBLASTS
+                # a tie goes to the oblast the report's other names are read in now: one front, not three
+                here = sum(1 for n, (o, _, _) in out.items() if n != name and o.admin1 == p.admin1)
+                return votes[p.admin1] + _WAR_PRIOR * (p.admin1 in WAR_OBLASTS), here, p.admin1 in WAR_OBLASTS
 
             best = max(options, key=lambda p: (rank(p), p.id == current.id))
             if rank(best) > rank(current):

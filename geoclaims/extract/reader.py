@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from geoclaims.claims.claim import other_side
 from geoclaims.extract import lexicon as lx
+from geoclaims.extract.anaphora import Antecedents
 from geoclaims.extract.claimants import ATTRIBUTION, Claimant, carry_claimant, find_claimant
 from geoclaims.extract.confidence import features, score
 from geoclaims.extract import discourse as ds
@@ -39,7 +40,7 @@ from geoclaims.extract.geography import REGION_PHRASE, Geography
 from geoclaims.extract.places import Mention, PlaceFinder
 from geoclaims.extract.qualifiers import qualifier
 from geoclaims.extract.sentence import (
-    IT_AFTER, UKRAINIAN, Sentence, Trigger, attach, country_side, find_sides, find_triggers, side_for,
+    UKRAINIAN, Sentence, Trigger, attach, country_side, find_sides, find_triggers, side_for,
 )
 from geoclaims.extract.results import CandidateClaim, Extraction, UnknownName
 from geoclaims.extract.text import split_sentences
@@ -94,12 +95,10 @@ class Reader:
         self.regions: list[str] = []
         self.last_date: dict[str, tuple[str, bool]] = {}
         self.n = 0
-        self.antecedents: list[tuple[Mention, bool]] = []  # (mention, only locates)
+        self.anaphora = Antecedents()  # the places named so far, for "the village", "it", "there"
         self.doc_side: str | None = None
         self._last_trigger: Trigger | None = None
         self._unplaced: Trigger | None = None  # the action of the sentence before, when it named no place
-        self._last_sentence_start = 0
-        self._prev_sentence_start = 0
         self._group_size = 1
         self.exact_ids: set[str] = set()
         #: id(candidate) -> its confidence features (for calibration: benchmarks/calibrate_extract.py)
@@ -214,7 +213,7 @@ class Reader:
         claimant = s.claimant
         if claimant and s.dates and (claimant.start >= 0 or not triggers):
             self._date(s.dates, claimant.name)  # "ISW said on Jan. 6 ...": dates what that claimant says next
-        mentions = self._with_anaphors(s, triggers)
+        mentions = self.anaphora.resolve(self.text, s, triggers)
         who = claimant.name if claimant else "unattributed"
         cside = claimant.side if claimant else "neutral"
         persp = cside if cside in ("UA", "RU") else self.doc_side
@@ -227,7 +226,7 @@ class Reader:
             triggers = [carried] if carried is not None else []
         if not triggers and not has_area:
             s.subject = self._first_side(sides) or (prev.subject if prev else None)
-            self._remember(s, mentions, refs=set())
+            self.anaphora.remember(s, mentions, refs=set())
             return
         quote = " ".join(s.text.split())
         for t in triggers:
@@ -250,7 +249,7 @@ class Reader:
         subj = [t.side for t in triggers if t.side and t.how in ("subject", "agent", "held", "carried")
                 and t.action != "repelled"]
         s.subject = subj[-1] if subj else (self._first_side(sides) or (prev.subject if prev else None))
-        self._remember(s, mentions, refs)
+        self.anaphora.remember(s, mentions, refs)
         if not made and triggers and not mentions and not has_area and any(not t.blocked for t in triggers) \
                 and any(t.side for t in triggers):
             self.skipped.append((quote, "no place the gazetteer knows"))
@@ -275,7 +274,7 @@ class Reader:
         """"...тримають оборону та не дають противнику просунутися далі": the place the last sentence named."""
         if prev is None or s.regions or not any(t.action == "repelled" and not t.blocked for t in triggers):
             return []  # "...in Kursk Oblast fend off assaults": the region is where, not the last place
-        named = [m for m, ref in self.antecedents[-4:] if not ref and m.start >= prev.start]
+        named = [m for m, ref in self.anaphora.items[-4:] if not ref and m.start >= prev.start]
         if len({m.name for m in named}) != 1:
             return []
         t = next(t for t in triggers if t.action == "repelled" and not t.blocked)
@@ -285,63 +284,6 @@ class Reader:
     def _first_side(self, sides: list[tuple[int, int, str, bool]]) -> str | None:
         subjects = [x for x in sides if not x[3]]
         return subjects[0][2] if subjects else None
-
-    def _remember(self, s: Sentence, mentions: list[Mention], refs: set[int]) -> None:
-        self._prev_sentence_start, self._last_sentence_start = self._last_sentence_start, s.start
-        for m in mentions:
-            if m.how not in ("anaphor", "topic"):
-                self.antecedents.append((m, m.start in refs))
-        del self.antecedents[:-20]
-
-    def _with_anaphors(self, s: Sentence, triggers: list[Trigger]) -> list[Mention]:
-        """The sentence's place mentions plus the words that stand for a place named before."""
-        out = list(s.mentions)
-        found = [(m.start(), m.end(), m.group(0)) for m in lx.ANAPHOR.finditer(s.text)]
-        for t in triggers:  # "captured it", "fighting there"
-            m = IT_AFTER.match(self.text, t.end, s.end)
-            if m:
-                found.append((m.start(1) - s.start, m.end(1) - s.start, m.group(1)))
-        m = ds.THERE_FIRST.match(s.text)
-        if m and triggers and triggers[0].start - s.start < 40:  # "Там тривають бої", "There, fighting goes on"
-            found.append((m.start(1), m.end(1), m.group(1)))
-        for a0, b0, word in found:
-            a, b = s.start + a0, s.start + b0
-            after = self.text[b:b + 40]
-            if re.match(r"^\s*(?:of\s+)?[«\"“]?[A-ZА-ЯЁІЇЄҐ]|^\s*[-–—]\s*[A-ZА-ЯЁІЇЄҐ]", after):
-                continue  # "the village of Borki", "село Горналь": the name follows
-            if re.search(r"(?:^|\s)(?:a|an|one|another|other|each|every|large|small|другой|ещё|еще|ще|"
-                         r"один|одного|одне|новий|новые|нових)\s+$", self.text[max(s.start, a - 12):a], re.I) \
-                    and not re.match(r"(?:цей|этот)", word, re.I):
-                continue  # "another village", "ещё одного населённого пункта": not the one named before
-            if any(x.start <= a < x.end or a <= x.start < b for x in out):
-                continue
-            ante = self._antecedent(a, out)
-            if ante is None:
-                continue
-            out.append(Mention(a, b, word, ante.name, ante.place_ids, "anaphor"))
-        for m in lx.POSSESSIVE_ANAPHOR.finditer(s.text):  # "on its outskirts", "на його околицях"
-            a = s.start + m.start(1)
-            ante = self._antecedent(a, out)
-            if ante is not None and not any(x.start <= a < x.end for x in out):
-                out.append(Mention(a, s.start + m.end(1), m.group(1), ante.name, ante.place_ids, "anaphor"))
-        for m in lx.PLURAL_ANAPHOR.finditer(s.text):  # "both of which", "ці населені пункти"
-            a = s.start + m.start()
-            before = [x for x in out if x.end <= a and x.how != "anaphor"]
-            if len(before) < 2:
-                prev = [x for x, ref in self.antecedents if not ref]
-                before = [x for x in prev if x.start >= self._last_sentence_start][-4:]
-            if 2 <= len(before) <= 6 and not any(x.start <= a < x.end for x in out):
-                out.extend(Mention(a, s.start + m.end(), m.group(0), x.name, x.place_ids, "anaphor") for x in before)
-        return sorted(out, key=lambda m: m.start)
-
-    def _antecedent(self, pos: int, here: list[Mention]) -> Mention | None:
-        before = [m for m in here if m.end <= pos and m.how != "anaphor"]
-        if before:
-            return before[-1]
-        claimed = [m for m, ref in self.antecedents if not ref]
-        if claimed:
-            return claimed[-1]
-        return self.antecedents[-1][0] if self.antecedents else None
 
     # -- cues ---------------------------------------------------------------------------------------
     def _status(self, s: Sentence, claimant: Claimant | None) -> str:
@@ -490,7 +432,7 @@ class Reader:
         if m.how == "anaphor" and any(
                 (old.place, old.side, old.action, old.qualifier) == (name, side, action, q)
                 and (not explicit or old.date == date_text)
-                and self._last_sentence_start <= old.span[0] < s.start for old in self.claims[-8:]):
+                and self.anaphora.last_start <= old.span[0] < s.start for old in self.claims[-8:]):
             return None  # "X was liberated. The ministry announced the capture of the settlement": told again
         if share is not None:  # "controls most of X" ... "X is 60% controlled": one statement, now with its share
             self.claims = [c for c in self.claims if not (
