@@ -69,7 +69,8 @@ def add_parser(sub: Any) -> None:
                         description="Build the control timeline of the ledger's claims (as `geoclaims area` and "
                         "`geoclaims build` do for a file): print km² per side and status, and with -o write the "
                         "dated polygons.")
-    c.add_argument("--method", "-m", choices=("territory", "footprint"), default="territory")
+    c.add_argument("--method", "-m", choices=("territory", "footprint", "inferred"), default="inferred",
+                   help="how claims become control (default: inferred, as for a claims file)")
     c.add_argument("--window-days", type=int, default=3, help="conflicting claims this close: contested (default 3)")
     c.add_argument("--freq", default="claims", help="D, W, MS or 'claims' (default: dates with claims)")
     c.add_argument("--side", choices=("UA", "RU"), help="only this side's areas")
@@ -181,7 +182,9 @@ def _timeline(args: argparse.Namespace) -> int:
     if not tl.claims:
         print("the ledger holds no claims (for these options)", file=sys.stderr)
         return 0
-    series = tl.area_series(side=args.side, freq=args.freq)
+    from geoclaims.cli.common import _without_flat_band
+
+    series = _without_flat_band(tl.area_series(side=args.side, freq=args.freq))
     print(f"km² beyond the international border ({tl.method} method), {len(tl.claims)} claims from {ledger.url}:\n")
     _write_table(["date", *series.columns], [[f"{d:%Y-%m-%d}", *(f"{v:,.1f}" for v in row)]
                                              for d, row in zip(series.index, series.to_numpy())], sys.stdout)
