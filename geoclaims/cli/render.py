@@ -10,7 +10,8 @@ from typing import Any
 
 from geoclaims.cli.build import _print_check, _print_diff
 from geoclaims.cli.common import (
-    EXIT_OK, _Usage, _load_timeline, _num, _pct, _read_observed, _records, _render_options, _without_flat_band,
+    EXIT_OK, _Usage, _load_timeline, _num, _pct, _read_claims_file, _read_observed, _records, _render_options,
+    _without_flat_band,
     _write_table, claims_parser, snapshot_window_options,
 )
 from geoclaims.cli.geocode import _geocode_and_print, _names_from
@@ -137,7 +138,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from geoclaims._resources import data_file
-    from geoclaims.claims.read import read_claims
     from geoclaims.timeline.core import Timeline
 
     path = data_file("seed-places.txt")
@@ -145,7 +145,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         names = _names_from(fh)
     print("1. Place names of the seed report (Kyiv Independent, 7 Jan 2025), geocoded offline:\n")
     code = _geocode_and_print(names, country=None, region=None, near=None, fmt="table", strict=False, mutual=True)
-    claims = read_claims(data_file("kursk-claims.csv"))
+    claims = _read_claims_file(argparse.Namespace(claims=data_file("kursk-claims.csv"), on_error="raise",
+                                                  encoding="auto", accept_fuzzy=False))  # warnings as 'warning: ...'
     print(f"\n2. The Kursk claims set ({len(claims)} claims), built into a timeline:")
     tl = Timeline.from_claims(claims)
     print(f"   {tl!r}\n   {tl.unmapped_summary()}\n")
