@@ -172,8 +172,9 @@ def _snapshot_date(name: str, doc: dict, feats: list, date_from: Callable | None
             return None, SnapshotProblem(name, f"date_from failed: {e}")
         return date, None
     if date_property is not None:
-        value = next((f.get("properties", {}).get(date_property) for f in feats if isinstance(f, dict)
-                      and (f.get("properties") or {}).get(date_property)), None) or doc.get(date_property)
+        props = (f.get("properties") for f in feats if isinstance(f, dict))  # a non-object is reported per feature
+        value = next((p[date_property] for p in props if isinstance(p, dict) and p.get(date_property)), None) \
+            or doc.get(date_property)
         try:
             date = dt.date.fromisoformat(str(value)[:10]) if value else None
         except ValueError:

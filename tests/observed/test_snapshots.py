@@ -186,6 +186,11 @@ def test_dates_from_iso_names_properties_and_callbacks(tmp_path):
     assert read_snapshots(tmp_path / "a").dates == [dt.date(2024, 8, 20)]
     write(tmp_path / "b", "latest.geojson", doc)
     assert read_snapshots(tmp_path / "b", date_property="date").dates == [dt.date(2024, 9, 1)]
+    odd = dict(doc, features=[{"type": "Feature", "geometry": poly(SALIENT), "properties": ["not", "an", "object"]},
+                              *doc["features"]])
+    write(tmp_path / "c", "latest.geojson", odd)  # a feature whose properties are a list: reported, the date still read
+    tl, warned = read(tmp_path / "c", date_property="date")
+    assert tl.dates == [dt.date(2024, 9, 1)] and any("properties is list" in w for w in warned)
     tl = read_snapshots(tmp_path / "b", date_from=lambda name, coll: dt.date(2024, 10, 2))
     assert tl.dates == [dt.date(2024, 10, 2)]
     assert date_from_name("x/2024-13-45.geojson") is None and date_from_name("1724098717") == dt.date(2024, 8, 19)
