@@ -204,13 +204,26 @@ def _read_observed(args: argparse.Namespace):
     from geoclaims.observed.rules import SnapshotError, SnapshotWarning
 
     region = args.region  # a name, or "W,S,E,N" (geoclaims.places.boundaries.region_geometry)
+    from geoclaims.timeline.dates import as_date
+
+    window = []
+    for flag, value in (("--snapshots-from", getattr(args, "snapshots_from", None)),
+                        ("--snapshots-to", getattr(args, "snapshots_to", None))):
+        try:
+            window.append(as_date(value, flag) if value is not None else None)
+        except ValueError as e:
+            raise _Usage(str(e)) from None
+    first, last = window
+    if first is not None and last is not None and last < first:
+        raise _Usage(f"--snapshots-to {last} is before --snapshots-from {first}; give a window whose end is on or "
+                     "after its start")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SnapshotWarning)
         try:
             obs = read_snapshots(args.snapshots, preset=args.preset, region=region, date_property=args.date_property,
                                  on_error="raise" if args.strict else "warn", workers=args.workers,
                                  progress=False if args.no_progress else None,
-                                 start=getattr(args, "snapshots_from", None), end=getattr(args, "snapshots_to", None))
+                                 start=first, end=last)
         except SnapshotError as e:
             raise _Usage(str(e)) from None
         except (ValueError, TypeError) as e:

@@ -140,6 +140,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from geoclaims._resources import data_file
     from geoclaims.timeline.core import Timeline
 
+    if args.observed is not None and not Path(args.observed).exists():  # before minutes of work, not after
+        raise _Usage(f"--observed {args.observed}: no such file or folder (give the geojsons/ folder of the "
+                     f"DeepStateMap archive, or unset {ARCHIVE_ENV})")
     path = data_file("seed-places.txt")
     with open(path, encoding="utf-8") as fh:
         names = _names_from(fh)
