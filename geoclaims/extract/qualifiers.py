@@ -29,7 +29,7 @@ _SLAVIC_DIR = {  # stem -> compass direction
     "південно-західн": "southwest", "північний схід": "northeast", "північний захід": "northwest",
     "південний схід": "southeast", "південний захід": "southwest", "північн": "north", "південн": "south",
     "східн": "east", "західн": "west", "північ": "north", "південь": "south", "півдн": "south", "схід": "east",
-    "сход": "east", "захід": "west", "заход": "west", "центральн": "central",
+    "сход": "east", "захід": "west", "заход": "west",
 }
 _SLAVIC_KEYS = "|".join(sorted((re.escape(k) for k in _SLAVIC_DIR), key=len, reverse=True))
 _RU_DIR = {"севернее": "north of", "южнее": "south of", "восточнее": "east of", "западнее": "west of",
