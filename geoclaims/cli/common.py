@@ -59,6 +59,8 @@ def _pct(x, *, signed: bool = True) -> str:
 
     if x is None:
         return ""
+    if math.isnan(x):  # no figure to set ours against (a mean over infinite errors, ...)
+        return "n/a"
     return "inf" if math.isinf(x) else f"{x:+.0%}" if signed else f"{x:.0%}"
 
 

@@ -90,6 +90,9 @@ def _demo_observed(args: argparse.Namespace, tl) -> Any:
                    f"{r['observed_km2']:,.0f} .. {r['observed_with_grey_km2']:,.0f}", _pct(r["area_error"]),
                    _num(r["iou"])] for r in _records(result.table) if r["side"] == "UA"],
                  sys.stdout, indent="   ")
+    if "UA" not in result.summary.index:  # maps with no Ukrainian-held land in Kursk Oblast on those dates
+        print("\n   These observed maps show no Ukrainian-held land in Kursk Oblast on the claims' dates.")
+        return obs
     s = result.summary.loc["UA"]
     print(f"\n   Ukraine-held land: mean |area error| {_pct(s['mean_abs_area_error'], signed=False)}, "
           f"{s['within_tolerance']:.0%} of month ends within {result.tolerance:.0%}, mean IoU {_num(s['mean_iou'])}. "
