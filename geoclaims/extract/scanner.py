@@ -29,11 +29,12 @@ def w(body: str, flags: int = re.I) -> re.Pattern:
     return rx
 
 
-def _top_branches(body: str) -> list[str]:
-    """The top-level alternatives of a regular expression."""
-    out, depth, cls, start, i = [], 0, False, 0, 0
-    while i < len(body):
-        ch = body[i]
+def _walk(text: str, start: int = 0):
+    """(index, character, group depth after it) of each character of a regular expression from `start`,
+    outside escapes and character classes: what the structure of a pattern is read from."""
+    depth, cls, i = 0, False, start
+    while i < len(text):
+        ch = text[i]
         if ch == "\\":
             i += 2
             continue
@@ -41,37 +42,28 @@ def _top_branches(body: str) -> list[str]:
             cls = ch != "]"
         elif ch == "[":
             cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+        i += 1
+
+
+def _top_branches(body: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    out, start = [], 0
+    for i, ch, depth in _walk(body):
+        if ch == "|" and depth == 0:
             out.append(body[start:i])
             start = i + 1
-        i += 1
     out.append(body[start:])
     return out
 
 
 def _group_end(branch: str, i: int) -> int:
     """Index just past the group that opens at branch[i]."""
-    depth, cls, j = 0, False, i
-    while j < len(branch):
-        ch = branch[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if cls:
-            cls = ch != "]"
-        elif ch == "[":
-            cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
+    for j, ch, depth in _walk(branch, i):
+        if ch == ")" and depth == 0:
+            return j + 1
     return len(branch)
 
 
