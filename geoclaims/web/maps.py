@@ -399,7 +399,14 @@ def fit(m: "folium.Map", geoms: list[Any]) -> None:
 
     boxes = [shapely.box(*g) if isinstance(g, tuple) else g for g in geoms]
     w, s, e, n = shapely.union_all(boxes).bounds
-    m.fit_bounds([[s, w], [n, e]], padding=(20, 20), max_zoom=FIT_MAX_ZOOM)
+    from folium.map import FitBounds
+
+    # with no animation: the map is already at its starting zoom, and an animated zoom at load would
+    # leave the page moving for a quarter of a second after it has loaded (a view set meanwhile, by
+    # the user or a script, would be undone when the animation ends)
+    fb = FitBounds([[s, w], [n, e]], padding=(20, 20), max_zoom=FIT_MAX_ZOOM)
+    fb.options["animate"] = False
+    m.add_child(fb)
 
 
 def observed_text(rec: Mapping[str, Any], obs: ObservedDay) -> str:
