@@ -16,8 +16,14 @@ Ukrainian               Russian             example
 -ці, -и                 -цы, -ы             Липці / Липцы
 -иця, -ця               -ица, -ца           Стариця / Старица
 -ець, -ськ, -цьк        -ец, -ск, -цк       Мороховець / Мороховец
-і, ї, є, '              и (е), и, е, ь      Лук'янці / Лукьянцы
+і, ї, є, '              е, и, о; и; е; ь    Лук'янці / Лукьянцы
+і before the ending     о, е, и             Сінокісне / Сенокосное
+під-, піщ-, вільх-      под-, песч-, ольх-  Підлипне / Подлипное
 ======================  ==================  =====================
+
+Russian spelling writes и, never ы, after г к х ж ш ч щ (Печеніги / Печенеги).  The last two
+letters of a word that vary are varied together, and the forms are ordered by how many unusual
+choices they take, so that the cap of :data:`MAX_FORMS` keeps the likeliest ones.
 
 :func:`cognates` spells a name by these rules (and the reverse ones), giving a handful of forms;
 the gazetteer indexes them with reason ``cognate``.  A query must equal a form exactly (after the
@@ -79,7 +85,10 @@ _RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ов", ("ів",)), ("ев", ("ів",)),
 )
 # letters inside the word: each maps to its alternatives, the usual one first
-_UK_LETTERS = {"і": ("и", "е", "о"), "ї": ("и",), "є": ("е",), "'": ("ь",), "’": ("ь",), "ʼ": ("ь",), "и": ("и", "ы")}
+_UK_LETTERS = {"і": ("е", "и", "о"), "ї": ("и",), "є": ("е",), "'": ("ь",), "’": ("ь",), "ʼ": ("ь",), "и": ("и", "ы")}
+# the last syllable before the ending: Ukrainian і there mostly stands for Russian о (Сінокісне /
+# Сенокосное, Томашпіль / Томашполь, Білогір'я / Белогорье), then е (Підкамінь / Подкамень)
+_UK_LAST_LETTERS = {"і": ("о", "е", "и")}
 _RU_LETTERS = {"ы": ("и",), "и": ("и", "і"), "э": ("е",), "ё": ("ьо", "е"), "ъ": ("'",)}
 _WORD = re.compile(r"[\w'’ʼ]+")
 # stems that differ by more than letters: Ukrainian and Russian forms of given names and common words
@@ -87,37 +96,51 @@ _WORD = re.compile(r"[\w'’ʼ]+")
 # красный (red: Червоне/Красное), вовчий/волчий (Вовчанськ/Волчанск), вільний/вольный, кам'яний/
 # каменный, олійник/олейник; the suffix -уват-/-оват- (Бугруватка/Бугроватка)
 _UK_STEMS = (("олександр", "александр"), ("олексі", "алексе"), ("олекс", "алекс"), ("микола", "никола"),
-             ("миколаї", "николае"), ("ньо", "не"), ("ії", "ее"),
+             ("миколаї", "николае"), ("костянтин", "константин"), ("ньо", "не"), ("ії", "ее"),
              ("глиб", "глуб"), ("червон", "красн"), ("вовч", "волч"), ("вільн", "вольн"), ("кам'ян", "камен"),
-             ("кам’ян", "камен"), ("ійн", "ейн"), ("уват", "оват"))
+             ("кам’ян", "камен"), ("ійн", "ейн"), ("уват", "оват"), ("піщ", "песч"),
+             ("^вільх", "ольх"), ("^вільш", "ольш"), ("^ганн", "анн"), ("^під", "под"))
 _RU_STEMS = tuple((b, a) for a, b in _UK_STEMS if a not in ("ньо", "ії", "кам’ян"))
 
 
 def _word_forms(word: str, endings, letters, stem_map=()) -> list[str]:
-    """Forms of one lower-case word, the usual spellings first."""
+    """Forms of one lower-case word, the likeliest spellings first."""
     for a, b in stem_map:
-        if a in word:
+        if a.startswith("^"):  # a root at the start of the word only (Вільшана / Ольшана)
+            if word.startswith(a[1:]):
+                word = b.upper() + word[len(a) - 1:]
+        elif a in word:
             word = word.replace(a, b.upper())  # upper case: fixed, no letter rule applies to it
-    stems: list[tuple[str, tuple[str, ...]]] = []
-    for end, subs in endings:
+    stem, subs = word, ("",)
+    for end, alternatives in endings:
         if word.endswith(end) and len(word) > len(end) + 1:
-            stems.append((word[: -len(end)], subs))
+            stem, subs = word[: -len(end)], alternatives
             break
-    if not stems:
-        stems.append((word, ("",)))
-    out: list[str] = []
-    for stem, subs in stems:
-        # letter alternatives: the last letter of the stem that has any varies (the syllable before
-        # the ending, where і/е/о alternate: Томашпіль/Томашполь); the others take the usual one
-        choices = [letters.get(c, (c,)) for c in stem]
-        varying = [i for i, ch in enumerate(choices) if len(ch) > 1][-1:]
-        for picks in itertools.product(*(choices[i] for i in varying)):
-            spelled = [ch[0] for ch in choices]
-            for i, p in zip(varying, picks):
-                spelled[i] = p
-            base = "".join(spelled)
-            out.extend((base + s).lower() for s in subs)
-    return list(dict.fromkeys(out))
+    # letter alternatives: the last two letters of the stem that have any vary (the syllables
+    # before the ending, where і/е/о alternate: Томашпіль/Томашполь, Білогір'я/Белогорье); the
+    # others take the usual one.  Forms are ordered by how many non-usual choices they take, so
+    # the cap of MAX_FORMS keeps the likeliest ones of every letter and ending.
+    choices = [letters.get(c, (c,)) for c in stem]
+    varying = [i for i, ch in enumerate(choices) if len(ch) > 1][-2:]
+    if varying and letters is _UK_LETTERS and stem[varying[-1]] in _UK_LAST_LETTERS and subs != ("",):
+        choices[varying[-1]] = _UK_LAST_LETTERS[stem[varying[-1]]]
+    ranked: list[tuple[int, int, str]] = []
+    for picks in itertools.product(*(range(len(choices[i])) for i in varying)):
+        spelled = [ch[0] for ch in choices]
+        for i, k in zip(varying, picks):
+            spelled[i] = choices[i][k]
+        base = _after_velars("".join(spelled))
+        for r, s in enumerate(subs):
+            ranked.append((sum(picks) + r, len(ranked), _after_velars(base + s).lower()))
+    return list(dict.fromkeys(form for _, _, form in sorted(ranked)))
+
+
+_VELAR_Y = re.compile(r"(?<=[гкхжшчщГКХЖШЧЩ])ы")
+
+
+def _after_velars(word: str) -> str:
+    """Russian spelling never writes ы after г к х ж ш ч щ (Печеніги / Печенеги, not Печенегы)."""
+    return _VELAR_Y.sub("и", word)
 
 
 @functools.lru_cache(maxsize=200_000)

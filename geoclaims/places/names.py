@@ -187,6 +187,7 @@ ROMANIZATION_SYSTEMS: dict[str, tuple[str, ...]] = {
     "uk": (
         "UkrainianKMU", "UkrainianBGN", "UkrainianISO9", "UkrainianUNGEGN",
         "UkrainianWWS", "UkrainianGerman", "UkrainianFrench", "UkrainianALALC",
+        "UkrainianNational1996", "UkrainianPassport2007", "UkrainianBritish",
     ),
 }
 

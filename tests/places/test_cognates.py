@@ -9,6 +9,12 @@ from geoclaims.places.cognates import MAX_FORMS, cognate_spellings, cognates
     ("Стариця", "Старица"), ("Плетенівка", "Плетеневка"), ("Зелене", "Зеленое"), ("Красне", "Красное"),
     ("Нескучне", "Нескучное"), ("Лук'янці", "Лукьянцы"), ("Пильна", "Пыльная"), ("Мороховець", "Мороховец"),
     ("Борисівка", "Борисовка"), ("Олександрівка", "Александровка"), ("Томашпіль", "Томашполь"),
+    # і for о/е in more than the last syllable, under the cap of MAX_FORMS
+    ("Сінокісне", "Сенокосное"), ("Тінисте", "Тенистое"), ("Білогір'я", "Белогорья"),
+    # the prefix під-/под-, and roots: піщ-/песч- (sand), вільх-/ольх- (alder), ганн-/анн-, Костянтин
+    ("Підгородне", "Подгородное"), ("Підлипне", "Подлипное"), ("Піщане", "Песчаное"),
+    ("Вільшани", "Ольшаны"), ("Вільхівка", "Ольховка"), ("Ганнівка", "Анновка"),
+    ("Костянтинівка", "Константиновка"),
 ])
 def test_ukrainian_to_russian(uk, ru):
     assert ru in cognates(uk, "uk")
@@ -17,6 +23,12 @@ def test_ukrainian_to_russian(uk, ru):
 @pytest.mark.parametrize("ru, uk", [("Свердликово", "Свердликове"), ("Махновка", "Махнівка"), ("Александровка", "Олександрівка")])
 def test_russian_to_ukrainian(ru, uk):
     assert uk in cognates(ru, "ru")
+
+
+def test_russian_spelling_has_no_y_after_velars_and_sibilants():
+    forms = cognates("Печеніги", "uk")
+    assert "Печенеги" in forms and not any("гы" in f for f in forms)
+    assert not any("шы" in f or "кы" in f for n in ("Шишаки", "Кошики") for f in cognates(n, "uk"))
 
 
 def test_bounded_and_latin_free():

@@ -53,6 +53,9 @@ def test_romanizations_cover_every_system():
     assert ru["ru:BGN_PCGN"] == "Russkoye Porechnoye"
     assert ru["ru:GOST_779"] == "Russkoe Porečnoe"
     assert uk["uk:UkrainianKMU"] == "Ruske Porichchia"
+    # the 1996 national system (щ as "sch": Schastia, Hatysche) and the 2007 passport one (г as "g")
+    assert romanizations("Гатище", "uk")["uk:UkrainianNational1996"] == "Hatysche"
+    assert romanizations("Глибоке", "uk")["uk:UkrainianPassport2007"] == "Glyboke"
     assert not any(has_cyrillic(v) for v in (*ru.values(), *uk.values()))
 
 
@@ -64,3 +67,13 @@ def test_guess_language():
     assert guess_language("Поріччя") == "uk"
     assert guess_language("Новый") == "ru"
     assert guess_language("Суджа") is None
+
+
+@pytest.mark.parametrize("query, region, expected", [
+    ("Hatysche", "Kharkiv Oblast", "Hatyshche"),     # 1996 national system: щ as "sch"
+    ("Schastia", "Luhansk Oblast", "Shchastya"),
+    ("Glyboke", "Kharkiv Oblast", "Hlyboke"),        # 2007 passport system: г as "g"
+])
+def test_older_ukrainian_systems_name_the_place_for_sure(gaz, query, region, expected):
+    m = gaz.resolve(query, region=region).best
+    assert m is not None and m.place.name == expected and not m.uncertain, (query, m)
