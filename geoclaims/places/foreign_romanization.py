@@ -3,13 +3,15 @@
 German, Polish, Czech, French and Estonian reports spell Cyrillic names by their own
 languages' conventions: Charkiw, Tschassiw Jar, Wowtschansk (German); Charków, Pokrowsk,
 Wołczańsk, Szczastia (Polish); Vovčansk, Lyman (Czech); Koupiansk, Tchassiv Iar (French);
-Harkiv, Tšassiv Jar, Mõrnohrad (Estonian).  A spelling made by such a system is as certain as
-one made by BGN/PCGN: it is the name, written by a rule.  This module spells a name under each
+Harkiv, Tšassiv Jar, Mõrnohrad (Estonian); Ceasiv Iar, Klișciivka, Zaporojie (Romanian).  A
+spelling made by such a system is as certain as one made by BGN/PCGN: it is the name, written by
+a rule.  This module spells a name under each
 system (:data:`FOREIGN_SYSTEMS`); the gazetteer indexes the spellings beside the English-language
 romanisations (reason ``transliteration``).  The systems follow the conventions the papers use,
 not one standard: Duden's for German (ж sch, ч tsch, в w, й j, е je after a vowel), PWN's for
 Polish (ł before hard vowels, ia/ie/iu after consonants), the Czech (ž š č ch), the French
-(ou, tch, ch, j, kh) and the Estonian (ž š tš h õ) ones.  Ukrainian names in German and French
+(ou, tch, ch, j, kh), the Estonian (ž š tš h õ) and the Romanian (j ș ț h î, c/ci and șc/șci
+for ч and щ) ones.  Ukrainian names in German and French
 are spelled by :mod:`translitua` already (``UkrainianGerman``, ``UkrainianFrench``), so only
 Russian names get those two here.
 
@@ -23,6 +25,8 @@ Examples
 'Časiv Jar'
 >>> foreign_romanizations("Купянск", "ru")["ru:fr"]
 'Koupiansk'
+>>> foreign_romanizations("Кліщіївка", "uk")["uk:ro"]
+'Klișciivka'
 """
 
 from __future__ import annotations
@@ -54,6 +58,9 @@ _TABLES: dict[str, dict[str, str]] = {
     "fr": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "ie", "ё": "io", "ж": "j", "и": "i",
            "й": "ï", "л": "l", "у": "ou", "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch",
            "ы": "y", "э": "e", "ю": "iou", "я": "ia", "і": "i", "ї": "ï", "є": "ie"},
+    "ro": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "ie", "ё": "io", "ж": "j", "и": "i", "й": "i",
+           "л": "l", "х": "h", "ц": "ț", "ч": "ci", "ш": "ș", "щ": "șci", "ы": "î", "э": "e", "ю": "iu",
+           "я": "ia", "і": "i", "ї": "i", "є": "ie"},
     "et": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "je", "ё": "jo", "ж": "ž", "и": "i",
            "й": "i", "л": "l", "х": "h", "ц": "ts", "ч": "tš", "ш": "š", "щ": "štš", "ы": "õ", "э": "e",
            "ю": "ju", "я": "ja", "і": "i", "ї": "ji", "є": "je"},
@@ -63,6 +70,7 @@ _UK = {
     "pl": {"г": "h", "и": "y"},
     "cs": {"г": "h", "и": "y"},
     "et": {"г": "h", "и": "õ"},
+    "ro": {"г": "h", "и": "î"},
 }
 # word-final adjective endings (Russian -ый/-ий/-ой, Ukrainian -ий/-ій) in each system
 _FINAL = {
@@ -71,9 +79,14 @@ _FINAL = {
     "cs": (("ый", "yj"), ("ий", "ij"), ("ой", "oj"), ("ій", "ij")),
     "fr": (("ый", "y"), ("ий", "i"), ("ой", "oï"), ("ій", "iï")),
     "et": (("ый", "õi"), ("ий", "i"), ("ой", "oi"), ("ій", "ii")),
+    "ro": (("ый", "îi"), ("ий", "ii"), ("ой", "oi"), ("ій", "ii")),
 }
 #: The systems applied to each language: (language, system code).
-FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "et"), "uk": ("pl", "cs", "et")}
+FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "et", "ro"), "uk": ("pl", "cs", "et", "ro")}
+# Romanian writes ч and щ as c and șc before the front vowels, whose own letter gives the i or e
+# (Черкаси: Cerkasî; Кліщіївка: Klișciivka), and as ce, șce before a (Часів Яр: Ceasiv Iar; Щастя:
+# Șceastia); elsewhere as ci, șci (Керч: Kerci)
+_RO_FRONT = set("еиіїєэ")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -128,6 +141,12 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
             spelled = "l"  # soft l before the vowels that palatalise it, and the soft sign
         if system in ("de", "fr") and ch == "с" and prev in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:
             spelled = "ss"  # German and French double s between vowels
+        if system == "ro" and ch in "чщ" and i + 1 < len(low):
+            nxt = low[i + 1]
+            base = spelled[:-1]  # c, șc
+            spelled = base if nxt in _RO_FRONT or nxt in "яю" else base + "e" if nxt == "а" else spelled
+            if nxt in "яю":  # ча/чя read alike: Чаплине / Чапаевка, Щастя
+                spelled = base + ("e" if nxt == "я" else "i")
         out.append(spelled)
     spelled_word = "".join(out) + tail
     return spelled_word[:1].upper() + spelled_word[1:] if word[:1].isupper() else spelled_word

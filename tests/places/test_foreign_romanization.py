@@ -20,6 +20,9 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Szczastia", "Luhansk Oblast", "Shchastya"),       # Polish
         ("Ščastja", "Luhansk Oblast", "Shchastya"),         # Czech
         ("Olgowka", "Kursk Oblast", "Olgovka"),             # German and Polish, a Kursk village
+        ("Klișciivka", "Donetsk Oblast", "Klishchiivka"),   # Romanian (щ as șc before i)
+        ("Vovceansk", "Kharkiv Oblast", "Vovchansk"),       # Romanian (ча as cea)
+        ("Zaporojie", "Zaporizhzhia Oblast", "Zaporizhzhya"),  # Romanian, of the Russian name
     ],
 )
 def test_foreign_spellings_resolve_with_no_uncertain_flag(gaz, query, region, expected):
