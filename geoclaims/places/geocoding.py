@@ -178,7 +178,7 @@ def geocode_all(
         best, ambiguous, how = chosen[q]
         r = resolved[q]
         if best is None:
-            records.append(_row(q, None, False, "", f"no place matches {q!r} in the gazetteer"))
+            records.append(_row(q, None, False, "", _not_found(gaz, q, bool(country or region or near or bbox))))
             geoms.append(None)
             continue
         p = best.place
@@ -194,6 +194,15 @@ def geocode_all(
         geoms.append(shapely.Point(p.lon, p.lat) if p.is_located else None)
     frame = {c: [rec[c] for rec in records] for c in GEOCODE_COLUMNS}
     return geopandas.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
+
+
+def _not_found(gaz: Gazetteer, q: str, filtered: bool) -> str:
+    """Why nothing matched: with a country/region/near/bbox, the places of that name outside it."""
+    if filtered:
+        outside = [m.place.label for m in gaz.lookup(q, limit=3) if not m.uncertain]
+        if outside:
+            return f"no place matches {q!r} within the country/region/area given; outside it: {', '.join(outside)}"
+    return f"no place matches {q!r} in the gazetteer"
 
 
 def _bad_query(q: object) -> str:

@@ -114,3 +114,12 @@ def test_settle_by_proximity_ignores_weaker_and_guessed_candidates():
     chosen = {"A": (a2.best, True, ""), "B": (b.best, False, "")}
     settle_by_proximity({"A": a2, "B": b}, chosen)
     assert chosen["A"][0].place.id == "t:near" and not chosen["A"][1]
+
+
+def test_geocode_all_says_where_a_name_lies_outside_the_region_given():
+    gdf = geoclaims.geocode_all(["Robotyne", "Pylna"], region="Kharkiv Oblast")
+    note = gdf.iloc[0]["note"]
+    assert gdf["place_id"].isna().iloc[0]
+    assert "within the country/region/area given" in note and "Zaporizhzhia Oblast" in note
+    # with no context, nothing is "outside" anything
+    assert geoclaims.geocode_all(["Nowhere-qqq"]).iloc[0]["note"] == "no place matches 'Nowhere-qqq' in the gazetteer"
