@@ -16,7 +16,7 @@ Ukrainian               Russian             example
 -ці, -и                 -цы, -ы             Липці / Липцы
 -иця, -ця               -ица, -ца           Стариця / Старица
 -ець, -ськ, -цьк        -ец, -ск, -цк       Мороховець / Мороховец
-і, ї, є, '              е, и, о; и; е; ь    Лук'янці / Лукьянцы
+і, ї, є, '              е, и, о; е, и; е; ь Лук'янці / Лукьянцы, Виїмка / Выемка
 і before the ending     о, е, и             Сінокісне / Сенокосное
 під-, піщ-, вільх-      под-, песч-, ольх-  Підлипне / Подлипное
 ======================  ==================  =====================
@@ -48,18 +48,22 @@ import re
 
 from geoclaims.places.names import guess_language
 
-__all__ = ["cognates", "cognate_spellings", "MAX_FORMS", "COGNATE_SYSTEMS"]
+__all__ = ["cognates", "cognate_spellings", "MAX_FORMS", "FOREIGN_FORMS", "COGNATE_SYSTEMS"]
 
 #: Romanisation systems a cognate form is also indexed in: the ones the press uses for that language.
 COGNATE_SYSTEMS = {"ru": ("BGN_PCGN", "WIKIPEDIA"), "uk": ("UkrainianKMU", "UkrainianBGN")}
 
 #: Most forms made for one name (the first alternatives of each rule come first).
 MAX_FORMS = 6
+#: How many of a name's forms (the likeliest first) are also spelled in the systems of other languages' press
+#: (:mod:`geoclaims.places.foreign_romanization`): foreign agencies often take a Ukrainian
+#: village's name from Russian statements (EFE's "Novopetrovskoye", AFP's "Ianvarskoïe").
+FOREIGN_FORMS = 1
 
 # word endings, Ukrainian -> Russian alternatives (longest first)
 _UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ївка", ("евка",)), ("івка", ("овка", "евка")),
-    ("ське", ("ское",)), ("цьке", ("цкое",)),
+    ("ське", ("ское",)), ("цьке", ("цкое",)), ("ьке", ("ское",)),
     ("ове", ("ово", "овое")), ("еве", ("ево", "евое")), ("єве", ("ево",)), ("ине", ("ино", "иное")),
     ("іне", ("ино",)), ("нє", ("нее",)),
     ("ська", ("ская",)), ("цька", ("цкая",)),
@@ -85,7 +89,7 @@ _RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ов", ("ів",)), ("ев", ("ів",)),
 )
 # letters inside the word: each maps to its alternatives, the usual one first
-_UK_LETTERS = {"і": ("е", "и", "о"), "ї": ("и",), "є": ("е",), "'": ("ь",), "’": ("ь",), "ʼ": ("ь",), "и": ("и", "ы")}
+_UK_LETTERS = {"і": ("е", "и", "о"), "ї": ("е", "и"), "є": ("е",), "'": ("ь",), "’": ("ь",), "ʼ": ("ь",), "и": ("и", "ы")}
 # the last syllable before the ending: Ukrainian і there mostly stands for Russian о (Сінокісне /
 # Сенокосное, Томашпіль / Томашполь, Білогір'я / Белогорье), then е (Підкамінь / Подкамень)
 _UK_LAST_LETTERS = {"і": ("о", "е", "и")}
@@ -96,11 +100,11 @@ _WORD = re.compile(r"[\w'’ʼ]+")
 # красный (red: Червоне/Красное), вовчий/волчий (Вовчанськ/Волчанск), вільний/вольный, кам'яний/
 # каменный, олійник/олейник; the suffix -уват-/-оват- (Бугруватка/Бугроватка)
 _UK_STEMS = (("олександр", "александр"), ("олексі", "алексе"), ("олекс", "алекс"), ("микола", "никола"),
-             ("миколаї", "николае"), ("костянтин", "константин"), ("ньо", "не"), ("ії", "ее"),
+             ("миколаї", "николае"), ("костянтин", "константин"), ("ньо", "не"), ("запоріз", "запорож"),
              ("глиб", "глуб"), ("червон", "красн"), ("вовч", "волч"), ("вільн", "вольн"), ("кам'ян", "камен"),
              ("кам’ян", "камен"), ("ійн", "ейн"), ("уват", "оват"), ("піщ", "песч"),
              ("^вільх", "ольх"), ("^вільш", "ольш"), ("^ганн", "анн"), ("^під", "под"))
-_RU_STEMS = tuple((b, a) for a, b in _UK_STEMS if a not in ("ньо", "ії", "кам’ян"))
+_RU_STEMS = tuple((b, a) for a, b in _UK_STEMS if a not in ("ньо", "кам’ян", "запоріз"))
 
 
 def _word_forms(word: str, endings, letters, stem_map=()) -> list[str]:
@@ -116,13 +120,16 @@ def _word_forms(word: str, endings, letters, stem_map=()) -> list[str]:
         if word.endswith(end) and len(word) > len(end) + 1:
             stem, subs = word[: -len(end)], alternatives
             break
+    if stem[-1:] in "шжчщц" and "ее" in subs:  # Russian spelling: Хорошее, not Хорошое, after a sibilant
+        subs = ("ее", *(x for x in subs if x != "ее"))
     # letter alternatives: the last two letters of the stem that have any vary (the syllables
     # before the ending, where і/е/о alternate: Томашпіль/Томашполь, Білогір'я/Белогорье); the
     # others take the usual one.  Forms are ordered by how many non-usual choices they take, so
     # the cap of MAX_FORMS keeps the likeliest ones of every letter and ending.
     choices = [letters.get(c, (c,)) for c in stem]
     varying = [i for i, ch in enumerate(choices) if len(ch) > 1][-2:]
-    if varying and letters is _UK_LETTERS and stem[varying[-1]] in _UK_LAST_LETTERS and subs != ("",):
+    if varying and letters is _UK_LETTERS and stem[varying[-1]] in _UK_LAST_LETTERS and subs != ("",) \
+            and varying[-1] < len(stem) - 1:  # a closed syllable: і between consonants, not before the ending's ї
         choices[varying[-1]] = _UK_LAST_LETTERS[stem[varying[-1]]]
     ranked: list[tuple[int, int, str]] = []
     for picks in itertools.product(*(range(len(choices[i])) for i in varying)):
@@ -202,11 +209,14 @@ def cognate_spellings(name: str, language: str) -> tuple[str, ...]:
     >>> "Pletenevka" in cognate_spellings("Плетенівка", "uk")
     True
     """
+    from geoclaims.places.foreign_romanization import foreign_romanizations
     from geoclaims.places.names import _romanize
 
     other = "ru" if language == "uk" else "uk"
     out: list[str] = []
-    for form in cognates(name, language):
+    for i, form in enumerate(cognates(name, language)):
         out.append(form)
         out.extend(_romanize(form, other, system) for system in COGNATE_SYSTEMS[other])
+        if i < FOREIGN_FORMS:  # the likeliest form, as other languages' press spell it (Ianvarskoïe)
+            out.extend(foreign_romanizations(form, other).values())
     return tuple(dict.fromkeys(out))

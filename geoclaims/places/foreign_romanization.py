@@ -1,19 +1,20 @@
 """Romanisations of Russian and Ukrainian names in the systems of other languages' press.
 
-German, Polish, Czech, French and Estonian reports spell Cyrillic names by their own
-languages' conventions: Charkiw, Tschassiw Jar, Wowtschansk (German); Charków, Pokrowsk,
-Wołczańsk, Szczastia (Polish); Vovčansk, Lyman (Czech); Koupiansk, Tchassiv Iar (French);
-Harkiv, Tšassiv Jar, Mõrnohrad (Estonian); Ceasiv Iar, Klișciivka, Zaporojie (Romanian).  A
-spelling made by such a system is as certain as one made by BGN/PCGN: it is the name, written by
-a rule.  This module spells a name under each
-system (:data:`FOREIGN_SYSTEMS`); the gazetteer indexes the spellings beside the English-language
+German, Polish, Czech, French, Estonian, Romanian and Spanish reports spell Cyrillic names by
+their own languages' conventions: Charkiw, Tschassiw Jar, Wowtschansk (German); Charków, Pokrowsk,
+Wołczańsk, Szczastia (Polish); Vovčansk, Lyman (Czech); Koupiansk, Tchassiv Iar (French); Harkiv,
+Tšassiv Jar, Mõrnohrad (Estonian); Ceasiv Iar, Klișciivka, Zaporojie (Romanian); Jersón, Bajmut,
+Joroshee (Spanish).  A spelling made by such a system is as certain as one made by BGN/PCGN: it
+is the name, written by a rule.  This module spells a name under each system
+(:data:`FOREIGN_SYSTEMS`); the gazetteer indexes the spellings beside the English-language
 romanisations (reason ``transliteration``).  The systems follow the conventions the papers use,
 not one standard: Duden's for German (ж sch, ч tsch, в w, й j, е je after a vowel), PWN's for
-Polish (ł before hard vowels, ia/ie/iu after consonants), the Czech (ž š č ch), the French
-(ou, tch, ch, j, kh), the Estonian (ž š tš h õ) and the Romanian (j ș ț h î, c/ci and șc/șci
-for ч and щ) ones.  Ukrainian names in German and French
-are spelled by :mod:`translitua` already (``UkrainianGerman``, ``UkrainianFrench``), so only
-Russian names get those two here.
+Polish (ł before hard vowels, ia/ie/iu after consonants), the Czech (ž š č ch), the French (ou,
+tch, ch, j, kh), the Estonian (ž š tš h õ), the Romanian (j ș ț h î, c/ci and șc/șci for ч and
+щ) and the Spanish (j for х, ia/ya, sh, ch) ones.  Ukrainian ьо is spelled as Russian ё
+(Метьолкіне: Metjolkine).  Ukrainian names in French are spelled by :mod:`translitua`
+(``UkrainianFrench``), so only Russian names get French here; translitua's German writes ж as
+"sh" (Rubishne) where the German press writes Rubischne, so German is made here for both.
 
 Examples
 --------
@@ -58,6 +59,9 @@ _TABLES: dict[str, dict[str, str]] = {
     "fr": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "ie", "ё": "io", "ж": "j", "и": "i",
            "й": "ï", "л": "l", "у": "ou", "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch",
            "ы": "y", "э": "e", "ю": "iou", "я": "ia", "і": "i", "ї": "ï", "є": "ie"},
+    "es": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "ye", "ё": "io", "^ё": "yo", "ж": "zh",
+           "и": "i", "й": "i", "л": "l", "х": "j", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ы": "y",
+           "э": "e", "ю": "iu", "^ю": "yu", "я": "ia", "^я": "ya", "і": "i", "ї": "i", "є": "ie", "^є": "ye"},
     "ro": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "ie", "ё": "io", "ж": "j", "и": "i", "й": "i",
            "л": "l", "х": "h", "ц": "ț", "ч": "ci", "ш": "ș", "щ": "șci", "ы": "î", "э": "e", "ю": "iu",
            "я": "ia", "і": "i", "ї": "i", "є": "ie"},
@@ -71,6 +75,8 @@ _UK = {
     "cs": {"г": "h", "и": "y"},
     "et": {"г": "h", "и": "õ"},
     "ro": {"г": "h", "и": "î"},
+    "de": {"г": "h", "и": "y", "^є": "je", "є": "je"},
+    "es": {"г": "h", "и": "y"},
 }
 # word-final adjective endings (Russian -ый/-ий/-ой, Ukrainian -ий/-ій) in each system
 _FINAL = {
@@ -80,9 +86,11 @@ _FINAL = {
     "fr": (("ый", "y"), ("ий", "i"), ("ой", "oï"), ("ій", "iï")),
     "et": (("ый", "õi"), ("ий", "i"), ("ой", "oi"), ("ій", "ii")),
     "ro": (("ый", "îi"), ("ий", "ii"), ("ой", "oi"), ("ій", "ii")),
+    "es": (("ый", "i"), ("ий", "i"), ("ой", "oi"), ("ій", "ii")),
 }
 #: The systems applied to each language: (language, system code).
-FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "et", "ro"), "uk": ("pl", "cs", "et", "ro")}
+FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "et", "ro", "es"),
+                                                "uk": ("de", "pl", "cs", "et", "ro", "es")}
 # Romanian writes ч and щ as c and șc before the front vowels, whose own letter gives the i or e
 # (Черкаси: Cerkasî; Кліщіївка: Klișciivka), and as ce, șce before a (Часів Яр: Ceasiv Iar; Щастя:
 # Șceastia); elsewhere as ci, șci (Керч: Kerci)
@@ -139,6 +147,8 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
             spelled = ch
         if system == "pl" and ch == "л" and i + 1 < len(low) and low[i + 1] in _PL_SOFT[language]:
             spelled = "l"  # soft l before the vowels that palatalise it, and the soft sign
+        if ch == "ь" and i + 1 < len(low) and low[i + 1] == "о":
+            spelled = table["ё"][:-1]  # Ukrainian ьо is Russian ё: Метьолкіне, Metjolkine
         if system in ("de", "fr") and ch == "с" and prev in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:
             spelled = "ss"  # German and French double s between vowels
         if system == "ro" and ch in "чщ" and i + 1 < len(low):

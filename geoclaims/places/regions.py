@@ -42,7 +42,20 @@ _GENERIC = frozenset(
     """oblast oblasti obl region province krai kray territory republic respublika respublyka
     autonomous avtonomnyi avtonomnyy avtonomnaia avtonomnaya avtonomna avtonomnii avtonomnyi
     okrug ao city of the voblasts voblast misto gorod g m raion rayon
-    obwod obwodu gebiet rajon region regiao regione oblasts kraj oblys de du""".split()
+    obwod obwodu gebiet rajon region regiao regione oblasts kraj oblys de du"""
+    # the words other languages' press puts around an oblast's name: "région (ukrainienne) de",
+    # "región ucraniana de", "provincia de", "regione di", "w obwodzie", "im Gebiet", "regiunea",
+    # "megye", Georgian "olki" (ოლქი, through anyascii), and the side and direction words that
+    # come with them ("eastern", "orientale", "ostukrainischen")
+    """
+    in the of im w we v ve na da do del della dell di des la le l dans din
+    provincia provincie provinz regiones regions regioni regiunea regiune regiunii oblastul obwodzie
+    okregu rejonie megye megyeben terulet teruleten bolgesi oblasti oblastu olki olkshi
+    ukrainian ukrainienne ukrainien ucraniana ucraniano ucraina ucraino ukrainischen ukrainische
+    ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
+    russian russe rusa ruso russa russischen russische
+    eastern western southern northern orientale oriental occidentale occidental meridionale
+    septentrionale est ouest sud nord este oeste norte sur ost west""".split()
 )
 
 
@@ -76,8 +89,10 @@ def _region_keys(text: str) -> set[str]:
 def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
     """(keys of the name as written, keys of its derived forms).
 
-    The derived forms drop the adjectival "-sk-" (Kharkivska -> Kharkiv), the colloquial
-    "-shchyna" (Харківщина, Kharkivshchyna -> Kharkiv) and read a German "ch" as "kh" (Charkiw).
+    The derived forms drop the adjectival "-sk-" (Kharkivska -> Kharkiv) with any case ending
+    after it (Polish "ługańskim", "charkowskiego"), the colloquial "-shchyna" (Харківщина,
+    Kharkivshchyna -> Kharkiv), and read a German "ch" as "kh" (Charkiw), a German "z" as "ts"
+    (Donezk) and a French "j" as "zh" (Zaporijjia).
     A query matches on its written form first, so "Kyivska" is the oblast, not also the city.
     """
     words = [w for w in fold(text).split() if w not in _GENERIC]
@@ -90,10 +105,17 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
         variants.add(skeleton(re.sub(r"(?<![ts])ch", "kh", joined)))
     if re.search(r"z(?!h)", joined):  # German z for ц: Donezk, Luhansk's Sewerodonezk
         variants.add(skeleton(re.sub(r"z(?!h)", "ts", joined)))
+    if re.search(r"(?<![dz])j", joined):  # French j for ж: Zaporijjia, Jytomyr
+        variants.add(skeleton(re.sub(r"(?<![dz])j", "zh", joined)))
     for v in variants:
         for suffix in ("Sn", "sk"):  # -shchyna / -щина, -ska / -ський
             if v.endswith(suffix) and len(v) > len(suffix) + 1:
                 derived.add(v[: -len(suffix)])
+        # an adjective in a case ending (Polish "w obwodzie ługańskim", "obwodu charkowskiego",
+        # Georgian "lugansk'is"): the name's skeleton before its -sk- and one to three more letters
+        m = re.fullmatch(r"(.{2,}?)(?:sk[a-zA-Z]{1,3}|sks)", v)
+        if m:
+            derived.add(m.group(1))
         derived.add(v)
     derived.discard("")
     return first, derived - first

@@ -15,6 +15,9 @@ from geoclaims.places.cognates import MAX_FORMS, cognate_spellings, cognates
     ("Підгородне", "Подгородное"), ("Підлипне", "Подлипное"), ("Піщане", "Песчаное"),
     ("Вільшани", "Ольшаны"), ("Вільхівка", "Ольховка"), ("Ганнівка", "Анновка"),
     ("Костянтинівка", "Константиновка"),
+    # ї for Russian е, ії as ие or ее, запоріз-/запорож-, and -ее after a sibilant
+    ("Виїмка", "Выемка"), ("Новогеоргіївка", "Новогеоргиевка"), ("Андріївка", "Андреевка"),
+    ("Запорізьке", "Запорожское"), ("Хороше", "Хорошее"),
 ])
 def test_ukrainian_to_russian(uk, ru):
     assert ru in cognates(uk, "uk")
@@ -29,6 +32,11 @@ def test_russian_spelling_has_no_y_after_velars_and_sibilants():
     forms = cognates("Печеніги", "uk")
     assert "Печенеги" in forms and not any("гы" in f for f in forms)
     assert not any("шы" in f or "кы" in f for n in ("Шишаки", "Кошики") for f in cognates(n, "uk"))
+
+
+def test_the_likeliest_form_is_also_spelled_as_other_languages_press_does():
+    spellings = cognate_spellings("Январське", "uk")  # Russian Январское, as AFP and EFE write it
+    assert {"Январское", "Yanvarskoye", "Ianvarskoie"} <= set(spellings)
 
 
 def test_bounded_and_latin_free():

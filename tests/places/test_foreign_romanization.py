@@ -23,6 +23,10 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Klișciivka", "Donetsk Oblast", "Klishchiivka"),   # Romanian (щ as șc before i)
         ("Vovceansk", "Kharkiv Oblast", "Vovchansk"),       # Romanian (ча as cea)
         ("Zaporojie", "Zaporizhzhia Oblast", "Zaporizhzhya"),  # Romanian, of the Russian name
+        ("Rubischne", "Luhansk Oblast", "Rubizhne"),        # German (Duden) of the Ukrainian name
+        ("Metjolkine", "Luhansk Oblast", "Metolkine"),      # German: Ukrainian ьо as Russian ё
+        ("Bajmut", "Donetsk Oblast", "Bakhmut"),            # Spanish (j for х)
+        ("Jerson", "Kherson Oblast", "Kherson"),            # Spanish, accent folded (Jersón)
     ],
 )
 def test_foreign_spellings_resolve_with_no_uncertain_flag(gaz, query, region, expected):

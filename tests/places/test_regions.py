@@ -43,3 +43,24 @@ def test_countries():
 ])
 def test_colloquial_and_german_region_names(text, name):
     assert [r.name for r in RegionTable.default().resolve(text)] == [name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("région ukrainienne de Dnipropetrovsk", "Dnipropetrovsk Oblast"),   # French
+    ("región ucraniana de Dnipropetrovsk", "Dnipropetrovsk Oblast"),     # Spanish
+    ("provincia de Dnipropetrovsk", "Dnipropetrovsk Oblast"),
+    ("région de Zaporijjia", "Zaporizhzhia Oblast"),                     # French j for ж
+    ("région orientale de Donetsk", "Donetsk Oblast"),
+    ("obwodzie ługańskim", "Luhansk Oblast"),                            # Polish locative adjective
+    ("w obwodzie sumskim", "Sumy Oblast"),
+    ("obwodu charkowskiego", "Kharkiv Oblast"),                          # Polish genitive
+    ("ლუგანსკის ოლქი", "Luhansk Oblast"),                                # Georgian, through anyascii
+])
+def test_regions_as_other_languages_press_writes_them(text, expected):
+    assert [r.name for r in RegionTable.default().resolve(text)] == [expected]
+
+
+def test_the_words_around_a_name_never_change_what_a_known_name_means():
+    # "el" (Spanish) is not a generic word: it would turn Mari El into Amur's skeleton
+    assert [r.name for r in RegionTable.default().resolve("Mari El")] == ["Mari El Republic"]
+    assert [r.name for r in RegionTable.default().resolve("Amur Oblast")] == ["Amur Oblast"]
