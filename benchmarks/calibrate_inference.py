@@ -197,8 +197,9 @@ def main(argv=None) -> int:
                 f"inferred, radius {base.radius_km * 1.5:g} km": dataclasses.replace(base, radius_km=base.radius_km * 1.5),
             }
             for label, model in variants.items():
-                evaluate(label, Timeline.from_claims(claims, method="inferred", inference=model), observed, dates,
-                         region, rows, quiet=True)
+                # from the same observed start as the methods above, when there is one
+                evaluate(label, Timeline.from_claims(claims, method="inferred", inference=model, **kw), observed,
+                         dates, region, rows, quiet=True)
         print("\nsummary (the side with land in the observed maps):")
         print(pd.DataFrame(rows).set_index("method").round(3).to_string())
         if args.nowcast:

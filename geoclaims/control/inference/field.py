@@ -102,8 +102,8 @@ class ControlField(_Evidence, _Extent, _Contours):
 
         day = date.toordinal()
         age = day - self.ev_day
-        decay = 0.5 ** (np.maximum(age, 0) / self.model.half_life_days)
-        w = np.where((age >= 0) & (day < self.ev_until), self.ev_w * decay, 0.0)
+        w = np.where((age >= 0) & (day < self.ev_until), self.ev_w * 0.5 ** (np.maximum(age, 0) /
+                                                                              self.model.half_life_days), 0.0)
         if len(w):
             # several claims saying the same of one place combine like probabilities ("or"), not sums:
             # ten outlets repeating one ministry statement are surer than one, not ten times as sure
@@ -150,12 +150,12 @@ class ControlField(_Evidence, _Extent, _Contours):
 
     def masks(self, date: dt.date) -> dict[str, dict[str, "np.ndarray"]]:
         """Per side, boolean grids of the land it controls beyond its own country: 'point' (the field's
-        call), 'min' and 'max' (the band), after the connection and depth rules."""
+        call), 'min' and 'max' (the band), after the connection, enclosure, depth and area rules."""
         return self._masks_levels(date)[0]
 
     def levels(self, date: dt.date) -> dict[str, dict[str, float]]:
-        """Per side, the log-odds levels its 'point', 'min' and 'max' land is cut at on `date` (0 and
-        +-``band``, moved together by an area claim in force)."""
+        """Per side, the log-odds levels its 'point', 'min' and 'max' land is cut at on `date`: 0 and
+        +-``band``; an area claim in force moves the point's, and the band widens to hold it."""
         return self._masks_levels(date)[1]
 
     def _masks_levels(self, date: dt.date):
