@@ -13,7 +13,8 @@ its ``geojsons/`` folder; not in the repo), this prints, for each evaluation dat
   next k days (7, 14, 30), compare with DeepState's map k days later, beside persistence (the map of
   day D unchanged), measured in the same run;
 - with ``--ablations``: what each part of the inference model buys (no corridors, no supersession,
-  no decay, no claimant weighting, a smaller and a larger kernel).
+  no overrun, no area claims as bounds, no enclosed land, none of those three, no decay, no claimant
+  weighting, equal status weights, a smaller and a larger kernel).
 
 The Kursk example is what the model's parameters were chosen on; ``--claims tests/data/claims/...``
 with another front is the held-out check (see benchmarks/README.md for the figures).
@@ -183,6 +184,11 @@ def main(argv=None) -> int:
             variants = {
                 "inferred, no corridors": dataclasses.replace(base, corridor=0.0),
                 "inferred, no supersession": dataclasses.replace(base, supersede_km=1e-3),
+                "inferred, no overrun": dataclasses.replace(base, overrun_places=0),
+                "inferred, no area claims as bounds": dataclasses.replace(base, area_shift=0.0),
+                "inferred, no enclosed land": dataclasses.replace(base, enclose_km=0.0),
+                "inferred, none of round 3 (overrun, area bounds, enclosure)": dataclasses.replace(
+                    base, overrun_places=0, area_shift=0.0, enclose_km=0.0),
                 "inferred, no decay": dataclasses.replace(base, half_life_days=1e9),
                 "inferred, no claimant weighting": dataclasses.replace(base, admission=1.0, self_claim=1.0),
                 "inferred, equal status weights": dataclasses.replace(base, status_weights={
@@ -191,8 +197,9 @@ def main(argv=None) -> int:
                 f"inferred, radius {base.radius_km * 1.5:g} km": dataclasses.replace(base, radius_km=base.radius_km * 1.5),
             }
             for label, model in variants.items():
-                evaluate(label, Timeline.from_claims(claims, method="inferred", inference=model), observed, dates,
-                         region, rows, quiet=True)
+                # from the same observed start as the methods above, when there is one
+                evaluate(label, Timeline.from_claims(claims, method="inferred", inference=model, **kw), observed,
+                         dates, region, rows, quiet=True)
         print("\nsummary (the side with land in the observed maps):")
         print(pd.DataFrame(rows).set_index("method").round(3).to_string())
         if args.nowcast:

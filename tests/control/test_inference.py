@@ -71,8 +71,9 @@ def test_a_held_town_brings_the_road_back_to_the_border(make_claim):
     assert set(pieces.tier) == {"claimed", "inferred"}
     assert (pieces[pieces.tier == "inferred"].drivers == "C1").all()
     assert pieces.geometry.is_valid.all()
-    # without the supply line the town is an island: a capture says so, so it stays
-    alone = Timeline.from_claims([c], method="inferred", inference=InferenceModel(corridor=0.0))
+    # without the supply line (nor the land it encloses with the border) the town is an island: a capture
+    # says so, so it stays
+    alone = Timeline.from_claims([c], method="inferred", inference=InferenceModel(corridor=0.0, enclose_km=0.0))
     ua0 = land(alone, "2024-08-12")
     assert has(ua0, SUDZHA) and not has(ua0, TOWARD_BORDER)
 
@@ -173,3 +174,93 @@ def test_inference_model_validates():
         InferenceModel(radius_km=0.2, cell_km=0.5)
     with pytest.raises(TypeError, match="InferenceModel"):
         Timeline.from_claims([], method="inferred", inference={"radius_km": 3})
+
+
+# -- round 3: overrun positions, area claims as bounds, enclosed land ---------------------------------------
+def _ru(make_claim, cid, date, place):
+    return make_claim(cid, date, "RU", "capture", place, claimant="Russian MoD", claimant_side="RU", status="claimed")
+
+
+def test_a_position_the_other_side_has_overrun_around_falls(make_claim):
+    """Three later captures by the other side 6-9 km around a held town (none within supersede_km) drop it."""
+    ua = make_claim("C1", "2024-08-12", "UA", "capture", "Sudzha")
+    ru = [_ru(make_claim, "R1", "2024-08-20", "Kazachya Loknya"), _ru(make_claim, "R2", "2024-08-24", "Fanaseyevka"),
+          _ru(make_claim, "R3", "2024-08-28", "Martynovka")]
+    tl = Timeline.from_claims([ua, *ru], method="inferred")
+    assert has(land(tl, "2024-08-27"), SUDZHA)          # two places taken around it: it still holds
+    assert not has(land(tl, "2024-08-28"), SUDZHA)      # the third: overrun
+    kept = Timeline.from_claims([ua, *ru], method="inferred", inference=InferenceModel(overrun_places=0))
+    assert has(land(kept, "2024-08-28"), SUDZHA)
+    # the same place taken twice counts once
+    again = [ru[0], ru[1], dataclasses.replace(ru[0], claim_id="R4", date=dt.date(2024, 8, 28))]
+    tl = Timeline.from_claims([ua, *again], method="inferred")
+    assert has(land(tl, "2024-08-28"), SUDZHA)
+
+
+def _ua_km2(tl, date):
+    st = tl.state(date)
+    return float(st[st.side == "UA"].area_km2.sum())
+
+
+def test_an_area_claim_bounds_the_area_not_the_place(make_claim):
+    towns = [make_claim(f"C{i}", "2024-08-12", "UA", "capture", p)
+             for i, p in enumerate(["Sudzha", "Martynovka", "Kazachya Loknya", "Fanaseyevka"])]
+    base = Timeline.from_claims(towns, method="inferred", inference=InferenceModel(area_shift=0.0))
+    free = _ua_km2(base, "2024-08-13")
+    small = make_claim("A1", "2024-08-13", "UA", "area", None, area_km2=round(free * 0.5), area_basis="held",
+                       region="Kursk Oblast")
+    tl = Timeline.from_claims([*towns, small], method="inferred")
+    bounded = _ua_km2(tl, "2024-08-13")
+    hi = free * 0.5 * 1.25
+    assert bounded < free * 0.9                                     # the figure shrinks the land ...
+    from geoclaims.timeline.runs import run_of
+
+    level = run_of(tl, "all")[1].field.levels(dt.date(2024, 8, 13))["UA"]["point"]
+    assert 0 < level <= 0.4 and (bounded <= hi * 1.05 or level == pytest.approx(0.4))
+    assert has(land(tl, "2024-08-13"), SUDZHA)                      # ... from its least sure edge, not the towns
+    b = tl.band("2024-08-13")
+    assert b[(b.side == "UA") & (b.bound == "max")].area_km2.iloc[0] >= bounded  # the band still holds the point
+    # more evidence for the side never leaves it less land under the same figure
+    more = make_claim("C9", "2024-08-13", "UA", "capture", "Oleshnya")
+    assert _ua_km2(Timeline.from_claims([*towns, small, more], method="inferred"), "2024-08-13") >= bounded - 1
+    # a figure larger than the field's land adds land, until the other side takes a place (then it may
+    # have lost any amount) or the figure is older than area_days
+    big = dataclasses.replace(small, claim_id="A2", area_km2=round(free * 2))
+    quiet = make_claim("X1", "2024-08-19", "RU", "repelled", "Lgov", claimant_side="RU")  # far off, takes nothing
+    ru = _ru(make_claim, "R1", "2024-08-20", "Lgov")
+    tl = Timeline.from_claims([*towns, big, quiet, ru], method="inferred")
+    assert _ua_km2(tl, "2024-08-13") > free * 1.05
+    assert _ua_km2(tl, "2024-08-19") > free * 1.05
+    assert _ua_km2(tl, "2024-08-20") == pytest.approx(free, rel=0.05)
+    lapsed = Timeline.from_claims([*towns, big, quiet], method="inferred", inference=InferenceModel(area_days=5))
+    assert _ua_km2(lapsed, "2024-08-13") > free * 1.05
+    assert _ua_km2(lapsed, "2024-08-19") == pytest.approx(free, rel=0.05)
+
+
+def test_land_between_held_ground_and_its_rear_is_enclosed(make_claim):
+    """A held town and a held border village 12 km apart: the land they enclose with the border is the side's,
+    with the band's min (what the evidence clearly gives) left without it."""
+    towns = [make_claim("C1", "2024-08-12", "UA", "capture", "Sudzha"),
+             make_claim("C2", "2024-08-12", "UA", "capture", "Plekhovo")]
+    between = (35.189, 51.116)   # by the border, 10 km from either: no kernel or supply line reaches it
+    tl = Timeline.from_claims(towns, method="inferred")
+    off = Timeline.from_claims(towns, method="inferred", inference=InferenceModel(enclose_km=0.0))
+    assert has(land(tl, "2024-08-12"), between)
+    assert not has(land(off, "2024-08-12"), between)
+    assert land(tl, "2024-08-12").area > land(off, "2024-08-12").area
+    assert not has(land(tl, "2024-08-12", which="min"), between)
+    assert has(land(tl, "2024-08-12", which="max"), between)
+    # the other side's evidence keeps what it claims: a village in that land, enclosed until it is taken
+    oleshnya = (35.2325, 51.15336)
+    assert has(land(tl, "2024-08-12"), oleshnya) and not has(land(off, "2024-08-12"), oleshnya)
+    ru = _ru(make_claim, "R1", "2024-08-12", "Oleshnya")
+    tl = Timeline.from_claims([*towns, ru], method="inferred")
+    assert not has(land(tl, "2024-08-12"), oleshnya)
+
+
+def test_round_3_model_options_validate():
+    for bad in (dict(overrun_places=-1), dict(overrun_places=2.5), dict(area_days=-3), dict(overrun_km=0),
+                dict(area_shift=-0.1), dict(enclose_km=-1), dict(enclose_odds=float("nan"))):
+        with pytest.raises(ValueError, match=next(iter(bad))):
+            InferenceModel(**bad)
+    InferenceModel(overrun_places=0, area_shift=0.0, enclose_km=0.0)  # each can be turned off

@@ -29,12 +29,14 @@ class _Contours:
         L, _, _ = self.field(date)
         mask = self.masks(date)[side][which]
         s = 1.0 if side == "UA" else -1.0
-        level = {"point": 0.0, "min": self.model.band, "max": -self.model.band}[which]
+        level = self.levels(date)[side][which]
         if not mask.any():
             geom = shapely.Polygon()
         else:
             # the field where the mask holds, pushed below the level elsewhere: contours follow the field
-            z = np.where(mask, s * L - level, np.minimum(s * L - level, -1e-3))
+            # (land the side only encloses is in the mask below the level: it is lifted just above it)
+            z = s * L - level
+            z = np.where(mask, np.where(z > 0, z, 1e-3), np.minimum(z, -1e-3))
             geom = _filled_contour(self.x, self.y, z)
             geom = polygonal(robust(shapely.intersection, geom, self.territories[other_side(side)]))
         self._remember(key, geom)

@@ -1,12 +1,13 @@
 """The evidence of the control field: what each claim says about the land at its place (:func:`evidence_kind`),
 where and how strongly (kernels of a claim's reach, supply corridors back to a side's base), and until when
-(superseded by a later claim of the other side nearby; 'depth from border' bounds).
+(superseded by a later claim of the other side nearby, or overrun). Bounds on extent are in
+:mod:`~geoclaims.control.inference.extent`.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from geoclaims.claims.claim import SIDES, Claim, other_side
 from geoclaims.control.engine import outcome
@@ -113,6 +114,10 @@ class _Evidence:
             where = c.place.id if c.place is not None else f"claim:{int(ci)}"
             group.append(keys.setdefault((where, c.qualifier, sign, int(k), int(step)), len(keys)))
         self.ev_group = np.asarray(group, dtype=int)
+        places: dict[str, int] = {}
+        self.ev_place = np.asarray([places.setdefault(claims[int(ci)].place.id if claims[int(ci)].place is not None
+                                                      else f"claim:{int(ci)}", len(places)) for ci in self.ev_claim],
+                                   dtype=int)
         ix = np.clip(np.rint((self.ev_x - self.x[0]) / self.step).astype(int), 0, self.shape[1] - 1)
         iy = np.clip(np.rint((self.ev_y - self.y[0]) / self.step).astype(int), 0, self.shape[0] - 1)
         self.ev_cell = iy * self.shape[1] + ix
@@ -120,6 +125,7 @@ class _Evidence:
         lo = self.model.min_radius_km * 1000.0
         level = np.rint(np.log(np.maximum(self.ev_sigma, lo) / lo) / math.log(1.4)) if len(a) else np.empty(0)
         self._sigma_bins = np.minimum(lo * 1.4 ** level, self.model.radius_km * 1000.0)
+        self._taken_mask = self._taken() if len(a) else np.zeros(0, dtype=bool)
         self.ev_until = self._superseded()
 
     def _corridors(self, rows) -> list[tuple]:
@@ -157,8 +163,12 @@ class _Evidence:
         return out
 
     def _superseded(self) -> "np.ndarray":
-        """Per evidence point, the first day a later claim of the other side lies within supersede_km (a day
-        past any date when none does); a claim's supply line goes with it."""
+        """Per evidence point, the first day it stops counting (a day past any date when it never does); a
+        claim's supply line goes with it. Evidence stops counting once
+
+        - a later claim of the other side lies within ``supersede_km`` (the latest evidence wins locally), or
+        - the other side has since taken ``overrun_places`` distinct places within ``overrun_km`` of it
+          (:meth:`_overrun`)."""
         import numpy as np
         from scipy.spatial import cKDTree
 
@@ -168,34 +178,52 @@ class _Evidence:
         idx = np.flatnonzero(~self.ev_corridor)
         if len(idx) < 2:
             return until
-        tree = cKDTree(np.column_stack([self.ev_x[idx], self.ev_y[idx]]))
-        pairs = tree.query_pairs(self.model.supersede_km * 1000.0, output_type="ndarray")
-        if not len(pairs):
-            return until
-        a, b = idx[pairs[:, 0]], idx[pairs[:, 1]]
-        a, b = np.concatenate([a, b]), np.concatenate([b, a])  # both directions
-        later = (self.ev_sign[a] != self.ev_sign[b]) & (self.ev_day[b] > self.ev_day[a])
+        m = self.model
         claim_until = np.full(int(self.ev_claim.max()) + 1, never, dtype=np.int64)
-        np.minimum.at(claim_until, self.ev_claim[a[later]], self.ev_day[b[later]])
+        tree = cKDTree(np.column_stack([self.ev_x[idx], self.ev_y[idx]]))
+        pairs = tree.query_pairs(m.supersede_km * 1000.0, output_type="ndarray")
+        if len(pairs):
+            a, b = idx[pairs[:, 0]], idx[pairs[:, 1]]
+            a, b = np.concatenate([a, b]), np.concatenate([b, a])  # both directions
+            later = (self.ev_sign[a] != self.ev_sign[b]) & (self.ev_day[b] > self.ev_day[a])
+            np.minimum.at(claim_until, self.ev_claim[a[later]], self.ev_day[b[later]])
+        if m.overrun_places > 0:
+            self._overrun(tree, idx, claim_until)
         return claim_until[self.ev_claim]
 
-    def _depth_limits(self, claims, order) -> None:
-        """'depth from border' claims: (side, from day, to day, metres) bounds."""
+    def _overrun(self, tree, idx, claim_until) -> None:
+        """Lower `claim_until` (per claim) to the day the other side had taken `overrun_places` distinct places
+        within `overrun_km` of the claim's place since its date: only captures and withdrawals count (what a
+        claim states outright), each place once, at the first time it was taken."""
+        import numpy as np
+
         m = self.model
-        self.depths = []
-        for i in order:
-            c = claims[i]
-            if c.qualifier == "depth from border" and c.action in ("advance", "capture") and c.distance_km:
-                d0 = c.date.toordinal()
-                if self.start is not None and c.date <= self.start:
-                    continue
-                self.depths.append((c.side, d0, d0 + m.depth_days, c.distance_km * 1000.0 * (1 + m.depth_margin)))
-        self._depth_rasters: dict[str, Any] = {}
+        pairs = tree.query_pairs(m.overrun_km * 1000.0, output_type="ndarray")
+        if not len(pairs):
+            return
+        a, b = idx[pairs[:, 0]], idx[pairs[:, 1]]
+        a, b = np.concatenate([a, b]), np.concatenate([b, a])
+        keep = self._taken_mask[b] & (self.ev_sign[a] != self.ev_sign[b]) & (self.ev_day[b] > self.ev_day[a])
+        a, b = a[keep], b[keep]
+        if not len(a):
+            return
+        ca, place, day = self.ev_claim[a], self.ev_place[b], self.ev_day[b]
+        # the first day each (claim, place) was taken, then per claim the day its n-th place was
+        o = np.lexsort((day, place, ca))
+        ca, place, day = ca[o], place[o], day[o]
+        first = np.ones(len(ca), dtype=bool)
+        first[1:] = (ca[1:] != ca[:-1]) | (place[1:] != place[:-1])
+        ca, day = ca[first], day[first]
+        o = np.lexsort((day, ca))
+        ca, day = ca[o], day[o]
+        start = np.flatnonzero(np.r_[True, ca[1:] != ca[:-1]])
+        rank = np.arange(len(ca)) - np.repeat(start, np.diff(np.r_[start, len(ca)]))
+        hit = rank == m.overrun_places - 1
+        np.minimum.at(claim_until, ca[hit], day[hit])
 
-    def _depth(self, side: str):
-        """Distance (m) of every cell from the side's own country."""
-        if side not in self._depth_rasters:
-            from scipy import ndimage
+    def _taken(self) -> "np.ndarray":
+        """Per evidence point: a claim that the side took the place (a capture, or the other side's withdrawal)."""
+        import numpy as np
 
-            self._depth_rasters[side] = ndimage.distance_transform_edt(~self.own[side]) * self.step
-        return self._depth_rasters[side]
+        acts = np.array([self.claims[int(i)].action in ("capture", "withdraw") for i in self.ev_claim], dtype=bool)
+        return acts & (self.ev_kind == KINDS.index("held")) & ~self.ev_corridor

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from geoclaims.claims.claim import SIDES, Claim, other_side
 from geoclaims.control.inference.contours import _Contours
 from geoclaims.control.inference.evidence import _Evidence
+from geoclaims.control.inference.extent import _Extent
 from geoclaims.control.inference.model import KINDS, SATURATE, InferenceModel
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ControlField"]
 
 
-class ControlField(_Evidence, _Contours):
+class ControlField(_Evidence, _Extent, _Contours):
     """The control field of one set of claims (one perspective), on a grid in the timeline's projection.
 
     Built once; :meth:`masks`, :meth:`areas` and :meth:`pieces` evaluate it on any date (cached).
@@ -144,18 +145,27 @@ class ControlField(_Evidence, _Contours):
             lead = lead + self.base_status
         out = (L, lead, by_kind.sum(axis=(0, 1)))
         self._remember(key, out)
+        self._remember(("held", date), by_kind[:, KINDS.index("held")])  # per side: what it is said to hold
         return out
 
     def masks(self, date: dt.date) -> dict[str, dict[str, "np.ndarray"]]:
         """Per side, boolean grids of the land it controls beyond its own country: 'point' (the field's
-        call), 'min' and 'max' (the band), after the connection and depth rules."""
+        call), 'min' and 'max' (the band), after the connection, enclosure, depth and area rules."""
+        return self._masks_levels(date)[0]
+
+    def levels(self, date: dt.date) -> dict[str, dict[str, float]]:
+        """Per side, the log-odds levels its 'point', 'min' and 'max' land is cut at on `date`: 0 and
+        +-``band``; an area claim in force moves the point's, and the band widens to hold it."""
+        return self._masks_levels(date)[1]
+
+    def _masks_levels(self, date: dt.date):
         key = ("masks", date)
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
         L, _, _ = self.field(date)
         w = self.weights(date)
-        out = {}
+        out, levels = {}, {}
         day = date.toordinal()
         for side in SIDES:
             s = 1.0 if side == "UA" else -1.0
@@ -166,12 +176,36 @@ class ControlField(_Evidence, _Contours):
                     limit = metres if limit is None else max(limit, metres)
             allowed = foreign if limit is None else foreign & (self._depth(side) <= limit)
             seeds = self._seeds(side, w)
+            sL = s * L
+            land = self._connected((sL > 0.0) & allowed, side, seeds)
+            # land the side's ground and base enclose, but for what the other side is said to hold there
+            rim = self._enclosed(land, side) & allowed & (self._held_support(date)[1 if side == "UA" else 0] <=
+                                                          self.model.band)
+            h = self.model.enclose_odds
+            # an area claim in force moves the level and, first, how much of the enclosed land counts
+            shift, rim_cut = (self._area_level(side, date, sL, allowed, seeds, rim) if self.area_bounds
+                              else (0.0, -h))
+            levels[side] = {"point": shift, "min": max(self.model.band, shift), "max": min(-self.model.band, shift)}
             out[side] = {}
-            for name, level in (("point", 0.0), ("min", self.model.band), ("max", -self.model.band)):
-                raw = (s * L > level) & allowed
-                out[side][name] = self._connected(raw, side, seeds)
-        self._remember(key, out)
-        return out
+            for name, level in levels[side].items():
+                mask = land if level == 0.0 else self._connected((sL > level) & allowed, side, seeds)
+                # the band's min is the land the evidence clearly gives: never what it only encloses
+                if name == "point":
+                    mask = mask | (rim & (sL > max(level - h, rim_cut)))
+                elif name == "max":
+                    mask = mask | (rim & (sL > level - h))
+                out[side][name] = mask
+        self._remember(key, (out, levels))
+        return out, levels
+
+    def _held_support(self, date: dt.date) -> "np.ndarray":
+        """Per side (UA, RU), the field's support from what the side is said to hold (captures, the other
+        side's withdrawals, repelled attacks) on `date`."""
+        key = ("held", date)
+        if key not in self._cache:
+            self._cache.pop(("field", date), None)
+            self.field(date)
+        return self._cache[key]
 
     def _seeds(self, side: str, w) -> "np.ndarray":
         """Cells where a claim in force says the side holds the land (islands are kept there)."""

@@ -40,6 +40,10 @@ class InferenceModel:
         Evidence loses half its weight in this many days.
     supersede_km : float
         A later claim giving the land to the other side within this distance drops earlier evidence.
+    overrun_km, overrun_places : float, int
+        A side's evidence is also dropped once the other side has since taken (captured, or seen the side
+        withdraw from) ``overrun_places`` distinct places within ``overrun_km`` of it: a position the
+        opponent has overrun around on several sides has most likely fallen too (0 places turns it off).
     corridor : float
         Weight of the support a held place gives the line back to its side's base (0 turns it off).
     corridor_km : float
@@ -47,6 +51,12 @@ class InferenceModel:
     corridor_kinds : tuple of str
         The kinds of evidence that support such a line: ``held`` (a capture, the other side's withdrawal),
         ``advanced``.
+    enclose_km : float
+        Land the side's ground and its base enclose (a closing by a disc of this radius: between a held town
+        and the side's rear, between two salients) is the side's where the other side's field does not
+        exceed ``enclose_odds``; 0 turns it off.
+    enclose_odds : float
+        Log-odds of the other side beyond which enclosed land stays the other side's.
     band : float
         Log-odds margin of the uncertainty band (min and max polygons).
     depth_days : int
@@ -57,6 +67,15 @@ class InferenceModel:
         Weight by claim status.
     admission, self_claim : float
         Weight factors for a claimant conceding the other side's gain, and for a side claiming its own.
+    area_days : int
+        Days an area claim ("S holds N km²") bounds the side's area.
+    area_margin : float
+        Relative slack of such a bound for an assessed neutral figure; less sure figures (status,
+        claimant) get proportionally more (the margin is divided by the claim's weight).
+    area_shift : float
+        Most the field's level may move (log-odds) to bring the side's area within an area claim's
+        bound: the claim decides how much of the land the field finds least sure is the side's, not
+        where the front is (0 turns area claims off).
     kind_weights : mapping
         Weight by evidence kind (held, advanced, contested) and for repelled attacks ('defended').
     margin_km : float
@@ -71,9 +90,13 @@ class InferenceModel:
     baseline_prior: float = 0.6
     half_life_days: float = 90.0
     supersede_km: float = 5.0
+    overrun_km: float = 10.0
+    overrun_places: int = 3
     corridor: float = 0.6
     corridor_km: float = 30.0
     corridor_kinds: tuple[str, ...] = ("held", "advanced")
+    enclose_km: float = 10.0
+    enclose_odds: float = 1.0
     band: float = 0.25
     depth_days: int = 21
     depth_margin: float = 0.25
@@ -81,21 +104,29 @@ class InferenceModel:
                                                                            "unverified": 0.35})
     admission: float = 1.3
     self_claim: float = 0.8
+    area_days: int = 30
+    area_margin: float = 0.25
+    area_shift: float = 0.4
     kind_weights: Mapping[str, float] = field(default_factory=lambda: {"held": 1.0, "advanced": 0.8,
                                                                          "contested": 0.5, "defended": 0.7})
     margin_km: float = 30.0
 
     def __post_init__(self) -> None:
-        for name in ("cell_km", "radius_km", "half_life_days", "supersede_km", "corridor_km", "margin_km"):
+        for name in ("cell_km", "radius_km", "half_life_days", "supersede_km", "overrun_km", "corridor_km",
+                     "margin_km"):
             v = getattr(self, name)
             if not (isinstance(v, (int, float)) and v > 0 and math.isfinite(v)):
                 raise InvalidArgument(f"InferenceModel: {name}={v!r} is not valid; it must be a number > 0")
-        for name in ("prior", "baseline_prior", "corridor", "band", "depth_margin", "admission", "self_claim"):
+        for name in ("prior", "baseline_prior", "corridor", "band", "depth_margin", "admission", "self_claim",
+                     "area_margin", "area_shift", "enclose_km",
+                     "enclose_odds"):
             v = getattr(self, name)
             if not (isinstance(v, (int, float)) and v >= 0 and math.isfinite(v)):
                 raise InvalidArgument(f"InferenceModel: {name}={v!r} is not valid; it must be a number >= 0")
-        if self.depth_days < 0:
-            raise InvalidArgument(f"InferenceModel: depth_days={self.depth_days!r} must be >= 0")
+        for name in ("depth_days", "area_days", "overrun_places"):
+            v = getattr(self, name)
+            if not (isinstance(v, int) and not isinstance(v, bool) and v >= 0):
+                raise InvalidArgument(f"InferenceModel: {name}={v!r} is not valid; it must be a whole number >= 0")
         if self.radius_km < self.cell_km:
             raise InvalidArgument(f"InferenceModel: radius_km ({self.radius_km}) must be at least cell_km "
                                   f"({self.cell_km})")
