@@ -6,7 +6,8 @@ For each development file (``tests/data/kharkiv-2024-claims.csv``, northern Khar
 ``tests/data/fronts-2022-2024-claims.csv``, Robotyne, Bakhmut, Avdiivka, Kupiansk and Kherson in
 the spellings of German, Polish, French, Romanian, Bulgarian, Russian and Ukrainian reports; and
 ``tests/data/fronts-2022-2026-claims.csv``, Luhansk, Zaporizhzhia, Dnipropetrovsk and more in 15
-languages, first read as a held-out file) it
+languages, and ``tests/data/fronts-donetsk-2022-2025-claims.csv``, Bakhmut to Velyka Novosilka in 18,
+both first read as held-out files) it
 prints, for this checkout and (``--baseline DIR``, e.g. a worktree of ``main``) for another one,
 measured in the same run:
 
@@ -17,8 +18,9 @@ measured in the same run:
   many located rows lie outside the oblast their row names.
 
 The held-out fronts (Sumy 2025, Pokrovsk 2024) are not read here: they are measured by the lead.
-``--held-out`` adds ``tests/data/heldout-fronts-claims.csv``, a file another researcher wrote from
-reports on fronts the development files do not cover, never looked at while rules were written.
+``--held-out`` adds any ``tests/data/heldout-<name>-claims.csv``: a file another researcher wrote from
+reports on fronts the development files do not cover, read once before any rule is written from it
+(and renamed to a development file after; ``fronts-2022-2026`` and ``fronts-donetsk`` were such files).
 """
 
 from __future__ import annotations
@@ -36,12 +38,16 @@ FILES = {
     "kharkiv-2024": ("kharkiv-2024-claims.csv", "kharkiv-places.csv"),
     "fronts-2022-2024": ("fronts-2022-2024-claims.csv", "fronts-2022-2024-places.csv"),
     "fronts-2022-2026": ("fronts-2022-2026-claims.csv", "fronts-2022-2026-places.csv"),
+    "fronts-donetsk": ("fronts-donetsk-2022-2025-claims.csv", "fronts-donetsk-2022-2025-places.csv"),
 }
-#: Files written by someone else and never looked at while the gazetteer was built (``--held-out``):
-#: measured once, as they come.
-HELD_OUT = {
-    "held-out fronts": ("heldout-fronts-claims.csv", "heldout-fronts-places.csv"),
-}
+
+
+def held_out() -> dict[str, tuple[str, str]]:
+    """Files written by someone else and never looked at while the gazetteer was built (``--held-out``):
+    ``tests/data/heldout-<name>-claims.csv`` with ``heldout-<name>-places.csv``, measured once, as they
+    come, and renamed to a development file once any rule is written from them."""
+    return {p.name[len("heldout-"):-len("-claims.csv")]: (p.name, p.name.replace("-claims.csv", "-places.csv"))
+            for p in sorted(DATA.glob("heldout-*-claims.csv"))}
 
 _MEASURE = r'''
 import json, sys, warnings
@@ -107,7 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     runs = [("this checkout", ROOT)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
     print(f"{'file':18} {'checkout':14} {'named':>5} {'certain':>13} {'with guesses':>13} "
           f"{'<=5 km of truth':>16} {'max km':>7} {'outside oblast':>15}")
-    for name, (claims, truth) in {**FILES, **(HELD_OUT if args.held_out else {})}.items():
+    extra = held_out() if args.held_out else {}
+    if args.held_out and not extra:
+        print("no held-out file in tests/data (heldout-<name>-claims.csv): every file there is a development file now")
+    for name, (claims, truth) in {**FILES, **extra}.items():
         for label, package in runs:
             r = measure(package, DATA / claims, DATA / truth)
             n, c, g = r["named"], r["certain"], r["with_guesses"]

@@ -7,6 +7,7 @@ places of the file (proximity) or reported with the candidates.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import warnings
 from dataclasses import replace
@@ -21,6 +22,10 @@ from geoclaims.claims.values import _blank, _number_or_none, _parse_number, _sca
 from geoclaims.errors import ClaimProblem, UnknownRegion
 from geoclaims.places.names import fold
 from geoclaims.places.place import Place
+
+#: An ambiguous name is settled by the places of the rows within this many days of its row before
+#: the whole file's (a front is local in time as in space).
+WINDOW_DAYS = 30
 
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.places.gazetteer import Gazetteer
@@ -53,6 +58,7 @@ class _RowReader:
             if parsed is not None and parsed.get("place_name") and not probs:
                 resolutions[line] = self._resolve(line, parsed, probs)
         settled = self._settle(resolutions)
+        by_statement = self._settle_by_statement(pending, resolutions)
         places: dict[int, Place | None] = {}
         for line, parsed, geom, probs in pending:
             if parsed is None or probs or not parsed.get("place_name"):
@@ -62,7 +68,7 @@ class _RowReader:
                 continue
             place, ambiguous = res
             if ambiguous is not None:
-                place = settled.get(_reference(ambiguous))
+                place = by_statement.get(line) or settled.get(_reference(ambiguous))
                 if place is None:
                     probs.append(self._ambiguous(line, parsed, ambiguous))
                     continue
@@ -218,6 +224,65 @@ class _RowReader:
         lat, lon = parsed["_latlon"]
         return replace(place, lat=lat, lon=lon, uncertainty_km=place.uncertainty_km or 0.5,
                        location_note=f"coordinates given in {self.source}")
+
+    @staticmethod
+    def _settle_by_statement(pending: list, resolutions: dict[int, Any]) -> dict[int, Place]:
+        """Ambiguous names settled by the other places of their own statement (the rows that share its
+        ``claim_id``, or its ``source_url`` and date), else by those of the rows within
+        :data:`WINDOW_DAYS` of it.  A village named with others in one statement lies near them, and a
+        file that covers two fronts (a Kostiantynivka by Marinka in 2023, the town by Bakhmut in 2025)
+        cannot settle it as a whole: the statement, or the weeks around it, can.  Each row is settled on
+        its own; rows it leaves are settled by the whole file (:meth:`_settle`)."""
+        from geoclaims.places.gazetteer import Resolution
+        from geoclaims.places.geocoding import settle_by_proximity
+        from geoclaims.places.place import Match
+
+        groups: dict[tuple, list[int]] = {}
+        guesses = {line for line, parsed, _, _ in pending if parsed is not None and parsed.get("_uncertain")}
+        for line, parsed, _, _ in pending:
+            if parsed is None or line not in resolutions or resolutions[line] is None:
+                continue
+            if parsed.get("claim_id"):
+                groups.setdefault(("id", parsed["claim_id"]), []).append(line)
+            if parsed.get("source_url"):
+                groups.setdefault(("url", parsed["source_url"], str(parsed.get("date"))), []).append(line)
+        out: dict[int, Place] = {}
+        for lines in groups.values():
+            ambiguous = [ln for ln in lines if resolutions[ln][1] is not None and ln not in out]
+            anchors = {resolutions[ln][0].id: resolutions[ln][0] for ln in lines  # certain places only
+                       if resolutions[ln][1] is None and resolutions[ln][0].is_located and ln not in guesses}
+            if not ambiguous or not anchors:
+                continue
+            for ln in ambiguous:
+                res = resolutions[ln][1]
+                refs: dict[Any, Resolution] = {"?": res}
+                refs.update({pid: Resolution(p.name, (Match(p, 1.0, "exact", p.name),), False)
+                             for pid, p in anchors.items()})
+                chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
+                settle_by_proximity(refs, chosen)
+                if not chosen["?"][1]:
+                    out[ln] = chosen["?"][0].place
+        # then by the places of the file's rows within WINDOW_DAYS of the row: a front is local in time
+        # as in space, and a file that follows two fronts over the years is one front at a time
+        dated = [(ln, parsed["date"]) for ln, parsed, _, _ in pending
+                 if parsed is not None and ln in resolutions and resolutions[ln] is not None
+                 and isinstance(parsed.get("date"), dt.date)]
+        for ln, day in dated:
+            if resolutions[ln][1] is None or ln in out:
+                continue
+            anchors = {resolutions[o][0].id: resolutions[o][0] for o, d in dated
+                       if o != ln and abs((d - day).days) <= WINDOW_DAYS and resolutions[o][1] is None
+                       and resolutions[o][0].is_located and o not in guesses}
+            if not anchors:
+                continue
+            refs = {"?": resolutions[ln][1]}
+            refs.update({pid: Resolution(p.name, (Match(p, 1.0, "exact", p.name),), False)
+                         for pid, p in anchors.items()})
+            chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
+            settle_by_proximity(refs, chosen)
+            if not chosen["?"][1]:
+                out[ln] = chosen["?"][0].place
+        return out
 
     @staticmethod
     def _settle(resolutions: dict[int, Any]) -> dict[tuple[str, tuple[str, ...]], Place]:

@@ -55,8 +55,15 @@ _GENERIC = frozenset(
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
     russian russe rusa ruso russa russischen russische
     eastern western southern northern orientale oriental occidentale occidental meridionale
-    septentrionale est ouest sud nord este oeste norte sur ost west""".split()
+    septentrionale est ouest sud nord este oeste norte sur ost west"""
+    # the cases of "republic" and the words of "People's Republic" in other languages (Донецкой
+    # Народной Республики, República Popular de Donetsk), for the DPR and LPR names of two oblasts
+    """
+    respubliki respublike respubliku respublikoi respubliky respublitsi republica republique republik
+    popular populaire popolare people s narodnoi narodnaia narodnaya narodnoy narodnoyi narodna""".split()
 )
+# words a region's name is glued to (Norwegian and Swedish "Donetskregionen", Danish "Luhanskoblasten")
+_GLUED = re.compile(r"(?<=[a-z]{3})(?:regionens|regionen|oblasten|oblastens)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +102,10 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
     (Donezk) and a French "j" as "zh" (Zaporijjia).
     A query matches on its written form first, so "Kyivska" is the oblast, not also the city.
     """
-    words = [w for w in fold(text).split() if w not in _GENERIC]
+    # Romanian ț is ts (regiunea Doneţk, with the cedilla or the comma); elsewhere the index folds it to t
+    text = text.replace("ț", "ts").replace("ţ", "ts").replace("Ț", "Ts").replace("Ţ", "Ts")
+    words = [_GLUED.sub("", w) for w in fold(text).split()]
+    words = [w for w in words if w and w not in _GENERIC]
     joined = " ".join(words)
     skel = skeleton(joined)
     first = {skel} if skel else set()

@@ -414,3 +414,23 @@ def test_held_out_front_kharkiv_2024():
     assert len(located) >= 0.9 * named  # 130 of 142 with guesses accepted
     flagged = {c.place_name for c in guessed if c.place_uncertain}
     assert {name for name, _ in wrong} <= flagged  # the one wrong guess (Borivska, a reporter's slip) is flagged
+
+
+def test_a_name_on_two_fronts_of_one_file_is_settled_by_its_statement_and_its_weeks(tmp_path):
+    # two Kostiantynivkas in Donetsk Oblast: a village by Vuhledar and Marinka, the town by Druzhkivka;
+    # the file follows both fronts, so the file as a whole cannot tell them apart
+    rows = [
+        "A1,2023-02-10,Russian MoD,RU,RU,advance,Vuhledar,,Donetsk Oblast,,,,,claimed,https://example.org/a,",
+        "A1,2023-02-10,Russian MoD,RU,RU,advance,Kostiantynivka,,Donetsk Oblast,,,,,claimed,https://example.org/a,",
+        "B1,2025-06-01,ISW,neutral,RU,advance,Druzhkivka,,Donetsk Oblast,,,,,assessed,https://example.org/b,",
+        "B2,2025-06-12,ISW,neutral,RU,advance,Kostiantynivka,,Donetsk Oblast,,,,,assessed,https://example.org/c,",
+        "C1,2024-01-15,ISW,neutral,RU,advance,Marinka,,Donetsk Oblast,,,,,assessed,https://example.org/d,",
+    ]
+    cs = read_claims(write(tmp_path, *rows))
+    by_id = {c.claim_id: c.place.id for c in cs if c.place_name == "Kostiantynivka"}
+    assert by_id == {"A1": "postal:ua:85653:kostiantynivka",  # named with Vuhledar in one statement
+                     "B2": "geonames:705104"}                   # eleven days after Druzhkivka
+    # with neither a statement nor weeks around it, the file's places are all there is: no guess
+    lone = read_claims(write(tmp_path, rows[0], rows[3].replace("2025-06-12", "2024-06-12"), rows[2],
+                             name="lone.csv"), on_error="collect")
+    assert any("ambiguous" in p.message for p in lone.problems)

@@ -55,6 +55,12 @@ def test_colloquial_and_german_region_names(text, name):
     ("w obwodzie sumskim", "Sumy Oblast"),
     ("obwodu charkowskiego", "Kharkiv Oblast"),                          # Polish genitive
     ("ლუგანსკის ოლქი", "Luhansk Oblast"),                                # Georgian, through anyascii
+    ("Донецкой Народной Республики", "Donetsk Oblast"),                  # the DPR in a case form
+    ("República Popular de Donetsk", "Donetsk Oblast"),
+    ("Луганской Народной Республики", "Luhansk Oblast"),
+    ("Donetskregionen", "Donetsk Oblast"),                               # Norwegian, glued
+    ("regiunea Doneţk", "Donetsk Oblast"),                               # Romanian ţ (cedilla) is ts
+    ("regiunea Donețk", "Donetsk Oblast"),                               # and ț (comma)
 ])
 def test_regions_as_other_languages_press_writes_them(text, expected):
     assert [r.name for r in RegionTable.default().resolve(text)] == [expected]
