@@ -233,55 +233,33 @@ class _RowReader:
         file that covers two fronts (a Kostiantynivka by Marinka in 2023, the town by Bakhmut in 2025)
         cannot settle it as a whole: the statement, or the weeks around it, can.  Each row is settled on
         its own; rows it leaves are settled by the whole file (:meth:`_settle`)."""
-        from geoclaims.places.gazetteer import Resolution
-        from geoclaims.places.geocoding import settle_by_proximity
-        from geoclaims.places.place import Match
-
+        usable = {ln: parsed for ln, parsed, _, _ in pending
+                  if parsed is not None and resolutions.get(ln) is not None}
+        # anchors: rows with one certain, located place
+        anchor = {ln: resolutions[ln][0] for ln, parsed in usable.items()
+                  if resolutions[ln][1] is None and resolutions[ln][0].is_located and not parsed.get("_uncertain")}
         groups: dict[tuple, list[int]] = {}
-        guesses = {line for line, parsed, _, _ in pending if parsed is not None and parsed.get("_uncertain")}
-        for line, parsed, _, _ in pending:
-            if parsed is None or line not in resolutions or resolutions[line] is None:
-                continue
+        for ln, parsed in usable.items():
             if parsed.get("claim_id"):
-                groups.setdefault(("id", parsed["claim_id"]), []).append(line)
+                groups.setdefault(("id", parsed["claim_id"]), []).append(ln)
             if parsed.get("source_url"):
-                groups.setdefault(("url", parsed["source_url"], str(parsed.get("date"))), []).append(line)
+                groups.setdefault(("url", parsed["source_url"], str(parsed.get("date"))), []).append(ln)
         out: dict[int, Place] = {}
         for lines in groups.values():
-            ambiguous = [ln for ln in lines if resolutions[ln][1] is not None and ln not in out]
-            anchors = {resolutions[ln][0].id: resolutions[ln][0] for ln in lines  # certain places only
-                       if resolutions[ln][1] is None and resolutions[ln][0].is_located and ln not in guesses}
-            if not ambiguous or not anchors:
-                continue
-            for ln in ambiguous:
-                res = resolutions[ln][1]
-                refs: dict[Any, Resolution] = {"?": res}
-                refs.update({pid: Resolution(p.name, (Match(p, 1.0, "exact", p.name),), False)
-                             for pid, p in anchors.items()})
-                chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
-                settle_by_proximity(refs, chosen)
-                if not chosen["?"][1]:
-                    out[ln] = chosen["?"][0].place
+            for ln in lines:
+                if resolutions[ln][1] is not None and ln not in out:
+                    place = _nearest_candidate(resolutions[ln][1], [anchor[o] for o in lines if o in anchor])
+                    if place is not None:
+                        out[ln] = place
         # then by the places of the file's rows within WINDOW_DAYS of the row: a front is local in time
         # as in space, and a file that follows two fronts over the years is one front at a time
-        dated = [(ln, parsed["date"]) for ln, parsed, _, _ in pending
-                 if parsed is not None and ln in resolutions and resolutions[ln] is not None
-                 and isinstance(parsed.get("date"), dt.date)]
-        for ln, day in dated:
-            if resolutions[ln][1] is None or ln in out:
-                continue
-            anchors = {resolutions[o][0].id: resolutions[o][0] for o, d in dated
-                       if o != ln and abs((d - day).days) <= WINDOW_DAYS and resolutions[o][1] is None
-                       and resolutions[o][0].is_located and o not in guesses}
-            if not anchors:
-                continue
-            refs = {"?": resolutions[ln][1]}
-            refs.update({pid: Resolution(p.name, (Match(p, 1.0, "exact", p.name),), False)
-                         for pid, p in anchors.items()})
-            chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
-            settle_by_proximity(refs, chosen)
-            if not chosen["?"][1]:
-                out[ln] = chosen["?"][0].place
+        dated = {ln: parsed["date"] for ln, parsed in usable.items() if isinstance(parsed.get("date"), dt.date)}
+        for ln, day in dated.items():
+            if resolutions[ln][1] is not None and ln not in out:
+                near = [anchor[o] for o, d in dated.items() if o in anchor and abs((d - day).days) <= WINDOW_DAYS]
+                place = _nearest_candidate(resolutions[ln][1], near)
+                if place is not None:
+                    out[ln] = place
         return out
 
     @staticmethod
@@ -312,6 +290,22 @@ class _RowReader:
             f"ambiguous: {len(competing)} places match ({cands}); add a place_id column with the intended id, "
             "or a region", parsed["claim_id"],
         )
+
+
+def _nearest_candidate(res: Any, anchors: list[Place]) -> Place | None:
+    """The candidate of an ambiguous lookup that :func:`~geoclaims.places.geocoding.settle_by_proximity`
+    picks among `anchors` (certain places), or None."""
+    if not anchors:
+        return None
+    from geoclaims.places.gazetteer import Resolution
+    from geoclaims.places.geocoding import settle_by_proximity
+    from geoclaims.places.place import Match
+
+    refs: dict[Any, Any] = {"?": res}
+    refs.update({p.id: Resolution(p.name, (Match(p, 1.0, "exact", p.name),), False) for p in anchors})
+    chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
+    settle_by_proximity(refs, chosen)
+    return None if chosen["?"][1] else chosen["?"][0].place
 
 
 def _reference(res: Any) -> tuple[str, tuple[str, ...]]:
