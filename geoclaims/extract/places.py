@@ -126,9 +126,13 @@ _MONTHS = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|ян�
                      r"август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|"
                      r"листопад|груд)", re.I)
 _NOT_PLACE_AFTER = re.compile(r"^\s*(?:street|streets|avenue|str\.|highway|road|river|plant|factory|reservoir|channel|"
-                              r"said|says|told|added|group|operation|offensive|[»\"”]?\s*группировк\w*|[»\"”]?\s*угрупован\w*|"
+                              r"said|says|told|added|stated|states|wrote|writes|noted|notes|claimed|posted|announced|"
+                              r"explained|commented|admitted|asserted|declared|group|operation|offensive|[»\"”]?\s*группировк\w*|[»\"”]?\s*угрупован\w*|"
                               r"улиц\w+|проспект\w*|вулиц\w+|шосе|трасс\w+|дорог\w+|рек\w+|річк\w+|завод\w*|"
                               r"водохранилищ\w+|водосховищ\w+|микрорайон\w*|мікрорайон\w*)\b", re.I)
+#: a name used as an adjective before the kind of place it qualifies: "the Donetsk village of X"
+_KIND_OF_AFTER = re.compile(r"^\s+(?:border\s+)?(?:village|town|city|settlement|hamlet|villages|towns|settlements)\s+of\s+"
+                            r"[A-Z]")
 _NOT_PLACE_BEFORE = re.compile(r"(?:по\s+словам|со\s+слов|за\s+словами|according\s+to|слова\w*|street|streets|микрорайон\w*|мікрорайон\w*|улиц\w+|вулиц\w+|канал\w*|"
                                r"channel|project|portal|outlet|agency|newspaper|brigade|regiment|battalion|group|"
                                r"grouping|command|бригад\w+|полк\w*|батальон\w*|operation|операци\w+|операці\w+|"
@@ -329,6 +333,8 @@ class PlaceFinder:
                     pass  # "Авдіївського коксохіму", "Покровської громади": an adjective, not the place
                 elif self._person_or_name(text, words, i, n, start):
                     pass
+                elif _KIND_OF_AFTER.match(after):
+                    pass  # "the Donetsk village of Klishchiivka", "the Kharkiv town of Vovchansk": where it lies
                 elif not _NOT_PLACE_AFTER.match(after) and not _NOT_PLACE_BEFORE.search(
                         text[max(0, seq[0].start() - 30):seq[0].start()]):
                     found.append(Mention(seq[0].start(), seq[-1].end(), raw, hit[0], hit[1], hit[2], hit[3]))

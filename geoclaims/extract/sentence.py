@@ -82,6 +82,8 @@ class Trigger:
     goal_blocked: bool = False
     #: "не контролюють повністю": only part of the place
     partial: bool = False
+    #: the sentence goes on to say it failed ("..., but without success", "успіху не мали")
+    failed: bool = False
     side: str | None = None
     how: str = ""          # how the side was found
 
@@ -106,7 +108,8 @@ class Sentence:
 
 
 #: a verb of going on right before an action noun: "продолжают освобождение X", "ведет освобождение X"
-_GOES_ON_BEFORE = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|вед[её]т|ведут|веде|ведуть|ведём|ведемо)\s+"
+_GOES_ON_BEFORE = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|вед[её]т|ведут|веде|ведуть|ведём|ведемо|"
+                             r"приступил\w*\s+к|приступ\w+\s+до|розпочал\w*|начал\w*|began|started|begun)\s+"
                              r"(?:\w+\s+)?$", re.I)
 #: the subject of a sentence is a report that the sentence goes on to deny: "Інформація про нібито просування ..."
 _REPORT_SUBJECT = re.compile(r"\W*(?:інформаці\w+|информаци\w+|повідомлення|сообщени\w+|заяв\w+|чутки|слухи|"
@@ -136,6 +139,7 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         found.append(Trigger(action, voice, s.start + m.start(), s.start + m.end(), word))
     found.sort(key=lambda t: t.start)
     found = _repelled_objects(text, s, found)
+    _failed_outcome(text, s, found)
     for t in found:
         head = text[max(s.start, t.start - 60):t.start]
         tail = text[t.end:min(s.end, t.end + 25)]
@@ -146,12 +150,12 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             t.blocked = "standing"  # "controlled by Russian forces for months": no change
         elif t.action == "capture" and t.voice in ("passive", "active") and _attributive(text, s, t):
             t.blocked = "standing"  # "the occupied city of Izium", "у звільненому селі Гракове": a state, not an event
-        elif t.action in ("contest", "advance") and t.voice == "active" and not lx.INTENT.search(head) and \
-                lx.FAILED_ATTEMPT.search(head[-30:]):
+        elif t.action in ("contest", "advance") and t.voice == "active" and not lx.INTENT.search(head) and (
+                lx.FAILED_ATTEMPT.search(head[-30:]) or t.failed and t.action == "contest"):
             t.action, t.voice = "repelled", "passive"  # "unsuccessfully attacked X", "безуспішно штурмували X"
         elif lx.INTENT.search(head) and t.action != "repelled":
             attempt = bool(lx.ATTEMPT.search(head))
-            if attempt and lx.FAILED_ATTEMPT.search(head + " " + rest):  # "безуспішно намагався просунутися в X"
+            if attempt and (lx.FAILED_ATTEMPT.search(head + " " + rest) or t.failed):  # "безуспішно намагався просунутися в X"
                 t.action, t.voice = "repelled", "passive"
             elif attempt and t.action in ("advance", "contest", "repelled") and not any(
                     x.action == "repelled" and x is not t for x in found):
@@ -189,6 +193,28 @@ _OBLIQUE = re.compile(r"(?:их|ых|ого|ому|ої|ой|ника|ога|а�
 _PARTICIPLE = re.compile(r"(?:ed|en|(?:[еєё]н|ован|уван|ыван|иван)н?(?:ый|ий|ая|ое|ые|ых|ом|ой|ым|ую|ого|ому|ими|ыми|а|е|і|"
                          r"их|ій|им|у|ої|ою|ої|ого|ими)?)$")
 _ACTION_NOUN_END = re.compile(r"(?:ни[еяюи]|нием|ниями|ниях|ння|нням|нню|нні)$")
+
+
+def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
+    """Attacks whose failure the same sentence goes on to tell: "attempted an assault near X and Y but were forced
+    to retreat", "вели наступальні дії в районах X, Y, успіху не мали". The attack is marked ``failed`` (a
+    repelled claim about the attacker); the retreat that tells the failure is no withdrawal of its own."""
+    for m in lx.FAILED_OUTCOME.finditer(s.text):
+        at, end = s.start + m.start(), s.start + m.end()
+        before = [t for t in found if t.end <= at]
+        attacks = []
+        for t in reversed(before):
+            if t.action in ("capture", "advance", "withdraw") and not (t.voice == "active" and t.action == "advance"):
+                break  # "captured X and attacked Y without success": the failure is the attack's
+            if t.action in ("contest", "advance") and t.voice == "active":
+                attacks.append(t)
+        if not attacks:
+            continue
+        for t in attacks:
+            t.failed = True
+        for t in found:
+            if t.action == "withdraw" and at <= t.start < end:
+                t.blocked = "failure"
 
 
 def _attributive(text: str, s: Sentence, t: Trigger) -> bool:
@@ -277,6 +303,14 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         if after and after[0][0] - t.end < 40:
             t.side, t.how = after[0][2], "held"
             return
+    adj = _SIDE_ADJ_BEFORE.search(text, max(s.start, t.start - 30), t.start)
+    if adj:  # "confirmed Ukrainian advances in part of X", "российское продвижение у X": the adjective's side
+        word = adj.group("adj").lower()
+        side = ("UA" if word.startswith(("ukr", "укр", "укра")) else "RU" if word.startswith(("rus", "рос", "ро"))
+                else other_side(persp) if persp else None)
+        if side:
+            t.side, t.how = side, "agent"
+            return
     if t.voice in ("passive", "nominal", "held") and after and after[0][0] - t.end < 60 and (
             _AGENT.match(text[t.end:after[0][0]]) or _INSTRUMENTAL.match(text[after[0][0]:after[0][1]])
             or _FROM_SIDE.search(text[t.end:after[0][0]])
@@ -334,6 +368,12 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         t.side, t.how = (other_side(persp) if t.action == "repelled" else persp), "speaker"
         return
     t.side, t.how = None, ""
+
+
+#: a side adjective right before an action noun: "Ukrainian advances", "российского продвижения", "ворожий наступ"
+_SIDE_ADJ_BEFORE = re.compile(r"(?<![\w'’-])(?P<adj>Ukrainian|Russian|enemy|украинск\w+|российск\w+|українськ\w+|"
+                              r"російськ\w+|вражеск\w+|ворож\w+)\s+(?:(?:new|further|recent|latest|successful|"
+                              r"нов\w+|дальнейш\w+|подальш\w+|успешн\w+|успішн\w+)\s+)?$", re.I)
 
 
 def attack_side(text: str, t: Trigger, s: Sentence, sides, persp: str | None) -> str | None:
