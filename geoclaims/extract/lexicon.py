@@ -169,6 +169,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"retook|retaken|recaptur(?:ed|ing|es?)|regain(?:ed|ing)|cleared|overran|overrun|took\s+back|"
                             r"деокупува\w+|деокупован\w*|"
                             r"(?:drove|driven|drive|forced|pushed|knocked|expelled|ousted)\s+(?:\w+\s+){0,4}?out\s+of|"
+                            r"(?:drove|pushed|knocked|kicked|forced)\s+out\s+(?:\w+\s+){0,4}?from|"
                             r"expelled|flushed\s+out|"
                             r"захопити|захватить|взять|взяти|освободить|звільнити|занять|зайняти|оволодіти|овладеть|"
                             r"освободил\w*|взял\w*(?:\s+под\s+(?:свой\s+)?контроль)?|захватил\w*|занял\w*|овладел\w*|"
@@ -187,7 +188,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"окупаці[юїя]\s+(?=[A-ZА-ЯІЇЄ]|сел|міст|населен)|оккупаци[юи]\s+(?=[A-ZА-ЯЁ]|сел|город|населен)")),
     # advances
     ("advance", "active", w(r"advanc(?:ed|ing|es)|advance\s+(?:on|into|in)|"
-                            r"(?:made|mak(?:e|es|ing))\s+(?:\w+\s+){0,2}?(?:gains|advances|advancements|progress|headway)|"
+                            r"(?:made|mak(?:e|es|ing))\s+(?:(?!no\b|not\b|little\b|few\b)\w+\s+){0,2}?(?:gains|advances|"
+                            r"advancements|progress|headway)|"
                             r"gain(?:ed|ing)\s+ground|push(?:ed|ing)\s+(?:forward|into|deeper|through)|"
                             r"entered|enter(?:ing|s)?(?=\s+(?:the\s+)?(?:city|town|village|settlement|[A-Z]))|"
                             r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?:\s+(?:into|in|to))?|"
@@ -220,6 +222,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"advancements?|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
     # fighting with no outcome: contested
     ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|disputed|grey\s+zone|gray\s+zone|бій|"
+                            r"(?:continu\w+|conduct\w+|carr(?:y|ied|ying)\s+out)\s+(?:\w+\s+)?operations(?=\s+(?:to|in|near|"
+                            r"around|against|on))|"
                             r"(?:search[-\s]and[-\s](?:strike|destroy)|counter-?sabotage|clearing)\s+(?:operations|measures|actions)|"
                             r"пошуково-ударн\w+\s+ді\w+|контрдиверсійн\w+\s+(?:заход\w+|ді\w+)|"
                             r"поисково-ударн\w+\s+действи\w+|контрдиверсионн\w+\s+(?:мер\w+|действи\w+)|"
@@ -252,8 +256,9 @@ ATTACK = w(r"(?P<adj>Russian|Ukrainian|enemy|украинск\w+|российс�
 
 # -- modality -----------------------------------------------------------------------------------------------
 #: right before a trigger: it did not happen
-NEGATION = re.compile(r"(?<![\w'’])(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+"
-                      r"(?!(?:припиня|прекраща|перестава|полиша|оставля|stop|cease)\w*\s)(?:\w+\s+){0,2}$", re.I)
+NEGATION = re.compile(r"(?<![\w'’])(?:(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+"
+                      r"(?!(?:припиня|прекраща|перестава|полиша|оставля|stop|cease)\w*\s)(?:\w+\s+){0,2}|"
+                      r"(?:prevent|stop|keep|bar)(?:s|ed|ing|ped|ping)?\s+(?:\w+\s+){0,2}from\s+)$", re.I)
 #: "не контролюють повністю", "not fully": a part is held, so the place is contested, not negated
 NOT_FULLY = re.compile(r"(?<![\w'’])(?:not|не)\s+(?:\w+\s+){0,2}(?:fully|completely|entirely|entire|повністю|"
                        r"полностью|целиком|цілком|всю|всей|весь|усю|всю\s+територ\w+)(?![\w'’])", re.I)
@@ -315,7 +320,8 @@ SETTLEMENT_NOUN_BEFORE = re.compile(r"(?:village|town|city|settlement|сел[о�
 #: forced to retreat", "вели наступальні дії в районах X, Y, успіху не мали", "launch assaults on X ... but without
 #: success", "Однако ничего у россиян не получилось"
 _FAILED_OUTCOME = (r"(?:but|and)\s+(?:were|was|had\s+been)\s+(?:forced|made)\s+to\s+(?:retreat|withdraw|fall\s+back|"
-                   r"pull\s+back)|(?:but\s+)?without\s+success|to\s+no\s+avail|(?:but|and)\s+(?:ultimately\s+)?failed|"
+                   r"pull\s+back)|(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+)?(?:made|achieved|gained)\s+no\s+(?:\w+\s+)?"
+                   r"(?:advances?|progress|gains|ground|headway|success)|(?:but\s+)?without\s+success|to\s+no\s+avail|(?:but|and)\s+(?:ultimately\s+)?failed|"
                    r"успіху\s+не\s+ма\w+|не\s+ма\w+\s+успіху|без\s+успіху|успеха\s+не\s+имел\w*|не\s+имел\w*\s+успеха|"
                    r"без\s+успеха|(?:але|проте|однак|и|і|та|но|однако)\s+(?:\w+\s+)?(?:були|был[иа]?|було)?\s*"
                    r"(?:змушен\w+|вимушен\w+|вынужден\w+)\s+(?:\w+\s+)?(?:відступ\w+|відійти|отступ\w+|отойти)|"

@@ -130,6 +130,10 @@ _NOT_PLACE_AFTER = re.compile(r"^\s*(?:street|streets|avenue|str\.|highway|road|
                               r"explained|commented|admitted|asserted|declared|group|operation|offensive|[»\"”]?\s*группировк\w*|[»\"”]?\s*угрупован\w*|"
                               r"улиц\w+|проспект\w*|вулиц\w+|шосе|трасс\w+|дорог\w+|рек\w+|річк\w+|завод\w*|"
                               r"водохранилищ\w+|водосховищ\w+|микрорайон\w*|мікрорайон\w*)\b", re.I)
+#: an oblast by its nickname ("Херсонщина", "на Харківщині", "Запоріжжя" as a region is not caught here)
+_OBLAST_NICKNAME = re.compile(r"(?:Курщин|Харківщин|Харьковщин|Сумщин|Донеччин|Луганщин|Херсонщин|Бєлгородщин|Белгородчин|"
+                              r"Брянщин|Дніпропетровщин|Днепропетровщин|Миколаївщин|Николаевщин|Київщин|Киевщин|"
+                              r"Чернігівщин|Черниговщин|Полтавщин|Житомирщин|Одещин|Слобожанщин|Донбас)\w*$", re.I)
 #: a name used as an adjective before the kind of place it qualifies: "the Donetsk village of X"
 _KIND_OF_AFTER = re.compile(r"^\s+(?:border\s+)?(?:village|town|city|settlement|hamlet|villages|towns|settlements)\s+of\s+"
                             r"[A-Z]")
@@ -413,8 +417,9 @@ class PlaceFinder:
             if len(parts) == 2 and _REGION_ADJ.search(parts[1]):
                 name = parts[0]  # "Даченське Покровської міської громади"
                 b = a + len(name)
-            if not name or _is_stop(name) or _MONTHS.match(name) or _ETHNONYM.match(name.split()[0]):
-                continue
+            if not name or _is_stop(name) or _MONTHS.match(name) or _ETHNONYM.match(name.split()[0]) or \
+                    _OBLAST_NICKNAME.match(name):
+                continue  # "на Херсонщині": an oblast
             if name.isupper() or any(_first_name(w) for w in name.split()):
                 continue
             if _NOT_PLACE_AFTER.match(text[b:b + 30]) or REGION_AFTER.match(text[b:b + 40]):

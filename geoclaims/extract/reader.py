@@ -84,6 +84,8 @@ _GOAL_BEFORE = re.compile(r"(?<!\w)(?:to|toward|towards|into|до|к|ко|в\s+�
                           re.I)
 
 
+#: "on the A – B axis": A is where the movement starts
+_AXIS_FROM = re.compile(r"(?<!\w)(?:направлени\w*|напрям\w*|direction|axis)\s+(?:(?:of|from|от|від)\s+)?$", re.I)
 #: a direction of movement right before a name: an advance or retreat toward it says nothing of the place itself
 _TOWARD_BEFORE = re.compile(r"(?<!\w)(?:toward|towards|in\s+the\s+direction\s+of|в\s+направлении|у\s+напрямку|"
                             r"в\s+напрямку|в\s+сторону|у\s+бік|в\s+бік|по\s+направлению\s+к)\s+(?:the\s+)?"
@@ -343,6 +345,9 @@ class Reader:
                     r"\s*(?:,\s*(?:and\s+|и\s+|і\s+|та\s+|й\s+)?|\s+(?:and|и|і|та|й|or|или|або)\s+)\s*",
                     text[mentions[k - 1].end:m.start]):
                 kind = "reference"  # "кроме двух — Северодонецка и Лисичанска"
+            if kind == "claim" and _AXIS_FROM.search(text, max(a, m.start - 40), m.start) and \
+                    re.match(r"\s*[—–-]\s*[A-ZА-ЯЁІЇЄҐ]", text[m.end:m.end + 5]):
+                kind = "reference"  # "на направлении Будки — Теткино": where the attack came from, not where it was
             if kind == "claim" and t is not None and t.action in ("advance", "capture", "withdraw") and \
                     _TOWARD_BEFORE.search(text, max(a, m.start - 50), m.start):
                 kind = "reference"  # "advanced toward X", "отступив в сторону X", "в направлении поселка X": a direction

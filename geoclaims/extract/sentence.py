@@ -195,12 +195,18 @@ _PARTICIPLE = re.compile(r"(?:ed|en|(?:[еєё]н|ован|уван|ыван|и�
 _ACTION_NOUN_END = re.compile(r"(?:ни[еяюи]|нием|ниями|ниях|ння|нням|нню|нні)$")
 
 
+_BUT = re.compile(r"(?<!\w)(?:but|yet|однако|но|але|проте|однак)(?!\w)", re.I)
+
+
 def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
     """Attacks whose failure the same sentence goes on to tell: "attempted an assault near X and Y but were forced
     to retreat", "вели наступальні дії в районах X, Y, успіху не мали". The attack is marked ``failed`` (a
     repelled claim about the attacker); the retreat that tells the failure is no withdrawal of its own."""
-    for m in lx.FAILED_OUTCOME.finditer(s.text):
-        at, end = s.start + m.start(), s.start + m.end()
+    spans = [(s.start + m.start(), s.start + m.end()) for m in lx.FAILED_OUTCOME.finditer(s.text)]
+    for r in found:  # "attempted to enter X on several occasions, but ... they were repelled"
+        if r.action == "repelled" and r.voice == "passive" and _BUT.search(text, max(s.start, r.start - 80), r.start):
+            spans.append((r.start, r.end))
+    for at, end in sorted(spans):
         before = [t for t in found if t.end <= at]
         attacks = []
         for t in reversed(before):
@@ -213,8 +219,8 @@ def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
         for t in attacks:
             t.failed = True
         for t in found:
-            if t.action == "withdraw" and at <= t.start < end:
-                t.blocked = "failure"
+            if t.action in ("withdraw", "repelled") and at <= t.start < end:
+                t.blocked = "failure"  # told as the attack's outcome: no claim of its own
 
 
 def _attributive(text: str, s: Sentence, t: Trigger) -> bool:
@@ -326,6 +332,9 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
             t.side, t.how = side, "attack"  # "отражены атаки ВСУ": the attacker
         else:
             t.side, t.how = side, "agent"
+        return
+    if t.action == "repelled" and t.failed and before:
+        t.side, t.how = before[-1][2], "attack"  # "Russian forces ... attacked X but made no advances": the subject
         return
     if t.action == "repelled":
         attack = attack_side(text, t, s, sides, persp)
