@@ -25,7 +25,7 @@ __all__ = ["Geography", "REGION_PHRASE", "direction_towns"]
 
 #: adjectival district and direction phrases: "Суджанский район", "Бахмутському напрямку", "Izium district"
 REGION_PHRASE = re.compile(r"(?<!\w)(?P<r>[А-ЯІЇЄA-Z][\w'’-]*(?:ск|цк|зьк|ськ|цьк|sk|sky|skiy|sky|ska)\w*\s+"
-                         r"(?:район\w*|направлени\w+|напрям\w*|district|raion|direction|axis|sector|громад\w*|"
+                         r"(?:район\w*|направлени\w+|напрям\w*|област\w*|облас\w*|district|raion|direction|axis|sector|громад\w*|"
                          r"округ\w*))")
 
 _NICKNAMES = {"курщи": "Kursk Oblast", "харкі": "Kharkiv Oblast", "харьк": "Kharkiv Oblast", "сумщи": "Sumy Oblast",
@@ -271,7 +271,7 @@ class Geography:
         if anchored:
             n = max(anchored, key=lambda x: (x in self.exact_names, self.resolved[x][0].population or 0))
             return m if n == m.name else replace(m, name=n)
-        if m.how in ("anaphor", "exact", "possessive") or not self.has_anchors():
+        if m.how in ("anaphor", "exact", "possessive", "topic") or not self.has_anchors():
             return m  # "Покровська" (a Pokrovsk in Yakutia, or Pokrovsk's genitive): the locative reading wins above
         return Mention(m.start, m.end, m.text, nominative_guesses(m.text, ukrainian=bool(
             _UK_LETTERS.search(self.text, max(0, m.start - 150), m.end + 150))), (), "unknown")

@@ -84,7 +84,8 @@ SIDES: list[tuple[str, re.Pattern]] = [
                       r"now|said|says|claims?|claimed|controls?|controlled|holds?|held|captured|took|retook|"
                       r"liberated|seized|advanced|withdrew|recaptured|regained|lost|контролиру\w+|контролю\w+|"
                       r"взял\w*|взяла|звільнил\w*|захопил\w*|потерял\w*|втратил\w*))", flags=0)),
-    ("RU", w(r"(?:Russia|Moscow|Россия|Москва|Росія|Москва)(?=\s+(?:has|had|have|is|was|also|still|"
+    ("RU", w(r"(?:Russia|Moscow|Россия|Москва|Росія|Москва|РФ)(?=\s+(?:has|had|have|is|was|also|still|"
+                      r"зайнял\w*|заняла|занял\w*|захопил\w*|окупувал\w*|атаку\w+|атаку[єю]|наступа\w+|"
                       r"now|said|says|claims?|claimed|controls?|controlled|holds?|held|captured|took|retook|"
                       r"liberated|seized|advanced|withdrew|recaptured|regained|lost|контролиру\w+|контролю\w+|"
                       r"взял\w*|взяла|захватил\w*|потерял\w*|втратил\w*))", flags=0)),
@@ -107,7 +108,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"did\s+not\s+allow\s+(?:\w+\s+){0,3}(?:to\s+)?(?:advance|break\s+through)")),
     ("repelled", "passive", w(_BE + r"(?:repelled|repulsed|halted|stopped|thwarted|foiled|fended\s+off|beaten\s+back|"
                               r"pushed\s+back)|(?:отражен\w*|отбит\w*|сорван\w*|остановлен\w*|пресечен\w*|"
-                              r"відбит\w*|зупинен\w*|зірван\w*)|провалил\w+|failed|were\s+unsuccessful|"
+                              r"відбит\w*|зупинен\w*|зірван\w*|припинен[іо]|пресечен[ыо])|провалил\w+|failed|were\s+unsuccessful|"
                               r"не\s+увенчал\w+\s+успехом|невдал\w+|безуспешн\w+|unsuccessful")),
     ("repelled", "active", w(r"стримал\w*|сдержал\w*|held\s+back|"
                              r"зупинил\w*\s+(?=(?:\w+\s+){0,2}(?:наступ|просуван|атак|штурм|ворог|противник|окупант))|"
@@ -172,7 +173,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"(?:drove|pushed|knocked|kicked|forced)\s+out\s+(?:\w+\s+){0,4}?from|"
                             r"expelled|flushed\s+out|"
                             r"захопити|захватить|взять|взяти|освободить|звільнити|занять|зайняти|оволодіти|овладеть|"
-                            r"освободил\w*|взял\w*(?:\s+под\s+(?:свой\s+)?контроль)?|захватил\w*|занял\w*|овладел\w*|"
+                            r"освободил\w*|освободив(?:ш\w+)?|звільнивши|захопивши|овладев|взявши|"
+                            r"взял\w*(?:\s+под\s+(?:свой\s+)?контроль)?|захватил\w*|занял\w*|овладел\w*|"
                             r"зачистил\w*|установил\w*\s+(?:полный\s+)?контроль|вернул\w*\s+под\s+контроль|"
                             r"вытеснил\w*|выбил\w*|"
                             r"звільнил\w*|захопил\w*|окупувал\w*|опанувал\w*|зайнял\w*|"
@@ -180,7 +182,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"встановил\w*\s+(?:повний\s+)?контроль|витіснил\w*|вибил\w*|"
                             r"завершил\w*\s+(?:\"|«)?пошук\s+і\s+знищення|завершено\s+(?:\"|«)?пошук\s+і\s+знищення|"
                             r"завершил\w*\s+(?:\"|«)?зачистк\w+|взято\s+(?:під\s+)?контроль|взято\s+контроль")),
-    ("capture", "nominal", w(r"(?:зачистк[уиае]|зачищенн\w+)(?=\s+(?:(?:центр\w*|окраин\w*|околиц\w*|частин\w*|"
+    ("capture", "nominal", w(r"падінн[яюі]|падени[еяю]|(?:зачистк[уиае]|зачищенн\w+)(?=\s+(?:(?:центр\w*|окраин\w*|околиц\w*|частин\w*|"
                              r"част[иь]|район\w*)\s+)?(?:сел|населен|населён|поселк|посёлк|міст|город|селищ|"
                              r"[A-ZА-ЯЁІЇЄ]))|capture\s+of|seizure\s+of|liberation\s+of|occupation\s+of|takeover\s+of|fall\s+of|"
                              r"освобождени\w+|взяти[еияю]|захват[еау]?|овладени\w+|звільненн\w+|захопленн\w+|взятт[яюі]|оволодінн\w+|"
@@ -206,6 +208,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"пересекл\w*|форсировал\w*|подход(?:ят|ит|или|ил|ила)|підход(?:ять|ить|или|ив|ила)|"
                             r"переход\w+\s+в\s+руки|переходить\s+(?:до\s+)?рук|progress(?:ed|ing)|"
                             r"заход(?:ят|ит|или|ил|ила|ять|ить)(?=\s+(?:на|в|у)\s)|"
+                            r"інфільтру\w+|инфильтр\w+|обійти|обійшл\w+|обходять|обойти|обошл\w+|обходят|"
+                            r"outflank(?:ed|ing)?|bypass(?:ed|ing)|"
                             r"расширил\w*\s+(?:\w+\s+)?зон\w+\s+контрол\w+|розширил\w*\s+(?:\w+\s+)?зон\w+\s+контрол\w+|"
                             r"(?:expanded|widened|extended)\s+(?:their|its|the)\s+(?:zone|area)\s+of\s+control")),
     ("advance", "active", w(r"to\s+advance(?=\s+(?:on|into|in|near|toward|towards|to|around|west|east|north|south|"
@@ -225,7 +229,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"(?:continu\w+|conduct\w+|carr(?:y|ied|ying)\s+out)\s+(?:\w+\s+)?operations(?=\s+(?:to|in|near|"
                             r"around|against|on))|"
                             r"(?:search[-\s]and[-\s](?:strike|destroy)|counter-?sabotage|clearing)\s+(?:operations|measures|actions)|"
-                            r"пошуково-ударн\w+\s+ді\w+|контрдиверсійн\w+\s+(?:заход\w+|ді\w+)|"
+                            r"пошуково-ударн\w+\s+(?:ді\w+|заход\w+)|(?:контр|проти)диверсійн\w+\s+(?:(?:та|і)\s+[\w-]+\s+)?"
+                            r"(?:заход\w+|ді\w+)|"
                             r"поисково-ударн\w+\s+действи\w+|контрдиверсионн\w+\s+(?:мер\w+|действи\w+)|"
                             r"(?:attacks?|assaults?|intensification\s+of\s+attacks|offensive\s+operations?|ground\s+attacks?)"
                             r"\s+(?:in|on|against|near|around|toward|towards|in\s+the\s+direction\s+of)|"
@@ -330,7 +335,9 @@ _FAILED_OUTCOME = (r"(?:but|and)\s+(?:were|was|had\s+been)\s+(?:forced|made)\s+t
                    r"ничего\s+(?:\w+\s+){0,2}не\s+(?:получилось|вышло|удалось)")
 FAILED_OUTCOME = re.compile(r"(?<![\w'’])(?:" + _FAILED_OUTCOME + r")(?![\w'’])", re.I)
 #: a sentence that says the attacks just told of failed: "The enemy is not successful", "змусили їх тікати"
-FAILED_AFTER = re.compile(r"(?<![\w'’])(?:" + _FAILED_OUTCOME + r"|(?:is|was|were|are|have\s+been|has\s+been)\s+(?:not|un)\s*successful|"
+FAILED_AFTER = re.compile(r"(?<![\w'’])(?:" + _FAILED_OUTCOME + r"|блоку\w+\s+(?:\w+\s+)?просуванн\w+|"
+                          r"блокиру\w+\s+(?:\w+\s+)?продвижени\w+|block(?:s|ed|ing)?\s+(?:the\s+|their\s+)?"
+                          r"(?:\w+\s+)?advance|(?:is|was|were|are|have\s+been|has\s+been)\s+(?:not|un)\s*successful|"
                           r"achieved\s+nothing|to\s+no\s+avail|without\s+success|(?:attacks?|assaults?|attempts?|"
                           r"offensive)\s+(?:\w+\s+){0,3}failed|без\s+успіху|без\s+успеха|успіху\s+не\s+ма\w+|"
                           r"не\s+ма\w+\s+успіху|не\s+увенчал\w*\s+успехом|не\s+добил\w*\s+успіх\w*|"

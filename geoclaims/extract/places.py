@@ -144,7 +144,10 @@ _NOT_PLACE_BEFORE = re.compile(r"(?:по\s+словам|со\s+слов|за\s+�
                                r"берег\w*|bank\s+of|river|реки|річки|рекой|річкою|водохранилищ\w*|водосховищ\w*|"
                                r"глав\w+|губернатор\w*|мэр\w*|head\s+of|governor\s+of|mayor\s+of|official\s+in|"
                                r"officials\s+in|residents\s+of|жител\w+|мешканц\w+|уродженец\w*|уродженц\w+|"
-                               r"президент\w*|president|prime\s+minister)\s+[«\"“‘']?$", re.I)
+                               r"президент\w*|president|prime\s+minister|"
+                               r"наголоси(?:в|ла)|сказа(?:в|ла|л)|заяви(?:в|ла|л)|зазначи(?:в|ла)|повідоми(?:в|ла)|"
+                               r"дода(?:в|ла)|уточни(?:в|ла|л)|підкресли(?:в|ла)|отмети(?:л|ла)|подчеркну(?:л|ла)|"
+                               r"добави(?:л|ла)|сообщи(?:л|ла)|рассказа(?:л|ла)|розпові(?:в|ла))\s+[«\"“‘']?$", re.I)
 #: a list of names followed by one of these words is a list of districts, streets, directions, not places
 _LIST_END = re.compile(r"^\s*(?:districts|raions|regions|oblasts|directions|sectors|streets|microdistricts|"
                        r"районах|районов|районы|районів|райони|областях|областей|областями|області|области|"

@@ -84,6 +84,7 @@ _GOAL_BEFORE = re.compile(r"(?<!\w)(?:to|toward|towards|into|до|к|ко|в\s+�
                           re.I)
 
 
+_FALL = re.compile(r"fall\b|падінн|падени", re.I)
 #: "on the A – B axis": A is where the movement starts
 _AXIS_FROM = re.compile(r"(?<!\w)(?:направлени\w*|напрям\w*|direction|axis)\s+(?:(?:of|from|от|від)\s+)?$", re.I)
 #: a direction of movement right before a name: an advance or retreat toward it says nothing of the place itself
@@ -420,6 +421,8 @@ class Reader:
         elif action == "capture" and (_PART_NOUN.search(self.text, max(s.start, m.start - 50), m.start)
                                       or _BUILDING_AFTER.match(self.text, m.end, s.end)):
             action = "advance"  # "взятии под контроль промышленной зоны и аэропорта Северодонецка"
+        if action == "capture" and t.voice == "nominal" and owner and _FALL.match(t.text):
+            side = other_side(owner)  # "the fall of X", "падіння сіл X": taken from the side that held it
         if action == "contest" and share is None:
             side = other_side(owner) if owner else side
         if side is None:

@@ -142,6 +142,12 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
     _failed_outcome(text, s, found)
     for t in found:
         head = text[max(s.start, t.start - 60):t.start]
+        wish = None  # "хоче підійти ближче до X, інфільтруватись туди": an infinitive far from the wish it goes on
+        if _INFINITIVE.search(t.text) and not lx.INTENT.search(head):
+            far = _INTENT_WORD.search(text, max(s.start, t.start - 120), t.start)
+            if far and not re.search(r"[.;:]", text[far.end():t.start]) and not any(
+                    far.end() <= x.start < t.start and not _INFINITIVE.search(x.text) for x in found):
+                wish = far.group(0)
         tail = text[t.end:min(s.end, t.end + 25)]
         rest = text[t.end:s.end]
         if t.voice == "held" and re.match(r"(?:remain|still|остается|остаётся|залишається|залишаються)", t.text, re.I):
@@ -150,11 +156,11 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             t.blocked = "standing"  # "controlled by Russian forces for months": no change
         elif t.action == "capture" and t.voice in ("passive", "active") and _attributive(text, s, t):
             t.blocked = "standing"  # "the occupied city of Izium", "у звільненому селі Гракове": a state, not an event
-        elif t.action in ("contest", "advance") and t.voice == "active" and not lx.INTENT.search(head) and (
+        elif t.action in ("contest", "advance") and t.voice == "active" and not lx.INTENT.search(head) and not wish and (
                 lx.FAILED_ATTEMPT.search(head[-30:]) or t.failed and t.action == "contest"):
             t.action, t.voice = "repelled", "passive"  # "unsuccessfully attacked X", "безуспішно штурмували X"
-        elif lx.INTENT.search(head) and t.action != "repelled":
-            attempt = bool(lx.ATTEMPT.search(head))
+        elif (lx.INTENT.search(head) or wish) and t.action != "repelled":
+            attempt = bool(lx.ATTEMPT.search(head)) or bool(wish and re.match(r"(?:намага|пыта|стара)", wish, re.I))
             if attempt and (lx.FAILED_ATTEMPT.search(head + " " + rest) or t.failed):  # "безуспішно намагався просунутися в X"
                 t.action, t.voice = "repelled", "passive"
             elif attempt and t.action in ("advance", "contest", "repelled") and not any(
@@ -195,6 +201,10 @@ _PARTICIPLE = re.compile(r"(?:ed|en|(?:[еєё]н|ован|уван|ыван|и�
 _ACTION_NOUN_END = re.compile(r"(?:ни[еяюи]|нием|ниями|ниях|ння|нням|нню|нні)$")
 
 
+#: an infinitive (Ukrainian, Russian): no event of its own unless a verb of wishing or trying, or "вдалося", governs it
+_INFINITIVE = re.compile(r"(?:[аяиіуюоеє]ти(?:с[яь])?|[аяиуюое]ть(?:ся)?)$", re.I)
+_INTENT_WORD = re.compile(r"(?<!\w)(?:хоч\w+|хоче|намага\w+|пыта\w+|стрем\w+|прагн\w+|планир\w+|планув\w+|"
+                          r"намерен\w*|хотят|хотел\w*|стараю\w+|старает\w+)(?!\w)", re.I)
 _BUT = re.compile(r"(?<!\w)(?:but|yet|однако|но|але|проте|однак)(?!\w)", re.I)
 
 

@@ -608,3 +608,44 @@ def test_an_oblast_nickname_is_no_place():
     got, _ = rows("Росіяни намагаються перетнути Дніпро на Херсонщині. Українські війська успішно відбивають спроби "
                   "російських загарбників.", published="2025-06-01")
     assert got == []
+
+
+def test_the_fall_of_villages_is_their_capture_by_the_other_side():
+    got, _ = rows("Тиску передувало падіння п'яти сіл — Лисівки, Сухого Яру, Гнатівки та Новопавлівки Донецької "
+                  "області, повідомили аналітики.", published="2025-12-10")
+    assert {(s, a) for _, s, a, _ in got} == {("RU", "capture")} and len(got) >= 3
+
+
+def test_the_russian_federation_as_the_actor():
+    got, _ = rows("Паралельно продовжуються бої у Запорізькій області, де РФ зайняла Кам'янське.", published="2025-12-10")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "capture")]
+
+
+def test_going_round_a_town_then_blocked_is_repelled():
+    got, _ = rows("Ворог намагається обійти місто в районі Серебрянки та Дронівки Донецької області. Сили оборони "
+                  "блокують просування противника, повідомили в угрупованні.", published="2025-12-15")
+    assert {(s, a, q) for _, s, a, q in got} == {("RU", "repelled", "near")} and len(got) == 2
+
+
+def test_infinitives_that_go_on_a_wish_are_no_event():
+    got, _ = rows("Там ворог хоче підійти ближче до Степногірська, інфільтруватись туди, відтіснити Сили оборони "
+                  "України, сказав Волошин.", published="2025-10-10")
+    assert got == []
+
+
+def test_a_speaker_named_after_the_verb_is_no_place():
+    _, ex = rows("«Противник на сьогодні успіху не має біля Сіверська», – наголосив Запорожець.", published="2025-11-20")
+    assert all("Zaporiz" not in c.place for c in ex.claims)
+
+
+def test_a_gerund_of_taking_is_a_capture():
+    got, _ = rows("Накануне ВС РФ продвинулись на харьковском направлении, освободив Новоплатоновку, сообщило "
+                  "Минобороны России.", published="2025-12-15")
+    assert ("RU", "capture") in {(s, a) for _, s, a, _ in got}
+
+
+def test_an_oblast_named_by_its_russian_adjective_settles_a_common_name():
+    _, ex = rows("Противник пытался вести штурмовые действия в районе населенного пункта Степовое Запорожской области. "
+                 "Однако ничего у россиян не получилось.", published="2025-10-02")
+    assert [(c.place, c.region, c.action) for c in ex.claims] == [("Stepove", "Zaporizhzhia Oblast", "repelled")]
+    assert "Запорожской области" in ex.regions_mentioned
