@@ -120,6 +120,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"отбросил\w*")),
     # withdrawals
     ("withdraw", "active", w(r"withdr[ae]w|withdrawn|withdrawing|retreat(?:ed|ing|s)?|pulled\s+(?:back|out)|"
+                             r"moved\s+out(?=\s+of)|"
                              r"abandon(?:ed|ing)|left|leave|evacuated|pull(?:ing)?\s+(?:back|out)|(?:recogni[sz]ed|admitted|confirmed)\s+the\s+loss\s+of|"
                              r"lost(?:\s+control\s+of)?|fell\s+back|gave\s+up|ceded|отступ(?:ил|ают|ает|ать|ят|ит|или|ила)\w*|"
                              r"отойти|отходят|отходит|утратил\w*|утрат\w+\s+контрол\w+|потеря\w+\s+контрол\w+|"
@@ -194,7 +195,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"advancements|progress|headway)|"
                             r"gain(?:ed|ing)\s+ground|push(?:ed|ing)\s+(?:forward|into|deeper|through)|"
                             r"entered|enter(?:ing|s)?(?=\s+(?:the\s+)?(?:city|town|village|settlement|[A-Z]))|"
-                            r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?:\s+(?:into|in|to))?|"
+                            r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?!\s+out)(?:\s+(?:into|in|to))?|"
                             r"reached|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|operating|occupy\s+new|break(?:ing)?\s+through|"
                             r"gain(?:ed|ing)\s+(?:a\s+)?foothold|established\s+(?:a\s+)?foothold|approach(?:ed|ing)?|"
                             r"вышл\w+\s+(?:к|на)|вийшл\w+\s+(?:до|на)|подош\w+|подошл\w+|підійшл\w+|зайнял\w+\s+позици\w+|"
@@ -261,7 +262,7 @@ ATTACK = w(r"(?P<adj>Russian|Ukrainian|enemy|украинск\w+|российс�
 
 # -- modality -----------------------------------------------------------------------------------------------
 #: right before a trigger: it did not happen
-NEGATION = re.compile(r"(?<![\w'’])(?:(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+"
+NEGATION = re.compile(r"(?<![\w'’])(?:(?:not|n[o']t|never|no|cannot|can['’]t|не|ни|ні|нет|немає|without|без)\s+"
                       r"(?!(?:припиня|прекраща|перестава|полиша|оставля|stop|cease)\w*\s)(?:\w+\s+){0,2}|"
                       r"(?:prevent|stop|keep|bar)(?:s|ed|ing|ped|ping)?\s+(?:\w+\s+){0,2}from\s+)$", re.I)
 #: "не контролюють повністю", "not fully": a part is held, so the place is contested, not negated
@@ -346,7 +347,9 @@ FAILED_AFTER = re.compile(r"(?<![\w'’])(?:" + _FAILED_OUTCOME + r"|блоку\
                           r"(?:вміло|успішно)\s+оборонял\w+|(?:умело|успешно)\s+оборонял\w+|"
                           r"жодного\s+успіху|никакого\s+успеха|no\s+success)(?![\w'’])", re.I)
 #: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
-DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|опроверг\w*|спростову\w*|"
+DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|"
+           r"(?:made|gave|offered)\s+no\s+(?:acknowledg\w+|confirmation|mention)|(?:did|has|have)\s+not\s+"
+           r"(?:acknowledged?|confirmed?)\s+that|опроверг\w*|спростову\w*|"
            r"спростува\w*|заперечи\w*|заперечу\w*|заперечил\w*|некоректн\w+|неправдив\w+|фейк\w*|"
            r"не\s+соответству\w+\s+действительности|"
            r"не\s+соответству\w+\s+действительности|не\s+відповіда\w+\s+дійсності|неправда|not\s+true|fake|"

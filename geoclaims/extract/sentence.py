@@ -182,6 +182,12 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         elif t.voice == "nominal" and t.action in ("capture", "advance") and (
                 lx.CONTINUES.match(text, t.end, s.end) or _GOES_ON_BEFORE.search(head)):
             t.action, t.voice = "contest", "active"  # "Освобождение Гуляйполя продолжается": no outcome yet
+        prev = [x for x in found if x.end <= t.start]
+        if not t.blocked and prev and prev[-1].blocked == "negated" and re.fullmatch(
+                r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|і|та|и|й|or|або|или|nor)\s+", text[prev[-1].end:t.start]):
+            t.blocked = "negated"  # "did not enter X and hold it": the negation goes on
+        if not t.blocked and t.action != "repelled" and _CANNOT_AND.search(head):
+            t.blocked = "negated"  # "The Russians cannot go into the village and hold it"
         den = lx.DENIAL.search(text, s.start, t.start)
         if den and not re.search(r"(?<!\w)(?:but|and\s+said|saying|однако|но|але|проте|(?:and|і|та|и)\s+"
                                  r"(?:said|says|states|stated|reports|added|повідомля\w+|заяв\w+|сообща\w+|"
@@ -205,6 +211,9 @@ _ACTION_NOUN_END = re.compile(r"(?:ни[еяюи]|нием|ниями|ниях|�
 _INFINITIVE = re.compile(r"(?:[аяиіуюоеє]ти(?:с[яь])?|[аяиуюое]ть(?:ся)?)$", re.I)
 _INTENT_WORD = re.compile(r"(?<!\w)(?:хоч\w+|хоче|намага\w+|пыта\w+|стрем\w+|прагн\w+|планир\w+|планув\w+|"
                           r"намерен\w*|хотят|хотел\w*|стараю\w+|старает\w+)(?!\w)", re.I)
+#: an inability that governs a coordinated verb: "cannot go into the village and hold it"
+_CANNOT_AND = re.compile(r"(?<![\w'’])(?:cannot|can['’]t|could\s+not|couldn['’]t|не\s+мож\w+|не\s+змо\w+|не\s+смо\w+|"
+                         r"не\s+в\s+силах)\s+(?:[\w'’-]+\s+){1,7}?(?:and|і|та|и|й)\s+$", re.I)
 _BUT = re.compile(r"(?<!\w)(?:but|yet|однако|но|але|проте|однак)(?!\w)", re.I)
 
 

@@ -649,3 +649,20 @@ def test_an_oblast_named_by_its_russian_adjective_settles_a_common_name():
                  "Однако ничего у россиян не получилось.", published="2025-10-02")
     assert [(c.place, c.region, c.action) for c in ex.claims] == [("Stepove", "Zaporizhzhia Oblast", "repelled")]
     assert "Запорожской области" in ex.regions_mentioned
+
+
+def test_moving_out_of_a_village_is_a_withdrawal():
+    got, _ = rows("Ukrainian forces had moved out of Kamianske in Zaporizhzhia Oblast, Voloshyn said.", published="2025-07-18")
+    assert [(s, a) for _, s, a, _ in got] == [("UA", "withdraw")]
+
+
+def test_no_acknowledgement_of_a_capture_is_no_claim_of_it():
+    got, _ = rows("Ukraine's military said Russian forces had launched five attacks on Rozlyv in Donetsk Oblast, but "
+                  "made no acknowledgement that Rozlyv was now in Russian hands.", published="2025-04-01")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "contest")]
+
+
+def test_being_unable_to_enter_and_hold_a_village_is_no_capture():
+    got, _ = rows("\"The Russians cannot go into the village of Kamianske and hold it,\" Voloshyn said.",
+                  published="2025-07-18")
+    assert ("RU", "capture") not in {(s, a) for _, s, a, _ in got}
