@@ -200,6 +200,7 @@ SPLITS = {
     "dev (calibration)": "dev passages annotated after the rules of issue 16, used to fit confidence then",
     "dev (round 2)": "dev passages annotated while generalising the rules (new fronts and years)",
     "dev (round 3)": "dev passages annotated late in round 2 and measured before any rule was written from them",
+    "dev (round 4)": "dev passages of round 4, each batch measured before any rule was written from it",
     "dev": "every dev passage",
     "test": "held out: never looked at while writing rules or fitting confidence",
     "all": "dev and test",
@@ -214,7 +215,7 @@ def in_split(item, split: str) -> bool:
         return item.split == split
     if item.split != "dev":
         return False
-    if split in ("dev (round 2)", "dev (round 3)"):
+    if split in ("dev (round 2)", "dev (round 3)", "dev (round 4)"):
         return item.round == int(split[-2])
     return item.round == 1 and item.calibration == (split == "dev (calibration)")
 
@@ -228,13 +229,28 @@ def _prf(v) -> str:
     return "/".join("-" if x is None else f"{x:.2f}"[1:] if x < 1 else "1.0" for x in v[:3])
 
 
-def accuracy(split: str, before, errors: bool) -> dict:
+def parse_ids(spec: str) -> set[str]:
+    """Passage ids from ``en-252,en-255..en-260,ru-244``: single ids and ranges of one language."""
+    out: set[str] = set()
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        m = re.fullmatch(r"(en|ru|uk)-(\d+)(?:\.\.(?:\1-)?(\d+))?", part)
+        if not m:
+            raise SystemExit(f"--ids: {part!r} is not an id (en-252) or a range (en-252..en-260)")
+        lo = int(m.group(2))
+        hi = int(m.group(3) or lo)
+        out.update(f"{m.group(1)}-{n:03d}" for n in range(lo, hi + 1))
+    return out
+
+
+def accuracy(split: str, before, errors: bool, ids: set[str] | None = None) -> dict:
     from geoclaims import Gazetteer
     from geoclaims.extract import extract_claims
     from geoclaims.extract.evaluation import FIELDS, read_annotations, score
 
     gaz = Gazetteer.default()
-    items = [i for i in read_annotations(ANNOTATIONS) if in_split(i, split)]
+    items = [i for i in read_annotations(ANNOTATIONS) if in_split(i, split) and (ids is None or i.id in ids)]
+    if ids is not None:
+        split = f"{split}, {len(items)} chosen passages"
     systems = {"geoclaims": lambda it: extract_claims(it.document, published=it.published, gazetteer=gaz)}
     if before is not None:
         systems[f"before ({BEFORE_COMMIT})"] = lambda it: before.extract_claims(it.document, published=it.published,
@@ -298,21 +314,26 @@ def _print_errors(sc) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("work", "final", "test", "dev", "all"), default="work",
-                    help="work (default): the dev passages in their four parts (rules, calibration, rounds 2 and 3), "
+                    help="work (default): the dev passages in their five parts (rules, calibration, rounds 2, 3 and 4), "
                          "never the test split; final: the test split, then the dev parts (run once, at the end); "
                          "test, dev, all: that split alone")
     ap.add_argument("--errors", action="store_true", help="list the misses and extras of geoclaims (dev passages "
                                                           "only: the test split's are never printed)")
+    ap.add_argument("--ids", help="only these dev passages (en-252,en-255..en-260,ru-244): to score a batch of new "
+                                   "passages once, before any rule is written from it")
     ap.add_argument("--reports", type=int, default=200, help="reports for the speed run")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-accuracy", action="store_true")
     args = ap.parse_args()
     before = load_before()
     if not args.no_accuracy:
-        parts = ("dev (rules)", "dev (calibration)", "dev (round 2)", "dev (round 3)")
+        parts = ("dev (rules)", "dev (calibration)", "dev (round 2)", "dev (round 3)", "dev (round 4)")
         splits = {"work": parts, "final": ("test", *parts)}.get(args.split, (args.split,))
+        if args.ids:
+            splits = ("dev",)
         for split in splits:
-            accuracy(split, before, args.errors and split not in ("test", "all"))
+            accuracy(split, before, args.errors and split not in ("test", "all"),
+                     parse_ids(args.ids) if args.ids else None)
     if not args.no_speed:
         speed(args.reports, before)
 

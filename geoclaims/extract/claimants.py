@@ -53,9 +53,9 @@ KNOWN: list[tuple[re.Pattern, str, str, str]] = [
      "Ukrainian General Staff", "UA", "claimed"),
     (_k(r"(?:the\s+)?Ukrainian\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e)|Міноборони\s+України|"
         r"Минобороны\s+Украины"), "Ukrainian MoD", "UA", "claimed"),
-    (_k(r"(?:Moscow|the\s+Kremlin|Москва|Кремль)\s+(?:said|says|claimed|claims|reported|announced|alleged|"
+    (_k(r"(?:Moscow|the\s+Kremlin|Russia|Москва|Кремль)\s+(?:said|says|claimed|claims|reported|announced|alleged|"
         r"заявил\w*|сообщил\w*|заявила|сообщила)"), "Russian government", "RU", "claimed"),
-    (_k(r"(?:Kyiv|Київ|Киев)\s+(?:said|says|claimed|claims|reported|announced|alleged|заяви\w*|повідоми\w*)"),
+    (_k(r"(?:Kyiv|Ukraine|Київ|Киев)\s+(?:said|says|claimed|claims|reported|announced|alleged|заяви\w*|повідоми\w*)"),
      "Ukrainian government", "UA", "claimed"),
     (_k(r"Сил\w*\s+оборони\s+(?:[Пп]івдня|[Пп]івночі|[Сс]ходу|[Пп]івдні)|Сил\w*\s+обороны\s+(?:[Юю]га|[Сс]евера|"
         r"[Вв]остока)|(?:Southern|Northern)\s+Defen[cs]e\s+Forces|Defen[cs]e\s+Forces\s+of\s+the\s+South|"
@@ -159,6 +159,7 @@ _GENERIC = [
 _NOT_A_NAME = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                          r"May|June|July|August|September|October|November|December|"
                          r"The|This|That|It|He|She|They|We|In|On|At|According|Earlier|Об|Про|Это|Це|Как|Як|"
+                         r"Он|Она|Они|Він|Вона|Вони|Мы|Ми|"
                          r"Ранее|Раніше|Также|Також|По|За|В|У|На|Russia|Ukraine|Kyiv|Moscow|Россия|Украина|Україна|"
                          r"Росія|Reuters|AP|AFP)$")
 
@@ -211,7 +212,10 @@ def find_claimant(sentence: str) -> Claimant | None:
         lo = max(0, m.start("who") - 80)
         cut = max(sentence.rfind(ch, lo, m.start("who")) for ch in ",.;:")
         window = sentence[max(lo, cut + 1):m.end() + 40]
-        ua, ru = bool(_ROLE_UA.search(window)), bool(_ROLE_RU.search(window))
+        tight = sentence[max(lo, cut + 1):m.end()]  # "X, a Russian-installed official, confirmed Ukrainian advances"
+        ua, ru = bool(_ROLE_UA.search(tight)), bool(_ROLE_RU.search(tight))
+        if ua == ru:
+            ua, ru = bool(_ROLE_UA.search(window)), bool(_ROLE_RU.search(window))
         side = "UA" if ua and not ru else "RU" if ru and not ua else "neutral"
         return Claimant(who, side, "claimed", m.start("who"), m.end("who"), True)
     return None

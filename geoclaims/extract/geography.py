@@ -25,14 +25,18 @@ __all__ = ["Geography", "REGION_PHRASE", "direction_towns"]
 
 #: adjectival district and direction phrases: "Суджанский район", "Бахмутському напрямку", "Izium district"
 REGION_PHRASE = re.compile(r"(?<!\w)(?P<r>[А-ЯІЇЄA-Z][\w'’-]*(?:ск|цк|зьк|ськ|цьк|sk|sky|skiy|sky|ska)\w*\s+"
-                         r"(?:район\w*|направлени\w+|напрям\w*|district|raion|direction|axis|sector|громад\w*|"
+                         r"(?:район\w*|направлени\w+|напрям\w*|област\w*|облас\w*|district|raion|direction|axis|sector|громад\w*|"
                          r"округ\w*))")
 
 _NICKNAMES = {"курщи": "Kursk Oblast", "харкі": "Kharkiv Oblast", "харьк": "Kharkiv Oblast", "сумщи": "Sumy Oblast",
               "донеч": "Donetsk Oblast", "луган": "Luhansk Oblast", "херсо": "Kherson Oblast", "бєлго": "Belgorod Oblast",
-              "белго": "Belgorod Oblast", "брянщ": "Bryansk Oblast"}
+              "белго": "Belgorod Oblast", "брянщ": "Bryansk Oblast", "днр": "Donetsk Oblast", "лнр": "Luhansk Oblast",
+              "dpr": "Donetsk Oblast", "lpr": "Luhansk Oblast", "dnr": "Donetsk Oblast", "lnr": "Luhansk Oblast",
+              "запор": "Zaporizhzhia Oblast", "дніпр": "Dnipropetrovsk Oblast"}
+#: an oblast by a nickname or by the name the occupation gives it ("ДНР": Donetsk Oblast)
 _NICKNAME = re.compile(r"(?<!\w)((?:Курщин|Харківщин|Харьковщин|Сумщин|Донеччин|Луганщин|Херсонщин|Бєлгородщин|"
-                       r"Белгородчин|Брянщин)\w*)", re.I)
+                       r"Белгородчин|Брянщин|Запоріжжі|Запорожье|Дніпропетровщин)\w*|(?-i:ДНР|ЛНР|DPR|LPR|DNR|LNR))(?!\w)",
+                       re.I)
 
 
 def direction_towns(phrase: str) -> list[str]:
@@ -101,6 +105,10 @@ def _regions(text: str) -> tuple:
             _REGION_CACHE.clear()
         _REGION_CACHE[text] = hit
     return hit
+
+
+#: how a close spelling may be read (never an exact or alias match, which the finder has already tried)
+_CLOSE = ("skeleton", "fuzzy", "transliteration", "declension", "cognate", "alias")
 
 
 class Geography:
@@ -248,19 +256,89 @@ class Geography:
         an oblast named) is taken. A guess that lies far from all of them is no guess: the name is then
         reported as unknown ("Сєвєрного" near Avdiivka is not Severny in Russia).
         """
+        if not m.known and m.how == "unknown":
+            return self.near_spelling(m)
         if not m.known or m.how not in ("inflected", "skeleton", "anaphor") and not self.oblasts and not m.options:
             return m
         readings = [n for n in (m.name, *m.options) if n in self.resolved]
-        if m.how == "exact" and readings[:1] == [m.name] and not self._far(m.name):
+        if m.how == "exact" and readings[:1] == [m.name] and not self._far(m.name) and (
+                self.anchored(m.name, by_name=False) or not any(self.anchored(n, by_name=False) for n in readings[1:])):
             return m  # written as a place's name: another case's reading only when this one is far from the rest
+        #   (or when only the other reading lies among the report's places: "Шевченка" near Pokrovsk is Шевченко)
         anchored = [n for n in readings if self.anchored(n, by_name=False)] or [n for n in readings if self.anchored(n)]
+        if not anchored:
+            anchored = [n for n in readings if self._homonym_among(n)]
         if anchored:
             n = max(anchored, key=lambda x: (x in self.exact_names, self.resolved[x][0].population or 0))
             return m if n == m.name else replace(m, name=n)
-        if m.how in ("anaphor", "exact", "possessive") or not self.has_anchors():
+        if m.how in ("anaphor", "exact", "possessive", "topic") or not self.has_anchors():
             return m  # "Покровська" (a Pokrovsk in Yakutia, or Pokrovsk's genitive): the locative reading wins above
         return Mention(m.start, m.end, m.text, nominative_guesses(m.text, ukrainian=bool(
             _UK_LETTERS.search(self.text, max(0, m.start - 150), m.end + 150))), (), "unknown")
+
+    def _homonym_among(self, name: str) -> bool:
+        """Whether another place of that name lies among the report's places ("Ялти" by Pokrovsk is Yalta in
+        Donetsk Oblast, not the Crimean town the name first reads as); if so, it becomes the reading."""
+        from geoclaims.places.gazetteer import haversine_km
+
+        place, others, _ = self.resolved[name]
+        anchors = [p for n, (p, _, _) in self.resolved.items() if not self._same_word(n, name)
+                   and (p.population or 0) <= 2_500_000 and p.latlon is not None]
+        fitting = []
+        for pid in others:
+            try:
+                p = self.gaz.get(pid)
+            except Exception:  # noqa: BLE001 - an id the gazetteer no longer has
+                continue
+            if p.admin1 in self.oblasts or p.latlon is not None and sum(
+                    haversine_km(p.latlon, a.latlon) < 150 for a in anchors) >= 2:
+                fitting.append(p)  # in an oblast the report names, or among two of its places
+        if not fitting:
+            return False
+        best = max(fitting, key=lambda p: (p.admin1 in self.oblasts, -min(
+            (haversine_km(p.latlon, a.latlon) for a in anchors if p.latlon is not None), default=1e9)))
+        self.resolved[name] = (best, tuple(i for i in (place.id, *others) if i != best.id), True)
+        return True
+
+    def near_spelling(self, m: Mention) -> Mention:
+        """A name the gazetteer does not know, read as the one close spelling of a place among the report's places.
+
+        "Lypstsi and Hlybokyi" in a report on Kharkiv Oblast are Lyptsi and Hlyboke: of the places spelt
+        alike (skeleton or fuzzy, score >= 0.75), only those in an oblast the report names, or in the oblast of
+        (or within 150 km of) a place it names when it names no oblast, count; one name among them is taken,
+        several are no guess.
+        """
+        from geoclaims.places.gazetteer import haversine_km
+
+        anchors = [p for p, _, _ in self.resolved.values() if (p.population or 0) <= 2_500_000]
+        regions = sorted(set(self.oblasts) | {p.admin1 for p in anchors if p.admin1})
+        if not regions:
+            return m
+
+        def fits(p: Any) -> bool:
+            if self.oblasts:  # "in the Donetsk region": Maslyakivka is no misspelling of Maslivka in Kharkiv Oblast
+                return p.admin1 in self.oblasts
+            return p.admin1 in regions or p.latlon is not None and any(
+                a.latlon is not None and a.id != p.id and haversine_km(p.latlon, a.latlon) < 150 for a in anchors)
+
+        for cand in dict.fromkeys((m.name, m.text)):
+            if len(cand) < 5:
+                continue
+            matches = list(self.gaz.resolve(cand, region=regions, limit=10).matches)
+            matches += self.gaz.resolve(cand, limit=20).matches
+            hits = [x for x in matches if x.score >= 0.75 and x.reason in _CLOSE and fits(x.place)]
+            if not hits:
+                continue
+            top = max(x.score for x in hits)
+            best = {x.place.id: x.place for x in hits if x.score >= top - 0.02}
+            if len({p.name for p in best.values()}) != 1:
+                return m  # close to several places: no guess
+            name = next(iter(best.values())).name
+            if name not in self.resolved:
+                places = sorted(best.values(), key=lambda p: (-self._fit(name, p), p.id))
+                self.resolved[name] = (places[0], tuple(p.id for p in places[1:]), len(places) > 1)
+            return Mention(m.start, m.end, m.text, name, tuple(best), "skeleton")
+        return m
 
     def _far(self, name: str, km: float = 400.0) -> bool:
         """Whether a reading lies farther than `km` from every other place the report names (Pokrovsk in Yakutia)."""

@@ -84,7 +84,8 @@ SIDES: list[tuple[str, re.Pattern]] = [
                       r"now|said|says|claims?|claimed|controls?|controlled|holds?|held|captured|took|retook|"
                       r"liberated|seized|advanced|withdrew|recaptured|regained|lost|контролиру\w+|контролю\w+|"
                       r"взял\w*|взяла|звільнил\w*|захопил\w*|потерял\w*|втратил\w*))", flags=0)),
-    ("RU", w(r"(?:Russia|Moscow|Россия|Москва|Росія|Москва)(?=\s+(?:has|had|have|is|was|also|still|"
+    ("RU", w(r"(?:Russia|Moscow|Россия|Москва|Росія|Москва|РФ)(?=\s+(?:has|had|have|is|was|also|still|"
+                      r"зайнял\w*|заняла|занял\w*|захопил\w*|окупувал\w*|атаку\w+|атаку[єю]|наступа\w+|"
                       r"now|said|says|claims?|claimed|controls?|controlled|holds?|held|captured|took|retook|"
                       r"liberated|seized|advanced|withdrew|recaptured|regained|lost|контролиру\w+|контролю\w+|"
                       r"взял\w*|взяла|захватил\w*|потерял\w*|втратил\w*))", flags=0)),
@@ -107,7 +108,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"did\s+not\s+allow\s+(?:\w+\s+){0,3}(?:to\s+)?(?:advance|break\s+through)")),
     ("repelled", "passive", w(_BE + r"(?:repelled|repulsed|halted|stopped|thwarted|foiled|fended\s+off|beaten\s+back|"
                               r"pushed\s+back)|(?:отражен\w*|отбит\w*|сорван\w*|остановлен\w*|пресечен\w*|"
-                              r"відбит\w*|зупинен\w*|зірван\w*)|провалил\w+|failed|were\s+unsuccessful|"
+                              r"відбит\w*|зупинен\w*|зірван\w*|припинен[іо]|пресечен[ыо])|провалил\w+|failed|were\s+unsuccessful|"
                               r"не\s+увенчал\w+\s+успехом|невдал\w+|безуспешн\w+|unsuccessful")),
     ("repelled", "active", w(r"стримал\w*|сдержал\w*|held\s+back|"
                              r"зупинил\w*\s+(?=(?:\w+\s+){0,2}(?:наступ|просуван|атак|штурм|ворог|противник|окупант))|"
@@ -119,6 +120,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"отбросил\w*")),
     # withdrawals
     ("withdraw", "active", w(r"withdr[ae]w|withdrawn|withdrawing|retreat(?:ed|ing|s)?|pulled\s+(?:back|out)|"
+                             r"moved\s+out(?=\s+of)|"
                              r"abandon(?:ed|ing)|left|leave|evacuated|pull(?:ing)?\s+(?:back|out)|(?:recogni[sz]ed|admitted|confirmed)\s+the\s+loss\s+of|"
                              r"lost(?:\s+control\s+of)?|fell\s+back|gave\s+up|ceded|отступ(?:ил|ают|ает|ать|ят|ит|или|ила)\w*|"
                              r"отойти|отходят|отходит|утратил\w*|утрат\w+\s+контрол\w+|потеря\w+\s+контрол\w+|"
@@ -169,9 +171,11 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"retook|retaken|recaptur(?:ed|ing|es?)|regain(?:ed|ing)|cleared|overran|overrun|took\s+back|"
                             r"деокупува\w+|деокупован\w*|"
                             r"(?:drove|driven|drive|forced|pushed|knocked|expelled|ousted)\s+(?:\w+\s+){0,4}?out\s+of|"
+                            r"(?:drove|pushed|knocked|kicked|forced)\s+out\s+(?:\w+\s+){0,4}?from|"
                             r"expelled|flushed\s+out|"
                             r"захопити|захватить|взять|взяти|освободить|звільнити|занять|зайняти|оволодіти|овладеть|"
-                            r"освободил\w*|взял\w*(?:\s+под\s+(?:свой\s+)?контроль)?|захватил\w*|занял\w*|овладел\w*|"
+                            r"освободил\w*|освободив(?:ш\w+)?|звільнивши|захопивши|овладев|взявши|"
+                            r"взял\w*(?:\s+под\s+(?:свой\s+)?контроль)?|захватил\w*|занял\w*|овладел\w*|"
                             r"зачистил\w*|установил\w*\s+(?:полный\s+)?контроль|вернул\w*\s+под\s+контроль|"
                             r"вытеснил\w*|выбил\w*|"
                             r"звільнил\w*|захопил\w*|окупувал\w*|опанувал\w*|зайнял\w*|"
@@ -179,15 +183,19 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"встановил\w*\s+(?:повний\s+)?контроль|витіснил\w*|вибил\w*|"
                             r"завершил\w*\s+(?:\"|«)?пошук\s+і\s+знищення|завершено\s+(?:\"|«)?пошук\s+і\s+знищення|"
                             r"завершил\w*\s+(?:\"|«)?зачистк\w+|взято\s+(?:під\s+)?контроль|взято\s+контроль")),
-    ("capture", "nominal", w(r"capture\s+of|seizure\s+of|liberation\s+of|occupation\s+of|takeover\s+of|fall\s+of|"
+    ("capture", "nominal", w(r"падінн[яюі]|падени[еяю]|(?:зачистк[уиае]|зачищенн\w+)(?=\s+(?:(?:центр\w*|окраин\w*|околиц\w*|частин\w*|"
+                             r"част[иь]|район\w*)\s+)?(?:сел|населен|населён|поселк|посёлк|міст|город|селищ|"
+                             r"[A-ZА-ЯЁІЇЄ]))|capture\s+of|seizure\s+of|liberation\s+of|occupation\s+of|takeover\s+of|fall\s+of|"
                              r"освобождени\w+|взяти[еияю]|захват[еау]?|овладени\w+|звільненн\w+|захопленн\w+|взятт[яюі]|оволодінн\w+|"
                              r"установлени\w+\s+(?:полного\s+)?контрол\w+|встановленн\w+\s+(?:повного\s+)?контрол\w+|"
                              r"окупаці[юїя]\s+(?=[A-ZА-ЯІЇЄ]|сел|міст|населен)|оккупаци[юи]\s+(?=[A-ZА-ЯЁ]|сел|город|населен)")),
     # advances
-    ("advance", "active", w(r"advanc(?:ed|ing|es)|advance\s+(?:on|into|in)|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
+    ("advance", "active", w(r"advanc(?:ed|ing|es)|advance\s+(?:on|into|in)|"
+                            r"(?:made|mak(?:e|es|ing))\s+(?:(?!no\b|not\b|little\b|few\b)\w+\s+){0,2}?(?:gains|advances|"
+                            r"advancements|progress|headway)|"
                             r"gain(?:ed|ing)\s+ground|push(?:ed|ing)\s+(?:forward|into|deeper|through)|"
                             r"entered|enter(?:ing|s)?(?=\s+(?:the\s+)?(?:city|town|village|settlement|[A-Z]))|"
-                            r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?:\s+(?:into|in|to))?|"
+                            r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?!\s+out)(?:\s+(?:into|in|to))?|"
                             r"reached|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|operating|occupy\s+new|break(?:ing)?\s+through|"
                             r"gain(?:ed|ing)\s+(?:a\s+)?foothold|established\s+(?:a\s+)?foothold|approach(?:ed|ing)?|"
                             r"вышл\w+\s+(?:к|на)|вийшл\w+\s+(?:до|на)|подош\w+|подошл\w+|підійшл\w+|зайнял\w+\s+позици\w+|"
@@ -199,19 +207,32 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"заход\w+\s+(?:частини|підрозділи|війська)|заш[её]л|зашли|вош[её]л|вошли|зайшов|увійшов|"
                             r"просоч\w+|просачива\w+|проник\w+|проника\w+|cross(?:ed|ing)|перетнул\w*|форсувал\w*|"
                             r"пересекл\w*|форсировал\w*|подход(?:ят|ит|или|ил|ила)|підход(?:ять|ить|или|ив|ила)|"
-                            r"переход\w+\s+в\s+руки|переходить\s+(?:до\s+)?рук|progress(?:ed|ing)")),
+                            r"переход\w+\s+в\s+руки|переходить\s+(?:до\s+)?рук|progress(?:ed|ing)|"
+                            r"заход(?:ят|ит|или|ил|ила|ять|ить)(?=\s+(?:на|в|у)\s)|"
+                            r"інфільтру\w+|инфильтр\w+|обійти|обійшл\w+|обходять|обойти|обошл\w+|обходят|"
+                            r"outflank(?:ed|ing)?|bypass(?:ed|ing)|"
+                            r"расширил\w*\s+(?:\w+\s+)?зон\w+\s+контрол\w+|розширил\w*\s+(?:\w+\s+)?зон\w+\s+контрол\w+|"
+                            r"(?:expanded|widened|extended)\s+(?:their|its|the)\s+(?:zone|area)\s+of\s+control")),
     ("advance", "active", w(r"to\s+advance(?=\s+(?:on|into|in|near|toward|towards|to|around|west|east|north|south|"
                             r"further|deeper|closer))|to\s+(?:push|break)\s+(?:forward|into|through)")),
     ("contest", "active", w(r"активн\w+\s+(?:бойов\w+\s+|наступальн\w+\s+|штурмов\w+\s+)?ді[їйя]\w*|"
                             r"активн\w+\s+(?:боев\w+\s+|наступательн\w+\s+|штурмов\w+\s+)?действи\w+")),
     ("contest", "active", w(r"to\s+(?:attack|storm|assault)(?=\s+(?:the\s+)?(?:[A-Z]|positions|city|town|village|"
                             r"settlement|near|in|on|toward|towards))")),
-    ("advance", "active", w(r"улучши\w*\s+(?:свое\s+|своё\s+)?(?:тактическое\s+)?положение(?=\s+(?:на\s+территори|в\s+район|"
-                            r"у\s+|возле|около|под|вблизи|на\s+подступах|[A-ZА-ЯЁ]))|покращи\w*\s+(?:своє\s+)?(?:тактичне\s+)?"
+    ("advance", "active", w(r"улучши\w*\s+(?:свое\s+|своё\s+|свои\s+)?(?:тактическое\s+)?(?:положение|позиции)(?=\s+(?:"
+                            r"на\s+территори|в\s+район|у\s+|возле|около|под|вблизи|на\s+подступах|[A-ZА-ЯЁ]|"
+                            r"(?:с|со|в|на)\s+(?:[\w-]+\s+){0,3}?част\w+|(?:на|в)\s+(?:север|юг|запад|восток|окраин)))|покращи\w*\s+(?:своє\s+)?(?:тактичне\s+)?"
                             r"(?:становище|положення)(?=\s+(?:на\s+територі|в\s+район|у\s+район|біля|поблизу|неподалік|[A-ZА-ЯІЇЄ]))")),
-    ("advance", "nominal", w(r"advancement|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
+    ("advance", "nominal", w(r"расширени\w+\s+зон\w+\s+контрол\w+|розширенн\w+\s+зон\w+\s+контрол\w+|"
+                             r"advancements?|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
     # fighting with no outcome: contested
-    ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|grey\s+zone|gray\s+zone|бій|"
+    ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|disputed|grey\s+zone|gray\s+zone|бій|"
+                            r"(?:continu\w+|conduct\w+|carr(?:y|ied|ying)\s+out)\s+(?:\w+\s+)?operations(?=\s+(?:to|in|near|"
+                            r"around|against|on))|"
+                            r"(?:search[-\s]and[-\s](?:strike|destroy)|counter-?sabotage|clearing)\s+(?:operations|measures|actions)|"
+                            r"пошуково-ударн\w+\s+(?:ді\w+|заход\w+)|(?:контр|проти)диверсійн\w+\s+(?:(?:та|і)\s+[\w-]+\s+)?"
+                            r"(?:заход\w+|ді\w+)|"
+                            r"поисково-ударн\w+\s+действи\w+|контрдиверсионн\w+\s+(?:мер\w+|действи\w+)|"
                             r"(?:attacks?|assaults?|intensification\s+of\s+attacks|offensive\s+operations?|ground\s+attacks?)"
                             r"\s+(?:in|on|against|near|around|toward|towards|in\s+the\s+direction\s+of)|"
                             r"attack(?:ed|s)|counterattack(?:ed|ing|s)?|engagements?|firefights?|skirmish(?:es)?|"
@@ -241,15 +262,16 @@ ATTACK = w(r"(?P<adj>Russian|Ukrainian|enemy|украинск\w+|российс�
 
 # -- modality -----------------------------------------------------------------------------------------------
 #: right before a trigger: it did not happen
-NEGATION = re.compile(r"(?<![\w'’])(?:not|n[o']t|never|no|не|ни|ні|нет|немає|without|без)\s+"
-                      r"(?!(?:припиня|прекраща|перестава|полиша|оставля|stop|cease)\w*\s)(?:\w+\s+){0,2}$", re.I)
+NEGATION = re.compile(r"(?<![\w'’])(?:(?:not|n[o']t|never|no|cannot|can['’]t|не|ни|ні|нет|немає|without|без)\s+"
+                      r"(?!(?:припиня|прекраща|перестава|полиша|оставля|stop|cease)\w*\s)(?:\w+\s+){0,2}|"
+                      r"(?:prevent|stop|keep|bar)(?:s|ed|ing|ped|ping)?\s+(?:\w+\s+){0,2}from\s+)$", re.I)
 #: "не контролюють повністю", "not fully": a part is held, so the place is contested, not negated
 NOT_FULLY = re.compile(r"(?<![\w'’])(?:not|не)\s+(?:\w+\s+){0,2}(?:fully|completely|entirely|entire|повністю|"
                        r"полностью|целиком|цілком|всю|всей|весь|усю|всю\s+територ\w+)(?![\w'’])", re.I)
 #: right before a trigger: it is only intended, feared or possible
 INTENT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|"
                     r"plan(?:s|ned|ning)?|intend(?:s|ed)?|want(?:s|ed)?|hop(?:e|es|ed|ing)|would|will|could|"
-                    r"look(?:s|ing)?\s+to|prepar(?:e|es|ed|ing)|threat(?:en(?:s|ed)?)?|order(?:s|ed)?|"
+                    r"look(?:s|ing)?\s+to|prepar(?:e|es|ed|ing)|ability|capacity|able|threat(?:en(?:s|ed)?)?|order(?:s|ed)?|"
                     r"пыта\w+|попыт\w*|попытаться|намерен\w*|планир\w+|хотят|хотел\w*|стрем\w+|"
                     r"готов\w+|намага\w+|спроб\w*|старают\w*|старается|стараються|старається|старал\w+ся|старал\\w+сь|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
                     r"с\s+целью|чтобы|щоб|угроз\w+)\s+(?:\w+\s+){0,3}$", re.I)
@@ -300,8 +322,23 @@ NOT_A_PLACE = re.compile(r"(?<![\w'’])[«\"“„](?P<n>[A-ZА-ЯЁІЇЄҐ][\
 SETTLEMENT_NOUN_BEFORE = re.compile(r"(?:village|town|city|settlement|сел[оаеу]|селищ\w*|поселк\w*|посёлк\w*|"
                                     r"город\w*|міст\w*|населенн?\w+\s+пункт\w*|населённ\w+\s+пункт\w*|н\.\s?п\.)"
                                     r"\s+(?:of\s+)?$", re.I)
+#: the outcome clause of an attack told in the same sentence, saying it failed: "attacked near X and Y but were
+#: forced to retreat", "вели наступальні дії в районах X, Y, успіху не мали", "launch assaults on X ... but without
+#: success", "Однако ничего у россиян не получилось"
+_FAILED_OUTCOME = (r"(?:but|and)\s+(?:were|was|had\s+been)\s+(?:forced|made)\s+to\s+(?:retreat|withdraw|fall\s+back|"
+                   r"pull\s+back)|(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+)?(?:made|achieved|gained)\s+no\s+(?:\w+\s+)?"
+                   r"(?:advances?|progress|gains|ground|headway|success)|(?:but\s+)?without\s+success|to\s+no\s+avail|(?:but|and)\s+(?:ultimately\s+)?failed|"
+                   r"успіху\s+не\s+ма\w+|не\s+ма\w+\s+успіху|без\s+успіху|успеха\s+не\s+имел\w*|не\s+имел\w*\s+успеха|"
+                   r"без\s+успеха|(?:але|проте|однак|и|і|та|но|однако)\s+(?:\w+\s+)?(?:були|был[иа]?|було)?\s*"
+                   r"(?:змушен\w+|вимушен\w+|вынужден\w+)\s+(?:\w+\s+)?(?:відступ\w+|відійти|отступ\w+|отойти)|"
+                   r"(?:зазна\w+|потерпе\w+)\s+(?:\w+\s+)?(?:невдач\w+|неудач\w+|поразк\w+|поражени\w+)|"
+                   r"нічого\s+(?:\w+\s+){0,2}не\s+(?:вийшло|вдалося|вдалось)|"
+                   r"ничего\s+(?:\w+\s+){0,2}не\s+(?:получилось|вышло|удалось)")
+FAILED_OUTCOME = re.compile(r"(?<![\w'’])(?:" + _FAILED_OUTCOME + r")(?![\w'’])", re.I)
 #: a sentence that says the attacks just told of failed: "The enemy is not successful", "змусили їх тікати"
-FAILED_AFTER = re.compile(r"(?<![\w'’])(?:(?:is|was|were|are|have\s+been|has\s+been)\s+(?:not|un)\s*successful|"
+FAILED_AFTER = re.compile(r"(?<![\w'’])(?:" + _FAILED_OUTCOME + r"|блоку\w+\s+(?:\w+\s+)?просуванн\w+|"
+                          r"блокиру\w+\s+(?:\w+\s+)?продвижени\w+|block(?:s|ed|ing)?\s+(?:the\s+|their\s+)?"
+                          r"(?:\w+\s+)?advance|(?:is|was|were|are|have\s+been|has\s+been)\s+(?:not|un)\s*successful|"
                           r"achieved\s+nothing|to\s+no\s+avail|without\s+success|(?:attacks?|assaults?|attempts?|"
                           r"offensive)\s+(?:\w+\s+){0,3}failed|без\s+успіху|без\s+успеха|успіху\s+не\s+ма\w+|"
                           r"не\s+ма\w+\s+успіху|не\s+увенчал\w*\s+успехом|не\s+добил\w*\s+успіх\w*|"
@@ -310,7 +347,9 @@ FAILED_AFTER = re.compile(r"(?<![\w'’])(?:(?:is|was|were|are|have\s+been|has\s
                           r"(?:вміло|успішно)\s+оборонял\w+|(?:умело|успешно)\s+оборонял\w+|"
                           r"жодного\s+успіху|никакого\s+успеха|no\s+success)(?![\w'’])", re.I)
 #: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
-DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|опроверг\w*|спростову\w*|"
+DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|"
+           r"(?:made|gave|offered)\s+no\s+(?:acknowledg\w+|confirmation|mention)|(?:did|has|have)\s+not\s+"
+           r"(?:acknowledged?|confirmed?)\s+that|опроверг\w*|спростову\w*|"
            r"спростува\w*|заперечи\w*|заперечу\w*|заперечил\w*|некоректн\w+|неправдив\w+|фейк\w*|"
            r"не\s+соответству\w+\s+действительности|"
            r"не\s+соответству\w+\s+действительности|не\s+відповіда\w+\s+дійсності|неправда|not\s+true|fake|"

@@ -126,9 +126,17 @@ _MONTHS = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|ян�
                      r"август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|"
                      r"листопад|груд)", re.I)
 _NOT_PLACE_AFTER = re.compile(r"^\s*(?:street|streets|avenue|str\.|highway|road|river|plant|factory|reservoir|channel|"
-                              r"said|says|told|added|group|operation|offensive|[»\"”]?\s*группировк\w*|[»\"”]?\s*угрупован\w*|"
+                              r"said|says|told|added|stated|states|wrote|writes|noted|notes|claimed|posted|announced|"
+                              r"explained|commented|admitted|asserted|declared|group|operation|offensive|[»\"”]?\s*группировк\w*|[»\"”]?\s*угрупован\w*|"
                               r"улиц\w+|проспект\w*|вулиц\w+|шосе|трасс\w+|дорог\w+|рек\w+|річк\w+|завод\w*|"
                               r"водохранилищ\w+|водосховищ\w+|микрорайон\w*|мікрорайон\w*)\b", re.I)
+#: an oblast by its nickname ("Херсонщина", "на Харківщині", "Запоріжжя" as a region is not caught here)
+_OBLAST_NICKNAME = re.compile(r"(?:Курщин|Харківщин|Харьковщин|Сумщин|Донеччин|Луганщин|Херсонщин|Бєлгородщин|Белгородчин|"
+                              r"Брянщин|Дніпропетровщин|Днепропетровщин|Миколаївщин|Николаевщин|Київщин|Киевщин|"
+                              r"Чернігівщин|Черниговщин|Полтавщин|Житомирщин|Одещин|Слобожанщин|Донбас)\w*$", re.I)
+#: a name used as an adjective before the kind of place it qualifies: "the Donetsk village of X"
+_KIND_OF_AFTER = re.compile(r"^\s+(?:border\s+)?(?:village|town|city|settlement|hamlet|villages|towns|settlements)\s+of\s+"
+                            r"[A-Z]")
 _NOT_PLACE_BEFORE = re.compile(r"(?:по\s+словам|со\s+слов|за\s+словами|according\s+to|слова\w*|street|streets|микрорайон\w*|мікрорайон\w*|улиц\w+|вулиц\w+|канал\w*|"
                                r"channel|project|portal|outlet|agency|newspaper|brigade|regiment|battalion|group|"
                                r"grouping|command|бригад\w+|полк\w*|батальон\w*|operation|операци\w+|операці\w+|"
@@ -136,7 +144,10 @@ _NOT_PLACE_BEFORE = re.compile(r"(?:по\s+словам|со\s+слов|за\s+�
                                r"берег\w*|bank\s+of|river|реки|річки|рекой|річкою|водохранилищ\w*|водосховищ\w*|"
                                r"глав\w+|губернатор\w*|мэр\w*|head\s+of|governor\s+of|mayor\s+of|official\s+in|"
                                r"officials\s+in|residents\s+of|жител\w+|мешканц\w+|уродженец\w*|уродженц\w+|"
-                               r"президент\w*|president|prime\s+minister)\s+[«\"“‘']?$", re.I)
+                               r"президент\w*|president|prime\s+minister|"
+                               r"наголоси(?:в|ла)|сказа(?:в|ла|л)|заяви(?:в|ла|л)|зазначи(?:в|ла)|повідоми(?:в|ла)|"
+                               r"дода(?:в|ла)|уточни(?:в|ла|л)|підкресли(?:в|ла)|отмети(?:л|ла)|подчеркну(?:л|ла)|"
+                               r"добави(?:л|ла)|сообщи(?:л|ла)|рассказа(?:л|ла)|розпові(?:в|ла))\s+[«\"“‘']?$", re.I)
 #: a list of names followed by one of these words is a list of districts, streets, directions, not places
 _LIST_END = re.compile(r"^\s*(?:districts|raions|regions|oblasts|directions|sectors|streets|microdistricts|"
                        r"районах|районов|районы|районів|райони|областях|областей|областями|області|области|"
@@ -329,6 +340,8 @@ class PlaceFinder:
                     pass  # "Авдіївського коксохіму", "Покровської громади": an adjective, not the place
                 elif self._person_or_name(text, words, i, n, start):
                     pass
+                elif _KIND_OF_AFTER.match(after):
+                    pass  # "the Donetsk village of Klishchiivka", "the Kharkiv town of Vovchansk": where it lies
                 elif not _NOT_PLACE_AFTER.match(after) and not _NOT_PLACE_BEFORE.search(
                         text[max(0, seq[0].start() - 30):seq[0].start()]):
                     found.append(Mention(seq[0].start(), seq[-1].end(), raw, hit[0], hit[1], hit[2], hit[3]))
@@ -407,8 +420,9 @@ class PlaceFinder:
             if len(parts) == 2 and _REGION_ADJ.search(parts[1]):
                 name = parts[0]  # "Даченське Покровської міської громади"
                 b = a + len(name)
-            if not name or _is_stop(name) or _MONTHS.match(name) or _ETHNONYM.match(name.split()[0]):
-                continue
+            if not name or _is_stop(name) or _MONTHS.match(name) or _ETHNONYM.match(name.split()[0]) or \
+                    _OBLAST_NICKNAME.match(name):
+                continue  # "на Херсонщині": an oblast
             if name.isupper() or any(_first_name(w) for w in name.split()):
                 continue
             if _NOT_PLACE_AFTER.match(text[b:b + 30]) or REGION_AFTER.match(text[b:b + 40]):

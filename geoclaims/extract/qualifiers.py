@@ -16,7 +16,7 @@ import re
 
 __all__ = ["qualifier", "ADJ"]
 
-_DIR_WORD = r"(?:north|south|east|west)(?:-?(?:east|west))?"
+_DIR_WORD = r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?)"
 ADJ = {"northern": "northern", "southern": "southern", "eastern": "eastern", "western": "western",
        "central": "central", "northeastern": "northeastern", "northwestern": "northwestern",
        "southeastern": "southeastern", "southwestern": "southwestern"}
@@ -87,11 +87,17 @@ _REFERENCE = re.compile(
     r"\b(?:leading|lead|leads|road|highway|route|railway|line|connecting)\b[^,.;]{0,40}?\b(?:to|toward|towards|from|"
     r"between)(?:\s+the\s+city\s+of)?|"
     r"\b(?:located|situated|lying|lies|lie)\s+(?:\w+\s+){0,6}?(?:of|near|from|in|outside|to)|"
+    r"\b(?:a|an|one|two|three|four|several|another)\s+(?:[\w-]+\s+)?(?:villages?|towns?|settlements?|localit(?:y|ies)|"
+    r"hamlets?)\s+(?:(?:just|some|about)\s+)?(?:near|outside|close\s+to|not\s+far\s+from|around|" + _DIR_WORD + r"\s+of)\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:stronghold|city|town|hub|village|centre|center)\s+of\s+)?|"
     r"\b(?:which|that)\s+(?:is|lies|are|was)\s+(?:about\s+|some\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet\w+|miles?)\s+)?"
     + _DIR_WORD + r"\s+of|\b(?:is|are|lies|which\s+is|that\s+is)\s+(?:not\s+far\s+from|close\s+to|next\s+to|near|"
     r"adjacent\s+to)|(?:що|яке|який|яка|які|которое|который|которая|которые)\s+(?:знаходиться\s+|знаходяться\s+|"
     r"находится\s+|находятся\s+|розташован\w*\s+|расположен\w*\s+)?(?:неподалік|неподалеку|поруч|рядом|недалеко|"
     r"поблизу|біля|возле|около)\s+(?:від\s+|от\s+|з\s+|із\s+|с\s+)?|"
+    r"(?:расположен\w*|находящ\w+|розташован\w*)\s+(?:(?:в|у|за)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:км|кілометр\w*|"
+    r"километр\w*)\s+)?(?:север|юж|южн|запад|восточн|восток|северо-\w+|юго-\w+|північ|півден|захід|західн|схід|східн|"
+    r"північно-\w+|південно-\w+)\w*\s+(?:от\s+|від\s+)?|"
     r"(?:расположен\w*|находится|находятся|розташован\w*|знаходиться|знаходяться|лежить|лежит)\s+"
     r"(?:(?:[^,.;]|(?<=\d)[,.](?=\d)){0,100}?\s)?(?:от|від|под|під|у|біля|возле|около|на|в)"
     r"(?:\s+(?:города|міста|села|поселка|селища))?|"
@@ -211,7 +217,7 @@ def qualifier(before: str, after: str = "", action: str = "",
         return ADJ[m.group("adj").lower().replace("-", "")], None, "claim"
     m = _OUTSKIRTS.search(tail)
     if m:
-        d = (m.group("dir") or "").lower().replace("-", "")
+        d = (m.group("dir") or "").lower().replace("-", "").replace("to the ", "").replace(" ", "")
         sd = _slavic(m.group("sdir") or "") if m.group("sdir") else ""
         direction = d or sd
         return (_part(direction) if direction else "outskirts"), None, "claim"
@@ -236,7 +242,7 @@ def qualifier(before: str, after: str = "", action: str = "",
     if m and _NEAR_AFTER.match(after):
         return "", None, "reference"
     if m:
-        d = m.group("dir").lower().replace("-", "")
+        d = m.group("dir").lower().replace("-", "").replace("to the ", "").replace(" ", "")
         km = float(m.group("km").replace(",", ".")) if m.group("km") else None
         return f"{d} of", km, "claim"
     m = _SLAVIC_DIR_OF.search(tail)

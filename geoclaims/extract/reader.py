@@ -56,11 +56,13 @@ MAX_CANDIDATES = 5000
 #: a building of a town, not the town: "seizing the Novohrodivka City Council", "Покровська шахта"
 _BUILDING_AFTER = re.compile(r"\s+(?:city\s+council|town\s+council|council|railway\s+station|station|plant|factory|mine|"
                              r"hospital|administration\s+building|coke\s+plant)\b", re.I)
-_PART_NOUN = re.compile(r"(?:industrial\s+zone|airport|outskirts|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
+_PART_NOUN = re.compile(r"(?:industrial\s+zone|airport|outskirts|strongholds?|strongpoints?|опорн\w+\s+пункт\w*|опорник\w*|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
                         r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
 _DATE_THEN_NAME = re.compile(r"\s*[-–—:]?\s*")
 _DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\s*\d{1,2}\b|\d{1,2}\s+\w+|\w+\s+\d{1,2}\s*\(|"
                        r"\(\w+\)|[—–-]\s)")
+#: a part of a town as a qualifier
+_PART = re.compile(r"(?:north|south|east|west|central|centre|center)[\w-]*")
 _QUOTED = re.compile(r"[«»“”„\"]")
 _REMAINS = re.compile(r"(?:remain|remains|remained|still|остается|остаётся|залишається|залишаються)\s+(?:\w+\s+){0,2}$",
                       re.I)
@@ -80,6 +82,17 @@ _GOAL_BEFORE = re.compile(r"(?<!\w)(?:to|toward|towards|into|до|к|ко|в\s+�
                           r"в\s+направлении)\s+(?:the\s+)?(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|"
                           r"(?:сел\w*|населен\w+\s+пункт\w*|город\w*|міст\w*)\s+)?(?:[\w'’-]+\s+(?:and|і|и|та)\s+)?$",
                           re.I)
+
+
+_FALL = re.compile(r"fall\b|падінн|падени", re.I)
+#: "on the A – B axis": A is where the movement starts
+_AXIS_FROM = re.compile(r"(?<!\w)(?:направлени\w*|напрям\w*|direction|axis)\s+(?:(?:of|from|от|від)\s+)?$", re.I)
+#: a direction of movement right before a name: an advance or retreat toward it says nothing of the place itself
+_TOWARD_BEFORE = re.compile(r"(?<!\w)(?:toward|towards|in\s+the\s+direction\s+of|в\s+направлении|у\s+напрямку|"
+                            r"в\s+напрямку|в\s+сторону|у\s+бік|в\s+бік|по\s+направлению\s+к)\s+(?:the\s+)?"
+                            r"(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|(?:сел\w*|населен\w+\s+пункт\w*|"
+                            r"населён\w+\s+пункт\w*|город\w*|міст\w*|поселк\w*|посёлк\w*|селищ\w*)\s+)?"
+                            r"(?:[\w'’-]+\s+(?:and|і|и|та)\s+)?$", re.I)
 
 
 class Reader:
@@ -246,7 +259,7 @@ class Reader:
         self._depth(s, mentions, triggers, quote, who, cside, status, date_text)
         attackers = [t.side for t in triggers if t.side and t.action == "repelled" and not t.blocked]
         s.attacker = attackers[-1] if attackers else None
-        subj = [t.side for t in triggers if t.side and t.how in ("subject", "agent", "held", "carried")
+        subj = [t.side for t in triggers if t.side and t.how in ("subject", "agent", "held", "carried", "speaker")
                 and t.action != "repelled"]
         s.subject = subj[-1] if subj else (self._first_side(sides) or (prev.subject if prev else None))
         self.anaphora.remember(s, mentions, refs)
@@ -333,6 +346,12 @@ class Reader:
                     r"\s*(?:,\s*(?:and\s+|и\s+|і\s+|та\s+|й\s+)?|\s+(?:and|и|і|та|й|or|или|або)\s+)\s*",
                     text[mentions[k - 1].end:m.start]):
                 kind = "reference"  # "кроме двух — Северодонецка и Лисичанска"
+            if kind == "claim" and _AXIS_FROM.search(text, max(a, m.start - 40), m.start) and \
+                    re.match(r"\s*[—–-]\s*[A-ZА-ЯЁІЇЄҐ]", text[m.end:m.end + 5]):
+                kind = "reference"  # "на направлении Будки — Теткино": where the attack came from, not where it was
+            if kind == "claim" and t is not None and t.action in ("advance", "capture", "withdraw") and \
+                    _TOWARD_BEFORE.search(text, max(a, m.start - 50), m.start):
+                kind = "reference"  # "advanced toward X", "отступив в сторону X", "в направлении поселка X": a direction
             if kind == "reference":
                 refs.add(m.start)
                 prev_q = None
@@ -402,6 +421,8 @@ class Reader:
         elif action == "capture" and (_PART_NOUN.search(self.text, max(s.start, m.start - 50), m.start)
                                       or _BUILDING_AFTER.match(self.text, m.end, s.end)):
             action = "advance"  # "взятии под контроль промышленной зоны и аэропорта Северодонецка"
+        if action == "capture" and t.voice == "nominal" and owner and _FALL.match(t.text):
+            side = other_side(owner)  # "the fall of X", "падіння сіл X": taken from the side that held it
         if action == "contest" and share is None:
             side = other_side(owner) if owner else side
         if side is None:
@@ -429,9 +450,27 @@ class Reader:
                     old.span[0] > s.start - 600 and not self.text.count("\n\n", old.span[0], s.start) and \
                     old.span[0] < s.start:
                 return None
+        for i in range(len(self.claims) - 1, max(-1, len(self.claims) - 8), -1):
+            old = self.claims[i]  # "confirmed Ukrainian advances in part of X. «... entered the northern part of X»"
+            if (old.place, old.place_id, old.side, old.action, old.claimant) != (name, pid, side, action, who) or \
+                    old.span[0] < s.start - 600 or old.span[0] >= s.start or self.text.count("\n\n", old.span[0], s.start) \
+                    or {old.qualifier, q} - {""} == set() or "" not in (old.qualifier, q) or not _PART.fullmatch(
+                        old.qualifier or q):
+                continue
+            vague = old if old.qualifier == "" else None
+            if vague is None:  # the part was named first: this is the same claim told again only if it says 'part'
+                if lx.PARTIAL.search(self.text, max(s.start, m.start - 40), m.end):
+                    return None
+                continue
+            if not lx.PARTIAL.search(self.text, max(0, vague.span[0] - 40), vague.span[1]):
+                continue  # "В X идут бои. Боестолкновения идут на востоке поселка": two statements
+            del self.claims[i]  # "advances in part of X" ... "the northern part of X": now with the part it was in
+            break
         if m.how == "anaphor" and any(
                 (old.place, old.side, old.action, old.qualifier) == (name, side, action, q)
                 and (not explicit or old.date == date_text)
+                and (old.claimant == who or "unattributed" in (old.claimant, who) or not s.claimant
+                     or s.claimant.start < 0)
                 and self.anaphora.last_start <= old.span[0] < s.start for old in self.claims[-8:]):
             return None  # "X was liberated. The ministry announced the capture of the settlement": told again
         if share is not None:  # "controls most of X" ... "X is 60% controlled": one statement, now with its share

@@ -82,6 +82,8 @@ class Trigger:
     goal_blocked: bool = False
     #: "не контролюють повністю": only part of the place
     partial: bool = False
+    #: the sentence goes on to say it failed ("..., but without success", "успіху не мали")
+    failed: bool = False
     side: str | None = None
     how: str = ""          # how the side was found
 
@@ -106,7 +108,8 @@ class Sentence:
 
 
 #: a verb of going on right before an action noun: "продолжают освобождение X", "ведет освобождение X"
-_GOES_ON_BEFORE = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|вед[её]т|ведут|веде|ведуть|ведём|ведемо)\s+"
+_GOES_ON_BEFORE = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|вед[её]т|ведут|веде|ведуть|ведём|ведемо|"
+                             r"приступил\w*\s+к|приступ\w+\s+до|розпочал\w*|начал\w*|began|started|begun)\s+"
                              r"(?:\w+\s+)?$", re.I)
 #: the subject of a sentence is a report that the sentence goes on to deny: "Інформація про нібито просування ..."
 _REPORT_SUBJECT = re.compile(r"\W*(?:інформаці\w+|информаци\w+|повідомлення|сообщени\w+|заяв\w+|чутки|слухи|"
@@ -136,8 +139,15 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         found.append(Trigger(action, voice, s.start + m.start(), s.start + m.end(), word))
     found.sort(key=lambda t: t.start)
     found = _repelled_objects(text, s, found)
+    _failed_outcome(text, s, found)
     for t in found:
         head = text[max(s.start, t.start - 60):t.start]
+        wish = None  # "хоче підійти ближче до X, інфільтруватись туди": an infinitive far from the wish it goes on
+        if _INFINITIVE.search(t.text) and not lx.INTENT.search(head):
+            far = _INTENT_WORD.search(text, max(s.start, t.start - 120), t.start)
+            if far and not re.search(r"[.;:]", text[far.end():t.start]) and not any(
+                    far.end() <= x.start < t.start and not _INFINITIVE.search(x.text) for x in found):
+                wish = far.group(0)
         tail = text[t.end:min(s.end, t.end + 25)]
         rest = text[t.end:s.end]
         if t.voice == "held" and re.match(r"(?:remain|still|остается|остаётся|залишається|залишаються)", t.text, re.I):
@@ -146,12 +156,12 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             t.blocked = "standing"  # "controlled by Russian forces for months": no change
         elif t.action == "capture" and t.voice in ("passive", "active") and _attributive(text, s, t):
             t.blocked = "standing"  # "the occupied city of Izium", "у звільненому селі Гракове": a state, not an event
-        elif t.action in ("contest", "advance") and t.voice == "active" and not lx.INTENT.search(head) and \
-                lx.FAILED_ATTEMPT.search(head[-30:]):
+        elif t.action in ("contest", "advance") and t.voice == "active" and not lx.INTENT.search(head) and not wish and (
+                lx.FAILED_ATTEMPT.search(head[-30:]) or t.failed and t.action == "contest"):
             t.action, t.voice = "repelled", "passive"  # "unsuccessfully attacked X", "безуспішно штурмували X"
-        elif lx.INTENT.search(head) and t.action != "repelled":
-            attempt = bool(lx.ATTEMPT.search(head))
-            if attempt and lx.FAILED_ATTEMPT.search(head + " " + rest):  # "безуспішно намагався просунутися в X"
+        elif (lx.INTENT.search(head) or wish) and t.action != "repelled":
+            attempt = bool(lx.ATTEMPT.search(head)) or bool(wish and re.match(r"(?:намага|пыта|стара)", wish, re.I))
+            if attempt and (lx.FAILED_ATTEMPT.search(head + " " + rest) or t.failed):  # "безуспішно намагався просунутися в X"
                 t.action, t.voice = "repelled", "passive"
             elif attempt and t.action in ("advance", "contest", "repelled") and not any(
                     x.action == "repelled" and x is not t for x in found):
@@ -172,6 +182,12 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         elif t.voice == "nominal" and t.action in ("capture", "advance") and (
                 lx.CONTINUES.match(text, t.end, s.end) or _GOES_ON_BEFORE.search(head)):
             t.action, t.voice = "contest", "active"  # "Освобождение Гуляйполя продолжается": no outcome yet
+        prev = [x for x in found if x.end <= t.start]
+        if not t.blocked and prev and prev[-1].blocked == "negated" and re.fullmatch(
+                r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|і|та|и|й|or|або|или|nor)\s+", text[prev[-1].end:t.start]):
+            t.blocked = "negated"  # "did not enter X and hold it": the negation goes on
+        if not t.blocked and t.action != "repelled" and _CANNOT_AND.search(head):
+            t.blocked = "negated"  # "The Russians cannot go into the village and hold it"
         den = lx.DENIAL.search(text, s.start, t.start)
         if den and not re.search(r"(?<!\w)(?:but|and\s+said|saying|однако|но|але|проте|(?:and|і|та|и)\s+"
                                  r"(?:said|says|states|stated|reports|added|повідомля\w+|заяв\w+|сообща\w+|"
@@ -189,6 +205,41 @@ _OBLIQUE = re.compile(r"(?:их|ых|ого|ому|ої|ой|ника|ога|а�
 _PARTICIPLE = re.compile(r"(?:ed|en|(?:[еєё]н|ован|уван|ыван|иван)н?(?:ый|ий|ая|ое|ые|ых|ом|ой|ым|ую|ого|ому|ими|ыми|а|е|і|"
                          r"их|ій|им|у|ої|ою|ої|ого|ими)?)$")
 _ACTION_NOUN_END = re.compile(r"(?:ни[еяюи]|нием|ниями|ниях|ння|нням|нню|нні)$")
+
+
+#: an infinitive (Ukrainian, Russian): no event of its own unless a verb of wishing or trying, or "вдалося", governs it
+_INFINITIVE = re.compile(r"(?:[аяиіуюоеє]ти(?:с[яь])?|[аяиуюое]ть(?:ся)?)$", re.I)
+_INTENT_WORD = re.compile(r"(?<!\w)(?:хоч\w+|хоче|намага\w+|пыта\w+|стрем\w+|прагн\w+|планир\w+|планув\w+|"
+                          r"намерен\w*|хотят|хотел\w*|стараю\w+|старает\w+)(?!\w)", re.I)
+#: an inability that governs a coordinated verb: "cannot go into the village and hold it"
+_CANNOT_AND = re.compile(r"(?<![\w'’])(?:cannot|can['’]t|could\s+not|couldn['’]t|не\s+мож\w+|не\s+змо\w+|не\s+смо\w+|"
+                         r"не\s+в\s+силах)\s+(?:[\w'’-]+\s+){1,7}?(?:and|і|та|и|й)\s+$", re.I)
+_BUT = re.compile(r"(?<!\w)(?:but|yet|однако|но|але|проте|однак)(?!\w)", re.I)
+
+
+def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
+    """Attacks whose failure the same sentence goes on to tell: "attempted an assault near X and Y but were forced
+    to retreat", "вели наступальні дії в районах X, Y, успіху не мали". The attack is marked ``failed`` (a
+    repelled claim about the attacker); the retreat that tells the failure is no withdrawal of its own."""
+    spans = [(s.start + m.start(), s.start + m.end()) for m in lx.FAILED_OUTCOME.finditer(s.text)]
+    for r in found:  # "attempted to enter X on several occasions, but ... they were repelled"
+        if r.action == "repelled" and r.voice == "passive" and _BUT.search(text, max(s.start, r.start - 80), r.start):
+            spans.append((r.start, r.end))
+    for at, end in sorted(spans):
+        before = [t for t in found if t.end <= at]
+        attacks = []
+        for t in reversed(before):
+            if t.action in ("capture", "advance", "withdraw") and not (t.voice == "active" and t.action == "advance"):
+                break  # "captured X and attacked Y without success": the failure is the attack's
+            if t.action in ("contest", "advance") and t.voice == "active":
+                attacks.append(t)
+        if not attacks:
+            continue
+        for t in attacks:
+            t.failed = True
+        for t in found:
+            if t.action in ("withdraw", "repelled") and at <= t.start < end:
+                t.blocked = "failure"  # told as the attack's outcome: no claim of its own
 
 
 def _attributive(text: str, s: Sentence, t: Trigger) -> bool:
@@ -277,6 +328,14 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         if after and after[0][0] - t.end < 40:
             t.side, t.how = after[0][2], "held"
             return
+    adj = _SIDE_ADJ_BEFORE.search(text, max(s.start, t.start - 30), t.start)
+    if adj:  # "confirmed Ukrainian advances in part of X", "российское продвижение у X": the adjective's side
+        word = adj.group("adj").lower()
+        side = ("UA" if word.startswith(("ukr", "укр", "укра")) else "RU" if word.startswith(("rus", "рос", "ро"))
+                else other_side(persp) if persp else None)
+        if side:
+            t.side, t.how = side, "agent"
+            return
     if t.voice in ("passive", "nominal", "held") and after and after[0][0] - t.end < 60 and (
             _AGENT.match(text[t.end:after[0][0]]) or _INSTRUMENTAL.match(text[after[0][0]:after[0][1]])
             or _FROM_SIDE.search(text[t.end:after[0][0]])
@@ -292,6 +351,9 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
             t.side, t.how = side, "attack"  # "отражены атаки ВСУ": the attacker
         else:
             t.side, t.how = side, "agent"
+        return
+    if t.action == "repelled" and t.failed and before:
+        t.side, t.how = before[-1][2], "attack"  # "Russian forces ... attacked X but made no advances": the subject
         return
     if t.action == "repelled":
         attack = attack_side(text, t, s, sides, persp)
@@ -334,6 +396,12 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         t.side, t.how = (other_side(persp) if t.action == "repelled" else persp), "speaker"
         return
     t.side, t.how = None, ""
+
+
+#: a side adjective right before an action noun: "Ukrainian advances", "российского продвижения", "ворожий наступ"
+_SIDE_ADJ_BEFORE = re.compile(r"(?<![\w'’-])(?P<adj>Ukrainian|Russian|enemy|украинск\w+|российск\w+|українськ\w+|"
+                              r"російськ\w+|вражеск\w+|ворож\w+)\s+(?:(?:new|further|recent|latest|successful|"
+                              r"нов\w+|дальнейш\w+|подальш\w+|успешн\w+|успішн\w+)\s+)?$", re.I)
 
 
 def attack_side(text: str, t: Trigger, s: Sentence, sides, persp: str | None) -> str | None:

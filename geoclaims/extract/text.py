@@ -66,6 +66,7 @@ def clean_text(text: str) -> str:
     text = html.unescape(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " "))
     text = re.sub(r"[ ]{2,}", " ", text)
+    text = re.sub(r"(?<=[A-Za-z])[‘`´](?=s\b)", "’", text)  # "Russia‘s": a possessive typed with the wrong quote
     return re.sub(r"\n\s*\n+", "\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()
 
 
