@@ -7,6 +7,7 @@ places of the file (proximity) or reported with the candidates.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import warnings
@@ -246,20 +247,26 @@ class _RowReader:
                 groups.setdefault(("url", parsed["source_url"], str(parsed.get("date"))), []).append(ln)
         out: dict[int, Place] = {}
         for lines in groups.values():
+            near = list({anchor[o].id: anchor[o] for o in lines if o in anchor}.values())
             for ln in lines:
                 if resolutions[ln][1] is not None and ln not in out:
-                    place = _nearest_candidate(resolutions[ln][1], [anchor[o] for o in lines if o in anchor])
+                    place = _nearest_candidate(resolutions[ln][1], near)
                     if place is not None:
                         out[ln] = place
         # then by the places of the file's rows within WINDOW_DAYS of the row: a front is local in time
         # as in space, and a file that follows two fronts over the years is one front at a time
-        dated = {ln: parsed["date"] for ln, parsed in usable.items() if isinstance(parsed.get("date"), dt.date)}
-        for ln, day in dated.items():
-            if resolutions[ln][1] is not None and ln not in out:
-                near = [anchor[o] for o, d in dated.items() if o in anchor and abs((d - day).days) <= WINDOW_DAYS]
-                place = _nearest_candidate(resolutions[ln][1], near)
-                if place is not None:
-                    out[ln] = place
+        days = sorted((parsed["date"].toordinal(), ln) for ln, parsed in usable.items()
+                      if isinstance(parsed.get("date"), dt.date) and ln in anchor)
+        ordinals = [d for d, _ in days]
+        for ln, parsed in usable.items():
+            if resolutions[ln][1] is None or ln in out or not isinstance(parsed.get("date"), dt.date):
+                continue
+            day = parsed["date"].toordinal()
+            lo, hi = bisect.bisect_left(ordinals, day - WINDOW_DAYS), bisect.bisect_right(ordinals, day + WINDOW_DAYS)
+            near = list({anchor[o].id: anchor[o] for _, o in days[lo:hi]}.values())
+            place = _nearest_candidate(resolutions[ln][1], near)
+            if place is not None:
+                out[ln] = place
         return out
 
     @staticmethod
