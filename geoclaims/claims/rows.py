@@ -2,7 +2,8 @@
 
 A row with a bad value becomes a :class:`~geoclaims.errors.ClaimProblem` naming its line, column,
 value and what would be valid; place names that match several places are settled by the other
-places of the file (proximity) or reported with the candidates.
+places of the row's statement, of the rows of the weeks around it, or of the file (proximity), or
+reported with the candidates.
 """
 
 from __future__ import annotations
