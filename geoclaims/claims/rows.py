@@ -235,6 +235,8 @@ class _RowReader:
         file that covers two fronts (a Kostiantynivka by Marinka in 2023, the town by Bakhmut in 2025)
         cannot settle it as a whole: the statement, or the weeks around it, can.  Each row is settled on
         its own; rows it leaves are settled by the whole file (:meth:`_settle`)."""
+        if not any(res is not None and res[1] is not None for res in resolutions.values()):
+            return {}  # no ambiguous row: nothing to settle
         usable = {ln: parsed for ln, parsed, _, _ in pending
                   if parsed is not None and resolutions.get(ln) is not None}
         # anchors: rows with one certain, located place
