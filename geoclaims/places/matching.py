@@ -178,9 +178,19 @@ def _best_ratio(gaz: "Gazetteer", pidx: int, qkey: str) -> tuple[float, str]:
     return (found[1] / 100.0, found[0]) if found and found[1] > 0 else (0.0, "")
 
 
+#: Most fuzzy skeleton searches remembered per gazetteer (a report names the same unknown place again and again)
+FUZZY_MEMO = 4096
+
+
 def _fuzzy_skeletons(gaz: "Gazetteer", qskel: str) -> list[tuple[str, float]]:
     """Skeletons close to `qskel`: first among those sharing its first letter,
-    then its second (a dropped or added first letter), then all."""
+    then its second (a dropped or added first letter), then all.  Remembered on the gazetteer (which
+    never changes), as each search scans a block of the index's skeletons."""
+    memo = getattr(gaz, "_fuzzy_memo", None)
+    if memo is None:
+        memo = gaz._fuzzy_memo = {}
+    if qskel in memo:
+        return memo[qskel]
     from rapidfuzz import fuzz, process
 
     blocks, every = _skeleton_blocks(gaz)
@@ -189,7 +199,10 @@ def _fuzzy_skeletons(gaz: "Gazetteer", qskel: str) -> list[tuple[str, float]]:
         found = process.extract(qskel, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=15)
         if found:
             break
-    return [(s, score) for s, score, _ in found]
+    if len(memo) >= FUZZY_MEMO:
+        memo.clear()
+    memo[qskel] = out = [(s, score) for s, score, _ in found]
+    return out
 
 
 def _skeleton_blocks(gaz: "Gazetteer") -> tuple[dict[str, list[str]], list[str]]:
