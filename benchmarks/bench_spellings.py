@@ -7,12 +7,15 @@ For each development file (``tests/data/kharkiv-2024-claims.csv``, northern Khar
 the spellings of German, Polish, French, Romanian, Bulgarian, Russian and Ukrainian reports; and
 ``tests/data/fronts-2022-2026-claims.csv``, Luhansk, Zaporizhzhia, Dnipropetrovsk and more in 15
 languages, and ``tests/data/fronts-donetsk-2022-2025-claims.csv``, Bakhmut to Velyka Novosilka in 18,
-both first read as held-out files) it
+and ``tests/data/fronts3-2022-2025-claims.csv``, the northern campaign and Mykolaiv/Kherson 2022 and
+Pokrovsk-Dobropillia 2025 in 16, all three first read as held-out files) it
 prints, for this checkout and (``--baseline DIR``, e.g. a worktree of ``main``) for another one,
 measured in the same run:
 
 - rows that name a place, rows located with no guess (certain matches only, the default of
   ``read_claims``), and rows located when guesses are accepted (``accept_fuzzy=True``);
+- rows whose place is known (certain, not ambiguous) but has no position in the gazetteer (a
+  village of GeoNames' postal file whose position is only an average): identified, not mapped;
 - correctness: of the located rows whose spelling has an independent coordinate (the files'
   ``*-places.csv``, Wikipedia infoboxes), how many lie within 5 km of it, and the farthest; and how
   many located rows lie outside the oblast their row names.
@@ -39,6 +42,7 @@ FILES = {
     "fronts-2022-2024": ("fronts-2022-2024-claims.csv", "fronts-2022-2024-places.csv"),
     "fronts-2022-2026": ("fronts-2022-2026-claims.csv", "fronts-2022-2026-places.csv"),
     "fronts-donetsk": ("fronts-donetsk-2022-2025-claims.csv", "fronts-donetsk-2022-2025-places.csv"),
+    "fronts3": ("fronts3-2022-2025-claims.csv", "fronts3-2022-2025-places.csv"),
 }
 
 
@@ -84,8 +88,10 @@ for label, kw in (("certain", {}), ("with_guesses", {"accept_fuzzy": True})):
                 names = set()
             if names and c.place.admin1 not in names and c.place.country not in names:
                 outside += 1
+    known = [c for c in cs if c.place_name and c.place is not None and not c.place.is_located]
     out[label] = {
         "located": len(located),
+        "known_unlocated": len(known),
         "checked": len(checked),
         "within_5km": sum(d <= 5 for _, d in checked),
         "max_km": round(max((d for _, d in checked), default=0.0), 1),
@@ -112,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     runs = [("this checkout", ROOT)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
     print(f"{'file':18} {'checkout':14} {'named':>5} {'certain':>13} {'with guesses':>13} "
-          f"{'<=5 km of truth':>16} {'max km':>7} {'outside oblast':>15}")
+          f"{'<=5 km of truth':>16} {'max km':>7} {'outside oblast':>15} {'known, no position':>19}")
     extra = held_out() if args.held_out else {}
     if args.held_out and not extra:
         print("no held-out file in tests/data (heldout-<name>-claims.csv): every file there is a development file now")
@@ -122,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             n, c, g = r["named"], r["certain"], r["with_guesses"]
             print(f"{name:18} {label:14} {n:>5} {c['located']:>5} ({c['located'] / n:5.1%}) "
                   f"{g['located']:>5} ({g['located'] / n:5.1%}) {c['within_5km']:>7} of {c['checked']:<6} "
-                  f"{c['max_km']:>7} {c['outside_region']:>15}")
+                  f"{c['max_km']:>7} {c['outside_region']:>15} {c['known_unlocated']:>19}")
             if c["wrong"]:
                 print(f"{'':33} certain matches more than 5 km from the truth: {', '.join(c['wrong'])}")
             if g["wrong"]:

@@ -59,8 +59,8 @@ class _RowReader:
         for line, parsed, geom, probs in pending:
             if parsed is not None and parsed.get("place_name") and not probs:
                 resolutions[line] = self._resolve(line, parsed, probs)
-        settled = self._settle(resolutions)
-        by_statement = self._settle_by_statement(pending, resolutions)
+        settled = self._settle(resolutions, self.gaz)
+        by_statement = self._settle_by_statement(pending, resolutions, self.gaz)
         places: dict[int, Place | None] = {}
         for line, parsed, geom, probs in pending:
             if parsed is None or probs or not parsed.get("place_name"):
@@ -109,10 +109,51 @@ class _RowReader:
                     probs.append(self._problem(line, column, value, why, parsed["claim_id"]))
         located = {line: p for line, p in places.items() if p is not None and not parsed_by_line[line][1]}
         vouched = [line for line in located if parsed_by_line[line][0].get("_regions")]
-        for line, why in file_outliers(located, exempt=vouched).items():
+        outliers = file_outliers(located, exempt=vouched)
+        for line, why in outliers.items():
             parsed, probs = parsed_by_line[line]
+            other = self._reading_near_file(line, parsed, located[line],
+                                            [p for ln, p in located.items() if ln not in outliers and p.is_located])
+            if other is not None:
+                places[line] = other
+                continue
             probs.append(self._problem(line, "place", parsed["place_name"] or parsed["_place_id"], why,
                                        parsed["claim_id"]))
+
+    def _reading_near_file(self, line: int, parsed: dict[str, Any], far: Place, others: list[Place]) -> Place | None:
+        """Another certain reading of a row's name that lies among the file's places, or None.
+
+        "Demidov" is a town of Smolensk Oblast by its own name, and Demydiv by Kyiv by its Russian
+        one (a cognate, a weaker match the lookup ranks below it); in a file about the Kyiv front the
+        town is hundreds of kilometres from every other place.  The other reading is taken when it
+        lies within :data:`~geoclaims.places.place_checks.OUTLIER_MIN_KM` of another place of the
+        file, nearer than any other reading, and the row says so in a warning.  A reading with no
+        position (a village known only with its district) is weighed from its district's core and,
+        when taken, leaves the row unmapped but identified.
+        """
+        from geoclaims.places.districts import DistrictCores
+        from geoclaims.places.gazetteer import haversine_km
+        from geoclaims.places.place_checks import OUTLIER_MIN_KM
+
+        name = parsed.get("place_name")
+        if not name or parsed["_place_id"] or parsed["_latlon"] is not None or not others:
+            return None
+        best: tuple[float, Place] | None = None
+        for m in self.gaz.lookup(name, limit=20):
+            if m.uncertain or m.place.id == far.id:
+                continue
+            here = DistrictCores.of(self.gaz).rough_position(m.place)
+            if here is None:
+                continue
+            d = min(haversine_km(here, o.latlon) for o in others)
+            if d <= OUTLIER_MIN_KM and (best is None or d < best[0]):
+                best = (d, m.place)
+        if best is None:
+            return None
+        warnings.warn(f"{self.source}, {self.unit} {line}: place {name!r} taken as "
+                      f"{best[1].label}, {best[0]:.0f} km from another place of the file: {far.label}, its "
+                      "first reading, is far from all of them", UserWarning, stacklevel=5)
+        return best[1]
 
     def _problem(self, line: int, column: str, value: Any, message: str, claim_id: str = "") -> ClaimProblem:
         return ClaimProblem(self.source, line, column, _text(value), message, claim_id, self.unit)
@@ -228,7 +269,7 @@ class _RowReader:
                        location_note=f"coordinates given in {self.source}")
 
     @staticmethod
-    def _settle_by_statement(pending: list, resolutions: dict[int, Any]) -> dict[int, Place]:
+    def _settle_by_statement(pending: list, resolutions: dict[int, Any], gaz: "Gazetteer") -> dict[int, Place]:
         """Ambiguous names settled by the other places of their own statement (the rows that share its
         ``claim_id``, or its ``source_url`` and date), else by those of the rows within
         :data:`WINDOW_DAYS` of it.  A village named with others in one statement lies near them, and a
@@ -253,7 +294,7 @@ class _RowReader:
             near = list({anchor[o].id: anchor[o] for o in lines if o in anchor}.values())
             for ln in lines:
                 if resolutions[ln][1] is not None and ln not in out:
-                    place = _nearest_candidate(resolutions[ln][1], near)
+                    place = _nearest_candidate(resolutions[ln][1], near, gaz)
                     if place is not None:
                         out[ln] = place
         # then by the places of the file's rows within WINDOW_DAYS of the row: a front is local in time
@@ -267,13 +308,13 @@ class _RowReader:
             day = parsed["date"].toordinal()
             lo, hi = bisect.bisect_left(ordinals, day - WINDOW_DAYS), bisect.bisect_right(ordinals, day + WINDOW_DAYS)
             near = list({anchor[o].id: anchor[o] for _, o in days[lo:hi]}.values())
-            place = _nearest_candidate(resolutions[ln][1], near)
+            place = _nearest_candidate(resolutions[ln][1], near, gaz)
             if place is not None:
                 out[ln] = place
         return out
 
     @staticmethod
-    def _settle(resolutions: dict[int, Any]) -> dict[tuple[str, tuple[str, ...]], Place]:
+    def _settle(resolutions: dict[int, Any], gaz: "Gazetteer") -> dict[tuple[str, tuple[str, ...]], Place]:
         """Ambiguous names the file's other places settle, as :func:`geoclaims.places.geocoding.geocode_all` does."""
         from geoclaims.places.gazetteer import Resolution
         from geoclaims.places.geocoding import settle_by_proximity
@@ -289,7 +330,7 @@ class _RowReader:
             elif place.is_located:
                 refs[place.id] = Resolution(place.name, (Match(place, 1.0, "exact", place.name),), False)
         chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
-        settle_by_proximity(refs, chosen)
+        settle_by_proximity(refs, chosen, gazetteer=gaz)
         return {k: chosen[k][0].place for k, r in refs.items() if r.ambiguous and not chosen[k][1]}
 
     def _ambiguous(self, line: int, parsed: dict[str, Any], res: Any) -> ClaimProblem:
@@ -302,7 +343,7 @@ class _RowReader:
         )
 
 
-def _nearest_candidate(res: Any, anchors: list[Place]) -> Place | None:
+def _nearest_candidate(res: Any, anchors: list[Place], gaz: "Gazetteer") -> Place | None:
     """The candidate of an ambiguous lookup that :func:`~geoclaims.places.geocoding.settle_by_proximity`
     picks among `anchors` (certain places), or None."""
     if not anchors:
@@ -314,7 +355,7 @@ def _nearest_candidate(res: Any, anchors: list[Place]) -> Place | None:
     refs: dict[Any, Any] = {"?": res}
     refs.update({p.id: Resolution(p.name, (Match(p, 1.0, "exact", p.name),), False) for p in anchors})
     chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
-    settle_by_proximity(refs, chosen)
+    settle_by_proximity(refs, chosen, gazetteer=gaz)
     return None if chosen["?"][1] else chosen["?"][0].place
 
 

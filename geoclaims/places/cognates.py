@@ -12,12 +12,14 @@ Ukrainian               Russian             example
 -е (neuter adjective)   -ое, -ее            Зелене / Зеленое
 -ове, -еве, -ине        -ово, -ево, -ино    Огірцеве / Огирцево
 -на, -ська              -ная, -ская         Пильна / Пильная
+-а, -я before a noun    -ая, -яя            Стара Буда / Старая Буда
 -ий, -ій                -ый, -ий, -ой       Сотницький / Сотницкий
 -ці, -и                 -цы, -ы             Липці / Липцы
 -иця, -ця               -ица, -ца           Стариця / Старица
 -ець, -ськ, -цьк        -ец, -ск, -цк       Мороховець / Мороховец
 і, ї, є, '              е, и, о; е, и; е; ь Лук'янці / Лукьянцы, Виїмка / Выемка
 і before the ending     о, е, и             Сінокісне / Сенокосное
+-нє                     -нее, -ное          Дорожнє / Дорожное
 під-, піщ-, вільх-      под-, песч-, ольх-  Підлипне / Подлипное
 ======================  ==================  =====================
 
@@ -65,7 +67,7 @@ _UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ївка", ("евка",)), ("івка", ("овка", "евка")),
     ("ське", ("ское",)), ("цьке", ("цкое",)), ("ьке", ("ское",)),
     ("ове", ("ово", "овое")), ("еве", ("ево", "евое")), ("єве", ("ево",)), ("ине", ("ино", "иное")),
-    ("іне", ("ино",)), ("нє", ("нее",)),
+    ("іне", ("ино",)), ("нє", ("нее", "ное")),
     ("ська", ("ская",)), ("цька", ("цкая",)),
     ("ський", ("ский",)), ("цький", ("цкий",)),
     ("иця", ("ица",)), ("ця", ("ца",)), ("ча", ("чья", "ча")),
@@ -142,6 +144,9 @@ def _word_forms(word: str, endings, letters, stem_map=()) -> list[str]:
     return list(dict.fromkeys(form for _, _, form in sorted(ranked)))
 
 
+# a feminine adjective's short Ukrainian form before a noun (Стара, Мала, Велика, Біла, Верхня), whose
+# Russian form ends in -ая/-яя; -на/-ва already take -ная/-вая by the word endings
+_UK_SHORT_ADJECTIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ][ая]$")
 _VELAR_Y = re.compile(r"(?<=[гкхжшчщГКХЖШЧЩ])ы")
 
 
@@ -186,6 +191,11 @@ def cognates(name: str, language: str | None = None) -> tuple[str, ...]:
         if not words or len(words) > 4:
             continue
         per_word = [_word_forms(w, endings, letters, stem_map)[:MAX_FORMS] for w in words]
+        if d == "uk":  # an adjective before the noun: Стара Буда / Старая Буда, Мала Шестерня / Малая Шестерня
+            for i, w in enumerate(words[:-1]):
+                if _UK_SHORT_ADJECTIVE.search(w):
+                    per_word[i] = list(dict.fromkeys([f + "я" for f in per_word[i] if f.endswith(("а", "я"))] + per_word[i]))
+                    per_word[i] = per_word[i][:MAX_FORMS]
         for combo in itertools.islice(itertools.product(*per_word), MAX_FORMS):
             forms.append(_recase(name, " ".join(combo)))
     return tuple(f for f in dict.fromkeys(forms) if f.lower() != name.lower())[:MAX_FORMS]

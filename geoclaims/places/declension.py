@@ -57,11 +57,62 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
-def _word_nominatives(word: str) -> list[str]:
-    """The nominatives one Cyrillic word may be (the word itself first)."""
+# Georgian case endings (the press writes a Ukrainian or Russian name in Georgian letters and declines
+# it: დემიდოვის "of Demidov", ლიტვინოვკას "to Litvinovka", ხერსონში "in Kherson"), longest first, with
+# the nominative's own -ი (დემიდოვი) after a consonant; the stem is then read as it is romanised
+_GEORGIAN = re.compile(r"[\u10A0-\u10FF]")
+_GEORGIAN_ENDINGS = ("იდან", "იდანვე", "ისთვის", "ამდე", "ში", "ზე", "ით", "ად", "ის", "ს", "ი", "ო")
+
+
+def _georgian_nominatives(word: str) -> list[str]:
+    """The stems a Georgian-script word may be, the word itself first."""
     out = [word]
-    if not _CYRILLIC.search(word):
+    for ending in _GEORGIAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            out.append(stem)
+            if ending in ("ის", "ით", "ად") and not stem.endswith(("ა", "ე", "ო", "უ", "ი")):
+                out.append(stem + "ა")  # an a-stem's genitive drops its -ა: ლიტვინოვკის -> ლიტვინოვკა
+    return list(dict.fromkeys(out))
+
+
+# Latin-script case endings of the Slavic and Baltic press (Polish, Czech, Slovak, Slovene, Croatian,
+# Lithuanian) on a romanised name: "w Pokrowsku", "Bachmutu", "pod Awdijiwką", "Rubiżnego",
+# "Kyselivku", "v Avdijivce", "Bachmutem", "Pokrovskas"; longest first
+_LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("owego", ("owe",)), ("iego", ("ie", "i")), ("ego", ("e", "y", "i")), ("emu", ("e", "y")),
+    ("kiem", ("k", "ka")), ("ku", ("k", "ka")), ("ce", ("ka",)), ("ki", ("ka", "k")), ("kę", ("ka",)),
+    ("ką", ("ka",)), ("ke", ("ka",)), ("kou", ("ka",)), ("ky", ("ka",)), ("iu", ("", "ia")), ("ie", ("", "a")),
+    ("em", ("",)), ("om", ("",)), ("as", ("",)), ("ą", ("a",)), ("ę", ("a",)), ("u", ("",)), ("a", ("",)),
+)
+# a masculine genitive -a (Bachmuta, Pokrowska, Charkowa) follows the consonants town names end in
+_GENITIVE_A = re.compile(r"[tkvwrlnmdsz]a$")
+_LATIN_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+def _latin_nominatives(word: str) -> list[str]:
+    """The nominatives a Latin-script word in a Slavic or Baltic case may be, the word itself first."""
+    out = [word]
+    low = word.lower()
+    if len(low) < 5 or not _LATIN_WORD.match(low) or not low.isascii() and not re.search(r"[ąęłńóśźżčšžěůý]", low):
         return out
+    for ending, repl in _LATIN_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            if ending == "a" and not _GENITIVE_A.search(low):
+                break
+            stem = word[: len(word) - len(ending)]
+            out.extend(stem + r for r in repl)
+            break
+    return out
+
+
+def _word_nominatives(word: str) -> list[str]:
+    """The nominatives one Cyrillic, Georgian or Latin word may be (the word itself first)."""
+    if _GEORGIAN.search(word):
+        return _georgian_nominatives(word)
+    if not _CYRILLIC.search(word):
+        return _latin_nominatives(word)
+    out = [word]
     low = word.lower()
     for ending, repl in _ENDINGS:
         if low.endswith(ending) and len(word) - len(ending) >= (2 if len(word) <= 4 else 3):
@@ -92,6 +143,8 @@ def nominatives(name: str) -> tuple[str, ...]:
     (True, True)
     >>> nominatives("Sudzha")
     ()
+    >>> nominatives("Bachmutu"), nominatives("Kyselivku")
+    (('Bachmut',), ('Kyselivk', 'Kyselivka'))
     """
     text = " ".join(name.split())
     bare = _PREPOSITION.sub("", text, count=1)
@@ -100,7 +153,8 @@ def nominatives(name: str) -> tuple[str, ...]:
     if not bare or len(words) > 4:
         return ()
     forms = [bare] if bare != text else []
-    per_word = [_word_nominatives(w) for w in words]
+    english = bare != _PREPOSITION.sub("", text, count=1)  # an English possessive: no other case to undo
+    per_word = [[w] if english else _word_nominatives(w) for w in words]
     for combo in itertools.islice(itertools.product(*per_word), MAX_FORMS * 2):
         forms.append(" ".join(combo))
     return tuple(f for f in dict.fromkeys(forms) if f != text)[:MAX_FORMS]

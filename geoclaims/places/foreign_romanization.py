@@ -1,17 +1,19 @@
 """Romanisations of Russian and Ukrainian names in the systems of other languages' press.
 
-German, Polish, Czech, French, Estonian, Romanian and Spanish reports spell Cyrillic names by
+German, Polish, Czech, French, Estonian, Romanian, Spanish, Hungarian and Dutch reports spell Cyrillic names by
 their own languages' conventions: Charkiw, Tschassiw Jar, Wowtschansk (German); Charków, Pokrowsk,
 Wołczańsk, Szczastia (Polish); Vovčansk, Lyman (Czech); Koupiansk, Tchassiv Iar (French); Harkiv,
 Tšassiv Jar, Mõrnohrad (Estonian); Ceasiv Iar, Klișciivka, Zaporojie (Romanian); Jersón, Bajmut,
-Joroshee (Spanish).  A spelling made by such a system is as certain as one made by BGN/PCGN: it
+Joroshee (Spanish); Szuhecke, Kucseriv Jar, Pokrovszk (Hungarian); Myroljoebivka, Tsjasiv Jar
+(Dutch).  A spelling made by such a system is as certain as one made by BGN/PCGN: it
 is the name, written by a rule.  This module spells a name under each system
 (:data:`FOREIGN_SYSTEMS`); the gazetteer indexes the spellings beside the English-language
 romanisations (reason ``transliteration``).  The systems follow the conventions the papers use,
 not one standard: Duden's for German (ж sch, ч tsch, в w, й j, е je after a vowel), PWN's for
 Polish (ł before hard vowels, ia/ie/iu after consonants), the Czech (ž š č ch), the French (ou,
 tch, ch, j, kh), the Estonian (ž š tš h õ), the Romanian (j ș ț h î, c/ci and șc/șci for ч and
-щ) and the Spanish (j for х, ia/ya, sh, ch) ones.  Ukrainian ьо is spelled as Russian ё
+щ), the Spanish (j for х, ia/ya, sh, ch), the Hungarian (zs s sz cs c h j) and the Dutch (oe sj tsj
+zj ch j) ones.  Ukrainian ьо is spelled as Russian ё
 (Метьолкіне: Metjolkine).  Ukrainian names in French are spelled by :mod:`translitua`
 (``UkrainianFrench``), so only Russian names get French here; translitua's German writes ж as
 "sh" (Rubishne) where the German press writes Rubischne, so German is made here for both.
@@ -28,6 +30,8 @@ Examples
 'Koupiansk'
 >>> foreign_romanizations("Кліщіївка", "uk")["uk:ro"]
 'Klișciivka'
+>>> foreign_romanizations("Сухецьке", "uk")["uk:hu"], foreign_romanizations("Миролюбівка", "uk")["uk:nl"]
+('Szuhecke', 'Myroljoebivka')
 """
 
 from __future__ import annotations
@@ -68,6 +72,13 @@ _TABLES: dict[str, dict[str, str]] = {
     "et": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "je", "ё": "jo", "ж": "ž", "и": "i",
            "й": "i", "л": "l", "х": "h", "ц": "ts", "ч": "tš", "ш": "š", "щ": "štš", "ы": "õ", "э": "e",
            "ю": "ju", "я": "ja", "і": "i", "ї": "ji", "є": "je"},
+    # Hungarian (MTA/press): cs, s, sz, zs, c, h, j; and Dutch: oe, sj, tsj, zj, ch, j
+    "hu": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "je", "ё": "jo", "ж": "zs", "и": "i",
+           "й": "j", "л": "l", "с": "sz", "х": "h", "ц": "c", "ч": "cs", "ш": "s", "щ": "scs", "ы": "i",
+           "э": "e", "ю": "ju", "я": "ja", "і": "i", "ї": "ji", "є": "je"},
+    "nl": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "je", "ё": "jo", "ж": "zj", "и": "i",
+           "й": "j", "л": "l", "у": "oe", "х": "ch", "ц": "ts", "ч": "tsj", "ш": "sj", "щ": "sjtsj", "ы": "y",
+           "э": "e", "ю": "joe", "я": "ja", "і": "i", "ї": "ji", "є": "je"},
 }
 # Ukrainian letters that differ from the Russian reading in each system
 _UK = {
@@ -77,6 +88,8 @@ _UK = {
     "ro": {"г": "h", "и": "î"},
     "de": {"г": "h", "и": "y", "^є": "je", "є": "je"},
     "es": {"г": "h", "и": "y"},
+    "hu": {"г": "h"},
+    "nl": {"г": "h", "и": "y"},
 }
 # word-final adjective endings (Russian -ый/-ий/-ой, Ukrainian -ий/-ій) in each system
 _FINAL = {
@@ -87,10 +100,12 @@ _FINAL = {
     "et": (("ый", "õi"), ("ий", "i"), ("ой", "oi"), ("ій", "ii")),
     "ro": (("ый", "îi"), ("ий", "ii"), ("ой", "oi"), ("ій", "ii")),
     "es": (("ый", "i"), ("ий", "i"), ("ой", "oi"), ("ій", "ii")),
+    "hu": (("ый", "ij"), ("ий", "ij"), ("ой", "oj"), ("ій", "ij")),
+    "nl": (("ый", "y"), ("ий", "i"), ("ой", "oj"), ("ій", "ij")),
 }
 #: The systems applied to each language: (language, system code).
-FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "et", "ro", "es"),
-                                                "uk": ("de", "pl", "cs", "et", "ro", "es")}
+FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "et", "ro", "es", "hu", "nl"),
+                                                "uk": ("de", "pl", "cs", "et", "ro", "es", "hu", "nl")}
 # Romanian writes ч and щ as c and șc before the front vowels, whose own letter gives the i or e
 # (Черкаси: Cerkasî; Кліщіївка: Klișciivka), and as ce, șce before a (Часів Яр: Ceasiv Iar; Щастя:
 # Șceastia); elsewhere as ci, șci (Керч: Kerci)

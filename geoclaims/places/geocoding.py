@@ -23,6 +23,8 @@ from geoclaims.places.place import Match, Place
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
+    from geoclaims.places.districts import DistrictCores
+
 __all__ = ["geocode", "geocode_all", "GEOCODE_COLUMNS", "uncertain_message", "settle_by_proximity"]
 
 #: Columns of :func:`geocode_all`'s result, in order (plus ``geometry``).
@@ -170,7 +172,7 @@ def geocode_all(
     for q, r in resolved.items():
         chosen[q] = (r.best, r.ambiguous, "")
     if mutual and near is None and len(unique) > 1:
-        settle_by_proximity(resolved, chosen)
+        settle_by_proximity(resolved, chosen, gazetteer=gaz)
 
     records = []
     geoms = []
@@ -237,7 +239,8 @@ def uncertain_message(name: str, r: Resolution) -> str:
     return f"{name!r} has no certain match in the gazetteer (no stored name or romanisation); nearest guesses: {guesses}"
 
 
-def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
+def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
+                        gazetteer: Gazetteer | None = None) -> None:
     """Pick, for each ambiguous name, the candidate nearest the other names' places.
 
     `resolved` maps a key per distinct name to its resolution; `chosen` maps the
@@ -250,7 +253,25 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
     village 500 km away must not drag the names around it there), nor do the candidates of other
     ambiguous names. A candidate's distance is the median over the :data:`PROXIMITY_NEIGHBOURS`
     nearest other names, and it wins when that is at most :data:`PROXIMITY_RATIO` of the runner-up's.
+
+    With `gazetteer` (the one the names were resolved in), a candidate that is known but unlocated
+    competes from the core of its district (:class:`~geoclaims.places.districts.DistrictCores`): it can lose to a located namesake by the
+    front (the name is then settled there), or win (the name then means a place with no position,
+    which is said as such rather than "ambiguous").  Unlocated places never pull other names.
     """
+
+    cores: list[DistrictCores] = []  # computed on first need (about 0.3 s for the bundled gazetteer)
+
+    def position(m: Match) -> tuple[float, float] | None:
+        if m.place.is_located:
+            return m.place.latlon
+        if gazetteer is None or not m.place.admin2:
+            return None
+        if not cores:
+            from geoclaims.places.districts import DistrictCores
+
+            cores.append(DistrictCores.of(gazetteer))
+        return cores[0].rough_position(m.place)
 
     def options(r: Resolution) -> list[Match]:
         if r.best is None:
@@ -259,10 +280,10 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
         ms = [m for m in ms if m.score >= r.best.score - AMBIGUITY_MARGIN]
         if any(not m.uncertain for m in ms):
             ms = [m for m in ms if not m.uncertain]
-        return [m for m in ms if m.place.is_located]
+        return [m for m in ms if position(m) is not None]
 
     opts = {q: options(r) for q, r in resolved.items()}
-    anchors = {q: [m for m in o if not m.uncertain] for q, o in opts.items()}
+    anchors = {q: [m for m in o if not m.uncertain and m.place.is_located] for q, o in opts.items()}
     # the other places are those of names with one place: a namesake of another ambiguous name (one
     # of the Vodianes) must not pull a name towards it; only when no name is settled do all count
     settled = {q: a for q, a in anchors.items() if len(a) == 1}
@@ -276,7 +297,8 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
             continue
         costs = []
         for m in opts[q]:
-            dists = sorted(min(haversine_km(m.place.latlon, o.place.latlon) for o in other) for other in others)
+            here = position(m)
+            dists = sorted(min(haversine_km(here, o.place.latlon) for o in other) for other in others)
             # the places nearest it: a file may cover several fronts, and a candidate is judged by the
             # places around it, not by the median over fronts hundreds of kilometres away
             costs.append((statistics.median(dists[:PROXIMITY_NEIGHBOURS]), m))
@@ -285,5 +307,7 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict) -> None:
         costs.sort(key=lambda c: c[0])
         (d1, m1), (d2, _) = costs[0], costs[1]
         if d1 <= PROXIMITY_RATIO * d2:
+            where = "" if m1.place.is_located else " (from the core of its district: it has no position of its own)"
             chosen[q] = (m1, False, f"chosen among {len(costs)} places of that name by proximity to the other names "
-                                    f"(median {d1:.0f} km to the {min(len(others), PROXIMITY_NEIGHBOURS)} nearest)")
+                                    f"(median {d1:.0f} km to the {min(len(others), PROXIMITY_NEIGHBOURS)} nearest)"
+                                    + where)

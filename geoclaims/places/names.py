@@ -49,7 +49,7 @@ __all__ = [
 
 #: Bumped whenever :func:`fold` or :func:`skeleton` change, so that a
 #: gazetteer built with other keys is rebuilt rather than silently mismatched.
-KEY_VERSION = 2
+KEY_VERSION = 3
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
 _LATIN_OR_CYRILLIC = re.compile(r"^[\s\d\W\u0000-\u024F\u1E00-\u1EFF\u0400-\u052F\u02B9-\u02BC]*$")
@@ -124,7 +124,9 @@ def fold(name: str) -> str:
 
     text = unicodedata.normalize("NFC", name).translate(_APOS_TABLE).lower()
     text = text.translate(_LATIN_SOUNDS)
-    text = anyascii(text).lower()
+    # anyascii marks Georgian and Armenian ejectives and Arabic hamza with an apostrophe (კ -> k'):
+    # dropped, as every apostrophe is, so that it does not split the word
+    text = anyascii(text).lower().replace("'", "")
     return _NON_ALNUM.sub(" ", text).strip()
 
 

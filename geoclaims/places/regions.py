@@ -50,7 +50,8 @@ _GENERIC = frozenset(
     """
     in the of im w we v ve na da do del della dell di des la le l dans din
     provincia provincie provinz regiones regions regioni regiunea regiune regiunii oblastul obwodzie
-    okregu rejonie megye megyeben terulet teruleten bolgesi oblasti oblastu olki olkshi
+    okregu rejonie megye megyeben terulet teruleten bolgesi oblasti oblastu oblastis olki olkshi olk
+    regio regionis
     ukrainian ukrainienne ukrainien ucraniana ucraniano ucraina ucraino ukrainischen ukrainische
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
     russian russe rusa ruso russa russischen russische
@@ -62,6 +63,8 @@ _GENERIC = frozenset(
     respubliki respublike respubliku respublikoi respubliky respublitsi republica republique republik
     popular populaire popolare people s narodnoi narodnaia narodnaya narodnoy narodnoyi narodna""".split()
 )
+_GEORGIAN_CASE = re.compile(r"(?<=[\u10D0-\u10FF]{3})(?:ის|ში|ს)(?=\s|$)")
+_POLISH_SHCHYNA = re.compile(r"[sc]zczy[zź]n(?:a|y|ie|ę|ą)\b", re.IGNORECASE)
 # words a region's name is glued to (Norwegian and Swedish "Donetskregionen", Danish "Luhanskoblasten")
 _GLUED = re.compile(r"(?<=[a-z]{3})(?:regionens|regionen|oblasten|oblastens)$")
 
@@ -104,6 +107,10 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
     """
     # Romanian ț is ts (regiunea Doneţk, with the cedilla or the comma); elsewhere the index folds it to t
     text = text.replace("ț", "ts").replace("ţ", "ts").replace("Ț", "Ts").replace("Ţ", "Ts")
+    # Georgian case endings (კიევის რეგიონის "of the Kyiv region", ხერსონის ოლქში "in Kherson oblast")
+    text = _GEORGIAN_CASE.sub("", text)
+    # Polish -szczyzna, the colloquial -щина (Chersońszczyzny: Херсонщини), in any case
+    text = _POLISH_SHCHYNA.sub(lambda m: "chchyna" if m.group(0)[0] in "cC" else "shchyna", text)
     words = [_GLUED.sub("", w) for w in fold(text).split()]
     words = [w for w in words if w and w not in _GENERIC]
     joined = " ".join(words)
@@ -112,7 +119,7 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
     derived: set[str] = set()
     variants = {skel}
     if "ch" in joined:  # German romanisation: Charkiw, Tschernihiw (tsch is already ch)
-        variants.add(skeleton(re.sub(r"(?<![ts])ch", "kh", joined)))
+        variants.add(skeleton(re.sub(r"(?<![tsh])ch", "kh", joined)))
     if re.search(r"z(?!h)", joined):  # German z for ц: Donezk, Luhansk's Sewerodonezk
         variants.add(skeleton(re.sub(r"z(?!h)", "ts", joined)))
     if re.search(r"(?<![dz])j", joined):  # French j for ж: Zaporijjia, Jytomyr
@@ -121,6 +128,8 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
         for suffix in ("Sn", "sk"):  # -shchyna / -щина, -ska / -ський
             if v.endswith(suffix) and len(v) > len(suffix) + 1:
                 derived.add(v[: -len(suffix)])
+        if v.endswith("Cn") and len(v) > 3:  # -ччина after ц: Донеччина (Донецьк), Вінниччина (Вінниця)
+            derived.update((v[:-2] + "Zk", v[:-2] + "Z"))
         # an adjective in a case ending (Polish "w obwodzie ługańskim", "obwodu charkowskiego",
         # Georgian "lugansk'is"): the name's skeleton before its -sk- and one to three more letters
         m = re.fullmatch(r"(.{2,}?)(?:sk[a-zA-Z]{1,3}|sks)", v)

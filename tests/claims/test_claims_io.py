@@ -434,3 +434,19 @@ def test_a_name_on_two_fronts_of_one_file_is_settled_by_its_statement_and_its_we
     lone = read_claims(write(tmp_path, rows[0], rows[3].replace("2025-06-12", "2024-06-12"), rows[2],
                              name="lone.csv"), on_error="collect")
     assert any("ambiguous" in p.message for p in lone.problems)
+
+
+def test_a_far_first_reading_gives_way_to_a_reading_among_the_files_places(tmp_path):
+    """"Demidov" is a town of Smolensk Oblast by its own name and Demydiv by Kyiv by its Russian one: in a
+    file about the Kyiv front, the row means the village (known with its district, not mapped), and says so."""
+    import warnings
+
+    rows = [GOOD.replace("Berdin", n).replace("Kursk Oblast", "") for n in ("Bucha", "Irpin", "Hostomel", "Dymer")]
+    far = GOOD.replace("Berdin", "Demidov").replace("Kursk Oblast", "")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cs = read_claims(write(tmp_path, *rows, far), on_error="collect")
+    assert not cs.problems, [p.message for p in cs.problems]
+    demidov = [c for c in cs if c.place_name == "Demidov"][0]
+    assert demidov.place.admin1 == "Kyiv Oblast" and demidov.place.name == "Demydiv"
+    assert any("Demidov" in str(w.message) and "far from all of them" in str(w.message) for w in caught)

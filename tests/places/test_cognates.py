@@ -56,3 +56,16 @@ def test_gazetteer_matches_cognates_as_certain(gaz):
     # a lexical difference no rule covers stays a guess: Огурцово (огурец) for Огірцеве (огірок)
     m = gaz.resolve("Огурцово", region="Kharkiv Oblast").best
     assert m is None or m.uncertain
+
+
+@pytest.mark.parametrize("uk, ru", [
+    ("Стара Буда", "Старая Буда"), ("Мала Шестерня", "Малая Шестерня"), ("Велика Олександрівка", "Великая Александровка"),
+    ("Верхня Сироватка", "Верхняя Сироватка"), ("Дорожнє", "Дорожное"), ("Дорожнє", "Дорожнее"),
+])
+def test_adjectives_before_a_noun_and_soft_neuter_endings(uk, ru):
+    assert ru in cognates(uk, "uk")
+
+
+def test_a_noun_alone_takes_no_adjective_ending():
+    assert not any(f.endswith("ая") for f in cognates("Буда", "uk"))
+    assert not any(f.endswith("Будая") for f in cognates("Стара Буда", "uk"))  # the last word is the noun

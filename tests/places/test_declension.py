@@ -9,7 +9,12 @@ from geoclaims.places.declension import nominatives
     "written, nominative",
     [("Глубокого", "Глубокое"), ("у Юнаківки", "Юнаківка"), ("під Суджею", "Суджа"), ("Суджу", "Суджа"),
      ("в Русском Поречном", "Русское Поречное"), ("Харкова", "Харків"), ("біля Вовчанська", "Вовчанськ"),
-     ("Sudzha's", "Sudzha")],
+     ("Sudzha's", "Sudzha"),
+     # Georgian case endings on a Russian name: "of Demidov", "to Litvinovka", "of Litvinovka"
+     ("დემიდოვის", "დემიდოვ"), ("ლიტვინოვკას", "ლიტვინოვკა"), ("ლიტვინოვკის", "ლიტვინოვკა"),
+     # the Slavic and Baltic press's case endings on a romanised name
+     ("Kyselivku", "Kyselivka"), ("Bachmutu", "Bachmut"), ("Awdijiwki", "Awdijiwka"), ("Avdijivce", "Avdijivka"),
+     ("Rubiżnego", "Rubiżne"), ("Bachmutem", "Bachmut"), ("Pokrovskas", "Pokrovsk"), ("Pokrowska", "Pokrowsk")],
 )
 def test_nominatives(written, nominative):
     assert nominative in nominatives(written)
@@ -33,3 +38,18 @@ def test_a_stored_name_is_never_read_as_a_case_form(gaz):
     m = gaz.resolve("Суджа").best
     assert m.reason == "alias"  # the stored Cyrillic name
     assert nominatives("Sudzha") == () and nominatives("") == ()
+
+
+def test_latin_names_without_a_case_ending_are_left_alone():
+    assert nominatives("Sudzha") == () and nominatives("Sudzha's") == ("Sudzha",)
+    assert nominatives("Kursk") == ()  # too short to carry a stem and an ending
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Kyselivku", "Kyselivka"), ("Bachmutu", "Bakhmut"), ("დემიდოვის", None),
+])
+def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
+    r = gaz.resolve(written)
+    assert r.best is not None and not r.best.uncertain and r.best.reason == "declension"
+    if expected:
+        assert expected in {m.place.name for m in (r.best, *r.competitors)}

@@ -1,4 +1,5 @@
-"""Spellings of the German, Polish, Czech, French and Estonian press name the place for sure."""
+"""Spellings of the German, Polish, Czech, French, Estonian, Romanian, Spanish, Hungarian and Dutch press
+name the place for sure."""
 
 import pytest
 
@@ -27,6 +28,11 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Metjolkine", "Luhansk Oblast", "Metolkine"),      # German: Ukrainian ьо as Russian ё
         ("Bajmut", "Donetsk Oblast", "Bakhmut"),            # Spanish (j for х)
         ("Jerson", "Kherson Oblast", "Kherson"),            # Spanish, accent folded (Jersón)
+        ("Szuhecke", "Donetsk Oblast", "Sukhetske"),        # Hungarian (sz, h, c)
+        ("Kucseriv Jar", "Donetsk Oblast", "Kucheriv Yar"), # Hungarian (cs, j)
+        ("Pokrovszk", "Donetsk Oblast", "Pokrovsk"),        # Hungarian
+        ("Myroljoebivka", "Kherson Oblast", "Myroliubivka"),  # Dutch (oe, lj)
+        ("Tsjasiv Jar", "Donetsk Oblast", "Chasiv Yar"),    # Dutch (tsj)
     ],
 )
 def test_foreign_spellings_resolve_with_no_uncertain_flag(gaz, query, region, expected):

@@ -2,7 +2,8 @@ import pytest
 
 import geoclaims
 from geoclaims import AmbiguousPlace, Place
-from geoclaims.places.geocoding import GEOCODE_COLUMNS
+from geoclaims.places.gazetteer import Gazetteer
+from geoclaims.places.geocoding import GEOCODE_COLUMNS, geocode_all
 
 
 def test_geocode_berdin_from_the_top_level():
@@ -123,3 +124,26 @@ def test_geocode_all_says_where_a_name_lies_outside_the_region_given():
     assert "within the country/region/area given" in note and "Zaporizhzhia Oblast" in note
     # with no context, nothing is "outside" anything
     assert geoclaims.geocode_all(["Nowhere-qqq"]).iloc[0]["note"] == "no place matches 'Nowhere-qqq' in the gazetteer"
+
+
+def test_an_unlocated_namesake_competes_from_its_district_core():
+    """Rodynske by Pokrovsk (located) and a Rodynske of a Zaporizhzhia district (known, no position):
+    named with Pokrovsk and Myrnohrad, the name means the one by them."""
+    from geoclaims.places.place import Place
+
+    gdf = geocode_all(["Rodynske", "Pokrovsk", "Myrnohrad"])
+    row = gdf.iloc[0]
+    assert row["admin1"] == "Donetsk Oblast" and not row["ambiguous"] and row["lat"] is not None
+    # and when the unlocated one is by the other names, the name is settled to it: known, not mapped
+    east = [Place(id=f"e{i}", name=f"E{i}", lat=48.0 + i / 50, lon=37.0, uncertainty_km=1.0, country="UA",
+                  admin1="Donetsk Oblast", admin2="East") for i in range(4)]
+    west = [Place(id=f"w{i}", name=f"W{i}", lat=47.0 + i / 50, lon=35.0, uncertainty_km=1.0, country="UA",
+                  admin1="Zaporizhzhia Oblast", admin2="West") for i in range(3)]
+    twins = [Place(id="near", name="Twin", country="UA", admin1="Donetsk Oblast", admin2="East"),
+             Place(id="far", name="Twin", lat=47.01, lon=35.01, uncertainty_km=1.0, country="UA",
+                   admin1="Zaporizhzhia Oblast", admin2="West")]
+    gaz = Gazetteer([*east, *west, *twins], romanize=False)
+    gdf = geocode_all(["Twin", "E0", "E2"], gazetteer=gaz)
+    row = gdf.iloc[0]
+    assert row["place_id"] == "near" and not row["ambiguous"] and gdf.geometry.iloc[0] is None
+    assert "core of its district" in row["note"]

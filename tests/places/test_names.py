@@ -77,3 +77,8 @@ def test_guess_language():
 def test_older_ukrainian_systems_name_the_place_for_sure(gaz, query, region, expected):
     m = gaz.resolve(query, region=region).best
     assert m is not None and m.place.name == expected and not m.uncertain, (query, m)
+
+
+def test_georgian_ejectives_do_not_split_a_word():
+    # anyascii writes კ as "k'": the mark is dropped as every apostrophe is, not read as a space
+    assert fold("კიევი") == "kievi" and fold("ლიტვინოვკა") == "litvinovka"

@@ -61,6 +61,14 @@ def test_colloquial_and_german_region_names(text, name):
     ("Donetskregionen", "Donetsk Oblast"),                               # Norwegian, glued
     ("regiunea Doneţk", "Donetsk Oblast"),                               # Romanian ţ (cedilla) is ts
     ("regiunea Donețk", "Donetsk Oblast"),                               # and ț (comma)
+    ("Донеччина", "Donetsk Oblast"),                                     # -ччина after ц
+    ("на Донеччині", "Donetsk Oblast"),
+    ("Вінниччина", "Vinnytsia Oblast"),
+    ("Chersońszczyzny", "Kherson Oblast"),                               # Polish -szczyzna, genitive
+    ("Donieczczyźnie", "Donetsk Oblast"),
+    ("ხერსონის ოლქში", "Kherson Oblast"),                                # Georgian genitive + locative
+    ("regio Cherson", "Kherson Oblast"),                                 # Dutch
+    ("Sumõ oblastis", "Sumy Oblast"),                                    # Estonian inessive
 ])
 def test_regions_as_other_languages_press_writes_them(text, expected):
     assert [r.name for r in RegionTable.default().resolve(text)] == [expected]
@@ -70,3 +78,8 @@ def test_the_words_around_a_name_never_change_what_a_known_name_means():
     # "el" (Spanish) is not a generic word: it would turn Mari El into Amur's skeleton
     assert [r.name for r in RegionTable.default().resolve("Mari El")] == ["Mari El Republic"]
     assert [r.name for r in RegionTable.default().resolve("Amur Oblast")] == ["Amur Oblast"]
+
+
+def test_georgian_case_endings_are_read_off_region_names():
+    found = {r.name for r in RegionTable.default().resolve("კიევის რეგიონის")}  # "of the Kyiv region"
+    assert "Kyiv Oblast" in found and found <= {"Kyiv Oblast", "Kyiv City"}
