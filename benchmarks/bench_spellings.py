@@ -8,7 +8,8 @@ the spellings of German, Polish, French, Romanian, Bulgarian, Russian and Ukrain
 ``tests/data/fronts-2022-2026-claims.csv``, Luhansk, Zaporizhzhia, Dnipropetrovsk and more in 15
 languages, and ``tests/data/fronts-donetsk-2022-2025-claims.csv``, Bakhmut to Velyka Novosilka in 18,
 and ``tests/data/fronts3-2022-2025-claims.csv``, the northern campaign and Mykolaiv/Kherson 2022 and
-Pokrovsk-Dobropillia 2025 in 16, all three first read as held-out files) it
+Pokrovsk-Dobropillia 2025 in 16, and ``tests/data/fronts4-2014-2025-claims.csv``, Kharkiv 2022, Donbas
+2014-15 and Kupiansk 2023-25 in 10, all four first read as held-out files) it
 prints, for this checkout and (``--baseline DIR``, e.g. a worktree of ``main``) for another one,
 measured in the same run:
 
@@ -43,6 +44,7 @@ FILES = {
     "fronts-2022-2026": ("fronts-2022-2026-claims.csv", "fronts-2022-2026-places.csv"),
     "fronts-donetsk": ("fronts-donetsk-2022-2025-claims.csv", "fronts-donetsk-2022-2025-places.csv"),
     "fronts3": ("fronts3-2022-2025-claims.csv", "fronts3-2022-2025-places.csv"),
+    "fronts4": ("fronts4-2014-2025-claims.csv", "fronts4-2014-2025-places.csv"),
 }
 
 
