@@ -72,8 +72,15 @@ class _RowReader:
             if ambiguous is not None:
                 place = by_statement.get(line) or settled.get(_reference(ambiguous))
                 if place is None:
-                    probs.append(self._ambiguous(line, parsed, ambiguous))
-                    continue
+                    town = _prominent(ambiguous)
+                    if town is None or not self.accept_fuzzy:
+                        probs.append(self._ambiguous(line, parsed, ambiguous, town))
+                        continue
+                    place = town  # a guess: the town most reports of that name mean
+                    parsed["_uncertain"] = True
+                    warnings.warn(f"{self.source}, {self.unit} {line}: place {parsed['place_name']!r} taken as "
+                                  f"{town.label}, a guess: the one town among {len(ambiguous.competitors) + 1} "
+                                  "places of that name, which nothing in the file settles", UserWarning, stacklevel=3)
             places[line] = place
         self._check_places(pending, places)
         for line, parsed, geom, probs in pending:
@@ -194,8 +201,22 @@ class _RowReader:
             try:
                 out["_regions"] = self.regions.resolve(out["region"])
             except UnknownRegion as e:
-                bad("region", str(e))
+                by_district = self._district_regions(out["region"])
+                if by_district:
+                    out["_regions"] = by_district
+                else:
+                    bad("region", str(e))
         return out
+
+    def _district_regions(self, text: str) -> list:
+        """The regions of the districts a region column names instead of a region ("Дергачевского района",
+        "Изюмщине", "Kupiansk raion"), when the district is known and lies in at most two regions."""
+        from geoclaims.places.districts import DistrictCores
+
+        names = DistrictCores.of(self.gaz).regions_of(text)
+        if not names or len(names) > 2:
+            return []
+        return [r for n in names for r in self.regions.resolve(n)]
 
     def _value_problems(self, line: int, f: Mapping[str, Any], cid: str) -> list[ClaimProblem]:
         """A problem for each value of the row that is not text or a number, or is too long."""
@@ -333,14 +354,39 @@ class _RowReader:
         settle_by_proximity(refs, chosen, gazetteer=gaz)
         return {k: chosen[k][0].place for k, r in refs.items() if r.ambiguous and not chosen[k][1]}
 
-    def _ambiguous(self, line: int, parsed: dict[str, Any], res: Any) -> ClaimProblem:
+    def _ambiguous(self, line: int, parsed: dict[str, Any], res: Any, town: Place | None = None) -> ClaimProblem:
         competing = (res.best, *res.competitors)
         cands = "; ".join(f"{m.place.label} [{m.place.id}]" for m in competing)
+        likeliest = (f"; the likeliest is the town, {town.label} (population {town.population:,}): accept it "
+                     "as a guess with accept_fuzzy=True (CLI: --accept-fuzzy)") if town is not None else ""
         return self._problem(
             line, "place", parsed["place_name"],
             f"ambiguous: {len(competing)} places match ({cands}); add a place_id column with the intended id, "
-            "or a region", parsed["claim_id"],
+            f"or a region{likeliest}", parsed["claim_id"],
         )
+
+
+#: A town is the likeliest meaning of a name it shares with villages when it has at least this many
+#: people and this many times more than any namesake (see :func:`_prominent`).
+TOWN_POPULATION = 10_000
+TOWN_RATIO = 10
+
+
+def _prominent(res: Any) -> Place | None:
+    """The one located town among an ambiguous name's places, or None.
+
+    A name shared by a town of :data:`TOWN_POPULATION` people or more and villages (Horodnia, the
+    district town, and a village of Ichnia district) most often means the town in a report; it is the
+    likeliest reading when nothing in the file settles the name, and is offered as a guess only.
+    """
+    matches = [res.best, *res.competitors]
+    pops = sorted(((m.place.population or 0), i) for i, m in enumerate(matches))
+    top, i = pops[-1]
+    runner_up = pops[-2][0] if len(pops) > 1 else 0
+    town = matches[i].place
+    if top >= TOWN_POPULATION and top >= TOWN_RATIO * max(runner_up, 1) and town.is_located:
+        return town
+    return None
 
 
 def _nearest_candidate(res: Any, anchors: list[Place], gaz: "Gazetteer") -> Place | None:

@@ -76,15 +76,17 @@ def _georgian_nominatives(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# Latin-script case endings of the Slavic and Baltic press (Polish, Czech, Slovak, Slovene, Croatian,
-# Lithuanian) on a romanised name: "w Pokrowsku", "Bachmutu", "pod Awdijiwką", "Rubiżnego",
-# "Kyselivku", "v Avdijivce", "Bachmutem", "Pokrovskas"; longest first
-_LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+# Latin-script case endings of the Slavic, Baltic and Estonian press (Polish, Czech, Slovak, Slovene,
+# Croatian, Lithuanian, Estonian) on a romanised name: "w Pokrowsku", "Bachmutu", "pod Awdijiwką",
+# "Rubiżnego", "Kyselivku", "v Avdijivce", "Bachmutem", "Pokrovskas", "w Bałakliji", "Izjumist"
+# (Estonian "from Izium"), "Balaklijasse"; the longest ending that fits is undone
+_LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     ("owego", ("owe",)), ("iego", ("ie", "i")), ("ego", ("e", "y", "i")), ("emu", ("e", "y")),
     ("kiem", ("k", "ka")), ("ku", ("k", "ka")), ("ce", ("ka",)), ("ki", ("ka", "k")), ("kę", ("ka",)),
     ("ką", ("ka",)), ("ke", ("ka",)), ("kou", ("ka",)), ("ky", ("ka",)), ("iu", ("", "ia")), ("ie", ("", "a")),
-    ("em", ("",)), ("om", ("",)), ("as", ("",)), ("ą", ("a",)), ("ę", ("a",)), ("u", ("",)), ("a", ("",)),
-)
+    ("em", ("",)), ("om", ("",)), ("as", ("",)), ("ji", ("ja",)), ("ist", ("", "i")), ("st", ("",)),
+    ("sse", ("",)), ("ą", ("a",)), ("ę", ("a",)), ("u", ("",)), ("a", ("",)),
+), key=lambda e: -len(e[0])))
 # a masculine genitive -a (Bachmuta, Pokrowska, Charkowa) follows the consonants town names end in
 _GENITIVE_A = re.compile(r"[tkvwrlnmdsz]a$")
 _LATIN_WORD = re.compile(r"^[^\W\d_]+$")

@@ -23,18 +23,20 @@ Examples
 
 from __future__ import annotations
 
+import re
 import statistics
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geoclaims.places.distances import haversine_km
+from geoclaims.places.names import fold, skeleton
 
 if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.places.gazetteer import Gazetteer
     from geoclaims.places.place import Place
 
-__all__ = ["DistrictCore", "DistrictCores", "MIN_PLACES"]
+__all__ = ["DistrictCore", "DistrictCores", "MIN_PLACES", "district_key"]
 
 #: A district needs this many located places for a core.
 MIN_PLACES = 3
@@ -63,6 +65,37 @@ class DistrictCore:
 
 _CACHE: "weakref.WeakKeyDictionary[Gazetteer, DistrictCores]" = weakref.WeakKeyDictionary()
 
+# the words that say "district" around a district's name, in the languages of the reports
+_DISTRICT_WORDS = frozenset("""raion rayon raiona rayona raioni rayone raione raionu rayonu district districts
+    distrikt distrikte distretto rajon rajonu rajonie okrug okruga okrugu kreis landkreis
+    r n rn munitsipalnyi munitsipalnogo hromada gromada community""".split())
+# a district's adjective or colloquial name, after its stem: -ський/-ский in any case (Дергачевского,
+# Derhachivskyi), -щина (Ізюмщина, Изюмщине), -ччина after ц
+# (the skeleton reads the t of Bakhmut-skyi with its s as one sound, ts: "Zk")
+_DISTRICT_SUFFIXES = ((re.compile(r"sk[a-zA-Z]{0,2}$"), ""), (re.compile(r"Zk[a-zA-Z]{0,2}$"), "t"),
+                      (re.compile(r"[SC]n[a-zA-Z]{0,2}$"), ""))
+
+
+def district_key(text: str) -> str:
+    """The key a district is known by in any spelling: the skeleton of its name's stem.
+
+    Examples
+    --------
+    >>> district_key("Дергачевского района") == district_key("Derhachivskyi")
+    True
+    >>> district_key("Изюмщине") == district_key("Iziumskyi") == district_key("Izium raion")
+    True
+    """
+    words = [w for w in fold(text).split() if w not in _DISTRICT_WORDS]
+    if not words:
+        return ""
+    skel = skeleton(" ".join(words))
+    for suffix, replacement in _DISTRICT_SUFFIXES:
+        stem = suffix.sub(replacement, skel)
+        if stem != skel:
+            return stem if len(stem) >= 2 else skel
+    return skel
+
 
 class DistrictCores:
     """The cores of a gazetteer's districts (``country``, ``admin1``, ``admin2``).
@@ -79,6 +112,9 @@ class DistrictCores:
             if p.is_located and p.admin2:
                 groups.setdefault((p.country, p.admin1, p.admin2), []).append((p.lat, p.lon))
         self._cores: dict[tuple[str, str, str], DistrictCore] = {}
+        self._regions_by_key: dict[str, set[str]] = {}
+        for country, admin1, admin2 in groups:
+            self._regions_by_key.setdefault(district_key(admin2), set()).add(admin1)
         for key, points in groups.items():
             if len(points) < MIN_PLACES:
                 continue
@@ -105,6 +141,21 @@ class DistrictCores:
             return place.lat, place.lon
         core = self.core(place.country, place.admin1, place.admin2) if place.admin2 else None
         return (core.lat, core.lon) if core is not None else None
+
+    def regions_of(self, text: str) -> list[str]:
+        """The regions (``admin1``) of the districts that `text` names, sorted; [] when none does.
+
+        A report may give a district where a region is asked for ("Дергачевского района",
+        "Изюмщина", "Kupiansk raion"): the district's name says which oblast is meant.
+
+        Examples
+        --------
+        >>> from geoclaims.places.gazetteer import Gazetteer
+        >>> DistrictCores.of(Gazetteer.default()).regions_of("Дергачевского района")
+        ['Kharkiv Oblast']
+        """
+        key = district_key(text)
+        return sorted(self._regions_by_key.get(key, ())) if key else []
 
     def __len__(self) -> int:
         return len(self._cores)

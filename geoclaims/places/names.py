@@ -93,6 +93,13 @@ def is_matchable(text: str) -> bool:
     return bool(text.strip()) and bool(_LATIN_OR_CYRILLIC.match(text))
 
 
+# Arabic and Persian letters as the press uses them for Slavic names: و and ي/ی are the vowels u and
+# i (anyascii reads the consonants w, y), ف is v (Arabic has no v: خاركيف, Kharkiv), ة and ى are a,
+# and hamza and ain are silent; the rest keep anyascii's reading
+_ARABIC_SOUNDS = str.maketrans({"ا": "a", "و": "u", "ي": "i", "ی": "i", "ى": "a", "ة": "a", "ف": "v", "ع": None,
+                                "ء": None, "أ": "a", "إ": "i", "آ": "a", "ؤ": "u", "ئ": "i", "ـ": None})
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Return the fine match key of `name`.
@@ -123,7 +130,7 @@ def fold(name: str) -> str:
     from anyascii import anyascii
 
     text = unicodedata.normalize("NFC", name).translate(_APOS_TABLE).lower()
-    text = text.translate(_LATIN_SOUNDS)
+    text = text.translate(_LATIN_SOUNDS).translate(_ARABIC_SOUNDS)
     # anyascii marks Georgian and Armenian ejectives and Arabic hamza with an apostrophe (კ -> k'):
     # dropped, as every apostrophe is, so that it does not split the word
     text = anyascii(text).lower().replace("'", "")

@@ -45,13 +45,14 @@ _GENERIC = frozenset(
     obwod obwodu gebiet rajon region regiao regione oblasts kraj oblys de du"""
     # the words other languages' press puts around an oblast's name: "région (ukrainienne) de",
     # "región ucraniana de", "provincia de", "regione di", "w obwodzie", "im Gebiet", "regiunea",
-    # "megye", Georgian "olki" (ოლქი, through anyascii), and the side and direction words that
+    # "megye", Georgian "olki" (ოლქი, through anyascii), Arabic and Persian "mntqh" (منطقة, منطقه), and the
+    # side and direction words that
     # come with them ("eastern", "orientale", "ostukrainischen")
     """
     in the of im w we v ve na da do del della dell di des la le l dans din
     provincia provincie provinz regiones regions regioni regiunea regiune regiunii oblastul obwodzie
     okregu rejonie megye megyeben terulet teruleten bolgesi oblasti oblastu oblastis olki olkshi olk
-    regio regionis
+    regio regionis mntqh mntqt mntqa mantqa mantqh mqata astan ublast ablast
     ukrainian ukrainienne ukrainien ucraniana ucraniano ucraina ucraino ukrainischen ukrainische
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
     russian russe rusa ruso russa russischen russische

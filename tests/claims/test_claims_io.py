@@ -450,3 +450,31 @@ def test_a_far_first_reading_gives_way_to_a_reading_among_the_files_places(tmp_p
     demidov = [c for c in cs if c.place_name == "Demidov"][0]
     assert demidov.place.admin1 == "Kyiv Oblast" and demidov.place.name == "Demydiv"
     assert any("Demidov" in str(w.message) and "far from all of them" in str(w.message) for w in caught)
+
+
+def test_a_district_in_the_region_column_names_its_oblast(tmp_path):
+    """Reports give the district where the file asks for a region: "Дергачевского района", "Изюмщине"."""
+    rows = [GOOD.replace("Berdin", "Tsupivka").replace("Kursk Oblast", "Дергачевского района"),
+            GOOD.replace("Berdin", "Balakliia").replace("Kursk Oblast", "Изюмщине")]
+    cs = read_claims(write(tmp_path, *rows), on_error="collect")
+    assert not cs.problems, [p.message for p in cs.problems]
+    assert {c.place.admin1 for c in cs} == {"Kharkiv Oblast"}
+    bad = GOOD.replace("Kursk Oblast", "Qwxyzsky district")
+    cs = read_claims(write(tmp_path, bad), on_error="collect")  # no such district: still a region problem
+    assert cs.problems[0].column == "region" and "unknown region" in cs.problems[0].message
+
+
+def test_a_town_is_offered_for_a_name_it_shares_with_villages_only_as_a_guess(tmp_path):
+    """Horodnia is a district town of 11,000 and a village of another district: with nothing in the file
+    to settle it, the row stays a problem that names the town; accept_fuzzy takes the town, flagged."""
+    import warnings
+
+    row = GOOD.replace("Berdin", "Horodnia").replace("Kursk Oblast", "Chernihiv Oblast")
+    cs = read_claims(write(tmp_path, row), on_error="collect")
+    assert len(cs.problems) == 1 and "the likeliest is the town, Horodnia (Horodnianskyi" in cs.problems[0].message
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cs = read_claims(write(tmp_path, row), on_error="collect", accept_fuzzy=True)
+    (claim,) = list(cs)
+    assert claim.place.admin2 == "Horodnianskyi" and claim.place_uncertain
+    assert any("a guess: the one town" in str(w.message) for w in caught)

@@ -14,7 +14,8 @@ from geoclaims.places.declension import nominatives
      ("დემიდოვის", "დემიდოვ"), ("ლიტვინოვკას", "ლიტვინოვკა"), ("ლიტვინოვკის", "ლიტვინოვკა"),
      # the Slavic and Baltic press's case endings on a romanised name
      ("Kyselivku", "Kyselivka"), ("Bachmutu", "Bachmut"), ("Awdijiwki", "Awdijiwka"), ("Avdijivce", "Avdijivka"),
-     ("Rubiżnego", "Rubiżne"), ("Bachmutem", "Bachmut"), ("Pokrovskas", "Pokrovsk"), ("Pokrowska", "Pokrowsk")],
+     ("Rubiżnego", "Rubiżne"), ("Bachmutem", "Bachmut"), ("Pokrovskas", "Pokrovsk"), ("Pokrowska", "Pokrowsk"),
+     ("Izjumist", "Izjum"), ("Balaklijast", "Balaklija"), ("Bałakliji", "Bałaklija")],  # Estonian, Polish
 )
 def test_nominatives(written, nominative):
     assert nominative in nominatives(written)

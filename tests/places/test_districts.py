@@ -38,3 +38,19 @@ def test_cores_are_computed_once_per_gazetteer():
     gaz = Gazetteer([_village(c, "East", 48.0, 37.0 + i / 10) for i, c in enumerate("abc")])
     assert DistrictCores.of(gaz) is DistrictCores.of(gaz)
     assert DistrictCores.of(Gazetteer.default()).core("UA", "Donetsk Oblast", "Pokrovskiy") is not None
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Дергачевского района", "Kharkiv Oblast"), ("Изюмщине", "Kharkiv Oblast"), ("Kupiansk raion", "Kharkiv Oblast"),
+    ("Суджанского района", "Kursk Oblast"), ("Sudzhansky district", "Kursk Oblast"),
+])
+def test_a_district_named_in_any_spelling_gives_its_region(text, region):
+    assert DistrictCores.of(Gazetteer.default()).regions_of(text) == [region]
+
+
+def test_district_keys_ignore_the_word_district_and_the_adjective_ending():
+    from geoclaims.places.districts import district_key
+
+    assert district_key("Дергачевского района") == district_key("Derhachivskyi")
+    assert district_key("Bakhmut raion") == district_key("Bahmutskiy")
+    assert district_key("raion") == ""

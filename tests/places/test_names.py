@@ -82,3 +82,11 @@ def test_older_ukrainian_systems_name_the_place_for_sure(gaz, query, region, exp
 def test_georgian_ejectives_do_not_split_a_word():
     # anyascii writes კ as "k'": the mark is dropped as every apostrophe is, not read as a space
     assert fold("კიევი") == "kievi" and fold("ლიტვინოვკა") == "litvinovka"
+
+
+@pytest.mark.parametrize("arabic, latin", [
+    ("باخموت", "bakhmut"), ("أفدييفكا", "avdiivka"), ("خاركيف", "kharkiv"),  # Arabic: و ي are vowels, ف is v
+    ("خارکف", "kharkv"),  # Persian
+])
+def test_arabic_script_reads_as_the_press_spells_slavic_names(arabic, latin):
+    assert fold(arabic) == latin

@@ -69,6 +69,8 @@ def test_colloquial_and_german_region_names(text, name):
     ("ხერსონის ოლქში", "Kherson Oblast"),                                # Georgian genitive + locative
     ("regio Cherson", "Kherson Oblast"),                                 # Dutch
     ("Sumõ oblastis", "Sumy Oblast"),                                    # Estonian inessive
+    ("منطقة خاركيف", "Kharkiv Oblast"),                                  # Arabic
+    ("منطقه خارکف", "Kharkiv Oblast"),                                   # Persian
 ])
 def test_regions_as_other_languages_press_writes_them(text, expected):
     assert [r.name for r in RegionTable.default().resolve(text)] == [expected]
