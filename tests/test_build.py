@@ -23,3 +23,19 @@ def test_rebuild_reproduces_committed_gazetteer(tmp_path):
     built = gzip.decompress(out.read_bytes())
     committed = gzip.decompress(committed_path.read_bytes())
     assert built == committed, "data/gazetteer/places.json.gz is stale: run `make gazetteer` and commit it"
+
+
+def test_a_theatre_row_outside_kursk_must_name_its_oblast_in_the_tables_form():
+    """A district the build cannot parse once put a Donbas village (Maiorsk) in Kursk Oblast silently."""
+    import importlib.util
+
+    import pytest
+
+    spec = importlib.util.spec_from_file_location("gazetteer_build", ROOT / "data" / "gazetteer" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert build.theatre_context({"name_en": "Sudzha", "district": "Sudzhansky"}) == ("RU", "Kursk Oblast", "Sudzhansky")
+    assert build.theatre_context({"name_en": "Maiorsk", "district": "Horlivka raion, Donetsk Oblast, UKRAINE"}) == (
+        "UA", "Donetsk Oblast", "Horlivka raion")
+    with pytest.raises(SystemExit, match="Maiorsk.*Horlivka municipality"):
+        build.theatre_context({"name_en": "Maiorsk", "district": "Horlivka municipality, Donetsk Oblast, UKRAINE"})

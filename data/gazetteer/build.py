@@ -83,6 +83,11 @@ def theatre_context(row: dict) -> tuple[str, str, str]:
     if m:
         region = RegionTable.default().resolve(m.group("oblast"), country="RU")[0]
         return "RU", region.name, m.group("d").replace(" District", "")
+    if re.search(r"UKRAINE|Ukraine|Oblast|raion|municipality|District|Region", district):
+        # a row of another region whose district is not written as the table's forms: never Kursk by default
+        raise SystemExit(
+            f"theatre-settlements.csv, row {row['name_en']!r}: district {district!r} is not '<name> raion, "
+            "<oblast> Oblast, UKRAINE', '<name> District, <oblast> Oblast' (Russia) or a Kursk Oblast district name")
     # every other row is in Kursk Oblast; keep the district's first word
     # ("Bolshesoldatsky (NOT Sudzhansky)" -> "Bolshesoldatsky"), doubts stay in the note
     first = re.split(r"[ (]", district.lstrip("? "), maxsplit=1)[0] if district else ""

@@ -52,7 +52,7 @@ _GENERIC = frozenset(
     in the of im w we v ve na da do del della dell di des la le l dans din
     provincia provincie provinz regiones regions regioni regiunea regiune regiunii oblastul obwodzie
     okregu rejonie megye megyeben terulet teruleten bolgesi oblasti oblastu oblastis olki olkshi olk
-    regio regionis mntqh mntqt mntqa mantqa mantqh mqata astan ublast ablast
+    regio regionis mntqh mntqt mntqa mantqa mantqh mqata astan ublast ablast aublast
     ukrainian ukrainienne ukrainien ucraniana ucraniano ucraina ucraino ukrainischen ukrainische
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
     russian russe rusa ruso russa russischen russische
