@@ -127,11 +127,14 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             continue
         if action == "withdraw" and word.lower() == "left" and re.match(r"\s+(?:bank|flank|side)", s.text[m.end():]):
             continue
-        if action == "repelled" and word.lower().startswith(("відбил", "отбил")) and not re.search(
+        if action == "repelled" and word.lower().startswith(("відбил", "отбил")) and not word.lower().endswith(
+                ("ся", "сь")) and not re.search(
                 r"атак|штурм|наступ|спроб|попыт|контратак|attack|ворог|противник|враг|окупант|оккупант|загарбник|"
                 r"росіян|россиян|штурмовик", s.text[m.end():m.end() + 60], re.I):
             found.append(Trigger("capture", "active", s.start + m.start(), s.start + m.end(), word))
             continue  # "відбили село": took it back
+        if action == "contest" and _AFTER_FIGHT.search(s.text, max(0, m.start() - 30), m.start()):
+            continue  # "После ожесточенных боев населенный пункт перешел под контроль": the fight led to an outcome
         if action == "capture" and voice == "active" and re.match(r"[-–]", s.text[m.start() - 1:m.start()]):
             continue  # "Russian-occupied"
         if action == "capture" and lx.NOT_TERRITORY_AFTER.match(s.text, m.end()):
@@ -225,6 +228,11 @@ def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
     for r in found:  # "attempted to enter X on several occasions, but ... they were repelled"
         if r.action == "repelled" and r.voice == "passive" and _BUT.search(text, max(s.start, r.start - 80), r.start):
             spans.append((r.start, r.end))
+    for r in found:  # "ВСУ контратаковали, наши отбились", "attacked near X, and Ukrainian troops repelled them"
+        if r.action == "repelled" and r.voice == "active" and any(
+                t.action == "contest" and t.voice == "active" and 0 <= r.start - t.end <= 40
+                and _THEN_REPELLED.fullmatch(text, t.end, r.start) for t in found):
+            spans.append((r.start, r.end))
     for at, end in sorted(spans):
         before = [t for t in found if t.end <= at]
         attacks = []
@@ -240,6 +248,13 @@ def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
         for t in found:
             if t.action in ("withdraw", "repelled") and at <= t.start < end:
                 t.blocked = "failure"  # told as the attack's outcome: no claim of its own
+
+
+#: "после (ожесточенных) боев", "після запеклих боїв", "after heavy fighting": fighting told as the way to an outcome
+_AFTER_FIGHT = re.compile(r"(?<![\w'’])(?:после|після|after)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+#: between an attack and the verb that repels it: a comma or "and", and at most two words (the defender)
+_THEN_REPELLED = re.compile(r"\s*[,;–—-]?\s*(?:(?:и|і|та|й|а|но|але|проте|однако|and|but)\s+)?(?:[\w'’-]+\s+){0,2}",
+                            re.I)
 
 
 def _attributive(text: str, s: Sentence, t: Trigger) -> bool:
@@ -336,7 +351,7 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         if side:
             t.side, t.how = side, "agent"
             return
-    if t.voice in ("passive", "nominal", "held") and after and after[0][0] - t.end < 60 and (
+    if t.voice in ("passive", "nominal", "held") and after and after[0][0] - t.end < 60 and not t.failed and (
             _AGENT.match(text[t.end:after[0][0]]) or _INSTRUMENTAL.match(text[after[0][0]:after[0][1]])
             or _FROM_SIDE.search(text[t.end:after[0][0]])
             or t.voice == "nominal" and after[0][0] - t.end < 40):

@@ -666,3 +666,49 @@ def test_being_unable_to_enter_and_hold_a_village_is_no_capture():
     got, _ = rows("\"The Russians cannot go into the village of Kamianske and hold it,\" Voloshyn said.",
                   published="2025-07-18")
     assert ("RU", "capture") not in {(s, a) for _, s, a, _ in got}
+
+
+# -- round 5: Russian milblogger and bulletin forms ----------------------------------------------------------
+
+def test_a_bare_our_as_subject_and_a_counterattack_fought_off():
+    got, _ = rows("«В районе Волчанска ВСУ контратаковали, наши отбились», — написал военкор.", published="2024-06-18")
+    assert ("Vovchansk", "UA", "repelled", "near") in got
+    assert ("RU", "capture") not in {(s, a) for _, s, a, _ in got}  # "отбились" took nothing back
+
+
+def test_moving_toward_a_village_is_no_claim_about_it():
+    got, _ = rows("Кроме того, подразделения РФ продвигаются к селу Ивановка под Часовым Яром.", published="2025-03-01")
+    assert "advance" not in {a for p, _, a, _ in got if p.startswith("Iv")}
+
+
+def test_bursting_into_a_town_is_an_advance():
+    got, _ = rows("Российские штурмовые подразделения ворвались в Торецк, сообщил военкор.", published="2024-07-01")
+    assert ("Toretsk", "RU", "advance", "") in got
+
+
+def test_an_operation_to_liberate_a_village_is_no_capture_yet():
+    got, _ = rows("Бойцы «Севера» ведут активную фазу операции по освобождению села Горналь.", published="2025-04-24")
+    assert "capture" not in {a for _, _, a, _ in got}
+    got, _ = rows("Путин поблагодарил военных за успешную операцию по освобождению Курахово.", published="2025-01-06")
+    assert ("Kurakhove", "RU", "capture") in {(p, s, a) for p, s, a, _ in got}
+
+
+def test_fighting_that_led_to_a_capture_is_no_contest():
+    got, _ = rows("После ожесточенных боев Курахово перешло под контроль российских войск.", published="2025-01-06")
+    assert got == [("Kurakhove", "RU", "capture", "")]
+
+
+def test_the_genitive_plural_of_fighting_is_fighting():
+    got, _ = rows("Военкоры сообщают о ведении российскими военными боев в окрестностях Купянска.",
+                  published="2025-09-01")
+    assert ("Kupyansk", "RU", "contest") in {(p, s, a) for p, s, a, _ in got}
+
+
+def test_a_russian_form_is_read_among_the_reports_other_places():
+    _, ex = rows("На Гуляйпольском направлении украинские военные отбили атаки врага вблизи населенных пунктов "
+                 "Затишье, Сладкое и Варваровка.", published="2025-11-20")
+    where = {c.place: c.region for c in ex.claims}
+    assert where.get("Zatyshshia") == "Zaporizhzhia Oblast", where  # not Zatishye in Bryansk Oblast
+    got, _ = rows("Цього разу загарбники заявляють, що їм вдалося захопити Покровськ, Вовчанськ та Купʼянськ. "
+                  "Генштаб ЗСУ повідомив про бої в Покровську.", published="2025-11-20")
+    assert "Pokrovske" not in {p for p, _, _, _ in got}  # the town named before, not a village near Kupiansk
