@@ -155,6 +155,8 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         rest = text[t.end:s.end]
         if t.voice == "held" and re.match(r"(?:remain|still|остается|остаётся|залишається|залишаються)", t.text, re.I):
             t.blocked = "standing"  # "which remains under Russian control": no change
+        elif t.voice == "held" and _RELATIVE_BEFORE.search(head[-30:]):
+            t.blocked = "standing"  # "the two largest cities, which are under Ukrainian control": a state described
         elif t.voice in ("held", "passive", "control") and lx.DURATION_AFTER.match(text, t.end, s.end):
             t.blocked = "standing"  # "controlled by Russian forces for months": no change
         elif t.action == "capture" and t.voice in ("passive", "active") and _attributive(text, s, t):
@@ -177,7 +179,8 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             t.partial = True  # "не контролюють повністю": part of it, a contest
         elif lx.NEGATION.search(head[-25:]) and t.action != "repelled":
             t.blocked = "negated"
-        elif t.voice == "nominal" and lx.HYPOTHETICAL_AFTER.match(tail):
+        elif (t.voice == "nominal" or re.search(r"(?<!\w)the\s+$", head)) and (lx.HYPOTHETICAL_AFTER.match(tail) or lx.HYPOTHETICAL_AFTER.match(
+                _APPOSITIVE.sub(" ", rest[:160], count=1))):
             t.blocked = "hypothetical"  # "The loss of Toretsk would be another blow", "его взятие позволит"
         elif t.voice == "held" and (re.match(r"(?:coming|comes)\b", t.text, re.I) or re.search(
                 r"(?:gradually|slowly|поступово|постепенно|потроху|понемногу)\s+$", head, re.I)):
@@ -250,6 +253,11 @@ def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
                 t.blocked = "failure"  # told as the attack's outcome: no claim of its own
 
 
+#: a relative pronoun right before a state: "which are under Ukrainian control", "що перебувають під контролем"
+_RELATIVE_BEFORE = re.compile(r"(?<![\w'’])(?:which|that|що|який|яка|яке|які|который|которая|которое|которые)\s+"
+                              r"(?:(?:now|still|already|теперь|уже|вже)\s+)?$", re.I)
+#: a name and the appositive after it, set off by commas: "Pokrovsk, called by Russian media "the gate", will"
+_APPOSITIVE = re.compile(r"^\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,[^,.;]{1,80},")
 #: "после (ожесточенных) боев", "після запеклих боїв", "after heavy fighting": fighting told as the way to an outcome
 _AFTER_FIGHT = re.compile(r"(?<![\w'’])(?:после|після|after)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 #: between an attack and the verb that repels it: a comma or "and", and at most two words (the defender)
@@ -445,6 +453,11 @@ def attach(text: str, s: Sentence, mentions: list[Mention], triggers: list[Trigg
     for m in mentions:
         if m.how == "topic":
             out[m.start] = next(t for t in live if t.start == m.start)
+            continue
+        state = [t for t in triggers if t.end <= m.start]
+        if state and state[-1].blocked == "standing" and m.start - state[-1].end < 40 and not re.search(
+                r"[,;:]", text[state[-1].end:m.start]):
+            out[m.start] = state[-1]  # "опираясь на ранее освобождённые населённые пункты Волчье и Гай": a state
             continue
         after = [t for t in live if t.start >= m.end and ";" not in text[m.end:t.start]]
         before = [t for t in live if t.end <= m.start]

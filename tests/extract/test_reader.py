@@ -712,3 +712,32 @@ def test_a_russian_form_is_read_among_the_reports_other_places():
     got, _ = rows("Цього разу загарбники заявляють, що їм вдалося захопити Покровськ, Вовчанськ та Купʼянськ. "
                   "Генштаб ЗСУ повідомив про бої в Покровську.", published="2025-11-20")
     assert "Pokrovske" not in {p for p, _, _, _ in got}  # the town named before, not a village near Kupiansk
+
+
+def test_a_gerund_of_driving_out_is_a_capture_and_earlier_captures_are_background():
+    got, _ = rows("«Штурмовые подразделения группировки войск «Восток», опираясь на ранее освобождённые населённые "
+                  "пункты Волчье и Гай, совершили рывок на север, выбив противника из населённых пунктов Тихое и "
+                  "Отрадное», — говорится в сообщении Минобороны России.", published="2025-11-23")
+    assert {(s, a) for _, s, a, _ in got} == {("RU", "capture")}
+    assert not {"Vovche", "Hai"} & {p for p, _, _, _ in got}
+
+
+def test_making_ones_way_into_a_village_and_being_in_a_town_are_advances():
+    got, _ = rows("A pro-Russian blogger said Russian forces had smashed their way into the village of Lobkove.",
+                  published="2025-03-17")
+    assert ("Lobkove", "RU", "advance", "") in got
+    got, _ = rows("The Ukrainian military said about 300 Russian soldiers were in Pokrovsk.", published="2025-11-17")
+    assert ("Pokrovsk", "RU", "advance", "") in got
+
+
+def test_a_state_in_a_relative_clause_and_a_capture_that_would_open_a_road_are_no_claims():
+    got, _ = rows("Moscow claims that the capture of Pokrovsk, called by Russian media \"the gate to Donetsk\", will "
+                  "give its forces a springboard toward Kramatorsk and Sloviansk, which are under Ukrainian control.",
+                  published="2025-11-17")
+    assert got == []
+
+
+def test_a_two_word_name_in_another_spelling_is_one_place():
+    got, _ = rows("Russian forces entered the village of Maly Shcherbaky, a pro-Russian blogger said.",
+                  published="2025-03-17")
+    assert [p for p, _, _, _ in got] == ["Mali Shcherbaky"]
