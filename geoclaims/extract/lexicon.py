@@ -28,7 +28,7 @@ _BETWEEN = (r"(?:(?!(?:Russia|Ukrain|Moscow|Kyiv|said|says|told|report|claim|and
 _UA = (
     r"(?:Ukrainian|Ukraine(?:'s|’s))\s+" + _BETWEEN + _UNIT_EN + r"|украинц\w*|українц\w*|"
     r"(?:украинск|українськ)\w+\s+(?:\w+\s+){1,2}?(?:групп?\w*|подразделени\w*|підрозділ\w*|військ\w*|войск\w*|"
-    r"бригад\w*|штурмовик\w*|десантник\w*|захисник\w*|бійц\w*|бойц\w*)|"
+    r"бригад\w*|штурмовик\w*|десантник\w*|захисник\w*|бійц\w*|бойц\w*|армі[яїюй]|арми[яиюей])|"
     r"Ukrainian\s+(?:forces|troops|army|units?|soldiers|military|defenders|fighters|brigades?|marines|paratroopers|"
     r"assault\s+groups?|armed\s+forces|operators|infantry|special\s+forces|servicemen|defen[cs]e\s+forces)|"
     r"Ukraine(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces|defen[cs]e\s+forces)|Ukrainians|"
@@ -46,7 +46,7 @@ _UA = (
 _RU = (
     r"(?:Russian|Russia(?:'s|’s))\s+" + _BETWEEN + _UNIT_EN + r"|россиян\w*|"
     r"(?:российск|російськ)\w+\s+(?:\w+\s+){1,2}?(?:групп?\w*|подразделени\w*|підрозділ\w*|військ\w*|войск\w*|"
-    r"бригад\w*|штурмовик\w*|десантник\w*|окупант\w*|загарбник\w*|бойц\w*)|"
+    r"бригад\w*|штурмовик\w*|десантник\w*|окупант\w*|загарбник\w*|бойц\w*|армі[яїюй]|арми[яиюей])|"
     r"Russian\s+(?:forces|troops|army|units?|soldiers|military|assault\s+(?:groups?|infantry|units)|paratroopers|"
     r"marines|fighters|brigades?|armed\s+forces|servicemen|infantry|sabotage\s+groups?)|"
     r"Russia(?:'s|’s)?\s+(?:forces|army|troops|military|armed\s+forces)|Russians|Putin(?:'s|’s)\s+(?:forces|troops|army)|"
@@ -121,6 +121,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"beat(?:ing)?\s+back|halt(?:ed|ing)|stopp(?:ed|ing)|thwart(?:ed|ing)|foil(?:ed|ing)|"
                              r"отразил\w*|отбил\w*|отбива\w+|сорвал\w*|остановил\w*|пресекл\w*|купировал\w*|"
                              r"отражени\w+|відбил\w*|відбива\w+|відбиття|зупинил\w*|зірвал\w*|відкинул\w*|"
+                             r"відбив|зупинив|зірвав|відкинув|"
                              r"отбросил\w*")),
     # withdrawals
     ("withdraw", "active", w(r"withdr[ae]w|withdrawn|withdrawing|retreat(?:ed|ing|s)?|pulled\s+(?:back|out)|"
@@ -131,6 +132,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"відступ(?:ил|ають|ає|ати|лять)\w*|відходять|втрати\w*\s+контрол\w+|отош[её]л|отошл\w+|вышл\w+\s+из|вывел\w*|покинул\w*|"
                              r"оставил\w*|оставить|потерял\w*|отход\w*|відступил\w*|відійшл\w*|відійти|вийшл\w+\s+з|"
                              r"вивел\w*|залишил\w*|покинул\w*|втратил\w*|відходять|перегрупп?ир\w+|перегрупув\w+|"
+                             r"відступив|залишив|покинув|втратив|вивів|"
                              r"no\s+longer\s+(?:control|hold)s?")),
     ("withdraw", "passive", w(_BE + r"(?:pulled\s+back|withdrawn|evacuated|forced\s+to\s+(?:withdraw|retreat|leave))|"
                               r"выведен\w*|отведен\w*|эвакуирован\w*|виведен\w*|відведен\w*")),
@@ -183,6 +185,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"зачистил\w*|установил\w*\s+(?:полный\s+)?контроль|вернул\w*\s+под\s+контроль|"
                             r"вытеснил\w*|выбил\w*|выбив(?:ши)?|вытеснив(?:ши)?|вибивши|витіснивши|"
                             r"звільнил\w*|захопил\w*|окупувал\w*|опанувал\w*|зайнял\w*|"
+                            # the Ukrainian masculine past ("ворог окупував", "захопив", "звільнив"): -в, not -ли
+                            r"звільнив|захопив|окупував|опанував|зайняв|витіснив|вибив|взяв(?=\s+(?:під\s+)?(?:свій\s+)?контроль)|"
                             r"взял\w*\s+під\s+(?:свій\s+)?контроль|повернул\w*\s+під\s+контроль|повернул\w*|"
                             r"встановил\w*\s+(?:повний\s+)?контроль|витіснил\w*|вибил\w*|"
                             r"завершил\w*\s+(?:\"|«)?пошук\s+і\s+знищення|завершено\s+(?:\"|«)?пошук\s+і\s+знищення|"
@@ -250,6 +254,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"\s+(?:in|on|against|near|around|toward|towards|in\s+the\s+direction\s+of)|"
                             r"attack(?:ed|s)|counterattack(?:ed|ing|s)?|engagements?|firefights?|skirmish(?:es)?|"
                             r"атаковал\w*|штурмовал\w*|атакувал\w*|штурмувал\w*|контратаку\w+|контратакова\w+|"
+                            r"атакував|штурмував|"
                             r"боев\w+\s+действи\w+|бойов\w+\s+ді(?:ї|й|ях)|боестолкновени\w+|тиснуть|давят|"
                             r"атак\w*\s+(?:у|в)\s+район\w*|атак\w*\s+(?:біля|поблизу|около|возле|под|під)|"
                             r"атак\w*\s+(?:в\s+направлении|у\s+напрямку|в\s+напрямку)|"

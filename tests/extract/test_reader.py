@@ -741,3 +741,27 @@ def test_a_two_word_name_in_another_spelling_is_one_place():
     got, _ = rows("Russian forces entered the village of Maly Shcherbaky, a pro-Russian blogger said.",
                   published="2025-03-17")
     assert [p for p, _, _, _ in got] == ["Mali Shcherbaky"]
+
+
+def test_the_ukrainian_masculine_past_and_besides_at_the_start_of_a_sentence():
+    got, _ = rows("Ворог окупував Веселий Гай та Романівку на Покровському напрямку. Крім того, ворог просунувся біля "
+                  "Піщаного.", published="2024-12-14")
+    assert ("Veselyi Hai", "RU", "capture", "") in got and ("Romanivka", "RU", "capture", "") in got
+    assert "Krym" not in {p for p, _, _, _ in got}  # "Крім того" is "besides", not Crimea
+
+
+def test_a_distance_in_a_relative_clause_and_towns_in_an_apposition():
+    got, _ = rows("Ворог окупував Журавку, що за 15 км від Покровська.", published="2024-08-20")
+    assert "Pokrovsk" not in {p for p, _, _, _ in got}
+    got, _ = rows("Ukrainian troops repelled Russian offensive attempts in two key areas of the Donetsk region, the "
+                  "towns of Bakhmut and Maiorsk, the general staff said.", published="2022-09-12")
+    assert {(p, s, a) for p, s, a, _ in got} == {("Bakhmut", "RU", "repelled"), ("Maiorsk", "RU", "repelled")}
+    got, _ = rows("Russian troops have left Svatove in Luhansk province, a city about 20 km (12 miles) east of Oskil, "
+                  "the general staff said.", published="2022-09-12")
+    assert [p for p, _, _, _ in got] == ["Svatove"]
+
+
+def test_an_adjective_between_russian_and_army_is_still_the_russian_army():
+    got, _ = rows("Однак російська терористична армія просунулася поблизу Звірового Донецької області.",
+                  published="2025-10-25")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "advance")]
