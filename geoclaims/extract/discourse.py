@@ -36,9 +36,11 @@ LIST_GOES_ON = re.compile(r"^[^.;]{0,60}?(?:из\s+них|з\s+них|серед
 #: a sentence that names the places of the action before, which named none: "They were made near A and B",
 #: "Этими пунктами были A, B", "Вони відбулися біля A", "These were A and B"
 THEY_WERE = re.compile(r"^\W*(?:(?:по\s+(?:его|её|ее|их)\s+(?:словам|данным)|за\s+(?:його|її|їхніми)\s+(?:словами|даними)|"
-                       r"according\s+to\s+(?:him|her|them))\s*,?\s*)?(?:they|these|those|они|вони|это|це|эти|ці|этими|цими|ими|ними)\s+(?:\w+\s+){0,2}?"
+                       r"according\s+to\s+(?:him|her|them))\s*,?\s*)?(?:they|these|those|они|вони|это|це|эти|ці|этими|цими|ими|ними|их|їх)\s+(?:\w+\s+){0,2}?"
                        r"(?:were|are|was|took\s+place|happened|были|был[аио]?|стали|є|були|стали|відбул\w+|"
-                       r"произошл\w+|проходил\w+|велись|велися)\b", re.I)
+                       r"произошл\w+|проходил\w+|велись|велися|"
+                       # "Их удалось зафиксировать в районе A, B": where the attempts of the sentence before were seen
+                       r"зафиксирова\w+|зафіксува\w+|зафіксован\w+|зафиксирован\w+|recorded|spotted|observed)\b", re.I)
 #: a sentence that opens with "there": the place named last
 THERE_FIRST = re.compile(r"\s*[«\"“]?(Там|There|Тут|Here)(?!\w)")
 #: three names in a row, joined by commas: a list

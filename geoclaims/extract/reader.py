@@ -90,6 +90,7 @@ _AXIS_FROM = re.compile(r"(?<!\w)(?:направлени\w*|напрям\w*|dire
 #: a direction of movement right before a name: an advance or retreat toward it says nothing of the place itself
 _TOWARD_BEFORE = re.compile(r"(?<!\w)(?:toward|towards|in\s+the\s+direction\s+of|в\s+направлении|у\s+напрямку|"
                             r"в\s+напрямку|в\s+сторону|у\s+бік|в\s+бік|по\s+направлению\s+к|"
+                            r"по\s+направлени\w+|по\s+напрямк\w+|"
                             # an imperfective verb of movement and "к"/"до": "продвигаются к селу X" (on the way)
                             r"(?:продвига\w+|просува\w+|движут\w*|двига\w+|руха\w+)\s+(?:[\w-]+\s+){0,2}?(?:к|ко|до))\s+(?:the\s+)?"
                             r"(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|(?:сел\w*|населен\w+\s+пункт\w*|"

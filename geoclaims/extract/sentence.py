@@ -380,6 +380,8 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         return
     if t.action == "repelled":
         attack = attack_side(text, t, s, sides, persp)
+        if attack and t.voice == "active" and before and attack == before[-1][2]:
+            attack = other_side(attack)  # "украинские войска отразили штурмовые действия противника": no side repels itself
         if attack:
             t.side, t.how = attack, "attack"
             return

@@ -765,3 +765,31 @@ def test_an_adjective_between_russian_and_army_is_still_the_russian_army():
     got, _ = rows("Однак російська терористична армія просунулася поблизу Звірового Донецької області.",
                   published="2025-10-25")
     assert [(s, a) for _, s, a, _ in got] == [("RU", "advance")]
+
+
+def test_general_staff_forms_of_repelled_attacks():
+    got, _ = rows("На Авдеевском направлении ВСУ отражают штурм оккупантов в районе населенного пункта Верхнеторецкое.",
+                  published="2022-03-28")
+    assert ("Verkhnotoretske", "RU", "repelled") in {(p, s, a) for p, s, a, _ in got}
+    # the subject repels, so the attacker is the other side, whatever "противник" would mean for the speaker
+    got, _ = rows("«В направлении населенных пунктов Казачья Лопань и Сосновка, украинские войска отразили штурмовые "
+                  "действия противника и заставили его отойти», — сказал спикер.", published="2022-07-05")
+    assert {s for _, s, a, _ in got if a == "repelled"} == {"RU"}
+    got, _ = rows("У районі Сєвєродонецька противник зробив спробу наступу, але зазнавши втрат відступив на свої "
+                  "позиції.", published="2022-05-19")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "repelled")]
+
+
+def test_villages_north_of_a_town_and_a_bridge_between_two_only_locate():
+    got, _ = rows("Возле трех сел к северу от оккупированной Горловки российские оккупанты пытались атаковать "
+                  "позиции украинских военных.", published="2022-09-19")
+    assert "Horlivka" not in {p for p, _, _, _ in got}
+    got, _ = rows("Военкор сообщил о продвижении российских бойцов в сторону моста между Закотным и поселком Ямполь.",
+                  published="2025-10-20")
+    assert not {p for p, _, _, _ in got} & {"Yampil’", "Yampil", "Zakitne"}
+
+
+def test_attempts_whose_places_the_next_sentence_gives():
+    got, _ = rows("Штурмовые отряды ВСУ предприняли восемь попыток наступления. Их удалось зафиксировать в районе "
+                  "Ягодного и Клещеевки.", published="2023-06-13")
+    assert {p for p, _, _, _ in got} >= {"Klishchiivka"}
