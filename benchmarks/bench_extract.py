@@ -201,6 +201,7 @@ SPLITS = {
     "dev (round 2)": "dev passages annotated while generalising the rules (new fronts and years)",
     "dev (round 3)": "dev passages annotated late in round 2 and measured before any rule was written from them",
     "dev (round 4)": "dev passages of round 4, each batch measured before any rule was written from it",
+    "dev (round 5)": "dev passages of round 5 (Russian first), each batch measured before any rule was written from it",
     "dev": "every dev passage",
     "test": "held out: never looked at while writing rules or fitting confidence",
     "test (rounds 1-3)": "the test passages of issue 16's first round, run at the end of rounds 1, 2 and 3",
@@ -219,7 +220,7 @@ def in_split(item, split: str) -> bool:
         return item.split == "test" and (item.round == 4) == (split == "test (round 4)")
     if item.split != "dev":
         return False
-    if split in ("dev (round 2)", "dev (round 3)", "dev (round 4)"):
+    if split in ("dev (round 2)", "dev (round 3)", "dev (round 4)", "dev (round 5)"):
         return item.round == int(split[-2])
     return item.round == 1 and item.calibration == (split == "dev (calibration)")
 
@@ -332,7 +333,8 @@ def main() -> None:
     args = ap.parse_args()
     before = load_before()
     if not args.no_accuracy:
-        parts = ("dev (rules)", "dev (calibration)", "dev (round 2)", "dev (round 3)", "dev (round 4)")
+        parts = ("dev (rules)", "dev (calibration)", "dev (round 2)", "dev (round 3)", "dev (round 4)",
+                 "dev (round 5)")
         splits = {"work": parts, "final": ("test", "test (rounds 1-3)", "test (round 4)", *parts)}.get(
             args.split, (args.split,))
         if args.ids:

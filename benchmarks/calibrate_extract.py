@@ -25,11 +25,13 @@ rescaling until the ">= 0.8" band of the candidates it was fitted on is right 0.
 reliability table is cross-validated by page: each fresh page is scored by weights fitted without its page and
 a rescaling fitted on the other fresh pages. Without git (or with ``--no-fresh``) the weights and the
 rescaling come from the dev pages alone, as before round 4. The defaults (``--l2 10 --fresh-weight 4
---margin 0.15``) were chosen by that cross-validated figure among a few dozen settings, which makes it a
+--margin 0.2``) were chosen by that cross-validated figure among a few dozen settings, which makes it a
 little optimistic: it moved between 0.76 and 0.85 with the setting and with the last batch added, so read
-it as "about 0.8"; a larger margin buys reliability with fewer candidates in the top band.
+it as "about 0.8"; a larger margin buys reliability with fewer candidates in the top band. Round 5 raised the
+margin from 0.15 to 0.2 when its last fresh batch brought the cross-validated figure to 0.79 at 0.15 (0.85 at 0.2,
+26 candidates; 0.25 left one candidate in the band).
 
-Run: ``python benchmarks/calibrate_extract.py [--write] [--l2 10] [--margin 0.15] [--fresh-weight 4] [--no-fresh]``.
+Run: ``python benchmarks/calibrate_extract.py [--write] [--l2 10] [--margin 0.2] [--fresh-weight 4] [--no-fresh]``.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ FOLDS = 10
 FIXED = {"ambiguous": -4.0}
 
 
-#: (commit of the extractor before a batch's rules, the passages of the batches it read first): rounds 3 and 4
+#: (commit of the extractor before a batch's rules, the passages of the batches it read first): rounds 3, 4 and 5
 FRESH: tuple[tuple[str, str], ...] = (
     ("445d303", "en-235..en-244,ru-228..ru-238,uk-225..uk-236"),
     ("2262401", "en-245..en-249,ru-239,uk-237..uk-239"),
@@ -67,6 +69,12 @@ FRESH: tuple[tuple[str, str], ...] = (
     ("0261d62", "en-273..en-279,ru-259..ru-264,uk-257..uk-260"),
     ("7b86bb8", "ru-265..ru-268,uk-261..uk-267"),
     ("d92c44e", "en-280..en-284"),
+    # round 5 (Russian first): batches 1-2 read by main before round 5, batch 3 with the rules from batches 1-2
+    ("ddb667b", "ru-269..ru-293"),
+    ("b939bb1", "en-285..en-289,ru-294..ru-295,uk-268"),
+    ("870a075", "en-290..en-291,ru-297..ru-299,uk-269..uk-272"),
+    ("e02f7aa", "ru-300..ru-311,uk-273"),
+    ("fb8b436", "ru-312..ru-319"),
 )
 
 
@@ -244,7 +252,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--write", action="store_true", help="write the weights into geoclaims/extract/confidence.py")
     ap.add_argument("--l2", type=float, default=10.0)
-    ap.add_argument("--margin", type=float, default=0.15,
+    ap.add_argument("--margin", type=float, default=0.2,
                     help="the cross-validated '>= 0.8' band must be right 0.8 + margin of the time")
     ap.add_argument("--no-fresh", action="store_true", help="rescale on the dev pages' out-of-fold scores only")
     ap.add_argument("--fresh-weight", type=float, default=4.0,

@@ -36,9 +36,11 @@ LIST_GOES_ON = re.compile(r"^[^.;]{0,60}?(?:из\s+них|з\s+них|серед
 #: a sentence that names the places of the action before, which named none: "They were made near A and B",
 #: "Этими пунктами были A, B", "Вони відбулися біля A", "These were A and B"
 THEY_WERE = re.compile(r"^\W*(?:(?:по\s+(?:его|её|ее|их)\s+(?:словам|данным)|за\s+(?:його|її|їхніми)\s+(?:словами|даними)|"
-                       r"according\s+to\s+(?:him|her|them))\s*,?\s*)?(?:they|these|those|они|вони|это|це|эти|ці|этими|цими|ими|ними)\s+(?:\w+\s+){0,2}?"
+                       r"according\s+to\s+(?:him|her|them))\s*,?\s*)?(?:they|these|those|они|вони|это|це|эти|ці|этими|цими|ими|ними|их|їх)\s+(?:\w+\s+){0,2}?"
                        r"(?:were|are|was|took\s+place|happened|были|был[аио]?|стали|є|були|стали|відбул\w+|"
-                       r"произошл\w+|проходил\w+|велись|велися)\b", re.I)
+                       r"произошл\w+|проходил\w+|велись|велися|"
+                       # "Их удалось зафиксировать в районе A, B": where the attempts of the sentence before were seen
+                       r"зафиксирова\w+|зафіксува\w+|зафіксован\w+|зафиксирован\w+|recorded|spotted|observed)\b", re.I)
 #: a sentence that opens with "there": the place named last
 THERE_FIRST = re.compile(r"\s*[«\"“]?(Там|There|Тут|Here)(?!\w)")
 #: three names in a row, joined by commas: a list
@@ -52,6 +54,12 @@ COUNTED_PLACES = re.compile(r"(?<!\w)(?:\d+|two|three|four|five|six|seven|eight|
                             re.I)
 
 
+#: strikes and losses inflicted, which claim no ground: "нанесла поражение формированиям ... в районах", "struck"
+STRIKES = re.compile(r"(?<!\w)(?:нанес\w*\s+(?:\w+\s+){0,2}поражени\w+|нанесено\s+поражени\w+|поражени\w+\s+нанесен\w*|"
+                     r"нанес\w*\s+(?:\w+\s+){0,2}(?:удар\w*|потер\w+)|завда\w*\s+(?:\w+\s+){0,2}(?:уражен\w+|удар\w*|втрат\w+)|"
+                     r"struck|strikes\s+(?:on|against)|inflicted\s+(?:\w+\s+){0,2}(?:losses|casualties|damage))", re.I)
+
+
 def carried_action(text: str, start: int, n_places: int, prev_text: str, last: "Trigger | None",
                    unplaced: "Trigger | None") -> "Trigger | None":
     """The action a sentence with places and no action word takes from the sentences before, or None.
@@ -63,6 +71,8 @@ def carried_action(text: str, start: int, n_places: int, prev_text: str, last: "
     start of the sentence (an empty span).
     """
     goes_on = LIST_GOES_ON.match(text) or n_places >= 2 and COUNTED_PLACES.search(prev_text) and NAME_LIST.search(text)
+    if goes_on and unplaced is None and STRIKES.search(prev_text):
+        return None  # "...нанесла поражение ... в районах нескольких населенных пунктов. Среди них A, B": strikes
     if goes_on and (unplaced is not None or last is not None):  # "Наиболее крупные из них — A, B"
         chosen = unplaced if unplaced is not None else last
         return replace(chosen, start=start, end=start,

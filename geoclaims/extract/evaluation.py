@@ -218,6 +218,13 @@ def _kind(p: Any) -> str:
     return "depth" if not p.place and p.qualifier == "depth from border" else "place"
 
 
+#: how close a gold name written in another language's form ("Сладкое" for Solodke) must be to the one place of
+#: the item's oblasts it can mean: the gazetteer's skeleton, cognate or declension readings, never fuzzy ones
+#: (a fuzzy "Синьківка" is Yasynivka)
+_COGNATE_REASONS = ("skeleton", "cognate", "declension")
+_COGNATE_SCORE = 0.72
+
+
 class _Places:
     """Gold place name -> the gazetteer ids it may mean (in the item's regions first)."""
 
@@ -245,6 +252,11 @@ class _Places:
                     near = []
                 inside = [m.place for m in near if m.place.admin1 in regions and (
                     m.reason in ("exact", "alias", "transliteration") or m.reason == "skeleton" and m.score >= 0.85)]
+                if not inside:  # "Работино", "Сладкое", "Верхняя Терса": the Russian form of the one close name there
+                    close = [m for m in near if m.place.admin1 in regions and m.reason in _COGNATE_REASONS
+                             and m.score >= _COGNATE_SCORE]
+                    if close and len({m.place.name for m in close if m.score >= close[0].score - 0.03}) == 1:
+                        inside = [m.place for m in close if m.place.name == close[0].place.name]
             self.cache[key] = frozenset(p.id for p in (inside or places))
         return self.cache[key]
 

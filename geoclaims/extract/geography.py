@@ -88,6 +88,10 @@ _WAR_PRIOR = 1.5
 
 #: how many places of one name compete when a name is ambiguous (the commonest village names have ~60)
 _HOMONYMS = 80
+#: the gazetteer's readings of a name in another language's form ("Сладкое" for Solodke), and how close they
+#: must be, for a name read again among the report's other places
+_COGNATE_REASONS = ("skeleton", "cognate", "declension")
+_COGNATE_SCORE = 0.72
 
 
 def _regions(text: str) -> tuple:
@@ -192,7 +196,42 @@ class Geography:
             if best.id != out[name][0].id:
                 out[name] = (best, tuple(p.id for p in options if p.id != best.id), True)
         self._settle_by_oblast(resolved, out)
+        self._cognates_among_others(out)
         return out
+
+    def _cognates_among_others(self, out: dict[str, tuple[Any, tuple[str, ...], bool]]) -> None:
+        """A name whose reading lies far from every other place of the report, read again in the oblasts of those
+        places: "Затишье" is a village in Bryansk Oblast by that exact spelling, but beside Сладкое and
+        Гуляйполе it is the Russian form of Zatyshshia in Zaporizhzhia Oblast. Only the gazetteer's close
+        readings (skeleton, cognate, declension) of one name there count, never a fuzzy one."""
+        from collections import Counter
+
+        for name, (place, others, _amb) in list(out.items()):
+            if (place.population or 0) >= 10_000 or self._fit(name, place) > 0:
+                continue  # Pokrovsk beside Kupiansk is the town, not a Pokrovske near Kupiansk
+            if any(n != name and self._same_word(n, name) and (o.population or 0) >= 10_000 for n, (o, _, _) in out.items()):
+                continue  # "Покровська", a reading of "Покровську" beside "Покровськ": the word names a town
+            around = [o for n, (o, _, _) in out.items() if not self._same_word(n, name) and o.admin1 and o.id != place.id]
+            if not any(o.country != place.country or o.admin1 in WAR_OBLASTS and place.admin1 not in WAR_OBLASTS
+                       for o in around):
+                continue  # only a reading in another country, or away from the war, among places of the war
+            where = Counter(o.admin1 for o in around).most_common()
+            regions = [a for a, k in where if k * 2 >= where[0][1]]  # the report's main oblasts, not a stray reading
+            try:
+                near = self.gaz.resolve(name, region=sorted(set(regions) | WAR_OBLASTS), limit=8).matches
+                near += self.gaz.resolve(name, region=regions, limit=5).matches
+            except Exception:  # noqa: BLE001 - an oblast name the region table does not know
+                continue
+            exact = sorted((m for m in near if m.place.id != place.id and m.score >= 0.9
+                            and m.reason in ("exact", "alias", "transliteration")
+                            and (m.place.admin1 in regions or (m.place.population or 0) >= 10_000)),
+                           key=lambda m: ((m.place.population or 0) < 10_000, m.place.admin1 not in regions,
+                                          -(m.place.population or 0)))
+            close = [m for m in near if m.place.admin1 in regions and m.place.id != place.id
+                     and m.reason in _COGNATE_REASONS and m.score >= _COGNATE_SCORE]
+            pick = exact or close  # "Покровська" is Pokrovsk in Donetsk Oblast before a Pokrovske near Kupiansk
+            if pick and len({m.place.name for m in pick if m.score >= pick[0].score - 0.03}) == 1:
+                out[name] = (pick[0].place, (place.id, *others), True)
 
     def _settle_by_oblast(self, resolved: dict[str, Any], out: dict[str, tuple[Any, tuple[str, ...], bool]]) -> None:
         """Names no oblast of the report settles: the oblast most of the report's names can lie in, then one

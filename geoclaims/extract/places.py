@@ -74,6 +74,7 @@ STOP = {
     "telegram-канал", "телеграм", "кремль", "росія", "путин", "путін", "зеленский", "зеленський", "донбасс",
     "донбас", "крым", "крим", "север", "центр", "восток", "запад", "юг", "днепр", "дніпро", "курщина",
     "харківщина", "харьковщина", "луганщина", "донеччина", "херсонщина", "запоріжжя", "курська",
+    "крім", "окрім", "кроме", "помимо",  # "Крім того" (besides), not Крим
 }
 STOP |= {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
          "декабрь", "січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень",
@@ -318,6 +319,12 @@ class PlaceFinder:
             if not caps[i]:
                 i += 1
                 continue
+            if run[i] >= 2 and SLOT_BEFORE.search(text[max(0, words[i].start() - 40):words[i].start()]):
+                two = self._two_word_spelling(text, words, i, run[i])
+                if two is not None:  # "the nearby village of Maly Shcherbaky": Mali Shcherbaky, not Malyi and Shcherbaky
+                    found.append(two)
+                    i += 2
+                    continue
             step = 1
             for n in range(min(self.MAX_WORDS, run[i]), 0, -1):
                 seq = words[i:i + n]
@@ -349,6 +356,15 @@ class PlaceFinder:
                 break
             i += step
         return self._lists(text, found, regions)
+
+    def _two_word_spelling(self, text: str, words: list, i: int, length: int) -> Mention | None:
+        """A two-word name in a settlement's slot that the gazetteer knows only in another spelling, when no run
+        of its words is a name as written: a close spelling of the whole name, or None."""
+        if any(self.match(text[words[i].start():words[i + n - 1].end()]) for n in range(min(self.MAX_WORDS, length), 1, -1)):
+            return None
+        a, b = words[i].start(), words[i + 1].end()
+        m = self._unknown_mention(a, b, text[a:b], text)
+        return m if m.how == "skeleton" and len(m.name.split()) == 2 else None
 
     def _person_or_name(self, text: str, words: list, i: int, n: int, start: int) -> bool:
         """Part of a person's or unit's name: "Vladimir Putin", "Наталія Попова", "Кучерів Яр", «Таврия»."""

@@ -103,17 +103,30 @@ _REFERENCE = re.compile(
     r"(?:\s+(?:города|міста|села|поселка|селища))?|"
     r"\b(?:from|из|з|від|от)\s+(?:the\s+)?(?:area|direction|district|района|району|направления|напрямку)\s+(?:of\s+)?|"
     r"(?:из|з)\s+района\s+(?:населенн\w+\s+пункт\w+|села)?|"
+    r",\s*(?:a|the)\s+(?:[\w-]+\s+)?(?:city|town|village|settlement|hamlet)\s+(?:(?:about|some|roughly|around|just)\s+)?"
+    r"\d+(?:[.,]\d+)?\s*(?:km|kilomet\w+|miles?)\s+(?:\([^()]{0,30}\)\s+)?(?:[\w-]+\s+)?(?:of|from)|"
     r"\bsettlement\s+(?:near|in)|,\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:(?<!city\s)(?<!town\s)(?<!village\s)(?<!settlement\s)"
-    r"(?<!hamlet\s)(?<!locality\s)of|near|in|outside)|"
+    r"(?<!hamlet\s)(?<!locality\s)(?<!cities\s)(?<!towns\s)(?<!villages\s)(?<!settlements\s)of|near|in|outside)|"
+    r"(?:що|який|яка|яке|які|что|который|которая|которое|которые|which|that)\s+(?:is\s+|lies\s+|are\s+)?"
+    r"(?:за|в|у|about|some)?\s*\d+(?:[.,]\d+)?\s*(?:км|km|кілометр\w*|километр\w*|kilomet\w+|miles?)\s+(?:від|от|from)|"
     r"\((?:[^()]{0,40}?)?|"
     r"\b(?:opposite|across\s+(?:the\s+river\s+)?from)(?:\s+the\s+(?:major\s+)?(?:city|town)\s+of)?|"
     r"(?:дорог\w+|трасс\w+|шосе|траси|трасу)\s+(?:[^,.;]{0,30}?)?|"
     r"(?:мост\w*|міст\w*)\s+(?:через|у|в)\s+|"
+    r"(?:мост\w*|міст\w*|дорог\w*|трасс\w*|шосе)\s+(?:между|між)\s+(?:[^,.;]{0,40}?\s+(?:и|і|та)\s+)?"
+    r"(?:(?:поселк|посёлк|сел|город|селищ|міст)\w*\s+)?|"
+    # "Возле трех сел к северу от оккупированной Горловки": the villages are claimed, the town orients them
+    r"(?:двух|трех|трёх|четырех|пяти|нескольких|ряда|одного|двох|трьох|чотирьох|кількох|низки)\s+(?:сел\w*|"
+    r"населенн\w+\s+пункт\w*|населён\w+\s+пункт\w*|поселк\w*|селищ\w*)\s+(?:к\s+|на\s+)?(?:север|юг|южн|запад|"
+    r"восток|восточн|північ|півден|захід|західн|схід|східн|северо-\w+|юго-\w+)\w*\s+(?:от|від)\s+(?:[\w-]+\s+)?|"
     r"\b(?:except(?:\s+for)?|excluding|apart\s+from|other\s+than|кроме|крім|за\s+винятком|не\s+считая|окрім)\s+"
     r"(?!(?:\w+\s+)?(?:взятт|взяти|звільненн|освобождени|захопленн|захват|capture|the\s+capture|liberation))"
     r"(?:(?:двух|двох|the)\s+)?(?:\w+\s+){0,2}?(?:[—–-]\s*)?|"
     r"\b(?:official|officials|governor|mayor|head|administration|residents?|authorities|глав\w+|губернатор\w*|мэр\w*|"
     r"жител\w+|мешкан\w+|адміністраці\w+|администраци\w+)\s+(?:of\s+|in\s+|в\s+|у\s+)?(?:the\s+)?)\s*$", re.I)
+#: a relative pronoun right before a distance: "що за 15 км від", "which is 10 km from"
+_RELATIVE_KM = re.compile(r"(?<!\w)(?:що|який|яка|яке|які|что|который|которая|которое|которые|which|that)\s+"
+                          r"(?:is\s+|lies\s+|are\s+)?(?:за|в|у|about|some)?\s*$", re.I)
 #: "X, in Y" / "X in Y": Y locates X
 _IN_PLACE = re.compile(r"^\s*(?:(?:settlement|village|town|city|селище|село|місто|поселок)\s*)?(?:\)|,)?\s*(?:\(|,)?\s*"
                        r"(?:in|near|outside|of|not\s+far\s+from|close\s+to|next\s+to)\s+(?:the\s+)?(?:(?:\w+\s+){0,3}"
@@ -207,6 +220,8 @@ def qualifier(before: str, after: str = "", action: str = "",
                                                                                     between)):
             return "", None, "reference"
     m = _KM_FROM.search(tail)
+    if m and _RELATIVE_KM.search(tail[:m.start()]):
+        return "", None, "reference"  # "Журавку, що за 15 км від Покровська": the distance only locates
     if m and not _REFERENCE.search(tail[:m.start()] + " "):
         return "near", float(m.group("km").replace(",", ".")), "claim"
     if _REFERENCE.search(tail) or (_FROM.search(tail) and action not in ("withdraw", "capture", "repelled")

@@ -89,7 +89,10 @@ _FALL = re.compile(r"fall\b|падінн|падени", re.I)
 _AXIS_FROM = re.compile(r"(?<!\w)(?:направлени\w*|напрям\w*|direction|axis)\s+(?:(?:of|from|от|від)\s+)?$", re.I)
 #: a direction of movement right before a name: an advance or retreat toward it says nothing of the place itself
 _TOWARD_BEFORE = re.compile(r"(?<!\w)(?:toward|towards|in\s+the\s+direction\s+of|в\s+направлении|у\s+напрямку|"
-                            r"в\s+напрямку|в\s+сторону|у\s+бік|в\s+бік|по\s+направлению\s+к)\s+(?:the\s+)?"
+                            r"в\s+напрямку|в\s+сторону|у\s+бік|в\s+бік|по\s+направлению\s+к|"
+                            r"по\s+направлени\w+|по\s+напрямк\w+|"
+                            # an imperfective verb of movement and "к"/"до": "продвигаются к селу X" (on the way)
+                            r"(?:продвига\w+|просува\w+|движут\w*|двига\w+|руха\w+)\s+(?:[\w-]+\s+){0,2}?(?:к|ко|до))\s+(?:the\s+)?"
                             r"(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|(?:сел\w*|населен\w+\s+пункт\w*|"
                             r"населён\w+\s+пункт\w*|город\w*|міст\w*|поселк\w*|посёлк\w*|селищ\w*)\s+)?"
                             r"(?:[\w'’-]+\s+(?:and|і|и|та)\s+)?$", re.I)
@@ -260,7 +263,8 @@ class Reader:
         attackers = [t.side for t in triggers if t.side and t.action == "repelled" and not t.blocked]
         s.attacker = attackers[-1] if attackers else None
         subj = [t.side for t in triggers if t.side and t.how in ("subject", "agent", "held", "carried", "speaker")
-                and t.action != "repelled"]
+                and t.action != "repelled" and not (t.blocked and t.how == "agent")]  # "операции по освобождению
+        # ... остающегося за ВСУ": the side after a noun that names no event is no subject
         s.subject = subj[-1] if subj else (self._first_side(sides) or (prev.subject if prev else None))
         self.anaphora.remember(s, mentions, refs)
         if not made and triggers and not mentions and not has_area and any(not t.blocked for t in triggers) \

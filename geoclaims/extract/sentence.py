@@ -127,11 +127,14 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             continue
         if action == "withdraw" and word.lower() == "left" and re.match(r"\s+(?:bank|flank|side)", s.text[m.end():]):
             continue
-        if action == "repelled" and word.lower().startswith(("відбил", "отбил")) and not re.search(
+        if action == "repelled" and word.lower().startswith(("відбил", "отбил")) and not word.lower().endswith(
+                ("ся", "сь")) and not re.search(
                 r"атак|штурм|наступ|спроб|попыт|контратак|attack|ворог|противник|враг|окупант|оккупант|загарбник|"
                 r"росіян|россиян|штурмовик", s.text[m.end():m.end() + 60], re.I):
             found.append(Trigger("capture", "active", s.start + m.start(), s.start + m.end(), word))
             continue  # "відбили село": took it back
+        if action == "contest" and _AFTER_FIGHT.search(s.text, max(0, m.start() - 30), m.start()):
+            continue  # "После ожесточенных боев населенный пункт перешел под контроль": the fight led to an outcome
         if action == "capture" and voice == "active" and re.match(r"[-–]", s.text[m.start() - 1:m.start()]):
             continue  # "Russian-occupied"
         if action == "capture" and lx.NOT_TERRITORY_AFTER.match(s.text, m.end()):
@@ -152,6 +155,8 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
         rest = text[t.end:s.end]
         if t.voice == "held" and re.match(r"(?:remain|still|остается|остаётся|залишається|залишаються)", t.text, re.I):
             t.blocked = "standing"  # "which remains under Russian control": no change
+        elif t.voice == "held" and _RELATIVE_BEFORE.search(head[-30:]):
+            t.blocked = "standing"  # "the two largest cities, which are under Ukrainian control": a state described
         elif t.voice in ("held", "passive", "control") and lx.DURATION_AFTER.match(text, t.end, s.end):
             t.blocked = "standing"  # "controlled by Russian forces for months": no change
         elif t.action == "capture" and t.voice in ("passive", "active") and _attributive(text, s, t):
@@ -174,7 +179,8 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             t.partial = True  # "не контролюють повністю": part of it, a contest
         elif lx.NEGATION.search(head[-25:]) and t.action != "repelled":
             t.blocked = "negated"
-        elif t.voice == "nominal" and lx.HYPOTHETICAL_AFTER.match(tail):
+        elif (t.voice == "nominal" or re.search(r"(?<!\w)the\s+$", head)) and (lx.HYPOTHETICAL_AFTER.match(tail) or lx.HYPOTHETICAL_AFTER.match(
+                _APPOSITIVE.sub(" ", rest[:160], count=1))):
             t.blocked = "hypothetical"  # "The loss of Toretsk would be another blow", "его взятие позволит"
         elif t.voice == "held" and (re.match(r"(?:coming|comes)\b", t.text, re.I) or re.search(
                 r"(?:gradually|slowly|поступово|постепенно|потроху|понемногу)\s+$", head, re.I)):
@@ -225,6 +231,11 @@ def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
     for r in found:  # "attempted to enter X on several occasions, but ... they were repelled"
         if r.action == "repelled" and r.voice == "passive" and _BUT.search(text, max(s.start, r.start - 80), r.start):
             spans.append((r.start, r.end))
+    for r in found:  # "ВСУ контратаковали, наши отбились", "attacked near X, and Ukrainian troops repelled them"
+        if r.action == "repelled" and r.voice == "active" and any(
+                t.action == "contest" and t.voice == "active" and 0 <= r.start - t.end <= 40
+                and _THEN_REPELLED.fullmatch(text, t.end, r.start) for t in found):
+            spans.append((r.start, r.end))
     for at, end in sorted(spans):
         before = [t for t in found if t.end <= at]
         attacks = []
@@ -240,6 +251,18 @@ def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
         for t in found:
             if t.action in ("withdraw", "repelled") and at <= t.start < end:
                 t.blocked = "failure"  # told as the attack's outcome: no claim of its own
+
+
+#: a relative pronoun right before a state: "which are under Ukrainian control", "що перебувають під контролем"
+_RELATIVE_BEFORE = re.compile(r"(?<![\w'’])(?:which|that|що|який|яка|яке|які|который|которая|которое|которые)\s+"
+                              r"(?:(?:now|still|already|теперь|уже|вже)\s+)?$", re.I)
+#: a name and the appositive after it, set off by commas: "Pokrovsk, called by Russian media "the gate", will"
+_APPOSITIVE = re.compile(r"^\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,[^,.;]{1,80},")
+#: "после (ожесточенных) боев", "після запеклих боїв", "after heavy fighting": fighting told as the way to an outcome
+_AFTER_FIGHT = re.compile(r"(?<![\w'’])(?:после|після|after)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+#: between an attack and the verb that repels it: a comma or "and", and at most two words (the defender)
+_THEN_REPELLED = re.compile(r"\s*[,;–—-]?\s*(?:(?:и|і|та|й|а|но|але|проте|однако|and|but)\s+)?(?:[\w'’-]+\s+){0,2}",
+                            re.I)
 
 
 def _attributive(text: str, s: Sentence, t: Trigger) -> bool:
@@ -336,7 +359,7 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         if side:
             t.side, t.how = side, "agent"
             return
-    if t.voice in ("passive", "nominal", "held") and after and after[0][0] - t.end < 60 and (
+    if t.voice in ("passive", "nominal", "held") and after and after[0][0] - t.end < 60 and not t.failed and (
             _AGENT.match(text[t.end:after[0][0]]) or _INSTRUMENTAL.match(text[after[0][0]:after[0][1]])
             or _FROM_SIDE.search(text[t.end:after[0][0]])
             or t.voice == "nominal" and after[0][0] - t.end < 40):
@@ -357,6 +380,8 @@ def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, p
         return
     if t.action == "repelled":
         attack = attack_side(text, t, s, sides, persp)
+        if attack and t.voice == "active" and before and attack == before[-1][2]:
+            attack = other_side(attack)  # "украинские войска отразили штурмовые действия противника": no side repels itself
         if attack:
             t.side, t.how = attack, "attack"
             return
@@ -430,6 +455,11 @@ def attach(text: str, s: Sentence, mentions: list[Mention], triggers: list[Trigg
     for m in mentions:
         if m.how == "topic":
             out[m.start] = next(t for t in live if t.start == m.start)
+            continue
+        state = [t for t in triggers if t.end <= m.start]
+        if state and state[-1].blocked == "standing" and m.start - state[-1].end < 40 and not re.search(
+                r"[,;:]", text[state[-1].end:m.start]):
+            out[m.start] = state[-1]  # "опираясь на ранее освобождённые населённые пункты Волчье и Гай": a state
             continue
         after = [t for t in live if t.start >= m.end and ";" not in text[m.end:t.start]]
         before = [t for t in live if t.end <= m.start]

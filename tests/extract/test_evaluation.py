@@ -165,3 +165,17 @@ def test_confidence_ranks_candidates_on_unseen_passages(measured):
     low, high = [ok for _, ok in ranked[:half]], [ok for _, ok in ranked[half:]]
     assert half >= 20
     assert sum(high) / len(high) > sum(low) / len(low)
+
+
+def test_a_gold_name_in_its_russian_form_means_the_one_close_place_of_the_items_oblasts():
+    from geoclaims.extract.evaluation import _Places
+    from geoclaims.places.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    places = _Places(gaz)
+    robotyne = places.ids("Работино", ("Zaporizhzhia Oblast",))
+    assert robotyne and {gaz.get(i).name for i in robotyne} == {"Robotyne"}
+    # an exact spelling in Bryansk Oblast does not win over the village of the item's oblast
+    assert {gaz.get(i).admin1 for i in places.ids("Затишье", ("Zaporizhzhia Oblast",))} == {"Zaporizhzhia Oblast"}
+    # a fuzzy likeness is no reading: Синьківка is not Yasynivka
+    assert "Yasynivka" not in {gaz.get(i).name for i in places.ids("Синьківка", ("Donetsk Oblast",))}

@@ -666,3 +666,138 @@ def test_being_unable_to_enter_and_hold_a_village_is_no_capture():
     got, _ = rows("\"The Russians cannot go into the village of Kamianske and hold it,\" Voloshyn said.",
                   published="2025-07-18")
     assert ("RU", "capture") not in {(s, a) for _, s, a, _ in got}
+
+
+# -- round 5: Russian milblogger and bulletin forms ----------------------------------------------------------
+
+def test_a_bare_our_as_subject_and_a_counterattack_fought_off():
+    got, _ = rows("«В районе Волчанска ВСУ контратаковали, наши отбились», — написал военкор.", published="2024-06-18")
+    assert ("Vovchansk", "UA", "repelled", "near") in got
+    assert ("RU", "capture") not in {(s, a) for _, s, a, _ in got}  # "отбились" took nothing back
+
+
+def test_moving_toward_a_village_is_no_claim_about_it():
+    got, _ = rows("Кроме того, подразделения РФ продвигаются к селу Ивановка под Часовым Яром.", published="2025-03-01")
+    assert "advance" not in {a for p, _, a, _ in got if p.startswith("Iv")}
+
+
+def test_bursting_into_a_town_is_an_advance():
+    got, _ = rows("Российские штурмовые подразделения ворвались в Торецк, сообщил военкор.", published="2024-07-01")
+    assert ("Toretsk", "RU", "advance", "") in got
+
+
+def test_an_operation_to_liberate_a_village_is_no_capture_yet():
+    got, _ = rows("Бойцы «Севера» ведут активную фазу операции по освобождению села Горналь.", published="2025-04-24")
+    assert "capture" not in {a for _, _, a, _ in got}
+    got, _ = rows("Путин поблагодарил военных за успешную операцию по освобождению Курахово.", published="2025-01-06")
+    assert ("Kurakhove", "RU", "capture") in {(p, s, a) for p, s, a, _ in got}
+
+
+def test_fighting_that_led_to_a_capture_is_no_contest():
+    got, _ = rows("После ожесточенных боев Курахово перешло под контроль российских войск.", published="2025-01-06")
+    assert got == [("Kurakhove", "RU", "capture", "")]
+
+
+def test_the_genitive_plural_of_fighting_is_fighting():
+    got, _ = rows("Военкоры сообщают о ведении российскими военными боев в окрестностях Купянска.",
+                  published="2025-09-01")
+    assert ("Kupyansk", "RU", "contest") in {(p, s, a) for p, s, a, _ in got}
+
+
+def test_a_russian_form_is_read_among_the_reports_other_places():
+    _, ex = rows("На Гуляйпольском направлении украинские военные отбили атаки врага вблизи населенных пунктов "
+                 "Затишье, Сладкое и Варваровка.", published="2025-11-20")
+    where = {c.place: c.region for c in ex.claims}
+    assert where.get("Zatyshshia") == "Zaporizhzhia Oblast", where  # not Zatishye in Bryansk Oblast
+    got, _ = rows("Цього разу загарбники заявляють, що їм вдалося захопити Покровськ, Вовчанськ та Купʼянськ. "
+                  "Генштаб ЗСУ повідомив про бої в Покровську.", published="2025-11-20")
+    assert "Pokrovske" not in {p for p, _, _, _ in got}  # the town named before, not a village near Kupiansk
+
+
+def test_a_gerund_of_driving_out_is_a_capture_and_earlier_captures_are_background():
+    got, _ = rows("«Штурмовые подразделения группировки войск «Восток», опираясь на ранее освобождённые населённые "
+                  "пункты Волчье и Гай, совершили рывок на север, выбив противника из населённых пунктов Тихое и "
+                  "Отрадное», — говорится в сообщении Минобороны России.", published="2025-11-23")
+    assert {(s, a) for _, s, a, _ in got} == {("RU", "capture")}
+    assert not {"Vovche", "Hai"} & {p for p, _, _, _ in got}
+
+
+def test_making_ones_way_into_a_village_and_being_in_a_town_are_advances():
+    got, _ = rows("A pro-Russian blogger said Russian forces had smashed their way into the village of Lobkove.",
+                  published="2025-03-17")
+    assert ("Lobkove", "RU", "advance", "") in got
+    got, _ = rows("The Ukrainian military said about 300 Russian soldiers were in Pokrovsk.", published="2025-11-17")
+    assert ("Pokrovsk", "RU", "advance", "") in got
+
+
+def test_a_state_in_a_relative_clause_and_a_capture_that_would_open_a_road_are_no_claims():
+    got, _ = rows("Moscow claims that the capture of Pokrovsk, called by Russian media \"the gate to Donetsk\", will "
+                  "give its forces a springboard toward Kramatorsk and Sloviansk, which are under Ukrainian control.",
+                  published="2025-11-17")
+    assert got == []
+
+
+def test_a_two_word_name_in_another_spelling_is_one_place():
+    got, _ = rows("Russian forces entered the village of Maly Shcherbaky, a pro-Russian blogger said.",
+                  published="2025-03-17")
+    assert [p for p, _, _, _ in got] == ["Mali Shcherbaky"]
+
+
+def test_the_ukrainian_masculine_past_and_besides_at_the_start_of_a_sentence():
+    got, _ = rows("Ворог окупував Веселий Гай та Романівку на Покровському напрямку. Крім того, ворог просунувся біля "
+                  "Піщаного.", published="2024-12-14")
+    assert ("Veselyi Hai", "RU", "capture", "") in got and ("Romanivka", "RU", "capture", "") in got
+    assert "Krym" not in {p for p, _, _, _ in got}  # "Крім того" is "besides", not Crimea
+
+
+def test_a_distance_in_a_relative_clause_and_towns_in_an_apposition():
+    got, _ = rows("Ворог окупував Журавку, що за 15 км від Покровська.", published="2024-08-20")
+    assert "Pokrovsk" not in {p for p, _, _, _ in got}
+    got, _ = rows("Ukrainian troops repelled Russian offensive attempts in two key areas of the Donetsk region, the "
+                  "towns of Bakhmut and Maiorsk, the general staff said.", published="2022-09-12")
+    assert {(p, s, a) for p, s, a, _ in got} == {("Bakhmut", "RU", "repelled"), ("Maiorsk", "RU", "repelled")}
+    got, _ = rows("Russian troops have left Svatove in Luhansk province, a city about 20 km (12 miles) east of Oskil, "
+                  "the general staff said.", published="2022-09-12")
+    assert [p for p, _, _, _ in got] == ["Svatove"]
+
+
+def test_an_adjective_between_russian_and_army_is_still_the_russian_army():
+    got, _ = rows("Однак російська терористична армія просунулася поблизу Звірового Донецької області.",
+                  published="2025-10-25")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "advance")]
+
+
+def test_general_staff_forms_of_repelled_attacks():
+    got, _ = rows("На Авдеевском направлении ВСУ отражают штурм оккупантов в районе населенного пункта Верхнеторецкое.",
+                  published="2022-03-28")
+    assert ("Verkhnotoretske", "RU", "repelled") in {(p, s, a) for p, s, a, _ in got}
+    # the subject repels, so the attacker is the other side, whatever "противник" would mean for the speaker
+    got, _ = rows("«В направлении населенных пунктов Казачья Лопань и Сосновка, украинские войска отразили штурмовые "
+                  "действия противника и заставили его отойти», — сказал спикер.", published="2022-07-05")
+    assert {s for _, s, a, _ in got if a == "repelled"} == {"RU"}
+    got, _ = rows("У районі Сєвєродонецька противник зробив спробу наступу, але зазнавши втрат відступив на свої "
+                  "позиції.", published="2022-05-19")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "repelled")]
+
+
+def test_villages_north_of_a_town_and_a_bridge_between_two_only_locate():
+    got, _ = rows("Возле трех сел к северу от оккупированной Горловки российские оккупанты пытались атаковать "
+                  "позиции украинских военных.", published="2022-09-19")
+    assert "Horlivka" not in {p for p, _, _, _ in got}
+    got, _ = rows("Военкор сообщил о продвижении российских бойцов в сторону моста между Закотным и поселком Ямполь.",
+                  published="2025-10-20")
+    assert not {p for p, _, _, _ in got} & {"Yampil’", "Yampil", "Zakitne"}
+
+
+def test_attempts_whose_places_the_next_sentence_gives():
+    got, _ = rows("Штурмовые отряды ВСУ предприняли восемь попыток наступления. Их удалось зафиксировать в районе "
+                  "Ягодного и Клещеевки.", published="2023-06-13")
+    assert {p for p, _, _, _ in got} >= {"Klishchiivka"}
+
+
+def test_villages_listed_after_strikes_are_not_taken_by_the_capture_before():
+    got, _ = rows("«Подразделения группировки войск \"Север\" установили контроль над населенным пунктом Чугуновка "
+                  "Харьковской области», — сообщается в заявлении Минобороны. Российская армия также нанесла поражение "
+                  "формированиям бригад ВСУ в районах нескольких населенных пунктов. Среди них оказались Охримовка, "
+                  "Котовка и Малая Волчья.", published="2026-02-07")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Chuhunivka", "RU", "capture")]
