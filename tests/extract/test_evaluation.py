@@ -145,7 +145,8 @@ def measured(items):
 #: Floors a little (~0.05) under the test split's figures in benchmarks/README.md (place recall, precision,
 #: side and action accuracy), so that a regression fails here.  The round-4 test passages (127, annotated by a
 #: researcher who never ran the extractor) made the split harder, Russian most: these are not the issue's goals.
-TEST_FLOORS = {"en": (0.72, 0.77, 0.81, 0.85), "ru": (0.52, 0.55, 0.87, 0.78), "uk": (0.72, 0.79, 0.91, 0.88)}
+#: Since round 5 on the benchmark's current reading of gold names (a Russian form is the one close place).
+TEST_FLOORS = {"en": (0.73, 0.78, 0.82, 0.87), "ru": (0.62, 0.63, 0.88, 0.79), "uk": (0.74, 0.81, 0.92, 0.89)}
 
 
 def test_extraction_keeps_the_measured_figures(measured):
