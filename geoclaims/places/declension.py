@@ -61,6 +61,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # it: დემიდოვის "of Demidov", ლიტვინოვკას "to Litvinovka", ხერსონში "in Kherson"), longest first, with
 # the nominative's own -ი (დემიდოვი) after a consonant; the stem is then read as it is romanised
 _GEORGIAN = re.compile(r"[\u10A0-\u10FF]")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _GEORGIAN_ENDINGS = ("იდან", "იდანვე", "ისთვის", "ამდე", "ში", "ზე", "ით", "ად", "ის", "ს", "ი", "ო")
 
 
@@ -85,7 +86,7 @@ _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     ("kiem", ("k", "ka")), ("ku", ("k", "ka")), ("ce", ("ka",)), ("ki", ("ka", "k")), ("kę", ("ka",)),
     ("ką", ("ka",)), ("ke", ("ka",)), ("kou", ("ka",)), ("ky", ("ka",)), ("iu", ("", "ia")), ("ie", ("", "a")),
     ("em", ("",)), ("om", ("",)), ("as", ("",)), ("ji", ("ja",)), ("ist", ("", "i")), ("st", ("",)),
-    ("sse", ("",)), ("ą", ("a",)), ("ę", ("a",)), ("u", ("",)), ("a", ("",)),
+    ("sse", ("",)), ("ą", ("a",)), ("ę", ("a",)), ("u", ("", "a")), ("a", ("",)),
 ), key=lambda e: -len(e[0])))
 # a masculine genitive -a (Bachmuta, Pokrowska, Charkowa) follows the consonants town names end in
 _GENITIVE_A = re.compile(r"[tkvwrlnmdsz]a$")
@@ -146,9 +147,11 @@ def nominatives(name: str) -> tuple[str, ...]:
     >>> nominatives("Sudzha")
     ()
     >>> nominatives("Bachmutu"), nominatives("Kyselivku")
-    (('Bachmut',), ('Kyselivk', 'Kyselivka'))
+    (('Bachmut', 'Bachmuta'), ('Kyselivk', 'Kyselivka'))
     """
     text = " ".join(name.split())
+    if _ARABIC.search(text):  # و is o as often as u in the press's Arabic (سفياتوهيرسك: Sviatohirsk)
+        return (text.replace("و", "o"),) if "و" in text else ()
     bare = _PREPOSITION.sub("", text, count=1)
     bare = _POSSESSIVE.sub("", bare) if not _CYRILLIC.search(bare) else bare
     words = bare.split(" ")

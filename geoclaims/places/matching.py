@@ -109,6 +109,12 @@ def candidates(
         else:
             offer(pidx, SCORE_ALIAS, "alias", qkey)
 
+    if not best and " " in qkey:  # a compound written apart or hyphenated that is stored as one word
+        joined = qkey.replace(" ", "")  # (Велико-Анадоль: Великоанадоль; Novo Oleksandrivka)
+        for pidx, code in index.entries(joined):
+            kind, _cyr = divmod(code, 2)
+            offer(pidx, SCORE_COGNATE if kind == _COGNATE else SCORE_TRANSLIT, "transliteration", joined)
+
     if not best:  # tier 1b: a case form of a stored name ("освобождение Глубокого", "під Суджею")
         from geoclaims.places.declension import nominatives
 

@@ -54,3 +54,13 @@ def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     assert r.best is not None and not r.best.uncertain and r.best.reason == "declension"
     if expected:
         assert expected in {m.place.name for m in (r.best, *r.competitors)}
+
+
+def test_arabic_waw_is_read_as_o_when_u_finds_nothing(gaz):
+    # و is u in كوبيانسك (Kupiansk) and o in سفياتوهيرسك (Sviatohirsk)
+    m = gaz.resolve("سفياتوهيرسك").best
+    assert m is not None and m.place.name in ("Svyatohirsk", "Sviatohirsk") and not m.uncertain
+
+
+def test_a_feminine_accusative_in_u_finds_its_nominative():
+    assert "Volnovaha" in nominatives("Volnovahu")

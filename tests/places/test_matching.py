@@ -51,3 +51,9 @@ def test_suggestions_name_a_stored_spelling(gaz):
     assert all(m.reason == "fuzzy" and m.score == 1.0 and m.matched_name in (m.place.name, *m.place.aliases)
                for m in ms)
     assert suggest(gaz, "  -- ") == []
+
+
+@pytest.mark.parametrize("written, stored", [("Staro Mykhailivka", "Staromykhailivka")])
+def test_a_compound_written_apart_finds_the_name_stored_as_one_word(gaz, written, stored):
+    m = gaz.resolve(written).best
+    assert m is not None and m.place.name == stored and not m.uncertain
