@@ -54,6 +54,8 @@ _PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_UK_O_BEFORE_CONSONANT = re.compile(r"[оО][бвгґджзклмнпрстфхцчшщ]$")
+_CONSONANT_END = re.compile(r"[бвгґджзклмнпрстфхчшщ]$")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
@@ -66,7 +68,8 @@ _GEORGIAN_ENDINGS = ("იდან", "იდანვე", "ისთვის",
 
 
 def _georgian_nominatives(word: str) -> list[str]:
-    """The stems a Georgian-script word may be, the word itself first."""
+    """The stems a Georgian-script word may be, the word itself first; where the word writes Russian я as
+    ია, also its romanisation with "ya" (კნიაზევკა: Knyazevka, as BGN/PCGN spells the Russian name)."""
     out = [word]
     for ending in _GEORGIAN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -74,6 +77,10 @@ def _georgian_nominatives(word: str) -> list[str]:
             out.append(stem)
             if ending in ("ის", "ით", "ად") and not stem.endswith(("ა", "ე", "ო", "უ", "ი")):
                 out.append(stem + "ა")  # an a-stem's genitive drops its -ა: ლიტვინოვკის -> ლიტვინოვკა
+    if "ია" in word:
+        from anyascii import anyascii
+
+        out.extend(anyascii(w).replace("'", "").replace("ia", "ya") for w in list(out))
     return list(dict.fromkeys(out))
 
 
@@ -82,7 +89,7 @@ def _georgian_nominatives(word: str) -> list[str]:
 # "Rubiżnego", "Kyselivku", "v Avdijivce", "Bachmutem", "Pokrovskas", "w Bałakliji", "Izjumist"
 # (Estonian "from Izium"), "Balaklijasse"; the longest ending that fits is undone
 _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
-    ("owego", ("owe",)), ("iego", ("ie", "i")), ("ego", ("e", "y", "i")), ("emu", ("e", "y")),
+    ("owego", ("owe",)), ("iego", ("ie", "i")), ("skiy", ("ske", "sk")), ("skyi", ("ske",)), ("sky", ("ske", "sk")), ("ego", ("e", "y", "i")), ("emu", ("e", "y")),
     ("kiem", ("k", "ka")), ("ku", ("k", "ka")), ("ce", ("ka",)), ("ki", ("ka", "k")), ("kę", ("ka",)),
     ("ką", ("ka",)), ("ke", ("ka",)), ("kou", ("ka",)), ("ky", ("ka",)), ("iu", ("", "ia")), ("ie", ("", "a")),
     ("em", ("",)), ("om", ("",)), ("as", ("",)), ("ji", ("ja",)), ("ist", ("", "i")), ("st", ("",)),
@@ -121,6 +128,11 @@ def _word_nominatives(word: str) -> list[str]:
         if low.endswith(ending) and len(word) - len(ending) >= (2 if len(word) <= 4 else 3):
             stem = word[: len(word) - len(ending)]
             out.extend(stem + r for r in repl)
+            # Ukrainian о in a syllable the ending opens is і in the nominative's closed one (Броду: Брід)
+            if _UK_O_BEFORE_CONSONANT.search(stem) and "" in repl:
+                out.append(stem[:-2] + ("І" if stem[-2] == "О" else "і") + stem[-1])
+    if _CONSONANT_END.search(low) and len(low) >= 5:  # a genitive plural with no ending: біля Дудчан (Дудчани)
+        out.extend((word + "и", word + "ы"))
     return list(dict.fromkeys(out))[:12]
 
 

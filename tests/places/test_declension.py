@@ -15,7 +15,11 @@ from geoclaims.places.declension import nominatives
      # the Slavic and Baltic press's case endings on a romanised name
      ("Kyselivku", "Kyselivka"), ("Bachmutu", "Bachmut"), ("Awdijiwki", "Awdijiwka"), ("Avdijivce", "Avdijivka"),
      ("Rubiżnego", "Rubiżne"), ("Bachmutem", "Bachmut"), ("Pokrovskas", "Pokrovsk"), ("Pokrowska", "Pokrowsk"),
-     ("Izjumist", "Izjum"), ("Balaklijast", "Balaklija"), ("Bałakliji", "Bałaklija")],  # Estonian, Polish
+     ("Izjumist", "Izjum"), ("Balaklijast", "Balaklija"), ("Bałakliji", "Bałaklija"),  # Estonian, Polish
+     # Ukrainian о/і: the genitive opens the syllable the nominative closes; a genitive plural with no ending
+     ("Давидового Броду", "Давидів Брід"), ("біля Дудчан", "Дудчани"),
+     ("Sukhetsky", "Sukhetske"),  # the masculine adjective for the neuter name
+     ("კნიაზევკა", "knyazevka")],  # Georgian ია for Russian я
 )
 def test_nominatives(written, nominative):
     assert nominative in nominatives(written)
