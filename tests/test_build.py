@@ -39,3 +39,18 @@ def test_a_theatre_row_outside_kursk_must_name_its_oblast_in_the_tables_form():
         "UA", "Donetsk Oblast", "Horlivka raion")
     with pytest.raises(SystemExit, match="Maiorsk.*Horlivka municipality"):
         build.theatre_context({"name_en": "Maiorsk", "district": "Horlivka municipality, Donetsk Oblast, UKRAINE"})
+
+
+def test_district_keys_do_not_depend_on_the_hash_seed():
+    """The build once merged a postal village or not depending on the interpreter's string hash seed
+    (a set's first element picked the district key), so `make gazetteer` was not reproducible."""
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from postal_merge import _district_key; "
+            "from geoclaims import Gazetteer; "
+            "names = sorted({p.admin2 for p in Gazetteer.default().places if p.admin2}); "
+            "print([_district_key(n) for n in names])")
+    outs = {
+        subprocess.run([sys.executable, "-c", code, str(ROOT / "data" / "gazetteer")], capture_output=True, text=True,
+                       env={**__import__("os").environ, "PYTHONHASHSEED": seed}, check=True, timeout=300).stdout
+        for seed in ("1", "15", "123")
+    }
+    assert len(outs) == 1

@@ -100,7 +100,8 @@ def load_postal() -> tuple[list[Place], list[str], dict]:
 def _district_key(text: str) -> str:
     from geoclaims.places.regions import _region_keys
 
-    keys = sorted(_region_keys(text.split(",")[0].replace("raion", "").replace("district", "")), key=len)
+    # shortest first, then alphabetical: a set has no order, and the build must not depend on hash seeds
+    keys = sorted(_region_keys(text.split(",")[0].replace("raion", "").replace("district", "")), key=lambda k: (len(k), k))
     return keys[0] if keys else ""
 
 
