@@ -216,7 +216,13 @@ class _RowReader:
         names = DistrictCores.of(self.gaz).regions_of(text)
         if not names or len(names) > 2:
             return []
-        return [r for n in names for r in self.regions.resolve(n)]
+        found = []
+        for n in names:
+            try:
+                found.extend(self.regions.resolve(n))
+            except UnknownRegion:  # a gazetteer's own region name the table lacks (a user's gazetteer)
+                continue
+        return found
 
     def _value_problems(self, line: int, f: Mapping[str, Any], cid: str) -> list[ClaimProblem]:
         """A problem for each value of the row that is not text or a number, or is too long."""
