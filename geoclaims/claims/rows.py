@@ -145,11 +145,12 @@ class _RowReader:
         name = parsed.get("place_name")
         if not name or parsed["_place_id"] or parsed["_latlon"] is not None or not others:
             return None
+        cores = DistrictCores.of(self.gaz)
         best: tuple[float, Place] | None = None
         for m in self.gaz.lookup(name, limit=20):
             if m.uncertain or m.place.id == far.id:
                 continue
-            here = DistrictCores.of(self.gaz).rough_position(m.place)
+            here = cores.rough_position(m.place)
             if here is None:
                 continue
             d = min(haversine_km(here, o.latlon) for o in others)

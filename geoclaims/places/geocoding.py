@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal, Sequence
 from geoclaims.errors import (
     AmbiguousPlace, InvalidArgument, InvalidArgumentType, UncertainMatch, UncertainMatchWarning,
 )
+from geoclaims.places.districts import DistrictCores
 from geoclaims.places.gazetteer import (
     AMBIGUITY_MARGIN, BBox, Gazetteer, NearSpec, Resolution, _describe_candidates, haversine_km,
 )
@@ -22,8 +23,6 @@ from geoclaims.places.place import Match, Place
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
-
-    from geoclaims.places.districts import DistrictCores
 
 __all__ = ["geocode", "geocode_all", "GEOCODE_COLUMNS", "uncertain_message", "settle_by_proximity"]
 
@@ -260,18 +259,13 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
     which is said as such rather than "ambiguous").  Unlocated places never pull other names.
     """
 
-    cores: list[DistrictCores] = []  # computed on first need (about 0.3 s for the bundled gazetteer)
-
     def position(m: Match) -> tuple[float, float] | None:
         if m.place.is_located:
             return m.place.latlon
         if gazetteer is None or not m.place.admin2:
             return None
-        if not cores:
-            from geoclaims.places.districts import DistrictCores
-
-            cores.append(DistrictCores.of(gazetteer))
-        return cores[0].rough_position(m.place)
+        # the cores are computed once per gazetteer, on first need (about 0.3 s for the bundled one)
+        return DistrictCores.of(gazetteer).rough_position(m.place)
 
     def options(r: Resolution) -> list[Match]:
         if r.best is None:
