@@ -10,8 +10,8 @@ languages, and ``tests/data/fronts-donetsk-2022-2025-claims.csv``, Bakhmut to Ve
 and ``tests/data/fronts3-2022-2025-claims.csv``, the northern campaign and Mykolaiv/Kherson 2022 and
 Pokrovsk-Dobropillia 2025 in 16, and ``tests/data/fronts4-2014-2025-claims.csv``, Kharkiv 2022, Donbas
 2014-15 and Kupiansk 2023-25 in 10, and ``tests/data/fronts5-2016-2025-claims.csv``, the Izium axis and
-Volnovakha 2022, the Svitlodarsk bulge 2016-18 and Kharkiv Oblast 2025 in 10, all five first read as
-held-out files) it
+Volnovakha 2022, the Svitlodarsk bulge 2016-18 and Kharkiv Oblast 2025 in 10, and
+``tests/data/fronts6-2014-2015-claims.csv``, Donbas 2014-15 in 14, all first read as held-out files) it
 prints, for this checkout and (``--baseline DIR``, e.g. a worktree of ``main``) for another one,
 measured in the same run:
 
@@ -48,6 +48,7 @@ FILES = {
     "fronts3": ("fronts3-2022-2025-claims.csv", "fronts3-2022-2025-places.csv"),
     "fronts4": ("fronts4-2014-2025-claims.csv", "fronts4-2014-2025-places.csv"),
     "fronts5": ("fronts5-2016-2025-claims.csv", "fronts5-2016-2025-places.csv"),
+    "fronts6": ("fronts6-2014-2015-claims.csv", "fronts6-2014-2015-places.csv"),
 }
 
 
