@@ -25,15 +25,20 @@ def test_rebuild_reproduces_committed_gazetteer(tmp_path):
     assert built == committed, "data/gazetteer/places.json.gz is stale: run `make gazetteer` and commit it"
 
 
-def test_a_theatre_row_outside_kursk_must_name_its_oblast_in_the_tables_form():
-    """A district the build cannot parse once put a Donbas village (Maiorsk) in Kursk Oblast silently."""
+def _build_module():
     import importlib.util
-
-    import pytest
 
     spec = importlib.util.spec_from_file_location("gazetteer_build", ROOT / "data" / "gazetteer" / "build.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
+    return build
+
+
+def test_a_theatre_row_outside_kursk_must_name_its_oblast_in_the_tables_form():
+    """A district the build cannot parse once put a Donbas village (Maiorsk) in Kursk Oblast silently."""
+    import pytest
+
+    build = _build_module()
     assert build.theatre_context({"name_en": "Sudzha", "district": "Sudzhansky"}) == ("RU", "Kursk Oblast", "Sudzhansky")
     assert build.theatre_context({"name_en": "Maiorsk", "district": "Horlivka raion, Donetsk Oblast, UKRAINE"}) == (
         "UA", "Donetsk Oblast", "Horlivka raion")
@@ -54,3 +59,51 @@ def test_district_keys_do_not_depend_on_the_hash_seed():
         for seed in ("1", "15", "123")
     }
     assert len(outs) == 1
+
+
+def test_kyiv_oblast_is_the_oblast_not_also_the_city():
+    """The region table answers "Kyiv Oblast" with the city and the oblast: the build takes the oblast."""
+    build = _build_module()
+    assert build.theatre_context({"name_en": "Demydiv", "district": "Vyshhorod raion, Kyiv Oblast, UKRAINE"}) == (
+        "UA", "Kyiv Oblast", "Vyshhorod raion")
+    assert build.landmark_context({"id": "x", "district": "Kyiv City, UKRAINE"})[:2] == ("UA", "Kyiv City")
+    assert build.landmark_context({"id": "x", "district": "Saky raion, Autonomous Republic of Crimea, UKRAINE"}) == (
+        "UA", "Autonomous Republic of Crimea", "Saky")
+
+
+def test_a_landmark_row_with_no_region_stops_the_build():
+    import pytest
+
+    with pytest.raises(SystemExit, match="landmarks.csv, row 'x'.*Atlantis"):
+        _build_module().landmark_context({"id": "x", "district": "Atlantis, UKRAINE"})
+
+
+def test_a_curated_village_keeps_its_far_namesakes_and_a_town_its_own_district():
+    """An unlocated postal village whose oblast has a curated row of its name was dropped, as if they were one
+    place; a GeoNames town took the district of the first postal row merged into it, even one a GeoNames error
+    had put on the town (Donetsk was labelled Slovianskyi)."""
+    import sys as _sys
+
+    _sys.path.insert(0, str(ROOT / "data" / "gazetteer"))
+    from postal_merge import _district_key, _far_namesakes, _own_district
+
+    from geoclaims.places.place import Place
+
+    theatre = Place(id="theatre:x", name="Dovhenke", lat=49.04, lon=37.28, uncertainty_km=8.0, admin1="Kharkiv Oblast",
+                    admin2="Izium raion", sources=("geoclaims theatre table (sources/theatre-settlements.csv)",))
+    assert _far_namesakes([theatre], (50.07, 37.39))          # the Velykyi Burluk core, 115 km off
+    assert not _far_namesakes([theatre], (49.10, 37.30))      # its own district's core: the same village
+    gn = Place(id="geonames:1", name="Dovhenke", lat=49.04, lon=37.28, uncertainty_km=0.5, admin1="Kharkiv Oblast")
+    assert not _far_namesakes([gn], (50.07, 37.39))           # only curated rows keep far namesakes
+    town = Place(id="geonames:709717", name="Donetsk", lat=48.023, lon=37.8022, uncertainty_km=0.5,
+                 country="UA", admin1="Donetsk Oblast")
+    far = Place(id="postal:a", name="Donetsk", lat=48.02, lon=37.80, uncertainty_km=1.0, country="UA",
+                admin1="Donetsk Oblast", admin2="Slovianskyi")
+    own = Place(id="postal:b", name="Donetsk", lat=48.02, lon=37.80, uncertainty_km=1.0, country="UA",
+                admin1="Donetsk Oblast", admin2="Donetska")
+    cores = {("UA", "Donetsk Oblast", _district_key("Slovianskyi")): (48.85, 37.60),
+             ("UA", "Donetsk Oblast", _district_key("Donetska")): (48.00, 37.80)}
+    assert _own_district(town, [far, own], cores) == "Donetska"
+    assert _own_district(town, [far], cores) == ""
+    assert _own_district(town, [own, far], cores) == "Donetska"
+

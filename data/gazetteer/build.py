@@ -8,6 +8,7 @@ Inputs (see SOURCES.md beside this file):
 - ``sources/former-names.csv``: former names of front-line towns;
 - ``sources/claim-places.csv``: places named in the Kursk claims set that neither
   GeoNames cities500 nor the theatre table carries (known, unlocated);
+- ``sources/landmarks.csv``: airports, hills, plants, bridges and islands that claims name;
 - ``sources/admin1.csv``: oblast names (also shipped for region lookups).
 
 Output: ``places.json.gz`` (places + name index), and a report on stdout of
@@ -32,15 +33,20 @@ sys.path.insert(0, str(HERE))
 from geoclaims.places.gazetteer import Gazetteer, distance_km  # noqa: E402
 from geoclaims.places.geonames import geonames_place  # noqa: E402
 from geoclaims.places.georef import locate, parse_statements  # noqa: E402
+from geoclaims.places.landmarks import KIND_NAMES, landmark_key  # noqa: E402
 from geoclaims.places.names import fold  # noqa: E402
 from geoclaims.places.place import Place  # noqa: E402
 from geoclaims.places.regions import RegionTable  # noqa: E402
-from postal_merge import load_postal, merge_postal, refresh_sources  # noqa: E402
+from postal_merge import _district_key, load_postal, merge_postal, refresh_sources  # noqa: E402
 
 COUNTRIES = ("RU", "UA", "BY")
 THEATRE = HERE / "sources" / "theatre-settlements.csv"
 FORMER = HERE / "sources" / "former-names.csv"
 CLAIM_PLACES = HERE / "sources" / "claim-places.csv"
+LANDMARKS = HERE / "sources" / "landmarks.csv"
+LANDMARK_SOURCE = "geoclaims landmark table (sources/landmarks.csv)"
+#: How far from a landmark the town it is named after may lie (Donetsk's airport is 10 km from its centre).
+LANDMARK_TOWN_KM = 30.0
 CROSSCHECK = HERE / "postal-crosscheck.csv"
 MERGE_KM = 3.0
 THEATRE_SOURCE = "geoclaims theatre table (sources/theatre-settlements.csv)"
@@ -72,16 +78,23 @@ def slug(text: str) -> str:
 _UKRAINE = re.compile(r"(?P<raion>[\w' -]+ raion), (?P<oblast>\w+ Oblast), UKRAINE")
 
 
+def region_named(text: str, country: str):
+    """The region `text` names in `country`: the one of exactly that name when the table gives several
+    ("Kyiv Oblast" is the oblast, not also Kyiv City)."""
+    found = RegionTable.default().resolve(text, country=country)
+    return next((r for r in found if r.name.casefold() == text.strip().casefold()), found[0])
+
+
 def theatre_context(row: dict) -> tuple[str, str, str]:
     """(country, admin1 name, admin2) from the table's district column."""
     district = row["district"].strip()
     m = _UKRAINE.search(district)
     if m:
-        region = RegionTable.default().resolve(m.group("oblast"), country="UA")[0]
+        region = region_named(m.group("oblast"), "UA")
         return "UA", region.name, m.group("raion")
     m = re.search(r"(?P<d>\w+ District), (?P<oblast>\w+ Oblast)", district)
     if m:
-        region = RegionTable.default().resolve(m.group("oblast"), country="RU")[0]
+        region = region_named(m.group("oblast"), "RU")
         return "RU", region.name, m.group("d").replace(" District", "")
     if re.search(r"UKRAINE|Ukraine|Oblast|raion|municipality|District|Region", district):
         # a row of another region whose district is not written as the table's forms: never Kursk by default
@@ -100,7 +113,9 @@ def theatre_kind(text: str) -> str:
 
 
 #: Oblasts whose places may be named as references by the curated rows' relative statements.
-REFERENCE_REGIONS = ("Kursk Oblast", "Belgorod Oblast", "Sumy Oblast", "Kharkiv Oblast", "Donetsk Oblast")
+REFERENCE_REGIONS = ("Kursk Oblast", "Belgorod Oblast", "Sumy Oblast", "Kharkiv Oblast", "Donetsk Oblast",
+                     "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast", "Mykolaiv Oblast",
+                     "Dnipropetrovsk Oblast", "Kyiv Oblast", "Chernihiv Oblast")
 #: Lines a statement may name ("on the international border").
 LINES = {"the international border": ("UA", "RU")}
 
@@ -281,12 +296,46 @@ def merge_theatre(geonames: list[Place], theatre: list[Place]) -> tuple[list[Pla
     return out + extra, report
 
 
+#: How far from the core of the district a former-name row names its place may lie, when the gazetteer
+#: files the place under another district's name (the 2020 raion against the older one).
+FORMER_DISTRICT_KM = 50.0
+
+
+def _district_cores(places: list[Place]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(admin1, district key) -> the median position of the district's located places (three or more)."""
+    import statistics
+
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for p in places:
+        if p.is_located and p.admin2:
+            groups.setdefault((p.admin1, _district_key(p.admin2)), []).append(p.latlon)
+    return {k: (statistics.median(a for a, _ in v), statistics.median(b for _, b in v))
+            for k, v in groups.items() if len(v) >= 3}
+
+
+def _in_district(places: list[Place], cands: list[int], district: str, admin1: str, cores: dict) -> list[int]:
+    """The candidates (indices into `places`) that lie in `district`: filed under it, or, when none is, near
+    its core (the row may give the 2020 raion, the gazetteer the older one; "Pokrovsk raion (Novohrodivka
+    hromada)" is read as Pokrovsk raion)."""
+    want = _district_key(re.sub(r"\(.*?\)", "", district))
+    filed = [i for i in cands if places[i].admin2 and _district_key(places[i].admin2) == want]
+    if filed:
+        return filed
+    core = cores.get((admin1, want))
+    if core is None:
+        return cands if len(cands) == 1 else []
+    return [i for i in cands if places[i].is_located and distance_km(places[i].latlon, core) <= FORMER_DISTRICT_KM]
+
+
 def add_former_names(places: list[Place]) -> tuple[list[Place], list[str]]:
+    """Former names of `places` from ``sources/former-names.csv``: a row with a district names the one place of
+    that name there (or is reported and skipped); a row without, the oblast's most populous place of the name."""
     report = []
     with open(FORMER, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     regions = RegionTable.default()
     out = list(places)
+    cores = _district_cores(out)
     for r in rows:
         region = regions.by_code(r["country"], r["admin1"])
         key = fold(r["current_name"])
@@ -294,6 +343,13 @@ def add_former_names(places: list[Place]) -> tuple[list[Place], list[str]]:
             i for i, p in enumerate(out)
             if p.country == r["country"] and p.admin1 == region.name and key in {fold(n) for n in (p.name, *p.aliases)}
         ]
+        district = (r.get("district") or "").strip()
+        if district:  # a village: the one of that name in that district, or none
+            cands = _in_district(out, cands, district, region.name, cores)
+            if len(cands) != 1:
+                report.append(f"former name {r['former_name']}: {len(cands)} places named {r['current_name']} in "
+                              f"{district}, {region.name}; not given")
+                continue
         if not cands:
             raise SystemExit(f"{FORMER}: {r['current_name']} ({region.name}) is not in the gazetteer")
         i = max(cands, key=lambda i: out[i].population or 0)
@@ -309,6 +365,57 @@ def add_former_names(places: list[Place]) -> tuple[list[Place], list[str]]:
         if len(cands) > 1:
             report.append(f"former name {r['former_name']}: {len(cands)} places named {r['current_name']} in "
                           f"{region.name}; given to the most populous, {p.id}")
+    return out, report
+
+
+def landmark_context(row: dict) -> tuple[str, str, str]:
+    """(country, admin1 name, admin2) of a landmark row: "Donetsk raion, Donetsk Oblast, UKRAINE",
+    "Saky raion, Autonomous Republic of Crimea, UKRAINE" or "Belgorodsky District, Belgorod Oblast"."""
+    parts = [p.strip() for p in row["district"].split(",") if p.strip()]
+    country = "UA" if parts and parts[-1].upper() == "UKRAINE" else "RU"
+    parts = parts[:-1] if country == "UA" else parts
+    try:
+        region = region_named(parts[-1], country)
+    except Exception as e:  # noqa: BLE001 - UnknownRegion or no region at all: stop the build, naming the row
+        raise SystemExit(f"landmarks.csv, row {row['id']!r}: district {row['district']!r} names no region of "
+                         f"{country} ({e})") from None
+    admin2 = parts[0].replace(" District", "").replace(" raion", "") if len(parts) > 1 else ""
+    return country, region.name, admin2
+
+
+def load_landmarks(places: list[Place]) -> tuple[list[Place], list[str]]:
+    """The landmark table's rows as places, each with the English name "<town> airport" (of the town as
+    the gazetteer spells it) for the kinds :mod:`geoclaims.places.landmarks` reads by their town."""
+    with open(LANDMARKS, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    by_key: dict[str, list[Place]] = {}
+    for p in places:
+        if p.is_located:
+            for k in {fold(n) for n in (p.name, *p.aliases) if n}:
+                by_key.setdefault(k, []).append(p)
+    out, report = [], []
+    for r in rows:
+        country, admin1, admin2 = landmark_context(r)
+        lat, lon = float(r["lat"]), float(r["lon"])
+        names = [r["name_en"], r["name_ru"], r["name_uk"], *r["aliases"].split("|")]
+        kind = r["kind"].strip()
+        if r["city"] and kind in KIND_NAMES:
+            near = [p for p in by_key.get(fold(r["city"]), [])
+                    if p.admin1 == admin1 and distance_km(p.latlon, (lat, lon)) <= LANDMARK_TOWN_KM]
+            if not near:
+                raise SystemExit(f"landmarks.csv, row {r['id']!r}: no located place {r['city']!r} in {admin1} "
+                                 f"within {LANDMARK_TOWN_KM:.0f} km of it")
+            town = min(near, key=lambda p: distance_km(p.latlon, (lat, lon)))
+            names += [landmark_key(town.name, kind), landmark_key(r["city"], kind)]
+            report.append(f"landmark {r['name_en']}: {kind} of {town.label} "
+                          f"({distance_km(town.latlon, (lat, lon)):.1f} km)")
+        names = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+        sources = (LANDMARK_SOURCE, *[s.strip() for s in r["source_url"].split(" ; ") if s.strip()])
+        out.append(Place(
+            id=f"landmark:{r['id']}", name=names[0], aliases=tuple(names[1:]), lat=lat, lon=lon,
+            uncertainty_km=float(r["precision_km"]), country=country, admin1=admin1, admin2=admin2, kind=kind,
+            sources=sources, location_note=f"coordinates from the source (precision {r['precision_km']} km)",
+        ))
     return out, report
 
 
@@ -332,6 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     places = places + claim_places
     places, rep_merge, checks = merge_postal(places, postal)
     places, rep3 = add_former_names(places)
+    landmarks, rep_landmarks = load_landmarks(places)
+    places = places + landmarks
     print(f"romanising and indexing {len(places)} places ...", file=sys.stderr)
     gaz = Gazetteer(places)
     final = {p.id: p for p in places}
@@ -350,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         "postal_theatre_checks": len(checks),
         "postal_theatre_disagreements": sum(c["verdict"].startswith("disagree") for c in checks),
         "former_names": sum(len(p.former_names) for p in places),
+        "landmarks": len(landmarks),
         "places": len(places),
         "located": sum(p.is_located for p in places),
         "indexed_names": len(gaz._index),
@@ -358,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
     gaz.write(args.output, meta={"counts": counts})
     if args.output.resolve() == (HERE / "places.json.gz").resolve():
         write_crosscheck(checks)
-    for line in (*rep1, *rep_claims, *rep2, *rep3, *rep_merge, *rep_postal):
+    for line in (*rep1, *rep_claims, *rep2, *rep3, *rep_landmarks, *rep_merge, *rep_postal):
         print(line)
     print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB): {counts}")
     return 0

@@ -119,7 +119,8 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
       located postal place takes its position (with both sources);
     - an unlocated postal place with the name of a place of its district is that place; one with the
       name of another place of its oblast is not added (a namesake with no position would make the
-      name ambiguous with nothing to settle it: it is counted in the log);
+      name ambiguous with nothing to settle it: it is counted in the log), unless every such place is a
+      curated row far from its district (:func:`_far_namesakes`);
     - everything else is added.
 
     Returns the places, the build log and the cross-check rows (theatre vs postal positions).
@@ -137,6 +138,9 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
         if q.is_located:
             for k in _keys(q):
                 located_postal.setdefault((q.country, q.admin1, _district_key(q.admin2), k), []).append(q)
+    cores = _district_cores(postal)
+    districts: dict[int, list[Place]] = {}  # place with no district of its own -> the postal places merged into it
+    first_district: dict[int, str] = {}  # ... and the district of the first of them
     used: set[str] = set()
     named: set[tuple[str, str, str]] = set()  # (country, admin1, key) of the postal places added
     skipped = 0
@@ -180,11 +184,14 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
                                    f"statements' centre, inside their {p.uncertainty_km} km")
         else:
             same = [i for i in near if out[i].admin1 == q.admin1]
-            district = [i for i in same if not out[i].admin2 or _district_key(out[i].admin2) == _district_key(q.admin2)]
+            district = [i for i in same if not (out[i].admin2 or first_district.get(i))
+                        or _district_key(out[i].admin2 or first_district[i]) == _district_key(q.admin2)]
             if district:
                 target = district[0]
-            elif same or any(k in named for k in ((q.country, q.admin1, k) for k in _keys(q))):
+            elif (same and not _far_namesakes([out[i] for i in same], cores.get(_core_key(q))))\
+                    or any(k in named for k in ((q.country, q.admin1, k) for k in _keys(q))):
                 # a namesake with no position would make the name ambiguous with nothing to settle it
+                # (and a curated row under its 2020 raion is often this very place under its old one)
                 skipped += 1
                 continue
         if target is None:
@@ -192,10 +199,18 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
             named.update((q.country, q.admin1, k) for k in _keys(q))
             continue
         p = out[target]
+        if not p.admin2:  # set after the loop, from all the postal places merged into it
+            districts.setdefault(target, []).append(q)
+            first_district.setdefault(target, q.admin2)  # the merge goes on as if it had this one
         out[target] = replace(
             p, aliases=tuple(dict.fromkeys((*p.aliases, *(a for a in (q.name, *q.aliases) if a != p.name)))),
-            admin2=p.admin2 or q.admin2, sources=tuple(dict.fromkeys((*p.sources, *q.sources))),
+            sources=tuple(dict.fromkeys((*p.sources, *q.sources))),
         )
+    for target, qs in districts.items():  # a GeoNames town takes the district of its own post offices
+        p = out[target]
+        admin2 = _own_district(p, qs, cores)
+        if admin2 and not p.admin2:
+            out[target] = replace(p, admin2=admin2)
     # theatre places with a position of their own and a same-named postal place that was not merged
     for p in out:
         if _curated(p) and p.is_located and "postal" not in " ".join(p.sources):
@@ -206,6 +221,51 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
     log += [f"postal: theatre vs postal: {c['place_id']} {c['distance_km']} km from {c['postal_id']} ({c['verdict']})"
             for c in checks if c["verdict"].startswith("disagree")]
     return out + added, log, checks
+
+
+#: How far a curated village must lie from the core of an unlocated postal namesake's district for the
+#: two to be different villages (both kept): Dovhenke of Izium raion and Dovhenke of Velykyi Burluk raion.
+NAMESAKE_KM = 45.0
+
+
+def _core_key(p: Place) -> tuple[str, str, str]:
+    return p.country, p.admin1, _district_key(p.admin2)
+
+
+def _district_cores(postal: list[Place]) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """The median position of each postal district's located places."""
+    import statistics
+
+    groups: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    for q in postal:
+        if q.is_located and q.admin2:
+            groups.setdefault(_core_key(q), []).append(q.latlon)
+    return {k: (statistics.median(a for a, _ in v), statistics.median(b for _, b in v))
+            for k, v in groups.items() if len(v) >= 3}
+
+
+def _far_namesakes(same: list[Place], core: tuple[float, float] | None) -> bool:
+    """Whether an unlocated postal place is a village of its own beside `same`, the places of its name
+    elsewhere in its oblast: they are all curated and located at least :data:`NAMESAKE_KM` from the core
+    of its district (a curated row must not delete a namesake; a near one is more likely this very place
+    under the 2020 raion's name)."""
+    return core is not None and all(
+        _curated(p) and p.is_located and haversine_km(p.latlon, core) >= NAMESAKE_KM for p in same)
+
+
+def _own_district(p: Place, merged: list[Place], cores: dict) -> str:
+    """The district of `p` (a GeoNames place, which has none) from the postal places merged into it: the
+    first one's, unless the core of that district lies more than :data:`NAMESAKE_KM` from `p` ("" when
+    every one does).
+
+    GeoNames' postal file places some villages on a same-named town (a post office of Sloviansk raion
+    named Donetsk sits on the city of Donetsk): taking the first merged row's district unchecked
+    labelled the city "Slovianskyi", and Shevchenkove of Kupiansk raion "Velykoburlutskyi"."""
+    for q in merged:
+        core = cores.get(_core_key(q))
+        if core is None or not p.is_located or haversine_km(p.latlon, core) <= NAMESAKE_KM:
+            return q.admin2
+    return ""
 
 
 def _curated(p: Place) -> bool:

@@ -98,7 +98,7 @@ class _RowReader:
 
     def _check_places(self, pending: list, places: dict[int, "Place | None"]) -> None:
         """Rows whose place lies outside their region, or far from every other place of the file, become problems."""
-        from geoclaims.places.place_checks import file_outliers, outside_region
+        from geoclaims.places.place_checks import file_outliers, outside_region, statement_outliers
 
         parsed_by_line = {line: (parsed, probs) for line, parsed, _, probs in pending}
         for line, place in places.items():
@@ -126,15 +126,32 @@ class _RowReader:
                 continue
             probs.append(self._problem(line, "place", parsed["place_name"] or parsed["_place_id"], why,
                                        parsed["claim_id"]))
+        # a place far from the other places of its own statement (a report's list of neighbouring villages)
+        located = {line: p for line, p in places.items()
+                   if p is not None and p.is_located and not parsed_by_line[line][1]}
+        stated = {line: (parsed_by_line[line][0]["claim_id"], p) for line, p in located.items()}
+        for line, (why, others) in statement_outliers(stated, exempt=vouched).items():
+            parsed, probs = parsed_by_line[line]
+            other = self._reading_near_file(line, parsed, located[line], others, within_km=STATEMENT_NEAR_KM,
+                                            what="another place of its statement")
+            if other is not None:
+                places[line] = other
+                continue
+            probs.append(self._problem(line, "place", parsed["place_name"] or parsed["_place_id"], why,
+                                       parsed["claim_id"]))
 
-    def _reading_near_file(self, line: int, parsed: dict[str, Any], far: Place, others: list[Place]) -> Place | None:
+    def _reading_near_file(self, line: int, parsed: dict[str, Any], far: Place, others: list[Place], *,
+                           within_km: float | None = None, what: str = "another place of the file") -> Place | None:
         """Another certain reading of a row's name that lies among the file's places, or None.
 
         "Demidov" is a town of Smolensk Oblast by its own name, and Demydiv by Kyiv by its Russian
         one (a cognate, a weaker match the lookup ranks below it); in a file about the Kyiv front the
-        town is hundreds of kilometres from every other place.  The other reading is taken when it
-        lies within :data:`~geoclaims.places.place_checks.OUTLIER_MIN_KM` of another place of the
-        file, nearer than any other reading, and the row says so in a warning.  A reading with no
+        town is hundreds of kilometres from every other place. Case forms count as readings too:
+        "Дзержинска" is one spelling of the Russian town, and the genitive of Дзержинск, Toretsk's
+        former name.  The other reading is taken when it
+        lies within :data:`~geoclaims.places.place_checks.OUTLIER_MIN_KM` (`within_km`) of another place
+        of the file (`others`: for a place far from its own statement, the statement's other places),
+        nearer than any other reading, and the row says so in a warning.  A reading with no
         position (a village known only with its district) is weighed from its district's core and,
         when taken, leaves the row unmapped but identified.
         """
@@ -145,21 +162,27 @@ class _RowReader:
         name = parsed.get("place_name")
         if not name or parsed["_place_id"] or parsed["_latlon"] is not None or not others:
             return None
+        from geoclaims.places.declension import nominatives
+
         cores = DistrictCores.of(self.gaz)
         best: tuple[float, Place] | None = None
-        for m in self.gaz.lookup(name, limit=20):
+        # the name's own readings, then those of the nominatives it may be a case form of: "Дзержинска"
+        # is a stored spelling of the Russian town, so the lookup never tries it as Дзержинск's genitive
+        # (Toretsk's former name)
+        readings = [m for form in (name, *nominatives(name)) for m in self.gaz.lookup(form, limit=20)]
+        for m in readings:
             if m.uncertain or m.place.id == far.id:
                 continue
             here = cores.rough_position(m.place)
             if here is None:
                 continue
             d = min(haversine_km(here, o.latlon) for o in others)
-            if d <= OUTLIER_MIN_KM and (best is None or d < best[0]):
+            if d <= (OUTLIER_MIN_KM if within_km is None else within_km) and (best is None or d < best[0]):
                 best = (d, m.place)
         if best is None:
             return None
         warnings.warn(f"{self.source}, {self.unit} {line}: place {name!r} taken as "
-                      f"{best[1].label}, {best[0]:.0f} km from another place of the file: {far.label}, its "
+                      f"{best[1].label}, {best[0]:.0f} km from {what}: {far.label}, its "
                       "first reading, is far from all of them", UserWarning, stacklevel=5)
         return best[1]
 
@@ -203,8 +226,13 @@ class _RowReader:
                 out["_regions"] = self.regions.resolve(out["region"])
             except UnknownRegion as e:
                 by_district = self._district_regions(out["region"])
+                slip = None if by_district else self.regions.near_miss(out["region"])
                 if by_district:
                     out["_regions"] = by_district
+                elif slip is not None:  # "Dosnetsk region": read as the region, and said
+                    out["_regions"] = [slip]
+                    warnings.warn(f"{self.source}, {self.unit} {line}: region {out['region']!r} read as "
+                                  f"{slip.name} (one letter off)", UserWarning, stacklevel=5)
                 else:
                     bad("region", str(e))
         return out
@@ -372,6 +400,9 @@ class _RowReader:
             f"or a region{likeliest}", parsed["claim_id"],
         )
 
+
+#: How near the other places of its statement another reading of a row far from them must lie to be taken.
+STATEMENT_NEAR_KM = 50.0
 
 #: A town is the likeliest meaning of a name it shares with villages when it has at least this many
 #: people and this many times more than any namesake (see :func:`_prominent`).

@@ -6,7 +6,9 @@ keys (see :mod:`geoclaims.places.names` and :mod:`geoclaims.places.name_index`):
 1. the *fine key* of each stored name (canonical, alias, former name, cognate) and of
    its romanisations under the common systems -> ``exact`` / ``alias`` /
    ``transliteration`` / ``cognate`` matches; failing that, the fine key of a Russian or
-   Ukrainian case form's nominative ("під Суджею") -> ``declension`` matches;
+   Ukrainian case form's nominative ("під Суджею") -> ``declension`` matches, and a landmark
+   named by its town in any language's words ("aeroporto di Donetsk",
+   :mod:`geoclaims.places.landmarks`) -> ``declension`` matches too;
 2. the *skeleton* (transliteration-insensitive key) -> ``skeleton`` matches for
    spellings no system produces ("Sudscha", "Kharkov");
 3. fuzzy scoring of skeletons and fine keys with :mod:`rapidfuzz` ->
@@ -122,6 +124,11 @@ def candidates(
             fkey = fold(form)
             for pidx, _code in index.entries(fkey):
                 offer(pidx, SCORE_DECLENSION, "declension", fkey)
+    if not best and " " in qkey:  # tier 1c: a landmark named by its town ("aeroporto di Donetsk")
+        from geoclaims.places.landmarks import landmark_readings
+
+        for pidx in landmark_readings(gaz, name):
+            offer(pidx, SCORE_DECLENSION, "declension", fold(places[pidx].name))
     tier1 = bool(best)
 
     # tier 2: the transliteration-insensitive skeleton

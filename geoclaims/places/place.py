@@ -158,7 +158,8 @@ class Match:
         Why it matched: the canonical name; another stored name (a Russian or
         Ukrainian form, a former name); the same name in a romanisation system
         or another script; the regular other-language form of a stored name
-        (Pletenevka for Плетенівка); the same consonants in another spelling
+        (Pletenevka for Плетенівка); a case form of a stored name (Глубокого), or a
+        landmark named by its town ("aeroporto di Donetsk"); the same consonants in another spelling
         (``Sudja`` for Sudzha); or a close misspelling. The last two are
         guesses (:attr:`uncertain`).
     matched_name : str

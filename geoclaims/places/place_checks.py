@@ -8,7 +8,12 @@ Two checks turn such rows into problems that say what is wrong:
   gazetteer place of the region its row names;
 - :func:`file_outliers`: a place farther than :data:`OUTLIER_MIN_KM` (or
   :data:`OUTLIER_FACTOR` times the file's median nearest-neighbour distance, when that is more)
-  from every other place of the same file, when its row names no region to vouch for it.
+  from every other place of the same file, when its row names no region to vouch for it;
+- :func:`statement_outliers`: a place farther than :data:`STATEMENT_MIN_KM` from every other place
+  of its own statement (the rows of one claim id), whose other places lie close together. A report
+  lists neighbouring villages ("near Horlivka, Mala Ivanivka and Alchevsk"): when the gazetteer
+  lacks the village meant, its only namesake (a Mala Ivanivka of Kharkiv Oblast) would answer, in
+  range of the file's other fronts but not of its statement.
 
 A row whose region vouches for its place is not a problem, but a place farther than
 :data:`CLUSTER_MIN_KM` (or :data:`OUTLIER_FACTOR` times the median spacing) from every other place
@@ -36,8 +41,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.places.gazetteer import Gazetteer
     from geoclaims.places.regions import Region
 
-__all__ = ["outside_region", "file_outliers", "FarPlaceWarning", "REGION_MARGIN_KM", "OUTLIER_MIN_KM",
-           "OUTLIER_FACTOR", "CLUSTER_MIN_KM"]
+__all__ = ["outside_region", "file_outliers", "statement_outliers", "FarPlaceWarning", "REGION_MARGIN_KM",
+           "OUTLIER_MIN_KM", "OUTLIER_FACTOR", "CLUSTER_MIN_KM", "STATEMENT_MIN_KM", "STATEMENT_FACTOR",
+           "STATEMENT_TOWN_POPULATION"]
 
 #: A place this far from every gazetteer place of the row's region lies outside it.
 REGION_MARGIN_KM = 25.0
@@ -47,6 +53,12 @@ OUTLIER_MIN_KM = 150.0
 OUTLIER_FACTOR = 5.0
 #: A place its row's region vouches for is flagged (warned, not refused) this far from the rest.
 CLUSTER_MIN_KM = 15.0
+#: A place this far from every other place of its own statement (claim id) is an outlier of it ...
+STATEMENT_MIN_KM = 100.0
+#: ... when that is also this many times the distance between the statement's other places.
+STATEMENT_FACTOR = 3.0
+#: Towns this large are never outliers of their statement.
+STATEMENT_TOWN_POPULATION = 10_000
 
 
 class FarPlaceWarning(UserWarning):
@@ -116,6 +128,67 @@ def file_outliers(places: Mapping[object, Place], *, exempt: Sequence[object] = 
         elif key in skip and p.id not in warned:
             warned.add(p.id)
             _warn_far(p, d, other, cluster)
+    return out
+
+
+def statement_outliers(rows: Mapping[object, tuple[str, Place]], *,
+                       exempt: Sequence[object] = ()) -> dict[object, tuple[str, list[Place]]]:
+    """Rows whose place is far from every other place of its own statement: ``{row key: (message,
+    the statement's other places)}``.
+
+    Parameters
+    ----------
+    rows : mapping of row key to (claim id, Place)
+        The located place of each row and the statement (claim id) it belongs to.
+    exempt : sequence
+        Row keys not to report (rows whose region vouches for their place).
+
+    Notes
+    -----
+    In a statement of three or more places, a place is an outlier when it lies more than
+    :data:`STATEMENT_MIN_KM` km, and :data:`STATEMENT_FACTOR` times the others' spread, from all of
+    them; towns of :data:`STATEMENT_TOWN_POPULATION` people or more never are (statements name the
+    cities of several fronts together). Of two places far apart, nothing says which is wrong: neither is
+    reported.
+
+    Examples
+    --------
+    >>> from geoclaims import Gazetteer
+    >>> gaz = Gazetteer.default()
+    >>> rows = {i: ("S1", gaz.resolve(n).best.place) for i, n in enumerate(["Horlivka", "Alchevsk", "Berdin"])}
+    >>> {k: m.split(" is ")[0] for k, (m, _) in statement_outliers(rows).items()}
+    {2: 'Berdin (Bolshesoldatsky, Kursk Oblast, RU)'}
+    """
+    from geoclaims.places.distances import haversine_km
+
+    by_claim: dict[str, dict[str, Place]] = {}
+    for claim_id, p in rows.values():
+        if claim_id and p.lat is not None:
+            by_claim.setdefault(claim_id, {}).setdefault(p.id, p)
+
+    far: dict[tuple[str, str], tuple[float, list[Place]]] = {}
+    for claim_id, group in by_claim.items():
+        if len(group) < 3:
+            continue  # of two places far apart, nothing says which is wrong
+        for pid, p in group.items():
+            if (p.population or 0) >= STATEMENT_TOWN_POPULATION:
+                continue  # statements name cities of several fronts together (Donetsk and Luhansk)
+            others = [q for q in group.values() if q.id != pid]
+            d = min(haversine_km(p.latlon, q.latlon) for q in others)
+            spread = max((haversine_km(a.latlon, b.latlon) for a in others for b in others), default=0.0)
+            if d > max(STATEMENT_MIN_KM, STATEMENT_FACTOR * spread):
+                far[(claim_id, pid)] = (d, others)
+    skip = set(exempt)
+    out = {}
+    for key, (claim_id, p) in rows.items():
+        hit = far.get((claim_id, p.id))
+        if hit is None or key in skip:
+            continue
+        d, others = hit
+        names = ", ".join(q.name for q in others[:3])
+        out[key] = (f"{p.label} is {d:.0f} km from every other place of its statement {claim_id!r} ({names}); "
+                    "if it is meant, say so with a region column (or lat/lon); otherwise the gazetteer may lack "
+                    "the village meant: give its lat/lon", others)
     return out
 
 

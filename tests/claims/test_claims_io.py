@@ -437,19 +437,67 @@ def test_a_name_on_two_fronts_of_one_file_is_settled_by_its_statement_and_its_we
 
 
 def test_a_far_first_reading_gives_way_to_a_reading_among_the_files_places(tmp_path):
-    """"Demidov" is a town of Smolensk Oblast by its own name and Demydiv by Kyiv by its Russian one: in a
-    file about the Kyiv front, the row means the village (known with its district, not mapped), and says so."""
+    """"Demidov" is a town of Smolensk Oblast by its own name and Demydiv by Kyiv by its Russian one (a cognate,
+    a weaker match the lookup ranks below the town): in a file about the Kyiv front, the row means the village,
+    and says so. (The bundled gazetteer now locates Demydiv well enough to settle the name by proximity; a
+    gazetteer of its own makes the first reading far and certain, as it was.)"""
     import warnings
 
+    from geoclaims import Gazetteer
+    from geoclaims.places.place import Place
+
+    def village(pid, name, uk, lat, lon, admin1="Kyiv Oblast", country="UA"):
+        return Place(id=pid, name=name, aliases=(uk,), lat=lat, lon=lon, uncertainty_km=0.5, country=country,
+                     admin1=admin1, sources=("test",))
+
+    gaz = Gazetteer([village("t:bucha", "Bucha", "Буча", 50.55, 30.21), village("t:irpin", "Irpin", "Ірпінь", 50.52, 30.25),
+                     village("t:hostomel", "Hostomel", "Гостомель", 50.57, 30.26),
+                     village("t:dymer", "Dymer", "Димер", 50.78, 30.30),
+                     village("t:demydiv", "Demydiv", "Демидів", 50.73, 30.33),
+                     village("t:demidov", "Demidov", "Демидов", 55.27, 31.51, "Smolensk Oblast", "RU")])
+    assert gaz.resolve("Demidov").best.place.id == "t:demidov" and not gaz.resolve("Demidov").ambiguous
     rows = [GOOD.replace("Berdin", n).replace("Kursk Oblast", "") for n in ("Bucha", "Irpin", "Hostomel", "Dymer")]
     far = GOOD.replace("Berdin", "Demidov").replace("Kursk Oblast", "")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        cs = read_claims(write(tmp_path, *rows, far), on_error="collect")
+        cs = read_claims(write(tmp_path, *rows, far), on_error="collect", gazetteer=gaz)
     assert not cs.problems, [p.message for p in cs.problems]
     demidov = [c for c in cs if c.place_name == "Demidov"][0]
-    assert demidov.place.admin1 == "Kyiv Oblast" and demidov.place.name == "Demydiv"
+    assert demidov.place.id == "t:demydiv"
     assert any("Demidov" in str(w.message) and "far from all of them" in str(w.message) for w in caught)
+    # with the bundled gazetteer the name is settled among the file's places all the same
+    cs = read_claims(write(tmp_path, *rows, far, name="bundled.csv"), on_error="collect")
+    assert [c.place.name for c in cs if c.place_name == "Demidov"] == ["Demydiv"]
+
+
+def test_a_case_form_of_a_former_name_is_a_reading_among_the_files_places(tmp_path):
+    """"Дзержинска" is one spelling of Dzerzhinsk (Nizhny Novgorod Oblast) and the genitive of Дзержинск,
+    Toretsk's former name: in a file about Donbas the row means Toretsk."""
+    import warnings
+
+    rows = [GOOD.replace("Berdin", n).replace("Kursk Oblast", "") for n in ("Horlivka", "Bakhmut", "Kostiantynivka")]
+    far = GOOD.replace("Berdin", "Дзержинска").replace("Kursk Oblast", "")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cs = read_claims(write(tmp_path, *rows, far), on_error="collect")
+    assert not cs.problems, [p.message for p in cs.problems]
+    assert [c.place.name for c in cs if c.place_name == "Дзержинска"] == ["Toretsk"]
+    assert any("Дзержинска" in str(w.message) and "far from all of them" in str(w.message) for w in caught)
+
+
+def test_a_village_far_from_the_other_places_of_its_own_statement_is_a_problem(tmp_path):
+    """A report lists neighbouring villages; when the gazetteer lacks the one meant, a namesake elsewhere (in
+    range of the file's other fronts, so no file outlier) must not answer for it silently."""
+    row = lambda cid, n: GOOD.replace("S1,", f"{cid},").replace("Berdin", n).replace("Kursk Oblast", "")  # noqa: E731
+    rows = [row("S1", "Horlivka"), row("S1", "Alchevsk"), row("S1", "Berdin"),
+            row("S2", "Sudzha"), row("S2", "Malaya Loknya")]
+    cs = read_claims(write(tmp_path, *rows), on_error="collect")
+    assert [(p.line, p.column) for p in cs.problems] == [(4, "place")]
+    assert "from every other place of its statement 'S1' (Horlivka, Alchevsk)" in cs.problems[0].message
+    # the row's region vouches for it: taken as written
+    vouched = rows[:2] + [GOOD.replace("S1,", "S1,")] + rows[3:]
+    cs = read_claims(write(tmp_path, *vouched, name="vouched.csv"), on_error="collect")
+    assert not cs.problems, [p.message for p in cs.problems]
 
 
 def test_a_district_in_the_region_column_names_its_oblast(tmp_path):
@@ -461,6 +509,22 @@ def test_a_district_in_the_region_column_names_its_oblast(tmp_path):
     assert {c.place.admin1 for c in cs} == {"Kharkiv Oblast"}
     bad = GOOD.replace("Kursk Oblast", "Qwxyzsky district")
     cs = read_claims(write(tmp_path, bad), on_error="collect")  # no such district: still a region problem
+    assert cs.problems[0].column == "region" and "unknown region" in cs.problems[0].message
+
+
+def test_a_region_misspelt_by_one_letter_is_read_as_that_region_and_said(tmp_path):
+    import warnings
+
+    row = GOOD.replace("Berdin", "Marinovka").replace("Kursk Oblast", "Dosnetsk region")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cs = read_claims(write(tmp_path, row), on_error="collect")
+    assert not cs.problems, [p.message for p in cs.problems]
+    assert cs[0].place.admin1 == "Donetsk Oblast"
+    assert any("line 2" in str(w.message) and "read as Donetsk Oblast (one letter off)" in str(w.message)
+               for w in caught)
+    # two letters off is not a slip: the row is a region problem, as before
+    cs = read_claims(write(tmp_path, GOOD.replace("Kursk Oblast", "Dosnetsks region")), on_error="collect")
     assert cs.problems[0].column == "region" and "unknown region" in cs.problems[0].message
 
 

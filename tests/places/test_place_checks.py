@@ -1,5 +1,6 @@
 """Places far from their region or from the rest of their file are found and explained."""
 
+from geoclaims import Gazetteer
 from geoclaims.places.place import Place
 from geoclaims.places.place_checks import file_outliers, outside_region
 
@@ -72,3 +73,26 @@ def test_a_clustered_file_warns_about_nothing():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_claims(_claims_frame(rows))
+
+
+def test_a_village_far_from_the_other_places_of_its_statement_is_an_outlier_of_it():
+    from geoclaims.places.place_checks import statement_outliers
+
+    gaz = Gazetteer.default()
+    p = {n: gaz.resolve(n).best.place for n in ("Horlivka", "Alchevsk", "Berdin", "Sudzha", "Donetsk", "Luhansk")}
+    rows = {1: ("S1", p["Horlivka"]), 2: ("S1", p["Alchevsk"]), 3: ("S1", p["Berdin"]),
+            4: ("S2", p["Horlivka"]), 5: ("S2", p["Berdin"]),                           # two places: which is wrong?
+            6: ("S3", p["Donetsk"]), 7: ("S3", p["Luhansk"]), 8: ("S3", p["Sudzha"]),  # Sudzha: a town of 6,000
+            9: ("S4", p["Horlivka"]), 10: ("S4", p["Alchevsk"]), 11: ("S4", p["Berdin"])}
+    out = statement_outliers(rows, exempt=[11])
+    assert set(out) == {3, 8}
+    message, others = out[3]
+    assert "its statement 'S1'" in message and {q.name for q in others} == {"Horlivka", "Alchevsk"}
+
+
+def test_a_city_is_never_an_outlier_of_its_statement():
+    from geoclaims.places.place_checks import statement_outliers
+
+    gaz = Gazetteer.default()
+    rows = {i: ("S1", gaz.resolve(n).best.place) for i, n in enumerate(["Horlivka", "Alchevsk", "Kharkiv"])}
+    assert statement_outliers(rows) == {}  # Kharkiv, a city of a million, 250 km off: statements name such cities together

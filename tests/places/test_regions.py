@@ -71,6 +71,8 @@ def test_colloquial_and_german_region_names(text, name):
     ("Sumõ oblastis", "Sumy Oblast"),                                    # Estonian inessive
     ("منطقة خاركيف", "Kharkiv Oblast"),                                  # Arabic
     ("منطقه خارکف", "Kharkiv Oblast"),                                   # Persian
+    ("Luhanszk megyei", "Luhansk Oblast"),                               # Hungarian sz, adjective megyei
+    ("Harkiv megye", "Kharkiv Oblast"),
 ])
 def test_regions_as_other_languages_press_writes_them(text, expected):
     assert [r.name for r in RegionTable.default().resolve(text)] == [expected]
@@ -85,3 +87,16 @@ def test_the_words_around_a_name_never_change_what_a_known_name_means():
 def test_georgian_case_endings_are_read_off_region_names():
     found = {r.name for r in RegionTable.default().resolve("კიევის რეგიონის")}  # "of the Kyiv region"
     assert "Kyiv Oblast" in found and found <= {"Kyiv Oblast", "Kyiv City"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dosnetsk region", "Donetsk Oblast"),      # a letter added
+    ("Bryanks oblast", "Bryansk Oblast"),       # two swapped
+    ("Zaporozhye regon", None),                 # the slip is in the region word: not a name's slip
+    ("Sumy", None),                             # a name that matches is no miss
+    ("Suny region", None),                      # too short to read a slip in (Sumy? Sund?)
+    ("Xyzzyvsk region", None),
+])
+def test_a_one_letter_slip_in_a_long_region_name_is_read_as_that_region(text, expected):
+    found = RegionTable.default().near_miss(text)
+    assert (found.name if found else None) == expected
