@@ -11,7 +11,9 @@ and ``tests/data/fronts3-2022-2025-claims.csv``, the northern campaign and Mykol
 Pokrovsk-Dobropillia 2025 in 16, and ``tests/data/fronts4-2014-2025-claims.csv``, Kharkiv 2022, Donbas
 2014-15 and Kupiansk 2023-25 in 10, and ``tests/data/fronts5-2016-2025-claims.csv``, the Izium axis and
 Volnovakha 2022, the Svitlodarsk bulge 2016-18 and Kharkiv Oblast 2025 in 10, and
-``tests/data/fronts6-2014-2015-claims.csv``, Donbas 2014-15 in 14, all first read as held-out files) it
+``tests/data/fronts6-2014-2015-claims.csv``, Donbas 2014-15 in 14, and
+``tests/data/fronts7-2023-2025-claims.csv``, Avdiivka to Krynky and Zaporizhzhia 2023-25 in 13, all first
+read as held-out files) it
 prints, for this checkout and (``--baseline DIR``, e.g. a worktree of ``main``) for another one,
 measured in the same run:
 
@@ -49,6 +51,7 @@ FILES = {
     "fronts4": ("fronts4-2014-2025-claims.csv", "fronts4-2014-2025-places.csv"),
     "fronts5": ("fronts5-2016-2025-claims.csv", "fronts5-2016-2025-places.csv"),
     "fronts6": ("fronts6-2014-2015-claims.csv", "fronts6-2014-2015-places.csv"),
+    "fronts7": ("fronts7-2023-2025-claims.csv", "fronts7-2023-2025-places.csv"),
 }
 
 

@@ -13,6 +13,7 @@ Ukrainian               Russian             example
 -ове, -еве, -ине        -ово, -ево, -ино    Огірцеве / Огирцево
 -на, -ська              -ная, -ская         Пильна / Пильная
 -а, -я before a noun    -ая, -яя            Стара Буда / Старая Буда
+-і before a noun        -ые, -ие            Старі Терни / Старые Терны
 -ий, -ій                -ый, -ий, -ой       Сотницький / Сотницкий
 -ці, -и                 -цы, -ы             Липці / Липцы
 -иця, -ця               -ица, -ца           Стариця / Старица
@@ -21,6 +22,7 @@ Ukrainian               Russian             example
 і before the ending     о, е, и             Сінокісне / Сенокосное
 -нє                     -нее, -ное          Дорожнє / Дорожное
 під-, піщ-, вільх-      под-, песч-, ольх-  Підлипне / Подлипное
+перш-, друг-            перв-, втор-        Зоряне Перше / Зоряное Первое
 ======================  ==================  =====================
 
 Russian spelling writes и, never ы, after г к х ж ш ч щ (Печеніги / Печенеги).  The last two
@@ -53,7 +55,7 @@ from geoclaims.places.names import guess_language
 __all__ = ["cognates", "cognate_spellings", "MAX_FORMS", "FOREIGN_FORMS", "COGNATE_SYSTEMS"]
 
 #: Romanisation systems a cognate form is also indexed in: the ones the press uses for that language.
-COGNATE_SYSTEMS = {"ru": ("BGN_PCGN", "WIKIPEDIA"), "uk": ("UkrainianKMU", "UkrainianBGN")}
+COGNATE_SYSTEMS = {"ru": ("BGN_PCGN", "WIKIPEDIA", "press"), "uk": ("UkrainianKMU", "UkrainianBGN")}
 
 #: Most forms made for one name (the first alternatives of each rule come first).
 MAX_FORMS = 6
@@ -107,7 +109,8 @@ _UK_STEMS = (("олександр", "александр"), ("олексі", "а�
              ("глиб", "глуб"), ("червон", "красн"), ("вовч", "волч"), ("вільн", "вольн"), ("кам'ян", "камен"),
              ("кам’ян", "камен"), ("ійн", "ейн"), ("щуват", "щеват"), ("жуват", "жеват"),
              ("чуват", "чеват"), ("шуват", "шеват"), ("уват", "оват"), ("піщ", "песч"),
-             ("^вільх", "ольх"), ("^вільш", "ольш"), ("^ганн", "анн"), ("^під", "под"))
+             ("^вільх", "ольх"), ("^вільш", "ольш"), ("^ганн", "анн"), ("^під", "под"), ("^перш", "перв"),
+             ("^друг", "втор"))
 _RU_STEMS = tuple((b, a) for a, b in _UK_STEMS if a not in ("ньо", "кам’ян", "запоріз"))
 
 
@@ -149,6 +152,8 @@ def _word_forms(word: str, endings, letters, stem_map=()) -> list[str]:
 # a feminine adjective's short Ukrainian form before a noun (Стара, Мала, Велика, Біла, Верхня), whose
 # Russian form ends in -ая/-яя; -на/-ва already take -ная/-вая by the word endings
 _UK_SHORT_ADJECTIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ][ая]$")
+# a plural adjective before a noun (Старі, Сухі, Нові, Верхні): Russian -ые, -ие
+_UK_PLURAL_ADJECTIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ]і$")
 _VELAR_Y = re.compile(r"(?<=[гкхжшчщГКХЖШЧЩ])ы")
 
 
@@ -198,6 +203,10 @@ def cognates(name: str, language: str | None = None) -> tuple[str, ...]:
                 if _UK_SHORT_ADJECTIVE.search(w):
                     per_word[i] = list(dict.fromkeys([f + "я" for f in per_word[i] if f.endswith(("а", "я"))] + per_word[i]))
                     per_word[i] = per_word[i][:MAX_FORMS]
+                elif _UK_PLURAL_ADJECTIVE.search(w):  # Старі Терни / Старые Терны, Сухі Яли / Сухие Ялы
+                    plural = [_after_velars(f[:-2] + "ые") for f in _word_forms(w[:-1] + "ий", endings, letters, stem_map)
+                              if f.endswith(("ый", "ий"))]
+                    per_word[i] = list(dict.fromkeys(plural + per_word[i]))[:MAX_FORMS]
         for combo in itertools.islice(itertools.product(*per_word), MAX_FORMS):
             forms.append(_recase(name, " ".join(combo)))
     return tuple(f for f in dict.fromkeys(forms) if f.lower() != name.lower())[:MAX_FORMS]

@@ -100,9 +100,31 @@ _GENITIVE_A = re.compile(r"[tkvwrlnmdsz]a$")
 _LATIN_WORD = re.compile(r"^[^\W\d_]+$")
 
 
+# Hungarian case suffixes on a name in the Hungarian press's spelling ("Ocseretinét", "Ocseretinéig",
+# "Vremivkát", "Pokrovszkba", "Kupjanszkot"): a final a/e of the name lengthens to á/é before them
+_HUNGARIAN_SUFFIXES = tuple(sorted((
+    "ból", "ből", "ban", "ben", "nál", "nél", "tól", "től", "ról", "ről", "hoz", "hez", "höz", "nak", "nek",
+    "ért", "ig", "ba", "be", "ra", "re", "on", "en", "ön", "ot", "et", "öt", "at", "t", "n",
+), key=len, reverse=True))
+_HUNGARIAN_MARK = re.compile(r"[áéíóöőúüű]|sz|cs|zs|gy|ny|ly")
+_HUNGARIAN_LONG = str.maketrans({"á": "a", "é": "e", "Á": "A", "É": "E"})
+
+
+def _hungarian_nominatives(word: str) -> list[str]:
+    """The name a Hungarian case form may be: the suffix dropped, a lengthened final á/é shortened."""
+    low = word.lower()
+    if not _HUNGARIAN_MARK.search(low):
+        return []
+    for suffix in _HUNGARIAN_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            stem = word[: len(word) - len(suffix)]
+            return [stem[:-1] + stem[-1].translate(_HUNGARIAN_LONG)] if stem[-1] in "áéÁÉ" else [stem]
+    return []
+
+
 def _latin_nominatives(word: str) -> list[str]:
-    """The nominatives a Latin-script word in a Slavic or Baltic case may be, the word itself first."""
-    out = [word]
+    """The nominatives a Latin-script word in a Slavic, Baltic or Hungarian case may be, the word itself first."""
+    out = [word, *_hungarian_nominatives(word)]
     low = word.lower()
     if len(low) < 5 or not _LATIN_WORD.match(low) or not low.isascii() and not re.search(r"[ąęłńóśźżčšžěůý]", low):
         return out

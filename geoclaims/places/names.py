@@ -17,8 +17,9 @@ This module turns any such spelling into two keys:
     ``Korenevo``/``Koreneve`` share one skeleton.
 
 :func:`romanizations` gives the spellings of a Cyrillic name under the common
-systems (by :mod:`iuliia` for Russian, :mod:`translitua` for Ukrainian, and the German,
-Polish, Czech, French and Estonian press conventions of
+systems (by :mod:`iuliia` for Russian, :mod:`translitua` for Ukrainian, the English-language
+press's BGN with й as i for Russian ("press": Gulyaipole), and the German, Polish, Czech, French,
+Estonian, Romanian, Spanish, Hungarian and Dutch press conventions of
 :mod:`geoclaims.foreign_romanization`).
 
 Examples
@@ -256,11 +257,17 @@ def romanizations(name: str, language: str | None = None) -> dict[str, str]:
     for lg in langs:
         for system in ROMANIZATION_SYSTEMS[lg]:
             out[f"{lg}:{system}"] = _romanize(name, lg, system)
+        if lg == "ru" and ("й" in name or "Й" in name):
+            out["ru:press"] = _romanize(name, "ru", "press")
         out.update(foreign_romanizations(name, lg))
     return out
 
 
 def _romanize(name: str, language: str, system: str) -> str:
+    if language == "ru" and system == "press":
+        # the English-language press's BGN with й as i (Gulyaipole, Novoaidar), as ICAO writes it, but
+        # я, ю as ya, yu: a convention of its own, not a slip
+        name, system = name.replace("й", "и").replace("Й", "И"), "BGN_PCGN"
     if language == "ru":
         import iuliia
 

@@ -52,7 +52,7 @@ _GENERIC = frozenset(
     in the of im w we v ve na da do del della dell di des la le l dans din
     provincia provincie provinz regiones regions regioni regiunea regiune regiunii oblastul obwodzie
     okregu rejonie megye megyei megyeben terulet teruleten bolgesi oblasti oblastu oblastis olki olkshi olk
-    regio regionis mntqh mntqt mntqa mantqa mantqh mqata astan ublast ablast aublast
+    regio regionis mntqh mntqt mntqa mantqa mantqh mqata astan ublast ablast aublast perifereia periferia
     ukrainian ukrainienne ukrainien ucraniana ucraniano ucraina ucraino ukrainischen ukrainische
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
     russian russe rusa ruso russa russischen russische
@@ -64,6 +64,8 @@ _GENERIC = frozenset(
     respubliki respublike respubliku respublikoi respubliky respublitsi republica republique republik
     popular populaire popolare people s narodnoi narodnaia narodnaya narodnoy narodnoyi narodna""".split()
 )
+_GREEK = re.compile(r"[\u0370-\u03FF]")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 _GEORGIAN_CASE = re.compile(r"(?<=[\u10D0-\u10FF]{3})(?:ის|ში|ს)(?=\s|$)")
 _POLISH_SHCHYNA = re.compile(r"[sc]zczy[zź]n(?:a|y|ie|ę|ą)\b", re.IGNORECASE)
 # words a region's name is glued to (Norwegian and Swedish "Donetskregionen", Danish "Luhanskoblasten")
@@ -133,6 +135,11 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
         variants.add(skeleton(re.sub(r"(?<![tsh])ch", "kh", joined)))
     if re.search(r"z(?!h)", joined):  # German z for ц: Donezk, Luhansk's Sewerodonezk
         variants.add(skeleton(re.sub(r"z(?!h)", "ts", joined)))
+    if _GREEK.search(text):  # Greek writes ж as ζ (Ζαπορίζια), and д, б at a word's start as ντ, μπ (Ντονέτσκ)
+        greek = re.sub(r"\bmp", "b", re.sub(r"\bnt", "d", joined))
+        variants.update({skeleton(greek), skeleton(re.sub(r"(?<=\w)z", "zh", greek))})
+    if _ARABIC_SCRIPT.search(text):  # Arabic writes п as ب and ж as ج (زابوريجيا): b may be p, j zh
+        variants.add(skeleton(joined.replace("b", "p").replace("j", "zh")))
     if "sz" in joined:  # Hungarian sz for с: Luhanszk, Harkiv megye (Polish sz, ш, is in no oblast's name)
         variants.add(skeleton(joined.replace("sz", "s")))
     if re.search(r"(?<![dz])j", joined):  # French j for ж: Zaporijjia, Jytomyr
@@ -141,6 +148,8 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
         for suffix in ("Sn", "sk"):  # -shchyna / -щина, -ska / -ський
             if v.endswith(suffix) and len(v) > len(suffix) + 1:
                 derived.add(v[: -len(suffix)])
+        if v.endswith("Sk") and len(v) > 3:  # a Bulgarian adjective in -жка (Запорожка област)
+            derived.add(v[:-1])
         if v.endswith("Cn") and len(v) > 3:  # -ччина after ц: Донеччина (Донецьк), Вінниччина (Вінниця)
             derived.update((v[:-2] + "Zk", v[:-2] + "Z"))
         # an adjective in a case ending (Polish "w obwodzie ługańskim", "obwodu charkowskiego",

@@ -18,6 +18,9 @@ from geoclaims.places.cognates import MAX_FORMS, cognate_spellings, cognates
     # ї for Russian е, ії as ие or ее, запоріз-/запорож-, and -ее after a sibilant
     ("Виїмка", "Выемка"), ("Новогеоргіївка", "Новогеоргиевка"), ("Андріївка", "Андреевка"),
     ("Запорізьке", "Запорожское"), ("Хороше", "Хорошее"),
+    # -щуват-/-щеват-, a plural adjective before its noun, the ordinals перш-/перв-
+    ("Хрящувате", "Хрящеватое"), ("Старі Терни", "Старые Терны"), ("Сухі Яли", "Сухие Ялы"),
+    ("Зоряне Перше", "Зоряное Первое"),
 ])
 def test_ukrainian_to_russian(uk, ru):
     assert ru in cognates(uk, "uk")

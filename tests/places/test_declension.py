@@ -52,6 +52,8 @@ def test_latin_names_without_a_case_ending_are_left_alone():
 
 @pytest.mark.parametrize("written, expected", [
     ("Kyselivku", "Kyselivka"), ("Bachmutu", "Bakhmut"), ("დემიდოვის", None),
+    # Hungarian suffixes, a final a/e lengthened before them: accusative, terminative, illative
+    ("Vremivkát", "Vremivka"), ("Kupjanszkot", "Kupyansk"), ("Ocseretinéig", "Ocheretyne"), ("Pokrovszkba", "Pokrovsk"),
 ])
 def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     r = gaz.resolve(written)
@@ -68,3 +70,9 @@ def test_arabic_waw_is_read_as_o_when_u_finds_nothing(gaz):
 
 def test_a_feminine_accusative_in_u_finds_its_nominative():
     assert "Volnovaha" in nominatives("Volnovahu")
+
+
+def test_hungarian_suffixes_are_undone_only_on_hungarian_spellings():
+    assert nominatives("Ocseretinét") == ("Ocseretine",)
+    assert nominatives("Bakhmut") == ()          # an English spelling ending in t is no Hungarian accusative
+    assert "Kupjanszk" in nominatives("Kupjanszkot")

@@ -90,3 +90,10 @@ def test_georgian_ejectives_do_not_split_a_word():
 ])
 def test_arabic_script_reads_as_the_press_spells_slavic_names(arabic, latin):
     assert fold(arabic) == latin
+
+
+def test_the_english_press_writes_russian_й_as_i():
+    from geoclaims.places.names import romanizations
+
+    assert romanizations("Гуляйполе", "ru")["ru:press"] == "Gulyaipole"
+    assert "ru:press" not in romanizations("Покровск", "ru")  # no й: the same as BGN, not made twice

@@ -73,6 +73,11 @@ def test_colloquial_and_german_region_names(text, name):
     ("منطقه خارکف", "Kharkiv Oblast"),                                   # Persian
     ("Luhanszk megyei", "Luhansk Oblast"),                               # Hungarian sz, adjective megyei
     ("Harkiv megye", "Kharkiv Oblast"),
+    ("Запорожка област", "Zaporizhzhia Oblast"),                         # Bulgarian adjective in -жка
+    ("Харковска област", "Kharkiv Oblast"),
+    ("περιφέρεια Ζαπορίζια", "Zaporizhzhia Oblast"),                     # Greek: ζ for ж
+    ("περιφέρεια Ντονέτσκ", "Donetsk Oblast"),                           # Greek: ντ for д at a word's start
+    ("منطقة زابوريجيا", "Zaporizhzhia Oblast"),                          # Arabic: ب for п, ج for ж
 ])
 def test_regions_as_other_languages_press_writes_them(text, expected):
     assert [r.name for r in RegionTable.default().resolve(text)] == [expected]
