@@ -129,8 +129,13 @@ class _RowReader:
         # a place far from the other places of its own statement (a report's list of neighbouring villages)
         located = {line: p for line, p in places.items()
                    if p is not None and p.is_located and not parsed_by_line[line][1]}
-        stated = {line: (parsed_by_line[line][0]["claim_id"], p) for line, p in located.items()}
-        for line, (why, others) in statement_outliers(stated, exempt=vouched).items():
+        # a statement is the rows of one claim id, or of one source_url and date (files that give each row
+        # an id of its own: X7-008-1, X7-008-2)
+        by_id = {line: (repr(parsed_by_line[line][0]["claim_id"]), p) for line, p in located.items()}
+        by_page = {line: (f"in {parsed_by_line[line][0]['source_url']} of {parsed_by_line[line][0].get('date')}", p)
+                   for line, p in located.items() if parsed_by_line[line][0].get("source_url")}
+        far = {**statement_outliers(by_page, exempt=vouched), **statement_outliers(by_id, exempt=vouched)}
+        for line, (why, others) in sorted(far.items()):
             parsed, probs = parsed_by_line[line]
             other = self._reading_near_file(line, parsed, located[line], others, within_km=STATEMENT_NEAR_KM,
                                             what="another place of its statement")

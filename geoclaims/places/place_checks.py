@@ -138,8 +138,9 @@ def statement_outliers(rows: Mapping[object, tuple[str, Place]], *,
 
     Parameters
     ----------
-    rows : mapping of row key to (claim id, Place)
-        The located place of each row and the statement (claim id) it belongs to.
+    rows : mapping of row key to (statement, Place)
+        The located place of each row and the statement it belongs to (how the message names it: its
+        claim id, quoted, or "in <source> of <date>").
     exempt : sequence
         Row keys not to report (rows whose region vouches for their place).
 
@@ -155,19 +156,19 @@ def statement_outliers(rows: Mapping[object, tuple[str, Place]], *,
     --------
     >>> from geoclaims import Gazetteer
     >>> gaz = Gazetteer.default()
-    >>> rows = {i: ("S1", gaz.resolve(n).best.place) for i, n in enumerate(["Horlivka", "Alchevsk", "Berdin"])}
+    >>> rows = {i: ("'S1'", gaz.resolve(n).best.place) for i, n in enumerate(["Horlivka", "Alchevsk", "Berdin"])}
     >>> {k: m.split(" is ")[0] for k, (m, _) in statement_outliers(rows).items()}
     {2: 'Berdin (Bolshesoldatsky, Kursk Oblast, RU)'}
     """
     from geoclaims.places.distances import haversine_km
 
-    by_claim: dict[str, dict[str, Place]] = {}
-    for claim_id, p in rows.values():
-        if claim_id and p.lat is not None:
-            by_claim.setdefault(claim_id, {}).setdefault(p.id, p)
+    by_statement: dict[str, dict[str, Place]] = {}
+    for statement, p in rows.values():
+        if statement and p.lat is not None:
+            by_statement.setdefault(statement, {}).setdefault(p.id, p)
 
     far: dict[tuple[str, str], tuple[float, list[Place]]] = {}
-    for claim_id, group in by_claim.items():
+    for statement, group in by_statement.items():
         if len(group) < 3:
             continue  # of two places far apart, nothing says which is wrong
         for pid, p in group.items():
@@ -177,16 +178,16 @@ def statement_outliers(rows: Mapping[object, tuple[str, Place]], *,
             d = min(haversine_km(p.latlon, q.latlon) for q in others)
             spread = max((haversine_km(a.latlon, b.latlon) for a in others for b in others), default=0.0)
             if d > max(STATEMENT_MIN_KM, STATEMENT_FACTOR * spread):
-                far[(claim_id, pid)] = (d, others)
+                far[(statement, pid)] = (d, others)
     skip = set(exempt)
     out = {}
-    for key, (claim_id, p) in rows.items():
-        hit = far.get((claim_id, p.id))
+    for key, (statement, p) in rows.items():
+        hit = far.get((statement, p.id))
         if hit is None or key in skip:
             continue
         d, others = hit
         names = ", ".join(q.name for q in others[:3])
-        out[key] = (f"{p.label} is {d:.0f} km from every other place of its statement {claim_id!r} ({names}); "
+        out[key] = (f"{p.label} is {d:.0f} km from every other place of its statement {statement} ({names}); "
                     "if it is meant, say so with a region column (or lat/lon); otherwise the gazetteer may lack "
                     "the village meant: give its lat/lon", others)
     return out

@@ -21,12 +21,15 @@ from geoclaims.places.cognates import MAX_FORMS, cognate_spellings, cognates
     # -щуват-/-щеват-, a plural adjective before its noun, the ordinals перш-/перв-
     ("Хрящувате", "Хрящеватое"), ("Старі Терни", "Старые Терны"), ("Сухі Яли", "Сухие Ялы"),
     ("Зоряне Перше", "Зоряное Первое"),
+    # a doubled consonant before я: -пілля / -полье, -сся / -сье, -ччя / -чье
+    ("Добропілля", "Доброполье"), ("Рівнопілля", "Ровнополье"), ("Залісся", "Залесье"), ("Заріччя", "Заречье"),
 ])
 def test_ukrainian_to_russian(uk, ru):
     assert ru in cognates(uk, "uk")
 
 
-@pytest.mark.parametrize("ru, uk", [("Свердликово", "Свердликове"), ("Махновка", "Махнівка"), ("Александровка", "Олександрівка")])
+@pytest.mark.parametrize("ru, uk", [("Свердликово", "Свердликове"), ("Махновка", "Махнівка"), ("Александровка", "Олександрівка"),
+                                    ("Первомайское", "Первомайське"), ("Подгорное", "Підгорне")])
 def test_russian_to_ukrainian(ru, uk):
     assert uk in cognates(ru, "ru")
 

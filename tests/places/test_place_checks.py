@@ -80,7 +80,7 @@ def test_a_village_far_from_the_other_places_of_its_statement_is_an_outlier_of_i
 
     gaz = Gazetteer.default()
     p = {n: gaz.resolve(n).best.place for n in ("Horlivka", "Alchevsk", "Berdin", "Sudzha", "Donetsk", "Luhansk")}
-    rows = {1: ("S1", p["Horlivka"]), 2: ("S1", p["Alchevsk"]), 3: ("S1", p["Berdin"]),
+    rows = {1: ("'S1'", p["Horlivka"]), 2: ("'S1'", p["Alchevsk"]), 3: ("'S1'", p["Berdin"]),
             4: ("S2", p["Horlivka"]), 5: ("S2", p["Berdin"]),                           # two places: which is wrong?
             6: ("S3", p["Donetsk"]), 7: ("S3", p["Luhansk"]), 8: ("S3", p["Sudzha"]),  # Sudzha: a town of 6,000
             9: ("S4", p["Horlivka"]), 10: ("S4", p["Alchevsk"]), 11: ("S4", p["Berdin"])}
