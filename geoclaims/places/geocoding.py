@@ -37,6 +37,10 @@ PROXIMITY_RATIO = 0.5
 #: A candidate's distance to the file is the median over this many of the nearest other places
 #: (of names with one place): 1, the nearest, since a file may cover several fronts.
 PROXIMITY_NEIGHBOURS = 1
+#: ... and when it lies within this many km of that nearest place: a namesake farther away than this
+#: from every other place is no neighbour of them (the one meant is more likely a village the gazetteer
+#: lacks: Zelenopillia of Luhansk Oblast, named beside Dyakove, is not the Zelenopillia 105 km off).
+PROXIMITY_MAX_KM = 60.0
 
 
 def geocode(
@@ -251,7 +255,8 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
     guesses never serve as the "other places" that pull a name (a misspelling matched to a
     village 500 km away must not drag the names around it there), nor do the candidates of other
     ambiguous names. A candidate's distance is the median over the :data:`PROXIMITY_NEIGHBOURS`
-    nearest other names, and it wins when that is at most :data:`PROXIMITY_RATIO` of the runner-up's.
+    nearest other names, and it wins when that is at most :data:`PROXIMITY_RATIO` of the runner-up's and
+    at most :data:`PROXIMITY_MAX_KM`.
 
     With `gazetteer` (the one the names were resolved in), a candidate that is known but unlocated
     competes from the core of its district (:class:`~geoclaims.places.districts.DistrictCores`): it can lose to a located namesake by the
@@ -300,7 +305,7 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
             continue
         costs.sort(key=lambda c: c[0])
         (d1, m1), (d2, _) = costs[0], costs[1]
-        if d1 <= PROXIMITY_RATIO * d2:
+        if d1 <= PROXIMITY_RATIO * d2 and d1 <= PROXIMITY_MAX_KM:
             where = "" if m1.place.is_located else " (from the core of its district: it has no position of its own)"
             chosen[q] = (m1, False, f"chosen among {len(costs)} places of that name by proximity to the other names "
                                     f"(median {d1:.0f} km to the {min(len(others), PROXIMITY_NEIGHBOURS)} nearest)"

@@ -5,7 +5,9 @@ keys (see :mod:`geoclaims.places.names` and :mod:`geoclaims.places.name_index`):
 
 1. the *fine key* of each stored name (canonical, alias, former name, cognate) and of
    its romanisations under the common systems -> ``exact`` / ``alias`` /
-   ``transliteration`` / ``cognate`` matches; failing that, the fine key of a Russian or
+   ``transliteration`` / ``cognate`` matches; failing that, the readings of a name in the Greek
+   alphabet or Serbian Cyrillic (:mod:`geoclaims.places.scripts`) -> ``transliteration``, and the
+   fine key of a Russian or
    Ukrainian case form's nominative ("під Суджею") -> ``declension`` matches, and a landmark
    named by its town in any language's words ("aeroporto di Donetsk",
    :mod:`geoclaims.places.landmarks`) -> ``declension`` matches too;
@@ -117,10 +119,20 @@ def candidates(
             kind, _cyr = divmod(code, 2)
             offer(pidx, SCORE_COGNATE if kind == _COGNATE else SCORE_TRANSLIT, "transliteration", joined)
 
+    readings: tuple[str, ...] = ()
+    if not best:  # tier 1a: a Greek or Serbian Cyrillic name, read as its press writes Slavic names
+        from geoclaims.places.scripts import script_readings
+
+        readings = script_readings(name)
+        for form in readings:
+            fkey = fold(form)
+            for pidx, _code in index.entries(fkey):
+                offer(pidx, SCORE_TRANSLIT, "transliteration", fkey)
+
     if not best:  # tier 1b: a case form of a stored name ("освобождение Глубокого", "під Суджею")
         from geoclaims.places.declension import nominatives
 
-        for form in nominatives(name):
+        for form in (nominative for text in (name, *readings) for nominative in nominatives(text)):
             fkey = fold(form)
             for pidx, _code in index.entries(fkey):
                 offer(pidx, SCORE_DECLENSION, "declension", fkey)

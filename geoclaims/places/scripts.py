@@ -1,0 +1,104 @@
+"""Names in the Greek alphabet and in Serbian Cyrillic, read as their press writes Slavic names.
+
+Greek papers spell Ukrainian and Russian names by Greek sounds: Ολεξάντριβκα (Oleksandrivka: ξ is ks,
+ντ inside a word is nd), Μαριούπολη (Mariupol: ου is u, a final -η the Greek ending), Ντονέτσκ
+(Donetsk: ντ at a word's start is d). Serbian papers write them in Serbian Cyrillic, whose letters
+differ from Russian in a few places: Дијаково (Дьяково: ија for ья), Славјанск (Славянск: ја for я),
+Плешчејевка (Плещеевка: шч for щ, је for е after a vowel), Зеленопоље (Зеленополье: љ for ль).
+
+:func:`script_readings` gives the Latin (Greek) or Russian Cyrillic (Serbian) spellings such a name
+stands for; the gazetteer looks them up like any query, so a Greek or Serbian name is found exactly
+when its reading is a stored name or one of its romanisations (reason ``transliteration``), never by
+a guess.
+
+Examples
+--------
+>>> script_readings("Ολεξάντριβκα")[0]
+'oleksandrivka'
+>>> script_readings("Плешчејевка")
+('Плещеевка',)
+>>> script_readings("Donetsk")
+()
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = ["script_readings"]
+
+_GREEK = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF]")
+_SERBIAN = re.compile(r"[ЈјЉљЊњЂђЋћЏџ]")
+
+# Greek letter groups, longest first (lower case, accents removed); a word's first ντ, μπ, γκ are d, b, g
+_GREEK_GROUPS = (
+    ("ου", "u"), ("αι", "e"), ("ει", "i"), ("οι", "i"), ("τσ", "ts"), ("τζ", "dz"), ("ντ", "nd"), ("μπ", "mb"),
+    ("γκ", "ng"), ("γγ", "ng"),
+)
+_GREEK_LETTERS = {
+    "α": "a", "β": "v", "γ": "h", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
+    "λ": "l", "μ": "m", "ν": "n", "ξ": "ks", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
+    "υ": "i", "φ": "f", "χ": "kh", "ψ": "ps", "ω": "o",
+}
+_GREEK_INITIAL = (("ντ", "d"), ("μπ", "b"), ("γκ", "g"))
+
+
+def _greek_word(word: str) -> str:
+    for a, b in _GREEK_INITIAL:
+        if word.startswith(a):
+            word = b + word[len(a):]
+            break
+    for a, b in _GREEK_GROUPS:
+        word = word.replace(a, b)
+    return "".join(_GREEK_LETTERS.get(c, c) for c in word)
+
+
+def _greek(name: str) -> tuple[str, ...]:
+    plain = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    words = re.findall(r"[\u0370-\u03FF]+|[^\s\u0370-\u03FF]+", plain)
+    base = " ".join(_greek_word(w) for w in words)
+    forms = [base]
+    if "nd" in base:  # ντ is d after a consonant too (Αβντίιβκα: Avdiivka)
+        forms.append(re.sub(r"(?<=[^aeiouy\s])nd", "d", base))
+    # ζ is also ж (Ζαπορίζια: Zaporizhia), γ also g (Russian г), a final -η or -ο a Greek ending (Μαριούπολη)
+    forms.append(re.sub(r"(?<=\w)z", "zh", base))
+    forms.append(base.replace("h", "g").replace("kg", "kh").replace("tg", "th"))
+    forms.extend(re.sub(r"(?<=[lnr])[io]$", "", f) for f in list(forms))
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+# Serbian Cyrillic -> Russian Cyrillic: after a vowel (or at a word's start) ја је ју are я е ю; after a
+# consonant ија is ья; љ њ are ль нь; шч is щ; ђ ћ џ are дж ч дж; ј alone is й
+_VOWELS = "аеиоуяэюыАЕИОУЯЭЮЫ"
+_SERBIAN_RULES = (
+    ("ија", "ья"), ("ије", "ье"), ("ију", "ью"), ("шч", "щ"), ("ШЧ", "Щ"), ("Шч", "Щ"),
+    ("ља", "ля"), ("ље", "лье"), ("љу", "лю"), ("ња", "ня"), ("ње", "нье"), ("њу", "ню"),
+    ("љ", "ль"), ("њ", "нь"), ("Љ", "Ль"), ("Њ", "Нь"),
+    ("ђ", "дж"), ("ћ", "ч"), ("џ", "дж"), ("Ђ", "Дж"), ("Ћ", "Ч"), ("Џ", "Дж"),
+)
+
+
+def _serbian(name: str) -> tuple[str, ...]:
+    text = name
+    for a, b in _SERBIAN_RULES:
+        text = text.replace(a, b)
+    # ј with a vowel after it: я е ю ё (Славјанск, Плешчејевка, Јасинувата); alone: й (Мајорск)
+    iotated = {"а": "я", "е": "е", "у": "ю", "А": "Я", "Е": "Е", "У": "Ю"}
+    text = re.sub(r"(?<=[^\W\d_])[јЈ]([аеуАЕУ])", lambda m: iotated[m.group(1)], text)  # after a letter: Славјанск
+    text = re.sub(r"\b[Јј]([аеуАЕУ])", lambda m: iotated[m.group(1).upper()] if m.group(0)[0] == "Ј"
+                  else iotated[m.group(1)], text)  # at a word's start: Јасинувата
+    text = text.replace("ј", "й").replace("Ј", "Й")
+    return (text,) if text != name else ()
+
+
+@functools.lru_cache(maxsize=4096)
+def script_readings(name: str) -> tuple[str, ...]:
+    """The spellings a name in the Greek alphabet (Latin readings) or in Serbian Cyrillic (Russian
+    Cyrillic) stands for; () for any other name."""
+    if _GREEK.search(name):
+        return _greek(name)
+    if _SERBIAN.search(name):
+        return _serbian(name)
+    return ()

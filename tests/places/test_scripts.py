@@ -1,0 +1,38 @@
+"""Greek and Serbian Cyrillic names, read as their press writes Slavic names (geoclaims.places.scripts)."""
+
+import pytest
+
+from geoclaims import Gazetteer
+from geoclaims.places.scripts import script_readings
+
+
+@pytest.mark.parametrize("name, reading", [
+    ("Ολεξάντριβκα", "oleksandrivka"),   # ξ ks, ντ inside a word nd
+    ("Ντονέτσκ", "donetsk"),             # ντ at a word's start d
+    ("Μπαχμούτ", "bakhmut"),             # μπ at a word's start b, χ kh, ου u
+    ("Αβντίιβκα", "avdiivka"),           # ντ after a consonant d
+    ("Μαριούπολη", "mariupol"),          # a Greek ending -η dropped
+    ("Ζαπορίζια", "zaporizhia"),         # ζ also ж
+    ("Славјанск", "Славянск"),           # Serbian ја after a consonant: я
+    ("Плешчејевка", "Плещеевка"),        # шч: щ; је after a vowel: е
+    ("Дијаково", "Дьяково"),             # ија: ья
+    ("Зеленопоље", "Зеленополье"),       # ље: лье
+    ("Мајорск", "Майорск"),              # ј alone: й
+    ("Јасинувата", "Ясинувата"),
+])
+def test_readings(name, reading):
+    assert reading in script_readings(name)
+
+
+def test_other_names_have_no_readings():
+    assert script_readings("Donetsk") == () and script_readings("Донецьк") == () and script_readings("Краматорск") == ()
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Μπαχμούτ", "Bakhmut"), ("Μαριούπολη", "Mariupol"), ("Κουπιάνσκ", "Kupyansk"),
+    ("Плешчејевка", "Pleshchiivka"), ("Плешчејевку", "Pleshchiivka"),   # a Serbian accusative, read as Russian
+])
+def test_the_gazetteer_finds_them_for_sure(name, expected):
+    r = Gazetteer.default().resolve(name)
+    assert r.best is not None and not r.best.uncertain
+    assert expected in {m.place.name for m in (r.best, *r.competitors)}
