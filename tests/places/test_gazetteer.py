@@ -367,8 +367,10 @@ def test_places_located_by_statements_honour_every_statement_used(gaz, theatre_r
                 continue
             refs = []
             for ref in st.references:
-                q = ref.split(" [")[0]
-                cand = [m.place for m in gaz.lookup(q, limit=10) if m.place.is_located]
+                q, _, pid = ref.partition(" [")
+                # "Kurakhove [geonames:695357]": that place; a bare name: any located place of the name
+                cand = ([gaz.get(pid.rstrip("]"))] if pid else
+                        [m.place for m in gaz.lookup(q, limit=30) if m.place.is_located])
                 refs.append([(fwd.transform(c.lon, c.lat), c.uncertainty_km * 1000) for c in cand])
             import itertools
 
