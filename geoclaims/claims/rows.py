@@ -344,6 +344,7 @@ class _RowReader:
         # anchors: rows with one certain, located place
         anchor = {ln: resolutions[ln][0] for ln, parsed in usable.items()
                   if resolutions[ln][1] is None and resolutions[ln][0].is_located and not parsed.get("_uncertain")}
+        anchor = _without_outliers(anchor)
         groups: dict[tuple, list[int]] = {}
         for ln, parsed in usable.items():
             if parsed.get("claim_id"):
@@ -390,6 +391,8 @@ class _RowReader:
                 refs[_reference(ambiguous)] = ambiguous
             elif place.is_located:
                 refs[place.id] = Resolution(place.name, (Match(place, 1.0, "exact", place.name),), False)
+        far = set(_without_outliers({k: r.best.place for k, r in refs.items() if not r.ambiguous}, keep_outliers_only=True))
+        refs = {k: r for k, r in refs.items() if k not in far}
         chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
         settle_by_proximity(refs, chosen, gazetteer=gaz)
         return {k: chosen[k][0].place for k, r in refs.items() if r.ambiguous and not chosen[k][1]}
@@ -430,6 +433,18 @@ def _prominent(res: Any) -> Place | None:
     if top >= TOWN_POPULATION and top >= TOWN_RATIO * max(runner_up, 1) and town.is_located:
         return town
     return None
+
+
+def _without_outliers(anchors: dict, *, keep_outliers_only: bool = False) -> dict:
+    """`anchors` (key -> located Place) without those far from all the others (the file outliers, which
+    become problems later): a wrong reading (a caption's "Berdychiv", the Zhytomyr town, in a file about the
+    Avdiivka front) must not pull an ambiguous name towards it first. With `keep_outliers_only`, those."""
+    from geoclaims.places.place_checks import file_outliers
+
+    far = file_outliers(anchors)
+    if keep_outliers_only:
+        return {k: p for k, p in anchors.items() if k in far}
+    return {k: p for k, p in anchors.items() if k not in far}
 
 
 def _nearest_candidate(res: Any, anchors: list[Place], gaz: "Gazetteer") -> Place | None:

@@ -500,6 +500,20 @@ def test_a_village_far_from_the_other_places_of_its_own_statement_is_a_problem(t
     assert not cs.problems, [p.message for p in cs.problems]
 
 
+def test_a_place_far_from_all_the_files_others_pulls_no_ambiguous_name_towards_it(tmp_path):
+    """A caption's "Berdychiv" (the Zhytomyr town, for Berdychi) in a file about the Avdiivka front: the
+    Semenivka by Berdychiv must not win over the Semenivka by Berdychi because of it."""
+    row = lambda cid, day, n: GOOD.replace("S1,2025-01-06", f"{cid},2024-04-{day:02d}").replace(  # noqa: E731
+        "Berdin", n).replace("Kursk Oblast", "")
+    far = row("A3", 28, "Berdychiv").replace(",,,southern", ",,Zhytomyr Oblast,southern")  # certain, and vouched for
+    rows = [row("A1", 10, "Berdychi"), row("A2", 12, "Avdiivka"), row("A5", 14, "Novohrodivka"), far,
+            row("A4", 2, "Semenivka")]
+    cs = read_claims(write(tmp_path, *rows), on_error="collect")
+    assert not cs.problems, [p.message for p in cs.problems]
+    semenivka = [c.place for c in cs if c.place_name == "Semenivka"]
+    assert semenivka and semenivka[0].admin1 == "Donetsk Oblast", semenivka
+
+
 def test_a_district_in_the_region_column_names_its_oblast(tmp_path):
     """Reports give the district where the file asks for a region: "Дергачевского района", "Изюмщине"."""
     rows = [GOOD.replace("Berdin", "Tsupivka").replace("Kursk Oblast", "Дергачевского района"),
