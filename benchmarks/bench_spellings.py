@@ -12,8 +12,9 @@ Pokrovsk-Dobropillia 2025 in 16, and ``tests/data/fronts4-2014-2025-claims.csv``
 2014-15 and Kupiansk 2023-25 in 10, and ``tests/data/fronts5-2016-2025-claims.csv``, the Izium axis and
 Volnovakha 2022, the Svitlodarsk bulge 2016-18 and Kharkiv Oblast 2025 in 10, and
 ``tests/data/fronts6-2014-2015-claims.csv``, Donbas 2014-15 in 14, and
-``tests/data/fronts7-2023-2025-claims.csv``, Avdiivka to Krynky and Zaporizhzhia 2023-25 in 13, all first
-read as held-out files) it
+``tests/data/fronts7-2023-2025-claims.csv``, Avdiivka to Krynky and Zaporizhzhia 2023-25 in 13, and
+``tests/data/fronts8-2025-2026-claims.csv``, Kostiantynivka to Kupiansk and Dnipropetrovsk 2025-26 in 16,
+all first read as held-out files) it
 prints, for this checkout and (``--baseline DIR``, e.g. a worktree of ``main``) for another one,
 measured in the same run:
 
@@ -52,6 +53,7 @@ FILES = {
     "fronts5": ("fronts5-2016-2025-claims.csv", "fronts5-2016-2025-places.csv"),
     "fronts6": ("fronts6-2014-2015-claims.csv", "fronts6-2014-2015-places.csv"),
     "fronts7": ("fronts7-2023-2025-claims.csv", "fronts7-2023-2025-places.csv"),
+    "fronts8": ("fronts8-2025-2026-claims.csv", "fronts8-2025-2026-places.csv"),
 }
 
 

@@ -84,8 +84,8 @@ def _georgian_nominatives(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# Latin-script case endings of the Slavic, Baltic and Estonian press (Polish, Czech, Slovak, Slovene,
-# Croatian, Lithuanian, Estonian) on a romanised name: "w Pokrowsku", "Bachmutu", "pod Awdijiwką",
+# Latin-script case endings of the Slavic, Baltic, Estonian and Finnish press (Polish, Czech, Slovak,
+# Slovene, Croatian, Lithuanian, Estonian, Finnish) on a romanised name: "w Pokrowsku", "Bachmutu", "pod Awdijiwką",
 # "Rubiżnego", "Kyselivku", "v Avdijivce", "Bachmutem", "Pokrovskas", "w Bałakliji", "Izjumist"
 # (Estonian "from Izium"), "Balaklijasse"; the longest ending that fits is undone
 _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
@@ -94,6 +94,11 @@ _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     ("ką", ("ka",)), ("ke", ("ka",)), ("kou", ("ka",)), ("ky", ("ka",)), ("iu", ("", "ia")), ("ie", ("", "a")),
     ("em", ("",)), ("om", ("",)), ("as", ("",)), ("ji", ("ja",)), ("ist", ("", "i")), ("st", ("",)),
     ("sse", ("",)), ("ą", ("a",)), ("ę", ("a",)), ("u", ("", "a")), ("a", ("",)),
+    # Finnish: the genitive -n after a vowel, -in after a consonant (Kostjantynivkan, Siverskin), the
+    # inessive -ssa, elative -sta, adessive -lla, ablative -lta
+    ("an", ("a",)), ("en", ("e",)), ("in", ("",)), ("ssa", ("",)), ("sta", ("", "a")), ("lla", ("",)),
+    ("issa", ("",)), ("ista", ("",)), ("iin", ("",)),
+    ("lta", ("",)),
 ), key=lambda e: -len(e[0])))
 # a masculine genitive -a (Bachmuta, Pokrowska, Charkowa) follows the consonants town names end in
 _GENITIVE_A = re.compile(r"[tkvwrlnmdsz]a$")

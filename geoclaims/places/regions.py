@@ -140,8 +140,10 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
         variants.update({skeleton(greek), skeleton(re.sub(r"(?<=\w)z", "zh", greek))})
     if _ARABIC_SCRIPT.search(text):  # Arabic writes п as ب and ж as ج (زابوريجيا): b may be p, j zh
         variants.add(skeleton(joined.replace("b", "p").replace("j", "zh")))
-    if "sz" in joined:  # Hungarian sz for с: Luhanszk, Harkiv megye (Polish sz, ш, is in no oblast's name)
-        variants.add(skeleton(joined.replace("sz", "s")))
+    if "sz" in joined or "zs" in joined:  # Hungarian sz for с, zs for ж: Luhanszk, Zaporizzsja (Polish sz, ш,
+        variants.add(skeleton(joined.replace("sz", "s").replace("zzs", "zh").replace("zs", "zh")))  # is in none)
+    if "sch" in joined and joined.startswith("s"):  # German S for З before a vowel: Saporischschja
+        variants.add(skeleton("z" + joined[1:]))
     if re.search(r"(?<![dz])j", joined):  # French j for ж: Zaporijjia, Jytomyr
         variants.add(skeleton(re.sub(r"(?<![dz])j", "zh", joined)))
     for v in variants:

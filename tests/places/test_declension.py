@@ -54,6 +54,8 @@ def test_latin_names_without_a_case_ending_are_left_alone():
     ("Kyselivku", "Kyselivka"), ("Bachmutu", "Bakhmut"), ("დემიდოვის", None),
     # Hungarian suffixes, a final a/e lengthened before them: accusative, terminative, illative
     ("Vremivkát", "Vremivka"), ("Kupjanszkot", "Kupyansk"), ("Ocseretinéig", "Ocheretyne"), ("Pokrovszkba", "Pokrovsk"),
+    # Finnish: genitive -n / -in, inessive -ssa / -issa
+    ("Siverskin", "Siversk"), ("Druzhkivkan", "Druzhkivka"), ("Pokrovskissa", "Pokrovsk"),
 ])
 def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     r = gaz.resolve(written)

@@ -78,6 +78,10 @@ def test_colloquial_and_german_region_names(text, name):
     ("περιφέρεια Ζαπορίζια", "Zaporizhzhia Oblast"),                     # Greek: ζ for ж
     ("περιφέρεια Ντονέτσκ", "Donetsk Oblast"),                           # Greek: ντ for д at a word's start
     ("منطقة زابوريجيا", "Zaporizhzhia Oblast"),                          # Arabic: ب for п, ج for ж
+    ("Zaporizzsja megyében", "Zaporizhzhia Oblast"),                     # Hungarian zzs for жж
+    ("Region Saporischschja", "Zaporizhzhia Oblast"),                    # German S for З
+    ("DVR", "Donetsk Oblast"), ("LVR", "Luhansk Oblast"),                # German: Donezker Volksrepublik
+    ("Donetsk People’s Republic", "Donetsk Oblast"),                     # a typographic apostrophe
 ])
 def test_regions_as_other_languages_press_writes_them(text, expected):
     assert [r.name for r in RegionTable.default().resolve(text)] == [expected]
