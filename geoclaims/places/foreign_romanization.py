@@ -9,7 +9,8 @@ Joroshee (Spanish); Szuhecke, Kucseriv Jar, Pokrovszk (Hungarian); Myroljoebivka
 is the name, written by a rule.  This module spells a name under each system
 (:data:`FOREIGN_SYSTEMS`); the gazetteer indexes the spellings beside the English-language
 romanisations (reason ``transliteration``).  The systems follow the conventions the papers use,
-not one standard: Duden's for German (ж sch, ч tsch, в w, й j, е je after a vowel), PWN's for
+not one standard: Duden's for German (ж sch, ч tsch, в w, й j, е je after a vowel; Russian кс as x:
+Alexandrowka), PWN's for
 Polish (ł before hard vowels, ia/ie/iu after consonants), the Czech (ž š č ch), the French (ou,
 tch, ch, j, kh), the Estonian (ž š tš h õ), the Romanian (j ș ț h î, c/ci and șc/șci for ч and
 щ), the Spanish (j for х, ia/ya, sh, ch), the Hungarian (zs s sz cs c h j) and the Dutch (oe sj tsj
@@ -136,6 +137,9 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
         table = {**_TABLES[system], **(_UK.get(system, {}) if language == "uk" else {})}
         words = [_word(w, table, _FINAL[system], system, language) for w in re.split(r"(\W+)", name)]
         out[f"{language}:{system}"] = "".join(words)
+    german = out.get("ru:de", "")
+    if "ks" in german or "Ks" in german:  # the German press writes Russian кс as x: Alexandrowka, Alexejewka
+        out["ru:de-x"] = german.replace("ks", "x").replace("Ks", "X")
     return out
 
 

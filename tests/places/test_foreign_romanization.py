@@ -51,3 +51,12 @@ def test_every_system_spells_every_letter():
 
 def test_latin_names_have_no_foreign_spellings():
     assert foreign_romanizations("Sudzha", "ru") == {}
+
+
+def test_the_german_press_writes_russian_кс_as_x():
+    from geoclaims.places.foreign_romanization import foreign_romanizations
+
+    spelled = foreign_romanizations("Александровка", "ru")
+    assert spelled["ru:de"] == "Aleksandrowka" and spelled["ru:de-x"] == "Alexandrowka"
+    assert "ru:de-x" not in foreign_romanizations("Покровск", "ru")  # no кс: nothing more to spell
+    assert "ru:de-x" not in foreign_romanizations("Олександрівка", "uk")  # Ukrainian names keep ks
