@@ -37,7 +37,7 @@ from geoclaims.places.landmarks import KIND_NAMES, landmark_key  # noqa: E402
 from geoclaims.places.names import fold  # noqa: E402
 from geoclaims.places.place import Place  # noqa: E402
 from geoclaims.places.regions import RegionTable  # noqa: E402
-from postal_merge import _district_key, load_postal, merge_postal, refresh_sources  # noqa: E402
+from postal_merge import _district_cores, _district_key, load_postal, merge_postal, refresh_sources  # noqa: E402
 
 COUNTRIES = ("RU", "UA", "BY")
 THEATRE = HERE / "sources" / "theatre-settlements.csv"
@@ -301,19 +301,8 @@ def merge_theatre(geonames: list[Place], theatre: list[Place]) -> tuple[list[Pla
 FORMER_DISTRICT_KM = 50.0
 
 
-def _district_cores(places: list[Place]) -> dict[tuple[str, str], tuple[float, float]]:
-    """(admin1, district key) -> the median position of the district's located places (three or more)."""
-    import statistics
-
-    groups: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for p in places:
-        if p.is_located and p.admin2:
-            groups.setdefault((p.admin1, _district_key(p.admin2)), []).append(p.latlon)
-    return {k: (statistics.median(a for a, _ in v), statistics.median(b for _, b in v))
-            for k, v in groups.items() if len(v) >= 3}
-
-
-def _in_district(places: list[Place], cands: list[int], district: str, admin1: str, cores: dict) -> list[int]:
+def _in_district(places: list[Place], cands: list[int], district: str, region: tuple[str, str],
+                 cores: dict) -> list[int]:
     """The candidates (indices into `places`) that lie in `district`: filed under it, or, when none is, near
     its core (the row may give the 2020 raion, the gazetteer the older one; "Pokrovsk raion (Novohrodivka
     hromada)" is read as Pokrovsk raion)."""
@@ -321,7 +310,7 @@ def _in_district(places: list[Place], cands: list[int], district: str, admin1: s
     filed = [i for i in cands if places[i].admin2 and _district_key(places[i].admin2) == want]
     if filed:
         return filed
-    core = cores.get((admin1, want))
+    core = cores.get((*region, want))
     if core is None:
         return cands if len(cands) == 1 else []
     return [i for i in cands if places[i].is_located and distance_km(places[i].latlon, core) <= FORMER_DISTRICT_KM]
@@ -345,7 +334,7 @@ def add_former_names(places: list[Place]) -> tuple[list[Place], list[str]]:
         ]
         district = (r.get("district") or "").strip()
         if district:  # a village: the one of that name in that district, or none
-            cands = _in_district(out, cands, district, region.name, cores)
+            cands = _in_district(out, cands, district, (r["country"], region.name), cores)
             if len(cands) != 1:
                 report.append(f"former name {r['former_name']}: {len(cands)} places named {r['current_name']} in "
                               f"{district}, {region.name}; not given")

@@ -140,7 +140,6 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
                 located_postal.setdefault((q.country, q.admin1, _district_key(q.admin2), k), []).append(q)
     cores = _district_cores(postal)
     districts: dict[int, list[Place]] = {}  # place with no district of its own -> the postal places merged into it
-    first_district: dict[int, str] = {}  # ... and the district of the first of them
     used: set[str] = set()
     named: set[tuple[str, str, str]] = set()  # (country, admin1, key) of the postal places added
     skipped = 0
@@ -184,8 +183,9 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
                                    f"statements' centre, inside their {p.uncertainty_km} km")
         else:
             same = [i for i in near if out[i].admin1 == q.admin1]
-            district = [i for i in same if not (out[i].admin2 or first_district.get(i))
-                        or _district_key(out[i].admin2 or first_district[i]) == _district_key(q.admin2)]
+            # a town with no district of its own goes on as if it had its first merged postal place's
+            district = [i for i in same if not (out[i].admin2 or i in districts)
+                        or _district_key(out[i].admin2 or districts[i][0].admin2) == _district_key(q.admin2)]
             if district:
                 target = district[0]
             elif (same and not _far_namesakes([out[i] for i in same], cores.get(_core_key(q))))\
@@ -201,7 +201,6 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
         p = out[target]
         if not p.admin2:  # set after the loop, from all the postal places merged into it
             districts.setdefault(target, []).append(q)
-            first_district.setdefault(target, q.admin2)  # the merge goes on as if it had this one
         out[target] = replace(
             p, aliases=tuple(dict.fromkeys((*p.aliases, *(a for a in (q.name, *q.aliases) if a != p.name)))),
             sources=tuple(dict.fromkeys((*p.sources, *q.sources))),
@@ -232,12 +231,12 @@ def _core_key(p: Place) -> tuple[str, str, str]:
     return p.country, p.admin1, _district_key(p.admin2)
 
 
-def _district_cores(postal: list[Place]) -> dict[tuple[str, str, str], tuple[float, float]]:
-    """The median position of each postal district's located places."""
+def _district_cores(places: list[Place]) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """The median position of each district's located places (three or more), by (country, admin1, district key)."""
     import statistics
 
     groups: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
-    for q in postal:
+    for q in places:
         if q.is_located and q.admin2:
             groups.setdefault(_core_key(q), []).append(q.latlon)
     return {k: (statistics.median(a for a, _ in v), statistics.median(b for _, b in v))

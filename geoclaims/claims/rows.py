@@ -391,8 +391,8 @@ class _RowReader:
                 refs[_reference(ambiguous)] = ambiguous
             elif place.is_located:
                 refs[place.id] = Resolution(place.name, (Match(place, 1.0, "exact", place.name),), False)
-        far = set(_without_outliers({k: r.best.place for k, r in refs.items() if not r.ambiguous}, keep_outliers_only=True))
-        refs = {k: r for k, r in refs.items() if k not in far}
+        kept = _without_outliers({k: r.best.place for k, r in refs.items() if not r.ambiguous})
+        refs = {k: r for k, r in refs.items() if r.ambiguous or k in kept}
         chosen = {k: (r.best, r.ambiguous, "") for k, r in refs.items()}
         settle_by_proximity(refs, chosen, gazetteer=gaz)
         return {k: chosen[k][0].place for k, r in refs.items() if r.ambiguous and not chosen[k][1]}
@@ -435,15 +435,13 @@ def _prominent(res: Any) -> Place | None:
     return None
 
 
-def _without_outliers(anchors: dict, *, keep_outliers_only: bool = False) -> dict:
+def _without_outliers(anchors: dict) -> dict:
     """`anchors` (key -> located Place) without those far from all the others (the file outliers, which
     become problems later): a wrong reading (a caption's "Berdychiv", the Zhytomyr town, in a file about the
-    Avdiivka front) must not pull an ambiguous name towards it first. With `keep_outliers_only`, those."""
+    Avdiivka front) must not pull an ambiguous name towards it first."""
     from geoclaims.places.place_checks import file_outliers
 
     far = file_outliers(anchors)
-    if keep_outliers_only:
-        return {k: p for k, p in anchors.items() if k in far}
     return {k: p for k, p in anchors.items() if k not in far}
 
 

@@ -85,10 +85,8 @@ def _kinds_in(words: list[str]) -> tuple[set[str], list[str]]:
             kinds.update(found)
         elif w not in _FILLERS:
             rest.append(w)
-    if "airbase" in kinds:
-        kinds.add("airport")  # an airbase is also called the town's airport, and the reverse
-    if "airport" in kinds:
-        kinds.add("airbase")
+    if kinds & {"airport", "airbase"}:  # an airbase is also called the town's airport, and the reverse
+        kinds |= {"airport", "airbase"}
     return kinds, rest
 
 
