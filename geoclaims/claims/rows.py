@@ -239,7 +239,12 @@ class _RowReader:
                     warnings.warn(f"{self.source}, {self.unit} {line}: region {out['region']!r} read as "
                                   f"{slip.name} (one letter off)", UserWarning, stacklevel=5)
                 else:
-                    bad("region", str(e))
+                    guesses = self.regions.guesses(out["region"])
+                    if guesses and out["place_name"] and not out["_place_id"] and out["_latlon"] is None:
+                        # read when the place is found in one of them (see _resolve); a problem if not
+                        out["_region_guesses"], out["_region_error"] = guesses, str(e)
+                    else:
+                        bad("region", str(e))
         return out
 
     def _district_regions(self, text: str) -> list:
@@ -285,6 +290,8 @@ class _RowReader:
                                            "no place with this id in the gazetteer", cid))
                 return None
             return self._with_coordinates(place, parsed), None
+        if parsed.get("_region_guesses"):
+            return self._resolve_in_guessed_region(line, parsed, probs)
         region_names = [r.name for r in regions] or None
         res = self.gaz.resolve(name, region=region_names)
         within = f" in {parsed['region']}" if regions else ""
@@ -321,6 +328,28 @@ class _RowReader:
         if res.ambiguous:
             return None, res
         return self._with_coordinates(res.best.place, parsed), None
+
+    def _resolve_in_guessed_region(self, line: int, parsed: dict[str, Any], probs: list[ClaimProblem]):
+        """A row whose region column is no region the table knows ("Sumyn alueella", "donyecki régióban"):
+        its place when the name is found, with no guess, in one of the regions the text most resembles
+        (:meth:`~geoclaims.places.regions.RegionTable.guesses`), said in a warning; otherwise the region is
+        the row's problem, as before.  The region stays a guess: the row is not vouched for, so the
+        file's outlier checks still apply to it."""
+        guesses = parsed["_region_guesses"]
+        name = parsed["place_name"]
+        res = self.gaz.resolve(name, region=[r.name for r in guesses])
+        if res.best is None or res.best.uncertain:
+            probs.append(self._problem(line, "region", parsed["region"], parsed["_region_error"],
+                                       parsed["claim_id"]))
+            return None
+        found = res.best.place.admin1 if not res.ambiguous else ", ".join(dict.fromkeys(
+            m.place.admin1 for m in (res.best, *res.competitors)))
+        warnings.warn(f"{self.source}, {self.unit} {line}: region {parsed['region']!r} is no region the table "
+                      f"knows; read as {found}, the region it most resembles in which {name!r} is found",
+                      UserWarning, stacklevel=5)
+        if res.ambiguous:
+            return None, res
+        return res.best.place, None
 
     def _with_coordinates(self, place: Place, parsed: dict[str, Any]) -> Place:
         if parsed["_latlon"] is None or parsed["_latlon"] == (place.lat, place.lon):

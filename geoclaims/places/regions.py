@@ -97,6 +97,13 @@ class Region:
 #: Letters a region's name needs before a one-letter slip in it is read as the region (see
 #: :meth:`RegionTable.near_miss`): short names ("Sumy", "Orel") are one letter from other words.
 NEAR_MISS_MIN_LETTERS = 6
+#: Similarity (rapidfuzz ``ratio``, 0-1) a word of an unknown region's text needs to one of a region's names
+#: before :meth:`RegionTable.guesses` offers that region ("Sumyn alueella": "sumyn" is 0.89 of "sumy";
+#: "Atlantis" is at most 0.62 of any).
+GUESS_MIN_SCORE = 0.65
+#: Regions within this much of the best guess are offered with it ("Chersonio srityje": Chernihiv 0.78,
+#: Kherson 0.75).
+GUESS_MARGIN = 0.1
 
 
 def _bare_name(text: str) -> str:
@@ -253,6 +260,44 @@ class RegionTable:
         close = {r for name_key, r in self._bare_names
                  if (country is None or r.country == country) and OSA.distance(key, name_key, score_cutoff=1) <= 1}
         return close.pop() if len(close) == 1 else None
+
+    def guesses(self, text: str, *, country: str | None = None) -> list[Region]:
+        """The regions an unknown region's text most likely names, best first; [] when none is close.
+
+        Each word of `text` (region words aside, any script through its Latin letters) is compared with
+        every name of every region; a region is offered when a word is at least :data:`GUESS_MIN_SCORE`
+        similar to one of its names, and within :data:`GUESS_MARGIN` of the best region. A language's case
+        endings and spellings the table does not know ("Sumyn alueella", Finnish "in Sumy region";
+        Hungarian "donyecki régióban"; Armenian "Դոնեցկի") come out as their region. These are guesses:
+        :func:`~geoclaims.read_claims` takes one only when the row's place is found in it.
+
+        Examples
+        --------
+        >>> [r.name for r in RegionTable.default().guesses("Sumyn alueella")]
+        ['Sumy Oblast']
+        >>> RegionTable.default().guesses("Atlantis")
+        []
+        """
+        from rapidfuzz import fuzz
+
+        words = [w for w in fold(text).split() if w not in _GENERIC and len(w) >= 3]
+        if not words:
+            return []
+        candidates = set(words) | {"".join(words)}
+        best: dict[Region, float] = {}
+        for bare, r in self._bare_names:
+            if country is not None and r.country != country:
+                continue
+            score = max(fuzz.ratio(c, bare) for c in candidates) / 100
+            if score > best.get(r, 0.0):
+                best[r] = score
+        if not best:
+            return []
+        top = max(best.values())
+        if top < GUESS_MIN_SCORE:
+            return []
+        return [r for r, s in sorted(best.items(), key=lambda kv: (-kv[1], kv[0].name))
+                if s >= max(GUESS_MIN_SCORE, top - GUESS_MARGIN)]
 
     @functools.cached_property
     def _bare_names(self) -> tuple[tuple[str, Region], ...]:

@@ -542,6 +542,24 @@ def test_a_region_misspelt_by_one_letter_is_read_as_that_region_and_said(tmp_pat
     assert cs.problems[0].column == "region" and "unknown region" in cs.problems[0].message
 
 
+def test_a_region_in_a_language_the_table_lacks_is_read_when_the_place_is_found_in_it(tmp_path):
+    """"Sumyn alueella" (Finnish) is no region the table knows; it most resembles Sumy Oblast, where
+    Kindrativka is: the row is read, and the warning says how. The region must still agree with the place:
+    a Kursk village with a Finnish Sumy region stays a region problem."""
+    import warnings
+
+    row = GOOD.replace("Berdin", "Kindrativka").replace("Kursk Oblast", "Sumyn alueella")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cs = read_claims(write(tmp_path, row), on_error="collect")
+    assert not cs.problems, [p.message for p in cs.problems]
+    assert cs[0].place.admin1 == "Sumy Oblast" and cs[0].place.is_located
+    assert any("line 2" in str(w.message) and "read as Sumy Oblast" in str(w.message) for w in caught)
+    cs = read_claims(write(tmp_path, GOOD.replace("Kursk Oblast", "Sumyn alueella")), on_error="collect")
+    assert len(cs.problems) == 1 and cs.problems[0].column == "region"
+    assert "unknown region 'Sumyn alueella'" in cs.problems[0].message
+
+
 def test_a_town_is_offered_for_a_name_it_shares_with_villages_only_as_a_guess(tmp_path):
     """Horodnia is a district town of 11,000 and a village of another district: with nothing in the file
     to settle it, the row stays a problem that names the town; accept_fuzzy takes the town, flagged."""

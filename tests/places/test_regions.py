@@ -109,3 +109,27 @@ def test_georgian_case_endings_are_read_off_region_names():
 def test_a_one_letter_slip_in_a_long_region_name_is_read_as_that_region(text, expected):
     found = RegionTable.default().near_miss(text)
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Sumyn alueella", ["Sumy Oblast"]),  # Finnish: "in the region of Sumy", a case the table has no key for
+    ("donyecki régióban", ["Donetsk Oblast"]),  # Hungarian adjective and inessive
+    ("República Nacional Russa de Donjecsk", ["Donetsk Oblast"]),
+    ("Դոնեցկի Ժողովրդական Հանրապետության", ["Donetsk Oblast"]),  # Armenian, through its Latin letters
+    ("Chersonio srityje", ["Chernihiv Oblast", "Kherson Oblast"]),  # Lithuanian: two regions as close, both offered
+])
+def test_guesses_for_a_region_the_table_does_not_know(text, names):
+    table = RegionTable.default()
+    with pytest.raises(UnknownRegion):
+        table.resolve(text)
+    assert [r.name for r in table.guesses(text)] == names
+
+
+@pytest.mark.parametrize("text", ["Atlantis", "Qwxyzsky district", "ドネツク人民共和国", "region"])
+def test_no_guess_for_text_like_no_region(text):
+    assert RegionTable.default().guesses(text) == []
+
+
+def test_guesses_keep_to_a_country():
+    assert [r.name for r in RegionTable.default().guesses("Belgorodin alueella", country="RU")] == ["Belgorod Oblast"]
+    assert RegionTable.default().guesses("Belgorodin alueella", country="UA") == []
