@@ -361,7 +361,8 @@ class _RowReader:
     @staticmethod
     def _settle_by_statement(pending: list, resolutions: dict[int, Any], gaz: "Gazetteer") -> dict[int, Place]:
         """Ambiguous names settled by the other places of their own statement (the rows that share its
-        ``claim_id``, or its ``source_url`` and date), else by those of the rows within
+        ``claim_id``, or its ``source_url`` and date), or by each other when all of them lie together and
+        their namesakes do not (:func:`~geoclaims.places.geocoding.settle_together`), else by those of the rows within
         :data:`WINDOW_DAYS` of it.  A village named with others in one statement lies near them, and a
         file that covers two fronts (a Kostiantynivka by Marinka in 2023, the town by Bakhmut in 2025)
         cannot settle it as a whole: the statement, or the weeks around it, can.  Each row is settled on
@@ -386,6 +387,15 @@ class _RowReader:
             for ln in lines:
                 if resolutions[ln][1] is not None and ln not in out:
                     place = _nearest_candidate(resolutions[ln][1], near, gaz)
+                    if place is not None:
+                        out[ln] = place
+            # the statement's names that its certain places leave open, settled by each other: "Sloboda and
+            # Lukashivka", two villages that lie together, each with a namesake far off
+            left = [ln for ln in lines if resolutions[ln][1] is not None and ln not in out]
+            if left:
+                from geoclaims.places.geocoding import settle_together
+
+                for ln, place in zip(left, settle_together([resolutions[ln][1] for ln in left], near, gazetteer=gaz)):
                     if place is not None:
                         out[ln] = place
         # then by the places of the file's rows within WINDOW_DAYS of the row: a front is local in time

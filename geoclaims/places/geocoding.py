@@ -24,7 +24,7 @@ from geoclaims.places.place import Match, Place
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
-__all__ = ["geocode", "geocode_all", "GEOCODE_COLUMNS", "uncertain_message", "settle_by_proximity"]
+__all__ = ["geocode", "geocode_all", "GEOCODE_COLUMNS", "uncertain_message", "settle_by_proximity", "settle_together"]
 
 #: Columns of :func:`geocode_all`'s result, in order (plus ``geometry``).
 GEOCODE_COLUMNS = (
@@ -310,3 +310,98 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
             chosen[q] = (m1, False, f"chosen among {len(costs)} places of that name by proximity to the other names "
                                     f"(median {d1:.0f} km to the {min(len(others), PROXIMITY_NEIGHBOURS)} nearest)"
                                     + where)
+
+
+#: Places named together in one statement lie within this many km of each other when
+#: :func:`settle_together` settles them by each other ("Sloboda and Lukashivka", two villages by Chernihiv).
+TOGETHER_KM = 20.0
+#: ... and any other choice of their namesakes spreads at least this many times wider, and at least
+#: :data:`TOGETHER_APART_KM`.
+TOGETHER_RATIO = 3.0
+TOGETHER_APART_KM = 40.0
+#: Combinations of namesakes tried at most (beyond it, nothing is settled).
+TOGETHER_MAX_COMBINATIONS = 5_000
+
+
+def settle_together(resolutions: Sequence[Resolution], anchors: Sequence[Place] = (), *,
+                    gazetteer: Gazetteer | None = None) -> list[Place | None]:
+    """Ambiguous names of one statement settled by each other: the one choice of namesakes that lies together.
+
+    A report that names "Sloboda and Lukashivka" near Chernihiv names two villages that each share their
+    name with a village of another district; with no certain place in the statement, proximity to the
+    others (:func:`settle_by_proximity`) has nothing to go by. But the two Chernihiv villages lie 6 km apart
+    and every other pairing 60 km or more: the statement means that pair.  Each choice of one candidate per
+    name (with the statement's certain places, `anchors`, fixed) is measured by its spread, the largest
+    distance between two of its places; the tightest is taken when its spread is at most
+    :data:`TOGETHER_KM` and every choice that differs from it spreads :data:`TOGETHER_RATIO` times wider and
+    at least :data:`TOGETHER_APART_KM`.  Candidates are those :func:`settle_by_proximity` weighs (within the
+    ambiguity margin of the best score, certain ones before guesses); one with no position competes from
+    its district's core, and one with neither leaves the statement unsettled.  Statements that name places
+    of several fronts spread wide and are never settled this way.
+
+    Parameters
+    ----------
+    resolutions : sequence of Resolution
+        The statement's ambiguous lookups (several may share their candidates: "Лукашівка", "Лукашівку").
+    anchors : sequence of Place
+        The statement's located places that are certain.
+    gazetteer : Gazetteer, optional
+        For the district cores of candidates with no position.
+
+    Returns
+    -------
+    list of Place or None
+        The place chosen for each resolution, or None for all when nothing is settled.
+
+    Examples
+    --------
+    >>> from geoclaims import Gazetteer
+    >>> gaz = Gazetteer.default()
+    >>> picks = settle_together([gaz.resolve("Sloboda", region="Chernihiv Oblast"),
+    ...                          gaz.resolve("Lukashivka", region="Chernihiv Oblast")], gazetteer=gaz)
+    >>> [p.admin2 for p in picks]
+    ['Chernihivskyi', 'Chernihivskyi']
+    """
+    import itertools
+
+    none: list[Place | None] = [None] * len(resolutions)
+    keys: dict[tuple[str, ...], list[tuple[Place, tuple[float, float]]]] = {}
+    for r in resolutions:
+        if r.best is None:
+            return none
+        key = tuple(sorted(m.place.id for m in (r.best, *r.competitors)))
+        if key in keys:
+            continue
+        ms = [m for m in (r.best, *r.competitors) if m.score >= r.best.score - AMBIGUITY_MARGIN]
+        if any(not m.uncertain for m in ms):
+            ms = [m for m in ms if not m.uncertain]
+        options = []
+        for m in ms:
+            here = m.place.latlon if m.place.is_located else (
+                DistrictCores.of(gazetteer).rough_position(m.place) if gazetteer is not None and m.place.admin2 else None)
+            if here is None:
+                return none  # a namesake that cannot be placed at all cannot be ruled out
+            options.append((m.place, here))
+        keys[key] = options
+    fixed = [p.latlon for p in anchors if p.is_located]
+    if len(keys) + len(fixed) < 2:
+        return none
+    sizes = [len(o) for o in keys.values()]
+    total = 1
+    for n in sizes:
+        total *= n
+    if total > TOGETHER_MAX_COMBINATIONS:
+        return none
+
+    def spread(points: list[tuple[float, float]]) -> float:
+        return max((haversine_km(a, b) for a, b in itertools.combinations(points, 2)), default=0.0)
+
+    scored = sorted((spread([*fixed, *(o[1] for o in combo)]), i, combo)
+                    for i, combo in enumerate(itertools.product(*keys.values())))
+    best_spread, _, best = scored[0]
+    runner_up = min((s for s, _, combo in scored[1:]
+                     if any(a[0].id != b[0].id for a, b in zip(combo, best))), default=float("inf"))
+    if best_spread > TOGETHER_KM or runner_up < max(TOGETHER_RATIO * best_spread, TOGETHER_APART_KM):
+        return none
+    chosen = {key: choice[0] for key, choice in zip(keys, best)}
+    return [chosen[tuple(sorted(m.place.id for m in (r.best, *r.competitors)))] for r in resolutions]

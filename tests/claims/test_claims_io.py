@@ -560,6 +560,23 @@ def test_a_region_in_a_language_the_table_lacks_is_read_when_the_place_is_found_
     assert "unknown region 'Sumyn alueella'" in cs.problems[0].message
 
 
+def test_the_ambiguous_places_of_one_statement_settle_each_other(tmp_path):
+    """"Sloboda and Lukashivka" (Chernihiv Oblast, 31 March 2022): each name has a namesake in another district
+    of the oblast and the statement has no certain place, but only the two villages by Chernihiv lie together.
+    The same names in two statements stay ambiguous."""
+    row = GOOD.replace("Kursk Oblast", "Chernihiv Oblast").replace("S1,2025-01-06", "S1,2022-03-31")
+    rows = [row.replace("Berdin", "Слобода"), row.replace("Berdin", "Лукашівка")]
+    # the file's other places, months later and 130 km off, settle neither name
+    others = [GOOD.replace("S1,2025-01-06", f"K{i},2022-06-01").replace("Berdin", town).replace("Kursk Oblast", "")
+              .replace("https://example.org/a", f"https://example.org/k{i}") for i, town in enumerate(["Irpin", "Bucha"])]
+    cs = read_claims(write(tmp_path, *rows, *others), on_error="collect")
+    assert not cs.problems, [p.message for p in cs.problems]
+    assert {c.place.admin2 for c in cs if c.claim_id == "S1"} == {"Chernihivskyi"}
+    apart = [rows[0], rows[1].replace("S1,", "S2,").replace("https://example.org/a", "https://example.org/b"), *others]
+    cs = read_claims(write(tmp_path, *apart, name="apart.csv"), on_error="collect")
+    assert [p.column for p in cs.problems] == ["place", "place"] and all("ambiguous" in p.message for p in cs.problems)
+
+
 def test_a_town_is_offered_for_a_name_it_shares_with_villages_only_as_a_guess(tmp_path):
     """Horodnia is a district town of 11,000 and a village of another district: with nothing in the file
     to settle it, the row stays a problem that names the town; accept_fuzzy takes the town, flagged."""

@@ -117,6 +117,40 @@ def test_settle_by_proximity_ignores_weaker_and_guessed_candidates():
     assert chosen["A"][0].place.id == "t:near" and not chosen["A"][1]
 
 
+def _namesakes(name, *points):
+    from geoclaims.places.gazetteer import Resolution
+    from geoclaims.places.place import Match, Place
+
+    ms = tuple(Match(Place(id=f"t:{name}{i}", name=name, lat=lat, lon=lon, uncertainty_km=1), 1.0, "exact")
+               for i, (lat, lon) in enumerate(points))
+    return Resolution(name, ms, True, ms[1:])
+
+
+def test_settle_together_takes_the_one_choice_of_namesakes_that_lies_together():
+    """Two names of one statement, each shared with a village far off: the pair 6 km apart is meant."""
+    from geoclaims.places.geocoding import settle_together
+
+    sloboda = _namesakes("Sloboda", (51.33, 31.37), (50.40, 33.80))
+    lukashivka = _namesakes("Lukashivka", (51.39, 31.40), (49.20, 28.50))
+    picks = settle_together([sloboda, lukashivka, lukashivka])  # a name may come twice ("Лукашівку")
+    assert [p.id for p in picks] == ["t:Sloboda0", "t:Lukashivka0", "t:Lukashivka0"]
+    # a certain place of the statement counts: here it lies by the other pair, which is then taken
+    anchor = sloboda.best.place.__class__(id="t:anchor", name="X", lat=50.41, lon=33.81, uncertainty_km=1)
+    far_pair = _namesakes("Lukashivka", (51.39, 31.40), (50.43, 33.84))
+    assert [p.id for p in settle_together([sloboda, far_pair], [anchor])] == ["t:Sloboda1", "t:Lukashivka1"]
+
+
+@pytest.mark.parametrize("points_a, points_b", [
+    ([(51.33, 31.37), (50.40, 33.80)], [(51.39, 31.40), (50.45, 33.85)]),  # two pairs lie together: no choice
+    ([(51.33, 31.37), (50.40, 33.80)], [(51.60, 31.40), (49.20, 28.50)]),  # the closest pair is 30 km apart
+])
+def test_settle_together_settles_nothing_it_cannot_tell_apart(points_a, points_b):
+    from geoclaims.places.geocoding import settle_together
+
+    assert settle_together([_namesakes("A", *points_a), _namesakes("B", *points_b)]) == [None, None]
+    assert settle_together([_namesakes("A", *points_a)]) == [None]  # one name alone has nothing to go by
+
+
 def test_geocode_all_says_where_a_name_lies_outside_the_region_given():
     gdf = geoclaims.geocode_all(["Robotyne", "Pylna"], region="Kharkiv Oblast")
     note = gdf.iloc[0]["note"]
