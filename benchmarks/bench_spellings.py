@@ -16,7 +16,9 @@ Volnovakha 2022, the Svitlodarsk bulge 2016-18 and Kharkiv Oblast 2025 in 10, an
 ``tests/data/fronts8-2025-2026-claims.csv``, Kostiantynivka to Kupiansk and Dnipropetrovsk 2025-26 in 16,
 and ``tests/data/fronts9-2022-2025-claims.csv``, Vovchansk, Sumy, Kherson, Pokrovsk and Toretsk in 17, and
 ``tests/data/fronts10-2022-2026-claims.csv``, Huliaipole, Siversk, Kupiansk, Vuhledar-Kurakhove and the northern
-campaign of 2022 in 16, all first read as held-out files) it
+campaign of 2022 in 16, and ``tests/data/fronts11-2022-2025-claims.csv``, the Kursk incursion, the Belgorod
+raids, the Zaporizhzhia counteroffensive of 2023, Lyman-Kreminna and the Kharkiv counteroffensive of 2022 in 15,
+all first read as held-out files) it
 prints, for this checkout and (``--baseline DIR``, e.g. a worktree of ``main``) for another one,
 measured in the same run:
 
@@ -58,6 +60,7 @@ FILES = {
     "fronts8": ("fronts8-2025-2026-claims.csv", "fronts8-2025-2026-places.csv"),
     "fronts9": ("fronts9-2022-2025-claims.csv", "fronts9-2022-2025-places.csv"),
     "fronts10": ("fronts10-2022-2026-claims.csv", "fronts10-2022-2026-places.csv"),
+    "fronts11": ("fronts11-2022-2025-claims.csv", "fronts11-2022-2025-places.csv"),
 }
 
 
