@@ -330,7 +330,7 @@ def settle_together(resolutions: Sequence[Resolution], anchors: Sequence[Place] 
     A report that names "Sloboda and Lukashivka" near Chernihiv names two villages that each share their
     name with a village of another district; with no certain place in the statement, proximity to the
     others (:func:`settle_by_proximity`) has nothing to go by. But the two Chernihiv villages lie 6 km apart
-    and every other pairing 60 km or more: the statement means that pair.  Each choice of one candidate per
+    and every other pairing 48 km or more: the statement means that pair.  Each choice of one candidate per
     name (with the statement's certain places, `anchors`, fixed) is measured by its spread, the largest
     distance between two of its places; the tightest is taken when its spread is at most
     :data:`TOGETHER_KM` and every choice that differs from it spreads :data:`TOGETHER_RATIO` times wider and
