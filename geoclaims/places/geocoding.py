@@ -242,6 +242,28 @@ def uncertain_message(name: str, r: Resolution) -> str:
     return f"{name!r} has no certain match in the gazetteer (no stored name or romanisation); nearest guesses: {guesses}"
 
 
+def _position(m: Match, gazetteer: Gazetteer | None) -> tuple[float, float] | None:
+    """Where a candidate competes from: its own position, else (with `gazetteer`) its district's core."""
+    if m.place.is_located:
+        return m.place.latlon
+    if gazetteer is None or not m.place.admin2:
+        return None
+    # the cores are computed once per gazetteer, on first need (about 0.3 s for the bundled one)
+    return DistrictCores.of(gazetteer).rough_position(m.place)
+
+
+def _contenders(r: Resolution) -> list[Match]:
+    """The candidates of a lookup that proximity may choose among: within the ambiguity margin of the best
+    score, and only the certain ones when there are any (a guess never beats a certain match)."""
+    if r.best is None:
+        return []
+    ms = [r.best, *r.competitors] if r.ambiguous else [r.best]
+    ms = [m for m in ms if m.score >= r.best.score - AMBIGUITY_MARGIN]
+    if any(not m.uncertain for m in ms):
+        ms = [m for m in ms if not m.uncertain]
+    return ms
+
+
 def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
                         gazetteer: Gazetteer | None = None) -> None:
     """Pick, for each ambiguous name, the candidate nearest the other names' places.
@@ -265,23 +287,9 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
     """
 
     def position(m: Match) -> tuple[float, float] | None:
-        if m.place.is_located:
-            return m.place.latlon
-        if gazetteer is None or not m.place.admin2:
-            return None
-        # the cores are computed once per gazetteer, on first need (about 0.3 s for the bundled one)
-        return DistrictCores.of(gazetteer).rough_position(m.place)
+        return _position(m, gazetteer)
 
-    def options(r: Resolution) -> list[Match]:
-        if r.best is None:
-            return []
-        ms = [r.best, *r.competitors] if r.ambiguous else [r.best]
-        ms = [m for m in ms if m.score >= r.best.score - AMBIGUITY_MARGIN]
-        if any(not m.uncertain for m in ms):
-            ms = [m for m in ms if not m.uncertain]
-        return [m for m in ms if position(m) is not None]
-
-    opts = {q: options(r) for q, r in resolved.items()}
+    opts = {q: [m for m in _contenders(r) if position(m) is not None] for q, r in resolved.items()}
     anchors = {q: [m for m in o if not m.uncertain and m.place.is_located] for q, o in opts.items()}
     # the other places are those of names with one place: a namesake of another ambiguous name (one
     # of the Vodianes) must not pull a name towards it; only when no name is settled do all count
@@ -363,45 +371,33 @@ def settle_together(resolutions: Sequence[Resolution], anchors: Sequence[Place] 
     ['Chernihivskyi', 'Chernihivskyi']
     """
     import itertools
+    import math
 
     none: list[Place | None] = [None] * len(resolutions)
-    keys: dict[tuple[str, ...], list[tuple[Place, tuple[float, float]]]] = {}
-    for r in resolutions:
-        if r.best is None:
-            return none
-        key = tuple(sorted(m.place.id for m in (r.best, *r.competitors)))
-        if key in keys:
-            continue
-        ms = [m for m in (r.best, *r.competitors) if m.score >= r.best.score - AMBIGUITY_MARGIN]
-        if any(not m.uncertain for m in ms):
-            ms = [m for m in ms if not m.uncertain]
-        options = []
-        for m in ms:
-            here = m.place.latlon if m.place.is_located else (
-                DistrictCores.of(gazetteer).rough_position(m.place) if gazetteer is not None and m.place.admin2 else None)
-            if here is None:
-                return none  # a namesake that cannot be placed at all cannot be ruled out
-            options.append((m.place, here))
-        keys[key] = options
-    fixed = [p.latlon for p in anchors if p.is_located]
-    if len(keys) + len(fixed) < 2:
+    if any(r.best is None for r in resolutions):
         return none
-    sizes = [len(o) for o in keys.values()]
-    total = 1
-    for n in sizes:
-        total *= n
-    if total > TOGETHER_MAX_COMBINATIONS:
+    # one entry per set of candidates: "Лукашівка" and "Лукашівку" are one name
+    names = [tuple(sorted(m.place.id for m in (r.best, *r.competitors))) for r in resolutions]
+    keys: dict[tuple[str, ...], list[tuple[Place, tuple[float, float]]]] = {}
+    for key, r in zip(names, resolutions):
+        if key not in keys:
+            placed = [(m.place, _position(m, gazetteer)) for m in _contenders(r)]
+            if any(here is None for _, here in placed):
+                return none  # a namesake that cannot be placed at all cannot be ruled out
+            keys[key] = placed
+    fixed = [p.latlon for p in anchors if p.is_located]
+    if len(keys) + len(fixed) < 2 or math.prod(len(o) for o in keys.values()) > TOGETHER_MAX_COMBINATIONS:
         return none
 
     def spread(points: list[tuple[float, float]]) -> float:
         return max((haversine_km(a, b) for a, b in itertools.combinations(points, 2)), default=0.0)
 
-    scored = sorted((spread([*fixed, *(o[1] for o in combo)]), i, combo)
+    # every combination differs from every other in at least one choice: the runner-up is the second
+    scored = sorted((spread([*fixed, *(here for _, here in combo)]), i, combo)
                     for i, combo in enumerate(itertools.product(*keys.values())))
     best_spread, _, best = scored[0]
-    runner_up = min((s for s, _, combo in scored[1:]
-                     if any(a[0].id != b[0].id for a, b in zip(combo, best))), default=float("inf"))
+    runner_up = scored[1][0] if len(scored) > 1 else float("inf")
     if best_spread > TOGETHER_KM or runner_up < max(TOGETHER_RATIO * best_spread, TOGETHER_APART_KM):
         return none
-    chosen = {key: choice[0] for key, choice in zip(keys, best)}
-    return [chosen[tuple(sorted(m.place.id for m in (r.best, *r.competitors)))] for r in resolutions]
+    chosen = {key: place for key, (place, _) in zip(keys, best)}
+    return [chosen[key] for key in names]
