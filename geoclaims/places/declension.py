@@ -87,18 +87,23 @@ def _georgian_nominatives(word: str) -> list[str]:
 # Latin-script case endings of the Slavic, Baltic, Estonian and Finnish press (Polish, Czech, Slovak,
 # Slovene, Croatian, Lithuanian, Estonian, Finnish) on a romanised name: "w Pokrowsku", "Bachmutu", "pod Awdijiwką",
 # "Rubiżnego", "Kyselivku", "v Avdijivce", "Bachmutem", "Pokrovskas", "w Bałakliji", "Izjumist"
-# (Estonian "from Izium"), "Balaklijasse"; the longest ending that fits is undone
+# (Estonian "from Izium"), "Balaklijasse", "Robotynės" (Lithuanian "of Robotyne"); the longest ending
+# that fits is undone
 _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     ("owego", ("owe",)), ("iego", ("ie", "i")), ("skiy", ("ske", "sk")), ("skyi", ("ske",)), ("sky", ("ske", "sk")), ("ego", ("e", "y", "i")), ("emu", ("e", "y")),
     ("kiem", ("k", "ka")), ("ku", ("k", "ka")), ("ce", ("ka",)), ("ki", ("ka", "k")), ("kę", ("ka",)),
     ("ką", ("ka",)), ("ke", ("ka",)), ("kou", ("ka",)), ("ky", ("ka",)), ("iu", ("", "ia")), ("ie", ("", "a")),
-    ("em", ("",)), ("om", ("",)), ("as", ("",)), ("ji", ("ja",)), ("ist", ("", "i")), ("st", ("",)),
+    ("em", ("",)), ("om", ("",)), ("as", ("", "a")), ("ji", ("ja",)), ("ist", ("", "i")), ("st", ("",)),
     ("sse", ("",)), ("ą", ("a",)), ("ę", ("a",)), ("u", ("", "a")), ("a", ("",)),
     # Finnish: the genitive -n after a vowel, -in after a consonant (Kostjantynivkan, Siverskin), the
     # inessive -ssa, elative -sta, adessive -lla, ablative -lta
     ("an", ("a",)), ("en", ("e",)), ("in", ("",)), ("ssa", ("",)), ("sta", ("", "a")), ("lla", ("",)),
     ("issa", ("",)), ("ista", ("",)), ("iin", ("",)),
     ("lta", ("",)),
+    # Lithuanian: the genitive -os of an a-stem (Novodanylivkos), -ės of an e-stem (Robotynės, Verbovės),
+    # the locatives -oje and -ėje, and the nominative -ė the press gives names in -e; Latvian's genitive
+    # -as and Estonian's inessive -s on a name in -a (Kozinkas) are undone by "as" above
+    ("os", ("a",)), ("ės", ("e",)), ("oje", ("a",)), ("ėje", ("e",)), ("ė", ("e",)),
 ), key=lambda e: -len(e[0])))
 # a masculine genitive -a (Bachmuta, Pokrowska, Charkowa) follows the consonants town names end in
 _GENITIVE_A = re.compile(r"[tkvwrlnmdsz]a$")
@@ -131,7 +136,7 @@ def _latin_nominatives(word: str) -> list[str]:
     """The nominatives a Latin-script word in a Slavic, Baltic or Hungarian case may be, the word itself first."""
     out = [word, *_hungarian_nominatives(word)]
     low = word.lower()
-    if len(low) < 5 or not _LATIN_WORD.match(low) or not low.isascii() and not re.search(r"[ąęłńóśźżčšžěůý]", low):
+    if len(low) < 5 or not _LATIN_WORD.match(low) or not low.isascii() and not re.search(r"[ąęėįłńóśūųźżčšžěůýõäöü]", low):
         return out
     for ending, repl in _LATIN_ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 4:

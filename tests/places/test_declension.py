@@ -56,6 +56,8 @@ def test_latin_names_without_a_case_ending_are_left_alone():
     ("Vremivkát", "Vremivka"), ("Kupjanszkot", "Kupyansk"), ("Ocseretinéig", "Ocheretyne"), ("Pokrovszkba", "Pokrovsk"),
     # Finnish: genitive -n / -in, inessive -ssa / -issa
     ("Siverskin", "Siversk"), ("Druzhkivkan", "Druzhkivka"), ("Pokrovskissa", "Pokrovsk"),
+    # Lithuanian genitives -os / -ės and locative -oje; Estonian inessive -s on a name in -a
+    ("Novodanylivkos", "Novodanylivka"), ("Robotynės", "Robotyne"), ("Avdijivkoje", "Avdiyivka"), ("Kozinkas", "Kozinka"),
 ])
 def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     r = gaz.resolve(written)
