@@ -22,7 +22,7 @@ Ukrainian               Russian             example
 і before the ending     о, е, и             Сінокісне / Сенокосное
 -нє                     -нее, -ное          Дорожнє / Дорожное
 -лля, -сся, -ччя ...    -лье, -сье, -чье    Добропілля / Доброполье
-під-, піщ-, вільх-      под-, песч-, ольх-  Підлипне / Подлипное
+під-, від-, піщ-        под-, от-, песч-    Підлипне / Подлипное
 перш-, друг-            перв-, втор-        Зоряне Перше / Зоряное Первое
 ======================  ==================  =====================
 
@@ -116,7 +116,7 @@ _UK_STEMS = (("олександр", "александр"), ("олексі", "а�
              ("глиб", "глуб"), ("червон", "красн"), ("вовч", "волч"), ("вільн", "вольн"), ("кам'ян", "камен"),
              ("кам’ян", "камен"), ("ійн", "ейн"), ("щуват", "щеват"), ("жуват", "жеват"),
              ("чуват", "чеват"), ("шуват", "шеват"), ("уват", "оват"), ("піщ", "песч"),
-             ("^вільх", "ольх"), ("^вільш", "ольш"), ("^ганн", "анн"), ("^під", "под"), ("^перш", "перв"),
+             ("^вільх", "ольх"), ("^вільш", "ольш"), ("^ганн", "анн"), ("^під", "под"), ("^від", "от"), ("^перш", "перв"),
              ("^друг", "втор"))
 # the reverse pairs; a root bound to the word's start stays bound (Подгорье / Підгір'я, not "^під")
 _RU_STEMS = tuple((("^" + b) if a.startswith("^") else b, a.lstrip("^")) for a, b in _UK_STEMS
@@ -232,7 +232,9 @@ def _recase(original: str, spelled: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def cognate_spellings(name: str, language: str) -> tuple[str, ...]:
     """Every cognate form of `name` (a `language` name) in Cyrillic and in the romanisations of
-    :data:`COGNATE_SYSTEMS` of the other language: what the gazetteer indexes.
+    :data:`COGNATE_SYSTEMS` of the other language: what the gazetteer indexes.  For a one-word Ukrainian
+    neuter name, also the blend of its Russian stem and Ukrainian ending that English reports write
+    ("Zaporozhske" for Запорізьке, Russian Запорожское).
 
     Examples
     --------
@@ -249,4 +251,21 @@ def cognate_spellings(name: str, language: str) -> tuple[str, ...]:
         out.extend(_romanize(form, other, system) for system in COGNATE_SYSTEMS[other])
         if i < FOREIGN_FORMS:  # the likeliest form, as other languages' press spell it (Ianvarskoïe)
             out.extend(foreign_romanizations(form, other).values())
+            out.extend(_hybrids(name, form, language))
     return tuple(dict.fromkeys(out))
+
+
+def _hybrids(name: str, form: str, language: str) -> list[str]:
+    """The English press's blend of a Ukrainian neuter name's Russian stem and its Ukrainian ending, romanised:
+    Запорізьке / Запорожское -> "Zaporozhske", Гірське / Горское -> "Horske", Острівське / Островское ->
+    "Ostrovske" (one-word names only; the Russian form's -ое/-ее becomes the Ukrainian -е)."""
+    from geoclaims.places.names import _romanize
+
+    low, rus = name.lower(), form.lower()
+    if language != "uk" or " " in low or "-" in low or not low.endswith("е") or not rus.endswith(("ое", "ее")):
+        return []
+    blend = form[:-2] + form[-1]  # Запорожское -> Запорожске
+    if blend.lower() == low:
+        return []
+    return [_romanize(blend, "uk", system) for system in COGNATE_SYSTEMS["uk"]] + \
+        [_romanize(blend, "ru", system) for system in COGNATE_SYSTEMS["ru"][:1]]

@@ -75,3 +75,17 @@ def test_adjectives_before_a_noun_and_soft_neuter_endings(uk, ru):
 def test_a_noun_alone_takes_no_adjective_ending():
     assert not any(f.endswith("ая") for f in cognates("Буда", "uk"))
     assert not any(f.endswith("Будая") for f in cognates("Стара Буда", "uk"))  # the last word is the noun
+
+
+def test_the_press_blend_of_russian_stem_and_ukrainian_ending_is_spelled():
+    # English reports write Запорізьке (Russian Запорожское) as "Zaporozhske", Гірське (Горское) as "Horske"
+    assert "Zaporozhske" in cognate_spellings("Запорізьке", "uk")
+    assert "Horske" in cognate_spellings("Гірське", "uk")
+    # a name that is no neuter adjective, or whose Russian form ends alike, has no blend
+    assert not any(s.endswith("ske") for s in cognate_spellings("Запоріжжя", "uk"))
+    assert "Otradne" in cognate_spellings("Відрадне", "uk") and "Отрадное" in cognates("Відрадне", "uk")
+
+
+def test_gazetteer_reads_a_blend_as_certain(gaz):
+    m = gaz.resolve("Zaporozhske", region=["Dnipropetrovsk Oblast"]).best
+    assert m is not None and m.place.name == "Zaporizke" and not m.uncertain and m.reason == "cognate"
