@@ -107,3 +107,42 @@ def test_a_curated_village_keeps_its_far_namesakes_and_a_town_its_own_district()
     assert _own_district(town, [far], cores) == ""
     assert _own_district(town, [own, far], cores) == "Donetska"
 
+
+
+def test_a_village_still_filed_under_its_former_name_takes_its_current_one(tmp_path, monkeypatch):
+    from geoclaims.places.place import Place
+
+    build = _build_module()
+
+    def village(pid, name, admin2, lat=None, lon=None):
+        return Place(id=pid, name=name, lat=lat, lon=lon, uncertainty_km=None if lat is None else 1.0, country="UA",
+                     admin1="Kharkiv Oblast", admin2=admin2)
+
+    places = [
+        village("p:1", "Pervukhynka", "Bohodukhivskyi", 50.20, 35.50),
+        village("p:2", "Kruhle", "Bohodukhivskyi", 50.16, 35.52), village("p:3", "Hubarivka", "Bohodukhivskyi", 50.18, 35.48),
+        village("p:4", "Oleksandrivka", "Bohodukhivskyi", 50.17, 35.51),
+        village("p:5", "Oleksandrivka", "Zolochivskyi"),  # unlocated: it may be the renamed one as well
+    ]
+    rows = tmp_path / "former-names.csv"
+    rows.write_text(
+        "current_name,country,admin1,former_name,language,renamed,source,district\n"
+        "Lisove,UA,07,Pervukhynka,uk,2024,test,Bohodukhiv raion\n"
+        "Klynova-Novoselivka,UA,07,Oleksandrivka,uk,2024,test,Bohodukhiv raion (Zolochiv hromada)\n",
+        encoding="utf-8")
+    monkeypatch.setattr(build, "FORMER", rows)
+    out, report = build.add_former_names(places)
+    renamed = {p.id: p for p in out}
+    assert renamed["p:1"].name == "Lisove" and "Pervukhynka" in renamed["p:1"].former_names
+    assert "Pervukhynka" in renamed["p:1"].aliases  # the old name still finds it
+    # a former name two places of the oblast carry, one of which cannot be told apart, renames neither
+    assert renamed["p:4"].name == renamed["p:5"].name == "Oleksandrivka"
+    assert any("renamed Lisove" in line for line in report) and any("Klynova-Novoselivka" in line for line in report)
+
+
+def test_the_bundled_gazetteer_knows_sichneve_by_its_new_and_its_old_name():
+    gaz = Gazetteer.default()
+    new = gaz.resolve("Січневе", region=["Dnipropetrovsk Oblast"]).best
+    old = gaz.resolve("Январское", region=["Dnipropetrovsk Oblast"]).best
+    assert new is not None and old is not None and new.place.id == old.place.id and new.place.is_located
+    assert new.place.name == "Sichneve" and not new.uncertain

@@ -316,6 +316,30 @@ def _in_district(places: list[Place], cands: list[int], district: str, region: t
     return [i for i in cands if places[i].is_located and distance_km(places[i].latlon, core) <= FORMER_DISTRICT_KM]
 
 
+def _renamed(places: list[Place], row: dict, oblast: str, district: str, cores: dict,
+             renamings: dict) -> tuple[int, Place] | None:
+    """The one place of `district` that still carries the row's former name as its own name (the GeoNames postal
+    file keeps some villages under the name they had before their renaming), or None: none, several, or a former
+    name that the file gives to two villages of the district."""
+    key4 = (row["country"], row["admin1"], _district_key(re.sub(r"\(.*?\)", "", district)), fold(row["former_name"]))
+    if len(renamings.get(key4, ())) != 1:
+        return None
+    old = fold(row["former_name"])
+    named = [i for i, p in enumerate(places) if p.country == row["country"] and p.admin1 == oblast
+             and old in {fold(n) for n in (p.name, *p.aliases)}]
+    cands = _in_district(places, named, district, (row["country"], oblast), cores)
+    if len(cands) != 1 or fold(places[cands[0]].name) != old:
+        return None
+    # the 2020 raions merged older ones that share their names (Bohodukhiv raion took in Zolochiv's): a namesake
+    # elsewhere in the oblast may be the renamed village unless it is placed far from the district's core
+    core = cores.get((row["country"], oblast, _district_key(re.sub(r"\(.*?\)", "", district))))
+    for i in named:
+        if i != cands[0] and (core is None or not places[i].is_located
+                              or distance_km(places[i].latlon, core) <= 2 * FORMER_DISTRICT_KM):
+            return None
+    return cands[0], places[cands[0]]
+
+
 def add_former_names(places: list[Place]) -> tuple[list[Place], list[str]]:
     """Former names of `places` from ``sources/former-names.csv``: a row with a district names the one place of
     that name there (or is reported and skipped); a row without, the oblast's most populous place of the name."""
@@ -325,6 +349,13 @@ def add_former_names(places: list[Place]) -> tuple[list[Place], list[str]]:
     regions = RegionTable.default()
     out = list(places)
     cores = _district_cores(out)
+    # (country, oblast, district, former name) -> the current names the file gives it: a former name that two
+    # villages of a district shared (two Pershotravneves renamed Mandrychyne and Ridne) renames neither
+    renamings: dict[tuple[str, str, str, str], set[str]] = {}
+    for r in rows:
+        if (r.get("district") or "").strip():
+            key4 = (r["country"], r["admin1"], _district_key(re.sub(r"\(.*?\)", "", r["district"])), fold(r["former_name"]))
+            renamings.setdefault(key4, set()).add(r["current_name"])
     for r in rows:
         region = regions.by_code(r["country"], r["admin1"])
         key = fold(r["current_name"])
@@ -335,6 +366,18 @@ def add_former_names(places: list[Place]) -> tuple[list[Place], list[str]]:
         district = (r.get("district") or "").strip()
         if district:  # a village: the one of that name in that district, or none
             cands = _in_district(out, cands, district, (r["country"], region.name), cores)
+            if not cands:  # the village may still be filed under its former name (the postal file's, before 2016 or 2024)
+                renamed = _renamed(out, r, region.name, district, cores, renamings)
+                if renamed is not None:
+                    i, p = renamed
+                    out[i] = replace(
+                        p, name=r["current_name"], aliases=tuple(dict.fromkeys((p.name, *p.aliases))),
+                        former_names=tuple(dict.fromkeys((*p.former_names, r["former_name"]))),
+                        sources=tuple(dict.fromkeys((*p.sources, f"renamed from {r['former_name']}: {r['source']}"))),
+                    )
+                    report.append(f"former name {r['former_name']}: {p.id} in {district}, {region.name} still carried it; "
+                                  f"renamed {r['current_name']}")
+                    continue
             if len(cands) != 1:
                 report.append(f"former name {r['former_name']}: {len(cands)} places named {r['current_name']} in "
                               f"{district}, {region.name}; not given")
