@@ -61,6 +61,7 @@ FILES = {
     "fronts9": ("fronts9-2022-2025-claims.csv", "fronts9-2022-2025-places.csv"),
     "fronts10": ("fronts10-2022-2026-claims.csv", "fronts10-2022-2026-places.csv"),
     "fronts11": ("fronts11-2022-2025-claims.csv", "fronts11-2022-2025-places.csv"),
+    "fronts12": ("fronts12-2022-2026-claims.csv", "fronts12-2022-2026-places.csv"),
 }
 
 

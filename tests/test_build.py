@@ -119,24 +119,28 @@ def test_a_village_still_filed_under_its_former_name_takes_its_current_one(tmp_p
                      admin1="Kharkiv Oblast", admin2=admin2)
 
     places = [
-        village("p:1", "Pervukhynka", "Bohodukhivskyi", 50.20, 35.50),
+        village("postal:ua:1:pervukhynka", "Pervukhynka", "Bohodukhivskyi", 50.20, 35.50),
         village("p:2", "Kruhle", "Bohodukhivskyi", 50.16, 35.52), village("p:3", "Hubarivka", "Bohodukhivskyi", 50.18, 35.48),
-        village("p:4", "Oleksandrivka", "Bohodukhivskyi", 50.17, 35.51),
-        village("p:5", "Oleksandrivka", "Zolochivskyi"),  # unlocated: it may be the renamed one as well
+        village("postal:ua:4:oleksandrivka", "Oleksandrivka", "Bohodukhivskyi", 50.17, 35.51),
+        village("postal:ua:5:oleksandrivka", "Oleksandrivka", "Zolochivskyi"),  # unlocated: it may be the renamed one
+        village("theatre:sieverne", "Sieverne", "Bohodukhivskyi", 50.19, 35.49),  # curated: keeps its curator's name
     ]
     rows = tmp_path / "former-names.csv"
     rows.write_text(
         "current_name,country,admin1,former_name,language,renamed,source,district\n"
         "Lisove,UA,07,Pervukhynka,uk,2024,test,Bohodukhiv raion\n"
-        "Klynova-Novoselivka,UA,07,Oleksandrivka,uk,2024,test,Bohodukhiv raion (Zolochiv hromada)\n",
+        "Klynova-Novoselivka,UA,07,Oleksandrivka,uk,2024,test,Bohodukhiv raion (Zolochiv hromada)\n"
+        "Pivnichne,UA,07,Sieverne,uk,2024,test,Bohodukhiv raion\n",
         encoding="utf-8")
     monkeypatch.setattr(build, "FORMER", rows)
     out, report = build.add_former_names(places)
     renamed = {p.id: p for p in out}
-    assert renamed["p:1"].name == "Lisove" and "Pervukhynka" in renamed["p:1"].former_names
-    assert "Pervukhynka" in renamed["p:1"].aliases  # the old name still finds it
+    lisove = renamed["postal:ua:1:pervukhynka"]
+    assert lisove.name == "Lisove" and "Pervukhynka" in lisove.former_names
+    assert "Pervukhynka" in lisove.aliases  # the old name still finds it
     # a former name two places of the oblast carry, one of which cannot be told apart, renames neither
-    assert renamed["p:4"].name == renamed["p:5"].name == "Oleksandrivka"
+    assert renamed["postal:ua:4:oleksandrivka"].name == renamed["postal:ua:5:oleksandrivka"].name == "Oleksandrivka"
+    assert renamed["theatre:sieverne"].name == "Sieverne"
     assert any("renamed Lisove" in line for line in report) and any("Klynova-Novoselivka" in line for line in report)
 
 

@@ -318,9 +318,9 @@ def _in_district(places: list[Place], cands: list[int], district: str, region: t
 
 def _renamed(places: list[Place], row: dict, oblast: str, district: str, cores: dict,
              renamings: dict) -> tuple[int, Place] | None:
-    """The one place of `district` that still carries the row's former name as its own name (the GeoNames postal
-    file keeps some villages under the name they had before their renaming), or None: none, several, or a former
-    name that the file gives to two villages of the district."""
+    """The one place of `district` from the GeoNames postal file that still carries the row's former name as its own
+    name (the file keeps some villages under the name they had before their renaming), or None: none, several, a
+    curated place, or a former name that the file gives to two villages of the district."""
     key4 = (row["country"], row["admin1"], _district_key(re.sub(r"\(.*?\)", "", district)), fold(row["former_name"]))
     if len(renamings.get(key4, ())) != 1:
         return None
@@ -328,8 +328,8 @@ def _renamed(places: list[Place], row: dict, oblast: str, district: str, cores: 
     named = [i for i, p in enumerate(places) if p.country == row["country"] and p.admin1 == oblast
              and old in {fold(n) for n in (p.name, *p.aliases)}]
     cands = _in_district(places, named, district, (row["country"], oblast), cores)
-    if len(cands) != 1 or fold(places[cands[0]].name) != old:
-        return None
+    if len(cands) != 1 or fold(places[cands[0]].name) != old or not places[cands[0]].id.startswith("postal:"):
+        return None  # a curated row keeps the name its curator chose (Sieverne by Avdiivka, not a second Pivnichne)
     # the 2020 raions merged older ones that share their names (Bohodukhiv raion took in Zolochiv's): a namesake
     # elsewhere in the oblast may be the renamed village unless it is placed far from the district's core
     core = cores.get((row["country"], oblast, _district_key(re.sub(r"\(.*?\)", "", district))))

@@ -31,6 +31,8 @@ Examples
 'Koupiansk'
 >>> foreign_romanizations("Кліщіївка", "uk")["uk:ro"]
 'Klișciivka'
+>>> foreign_romanizations("Запоріжжя", "uk")["uk:ro-ea"]
+'Zaporijjea'
 >>> foreign_romanizations("Сухецьке", "uk")["uk:hu"], foreign_romanizations("Миролюбівка", "uk")["uk:nl"]
 ('Szuhecke', 'Myroljoebivka')
 """
@@ -137,6 +139,11 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
         table = {**_TABLES[system], **(_UK.get(system, {}) if language == "uk" else {})}
         words = [_word(w, table, _FINAL[system], system, language) for w in re.split(r"(\W+)", name)]
         out[f"{language}:{system}"] = "".join(words)
+    if language == "uk" and "uk:ro" in out:  # Romanian writes я after a consonant as ea (Zaporijjea, Vîsokopillea)
+        table = {**_TABLES["ro"], **_UK["ro"], "!я": "ea"}
+        ea = "".join(_word(w, table, _FINAL["ro"], "ro", language) for w in re.split(r"(\W+)", name))
+        if ea != out["uk:ro"]:
+            out["uk:ro-ea"] = ea
     german = out.get("ru:de", "")
     if "ks" in german or "Ks" in german:  # the German press writes Russian кс as x: Alexandrowka, Alexejewka
         out["ru:de-x"] = german.replace("ks", "x").replace("Ks", "X")

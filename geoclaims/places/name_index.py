@@ -189,6 +189,10 @@ def build_name_rows(places: Sequence["Place"], *, romanize: bool = True) -> list
             with_cognates = p.country in COGNATE_COUNTRIES or (p.country == "RU" and p.admin1 in COGNATE_RU_REGIONS)
             sources = [n for n in cyrillic_names if (guess_language(n) or own) == own][:COGNATE_SOURCES] \
                 if with_cognates else []
+            # and its former names: Russian reports name a renamed village by the Russian form of its old name
+            # (Новопетровское for Новопетрівське, now Тернове)
+            sources += [n for n in p.former_names if with_cognates and n in cyrillic_names and n not in sources
+                        and (guess_language(n) or own) == own]
             for n in sources:
                 for spelled in cognate_spellings(n, own):
                     k = fold(spelled)

@@ -60,3 +60,11 @@ def test_the_german_press_writes_russian_кс_as_x():
     assert spelled["ru:de"] == "Aleksandrowka" and spelled["ru:de-x"] == "Alexandrowka"
     assert "ru:de-x" not in foreign_romanizations("Покровск", "ru")  # no кс: nothing more to spell
     assert "ru:de-x" not in foreign_romanizations("Олександрівка", "uk")  # Ukrainian names keep ks
+
+
+def test_romanian_ea_after_a_consonant_is_a_second_spelling(gaz):
+    spelled = foreign_romanizations("Високопілля", "uk")
+    assert spelled["uk:ro"] == "Vîsokopillia" and spelled["uk:ro-ea"] == "Vîsokopillea"
+    assert "uk:ro-ea" not in foreign_romanizations("Ялта", "uk")  # я after no consonant: Ialta only
+    m = gaz.resolve("Vîsokopillea", region=["Kherson Oblast"]).best
+    assert m is not None and m.place.name.startswith("Vysokopill") and not m.uncertain
