@@ -109,6 +109,34 @@ def test_a_curated_village_keeps_its_far_namesakes_and_a_town_its_own_district()
 
 
 
+def test_a_towns_post_offices_placed_off_the_town_are_the_town():
+    """GeoNames put Volnovakha's four post codes 28 km from the town: they were kept as a second Volnovakha,
+    and every row naming the town was ambiguous."""
+    import sys as _sys
+
+    _sys.path.insert(0, str(ROOT / "data" / "gazetteer"))
+    from postal_merge import merge_postal
+
+    from geoclaims.places.place import Place
+
+    town = Place(id="geonames:689198", name="Volnovakha", lat=47.6008, lon=37.4936, uncertainty_km=0.5, country="UA",
+                 admin1="Donetsk Oblast", population=21166)
+
+    def office(pid, name, codes, lat, lon):
+        return Place(id=pid, name=name, lat=lat, lon=lon, uncertainty_km=1.0, country="UA", admin1="Donetsk Oblast",
+                     admin2="Volnovaskyi", sources=(f"GeoNames postal codes UA {codes} (CC BY)",))
+
+    core = [office(f"postal:ua:8570{i}:v{i}", f"Village{i}", f"8570{i}", 47.6 + i / 100, 37.5) for i in range(3)]
+    offices = office("postal:ua:85700:volnovakha", "Volnovakha", "85700 85701 85702 85703", 47.8258, 37.3118)
+    merged, log, _ = merge_postal([town], [*core, offices])
+    assert [p.id for p in merged if p.name == "Volnovakha"] == ["geonames:689198"]
+    assert any("merged into the town geonames:689198" in line for line in log)
+    # one post code 28 km off is another village of that name, not the town's offices
+    single = office("postal:ua:85799:volnovakha", "Volnovakha", "85799", 47.8258, 37.3118)
+    merged, _, _ = merge_postal([town], [*core, single])
+    assert sorted(p.id for p in merged if p.name == "Volnovakha") == ["geonames:689198", "postal:ua:85799:volnovakha"]
+
+
 def test_a_village_still_filed_under_its_former_name_takes_its_current_one(tmp_path, monkeypatch):
     from geoclaims.places.place import Place
 

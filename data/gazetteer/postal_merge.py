@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -168,6 +169,11 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
         if q.is_located:
             dists = [(haversine_km(q.latlon, out[i].latlon), i) for i in near if out[i].is_located]
             dists = [(d, i) for d, i in dists if d <= MERGE_KM + q.uncertainty_km + (out[i].uncertainty_km or 0)]
+            if not dists:  # a town's post offices placed off the town by GeoNames (Volnovakha's, 28 km away)
+                target = _town_of_offices(q, near, out, cores)
+                if target is not None:
+                    log.append(f"postal: {q.id} merged into the town {out[target].id}, "
+                               f"{haversine_km(q.latlon, out[target].latlon):.0f} km from its postal position")
             if dists:
                 d, target = min(dists)
                 p = out[target]
@@ -220,6 +226,27 @@ def merge_postal(places: list[Place], postal: list[Place]) -> tuple[list[Place],
     log += [f"postal: theatre vs postal: {c['place_id']} {c['distance_km']} km from {c['postal_id']} ({c['verdict']})"
             for c in checks if c["verdict"].startswith("disagree")]
     return out + added, log, checks
+
+
+#: A postal place with this many post codes or more is a town's offices (Volnovakha: 85700-85703).
+TOWN_OFFICES = 2
+#: ... and is the GeoNames town of its name, of at least this many people, within NAMESAKE_KM of its district's core.
+TOWN_POPULATION = 5_000
+
+
+def _town_of_offices(q: Place, near: list[int], out: list[Place], cores: dict) -> int | None:
+    """The index of the one GeoNames town that postal place `q`, a town's post offices (two codes or more), is:
+    the only populated place of its name in its oblast with TOWN_POPULATION people or more, lying within NAMESAKE_KM
+    of the core of `q`'s district; or None."""
+    codes = set(re.findall(r"\b\d{5}\b", " ".join(q.sources)))
+    core = cores.get(_core_key(q))
+    if len(codes) < TOWN_OFFICES or core is None:
+        return None
+    towns = [i for i in near if out[i].admin1 == q.admin1 and out[i].id.startswith("geonames:")
+             and (out[i].population or 0) >= TOWN_POPULATION and out[i].is_located]
+    if len(towns) != 1 or haversine_km(out[towns[0]].latlon, core) > NAMESAKE_KM:
+        return None
+    return towns[0]
 
 
 #: How far a curated village must lie from the core of an unlocated postal namesake's district for the
