@@ -1,4 +1,4 @@
-"""Names in the Greek alphabet and in Serbian Cyrillic, read as their press writes Slavic names.
+"""Names in the Greek alphabet, in Serbian Cyrillic and in Arabic script, read as their press writes Slavic names.
 
 Greek papers spell Ukrainian and Russian names by Greek sounds: Ολεξάντριβκα (Oleksandrivka: ξ is ks,
 ντ inside a word is nd), Μαριούπολη (Mariupol: ου is u, a final -η the Greek ending), Ντονέτσκ
@@ -6,7 +6,10 @@ Greek papers spell Ukrainian and Russian names by Greek sounds: Ολεξάντρ
 differ from Russian in a few places: Дијаково (Дьяково: ија for ья), Славјанск (Славянск: ја for я),
 Плешчејевка (Плещеевка: шч for щ, је for е after a vowel), Зеленопоље (Зеленополье: љ for ль).
 
-:func:`script_readings` gives the Latin (Greek) or Russian Cyrillic (Serbian) spellings such a name
+Arabic and Persian papers write few vowels and lack some sounds, so a letter stands for several Latin ones
+(و: o, u or v; ي: i, e or y; ب: b or p; غ: g or h): سوليدار is read soledar among its readings.
+
+:func:`script_readings` gives the Latin (Greek, Arabic) or Russian Cyrillic (Serbian) spellings such a name
 stands for; the gazetteer looks them up like any query, so a Greek or Serbian name is found exactly
 when its reading is a stored name or one of its romanisations (reason ``transliteration``), never by
 a guess.
@@ -24,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -93,12 +97,41 @@ def _serbian(name: str) -> tuple[str, ...]:
     return (text,) if text != name else ()
 
 
+# Arabic and Persian letters for Slavic names: the script writes few vowels and lacks some sounds, so a letter
+# stands for several Latin ones, the press's likeliest first: و is o, u or v (سوليدار: Soledar), ي/ی is i, e or y,
+# ب is b or p (Arabic has no p: بودغورودني, Podgorodne), غ and گ are g or h (Russian г, Ukrainian г), ف is f or v,
+# ج is zh, j or g, ه is e, a or h; the rest have one reading
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_ARABIC_LETTERS = {
+    "ا": ("a",), "آ": ("a",), "أ": ("a",), "إ": ("i",), "ب": ("b", "p"), "پ": ("p",), "ت": ("t",), "ث": ("s",),
+    "ج": ("zh", "j", "g"), "چ": ("ch",), "ح": ("kh", "h"), "خ": ("kh",), "د": ("d",), "ذ": ("z",), "ر": ("r",),
+    "ز": ("z",), "ژ": ("zh",), "س": ("s",), "ش": ("sh",), "ص": ("s",), "ض": ("d",), "ط": ("t",), "ظ": ("z",),
+    "ع": ("",), "غ": ("g", "h"), "ف": ("f", "v"), "ڤ": ("v",), "ق": ("k",), "ك": ("k",), "ک": ("k",),
+    "گ": ("g", "h"), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("e", "a", "h"), "ة": ("a",), "و": ("o", "u", "v"),
+    "ي": ("i", "e", "y"), "ی": ("i", "e", "y"), "ى": ("a",), "ء": ("",), "ؤ": ("u",), "ئ": ("i",), "ـ": ("",),
+}
+#: Most readings made for one Arabic-script name (the likeliest letters first).
+ARABIC_READINGS = 2048
+
+
+def _arabic(name: str) -> tuple[str, ...]:
+    text = re.sub(r"تش", "چ", name)  # ч written تش
+    choices = [_ARABIC_LETTERS.get(c, (c,)) if _ARABIC.match(c) else ((" ",) if c.isspace() else (c,)) for c in text]
+    if any(_ARABIC.match(c) and c not in _ARABIC_LETTERS for c in text):
+        return ()
+    out = (" ".join("".join(pick).split()) for pick in itertools.islice(itertools.product(*choices), ARABIC_READINGS))
+    return tuple(dict.fromkeys(f for f in out if f))
+
+
 @functools.lru_cache(maxsize=4096)
 def script_readings(name: str) -> tuple[str, ...]:
-    """The spellings a name in the Greek alphabet (Latin readings) or in Serbian Cyrillic (Russian
-    Cyrillic) stands for; () for any other name."""
+    """The spellings a name in the Greek alphabet (Latin readings), in Serbian Cyrillic (Russian
+    Cyrillic) or in the Arabic script of the Arabic and Persian press (Latin readings) stands for; () for any
+    other name."""
     if _GREEK.search(name):
         return _greek(name)
     if _SERBIAN.search(name):
         return _serbian(name)
+    if _ARABIC.search(name):
+        return _arabic(name)
     return ()

@@ -3,7 +3,7 @@
 import pytest
 
 from geoclaims import Gazetteer
-from geoclaims.places.scripts import script_readings
+from geoclaims.places.scripts import ARABIC_READINGS, script_readings
 
 
 @pytest.mark.parametrize("name, reading", [
@@ -36,3 +36,13 @@ def test_the_gazetteer_finds_them_for_sure(name, expected):
     r = Gazetteer.default().resolve(name)
     assert r.best is not None and not r.best.uncertain
     assert expected in {m.place.name for m in (r.best, *r.competitors)}
+
+
+def test_arabic_script_names_are_read_with_the_letters_the_script_leaves_open(gaz):
+    # و is o here (Soledar), ب is p (Arabic has no p), غ is g, a final ي is e
+    assert "soledar" in script_readings("سوليدار") and "podgorodne" in script_readings("بودغورودني")
+    m = gaz.resolve("سوليدار").best
+    assert m is not None and m.place.name == "Soledar" and m.reason == "transliteration" and not m.uncertain
+    m = gaz.resolve("كريمينا", region=["Luhansk Oblast"]).best  # Kreminna
+    assert m is not None and m.place.name == "Kreminna" and not m.uncertain
+    assert script_readings("Soledar") == () and len(script_readings("نيكولاييفو دارينو")) <= ARABIC_READINGS
