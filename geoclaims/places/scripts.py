@@ -115,7 +115,8 @@ ARABIC_READINGS = 2048
 
 
 def _arabic(name: str) -> tuple[str, ...]:
-    text = re.sub(r"تش", "چ", name)  # ч written تش
+    text = re.sub(r"[\u064B-\u065F\u0670]", "", name)  # short-vowel marks, where a paper prints them
+    text = re.sub(r"تش", "چ", text)  # ч written تش
     choices = [_ARABIC_LETTERS.get(c, (c,)) if _ARABIC.match(c) else ((" ",) if c.isspace() else (c,)) for c in text]
     if any(_ARABIC.match(c) and c not in _ARABIC_LETTERS for c in text):
         return ()

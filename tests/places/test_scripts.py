@@ -46,3 +46,4 @@ def test_arabic_script_names_are_read_with_the_letters_the_script_leaves_open(ga
     m = gaz.resolve("كريمينا", region=["Luhansk Oblast"]).best  # Kreminna
     assert m is not None and m.place.name == "Kreminna" and not m.uncertain
     assert script_readings("Soledar") == () and len(script_readings("نيكولاييفو دارينو")) <= ARABIC_READINGS
+    assert "soledar" in script_readings("سُوليدار")  # a short-vowel mark printed over a letter
