@@ -64,7 +64,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # the nominative's own -ი (დემიდოვი) after a consonant; the stem is then read as it is romanised
 _GEORGIAN = re.compile(r"[\u10A0-\u10FF]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-_GEORGIAN_ENDINGS = ("იდან", "იდანვე", "ისთვის", "ამდე", "ში", "ზე", "ით", "ად", "ის", "ს", "ი", "ო")
+_GEORGIAN_ENDINGS = ("იდან", "იდანვე", "ისთვის", "ამდე", "ისა", "ში", "ზე", "ით", "ად", "ის", "ს", "ი", "ო")
 
 
 def _georgian_nominatives(word: str) -> list[str]:
@@ -75,8 +75,9 @@ def _georgian_nominatives(word: str) -> list[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)]
             out.append(stem)
-            if ending in ("ის", "ით", "ად") and not stem.endswith(("ა", "ე", "ო", "უ", "ი")):
+            if ending in ("ის", "ისა", "ით", "ად") and not stem.endswith(("ა", "ე", "ო", "უ", "ი")):
                 out.append(stem + "ა")  # an a-stem's genitive drops its -ა: ლიტვინოვკის -> ლიტვინოვკა
+                out.append(stem + "ე")  # and an e-stem's its -ე: სტეფოვისა (with the genitive's full -ისა) -> სტეფოვე
     if "ია" in word:
         from anyascii import anyascii
 
