@@ -63,6 +63,7 @@ FILES = {
     "fronts11": ("fronts11-2022-2025-claims.csv", "fronts11-2022-2025-places.csv"),
     "fronts12": ("fronts12-2022-2026-claims.csv", "fronts12-2022-2026-places.csv"),
     "fronts13": ("fronts13-2014-2025-claims.csv", "fronts13-2014-2025-places.csv"),
+    "fronts14": ("fronts14-2022-2026-claims.csv", "fronts14-2022-2026-places.csv"),
 }
 
 

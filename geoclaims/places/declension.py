@@ -64,7 +64,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # the nominative's own -ი (დემიდოვი) after a consonant; the stem is then read as it is romanised
 _GEORGIAN = re.compile(r"[\u10A0-\u10FF]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-_GEORGIAN_ENDINGS = ("იდან", "იდანვე", "ისთვის", "ამდე", "ისა", "ში", "ზე", "ით", "ად", "ის", "ს", "ი", "ო")
+_GEORGIAN_ENDINGS = ("იდან", "იდანვე", "ისთვის", "ამდე", "ისა", "დან", "ში", "ზე", "ით", "ად", "ის", "ს", "ი", "ო")
 
 
 def _georgian_nominatives(word: str) -> list[str]:
@@ -75,7 +75,7 @@ def _georgian_nominatives(word: str) -> list[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)]
             out.append(stem)
-            if ending in ("ის", "ისა", "ით", "ად") and not stem.endswith(("ა", "ე", "ო", "უ", "ი")):
+            if ending in ("ის", "ისა", "ით", "ად", "იდან") and not stem.endswith(("ა", "ე", "ო", "უ", "ი")):
                 out.append(stem + "ა")  # an a-stem's genitive drops its -ა: ლიტვინოვკის -> ლიტვინოვკა
                 out.append(stem + "ე")  # and an e-stem's its -ე: სტეფოვისა (with the genitive's full -ისა) -> სტეფოვე
     if "ია" in word:
@@ -100,6 +100,8 @@ _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     # inessive -ssa, elative -sta, adessive -lla, ablative -lta
     ("an", ("a",)), ("en", ("e",)), ("in", ("",)), ("ssa", ("",)), ("sta", ("", "a")), ("lla", ("",)),
     ("issa", ("",)), ("ista", ("",)), ("iin", ("",)),
+    # the illative doubles the name's last vowel before -n (Novodanylivkaan, Pokrovskiin above)
+    ("aan", ("a",)), ("een", ("e",)),
     ("lta", ("",)),
     # Lithuanian: the genitive -os of an a-stem (Novodanylivkos), -ės of an e-stem (Robotynės, Verbovės),
     # the locatives -oje and -ėje, and the nominative -ė the press gives names in -e; Latvian's genitive

@@ -53,6 +53,8 @@ def test_latin_names_without_a_case_ending_are_left_alone():
 @pytest.mark.parametrize("written, expected", [
     ("Kyselivku", "Kyselivka"), ("Bachmutu", "Bakhmut"), ("დემიდოვის", None),
     ("სტეფოვისა", "Stepove"),  # a Georgian genitive in its full form -ისა, of an e-stem
+    ("ლიტვინოვკიდან", "Lytvynivka"), ("ინჟენერნოედან", "Inzhenerne"),  # Georgian "from": -იდან, -დან after a vowel
+    ("Novodanylivkaan", "Novodanylivka"),  # the Finnish illative
     # Hungarian suffixes, a final a/e lengthened before them: accusative, terminative, illative
     ("Vremivkát", "Vremivka"), ("Kupjanszkot", "Kupyansk"), ("Ocseretinéig", "Ocheretyne"), ("Pokrovszkba", "Pokrovsk"),
     # Finnish: genitive -n / -in, inessive -ssa / -issa
