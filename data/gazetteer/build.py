@@ -301,12 +301,17 @@ def merge_theatre(geonames: list[Place], theatre: list[Place]) -> tuple[list[Pla
 FORMER_DISTRICT_KM = 50.0
 
 
+def _row_district_key(district: str) -> str:
+    """The district key of a former-names row's `district` ("Pokrovsk raion (Novohrodivka hromada)" -> Pokrovsk raion's)."""
+    return _district_key(re.sub(r"\(.*?\)", "", district))
+
+
 def _in_district(places: list[Place], cands: list[int], district: str, region: tuple[str, str],
                  cores: dict) -> list[int]:
     """The candidates (indices into `places`) that lie in `district`: filed under it, or, when none is, near
     its core (the row may give the 2020 raion, the gazetteer the older one; "Pokrovsk raion (Novohrodivka
     hromada)" is read as Pokrovsk raion)."""
-    want = _district_key(re.sub(r"\(.*?\)", "", district))
+    want = _row_district_key(district)
     filed = [i for i in cands if places[i].admin2 and _district_key(places[i].admin2) == want]
     if filed:
         return filed
@@ -321,7 +326,7 @@ def _renamed(places: list[Place], row: dict, oblast: str, district: str, cores: 
     """The one place of `district` from the GeoNames postal file that still carries the row's former name as its own
     name (the file keeps some villages under the name they had before their renaming), or None: none, several, a
     curated place, or a former name that the file gives to two villages of the district."""
-    key4 = (row["country"], row["admin1"], _district_key(re.sub(r"\(.*?\)", "", district)), fold(row["former_name"]))
+    key4 = (row["country"], row["admin1"], _row_district_key(district), fold(row["former_name"]))
     if len(renamings.get(key4, ())) != 1:
         return None
     old = fold(row["former_name"])
@@ -332,7 +337,7 @@ def _renamed(places: list[Place], row: dict, oblast: str, district: str, cores: 
         return None  # a curated row keeps the name its curator chose (Sieverne by Avdiivka, not a second Pivnichne)
     # the 2020 raions merged older ones that share their names (Bohodukhiv raion took in Zolochiv's): a namesake
     # elsewhere in the oblast may be the renamed village unless it is placed far from the district's core
-    core = cores.get((row["country"], oblast, _district_key(re.sub(r"\(.*?\)", "", district))))
+    core = cores.get((row["country"], oblast, key4[2]))
     for i in named:
         if i != cands[0] and (core is None or not places[i].is_located
                               or distance_km(places[i].latlon, core) <= 2 * FORMER_DISTRICT_KM):
@@ -354,7 +359,7 @@ def add_former_names(places: list[Place]) -> tuple[list[Place], list[str]]:
     renamings: dict[tuple[str, str, str, str], set[str]] = {}
     for r in rows:
         if (r.get("district") or "").strip():
-            key4 = (r["country"], r["admin1"], _district_key(re.sub(r"\(.*?\)", "", r["district"])), fold(r["former_name"]))
+            key4 = (r["country"], r["admin1"], _row_district_key(r["district"]), fold(r["former_name"]))
             renamings.setdefault(key4, set()).add(r["current_name"])
     for r in rows:
         region = regions.by_code(r["country"], r["admin1"])

@@ -286,10 +286,7 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
     which is said as such rather than "ambiguous").  Unlocated places never pull other names.
     """
 
-    def position(m: Match) -> tuple[float, float] | None:
-        return _position(m, gazetteer)
-
-    opts = {q: [m for m in _contenders(r) if position(m) is not None] for q, r in resolved.items()}
+    opts = {q: [m for m in _contenders(r) if _position(m, gazetteer) is not None] for q, r in resolved.items()}
     anchors = {q: [m for m in o if not m.uncertain and m.place.is_located] for q, o in opts.items()}
     # the other places are those of names with one place: a namesake of another ambiguous name (one
     # of the Vodianes) must not pull a name towards it; only when no name is settled do all count
@@ -304,7 +301,7 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
             continue
         costs = []
         for m in opts[q]:
-            here = position(m)
+            here = _position(m, gazetteer)
             dists = sorted(min(haversine_km(here, o.place.latlon) for o in other) for other in others)
             # the places nearest it: a file may cover several fronts, and a candidate is judged by the
             # places around it, not by the median over fronts hundreds of kilometres away
