@@ -6,7 +6,8 @@ keys (see :mod:`geoclaims.places.names` and :mod:`geoclaims.places.name_index`):
 1. the *fine key* of each stored name (canonical, alias, former name, cognate) and of
    its romanisations under the common systems -> ``exact`` / ``alias`` /
    ``transliteration`` / ``cognate`` matches; failing that, the readings of a name in the Greek
-   alphabet or Serbian Cyrillic (:mod:`geoclaims.places.scripts`) -> ``transliteration``, and the
+   alphabet or Serbian Cyrillic (:mod:`geoclaims.places.scripts`) or in katakana, Hangul, Devanagari
+   or Bengali (:mod:`geoclaims.places.transcriptions`) -> ``transliteration``, and the
    fine key of a Russian or
    Ukrainian case form's nominative ("під Суджею") -> ``declension`` matches, and a landmark
    named by its town in any language's words ("aeroporto di Donetsk",
@@ -128,6 +129,17 @@ def candidates(
             fkey = fold(form)
             for pidx, _code in index.entries(fkey):
                 offer(pidx, SCORE_TRANSLIT, "transliteration", fkey)
+
+    if not best:  # tier 1a': a katakana, Hangul, Devanagari or Bengali name, read back into Cyrillic
+        from geoclaims.places.transcriptions import transcription_readings
+
+        for tier in transcription_readings(name):  # the likeliest readings first; the next only if none is found
+            for form in tier:
+                fkey = fold(form)
+                for pidx, _code in index.entries(fkey):
+                    offer(pidx, SCORE_TRANSLIT, "transliteration", fkey)
+            if best:
+                break
 
     if not best:  # tier 1b: a case form of a stored name ("освобождение Глубокого", "під Суджею")
         from geoclaims.places.declension import nominatives
