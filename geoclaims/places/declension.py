@@ -45,6 +45,8 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted([
     ("ова", ("ів", "ов")), ("ові", ("ів",)), ("овом", ("ів",)), ("ового", ("ів",)), ("овому", ("ів",)),
     ("єва", ("їв",)), ("ева", ("ів", "ев")), ("оля", ("іль",)), ("олі", ("іль",)),
     ("ього", ("ій", "є")), ("ьому", ("ій", "є")),
+    # the genitive plural of a name in -ки: "у Крынок" (Крынки), "до Ступочек" (Ступочки)
+    ("ок", ("ки",)), ("ек", ("ки",)),
 ], key=lambda e: -len(e[0])))
 
 # prepositions a name is quoted with ("под Суджей", "у Юнаківки", "біля Глибокого")
@@ -107,6 +109,9 @@ _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     # the locatives -oje and -ėje, and the nominative -ė the press gives names in -e; Latvian's genitive
     # -as and Estonian's inessive -s on a name in -a (Kozinkas) are undone by "as" above
     ("os", ("a",)), ("ės", ("e",)), ("oje", ("a",)), ("ėje", ("e",)), ("ė", ("e",)),
+    # Estonian: the partitive -it of a name ending in a consonant (Vovtšanskit); a Russian genitive plural
+    # romanised, of a name in -ki (Krynok: Крынок, of Крынки)
+    ("it", ("",)), ("ok", ("ki", "ky")), ("ek", ("ki", "ky")),
 ), key=lambda e: -len(e[0])))
 # a masculine genitive -a (Bachmuta, Pokrowska, Charkowa) follows the consonants town names end in
 _GENITIVE_A = re.compile(r"[tkvwrlnmdsz]a$")

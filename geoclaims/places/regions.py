@@ -58,6 +58,10 @@ _GENERIC = frozenset(
     russian russe rusa ruso russa russischen russische
     eastern western southern northern orientale oriental occidentale occidental meridionale
     septentrionale est ouest sud nord este oeste norte sur ost west"""
+    # Greek: "περιοχή του Ντονέτσκ", "στην περιφέρεια της", "Λαϊκή Δημοκρατία του"
+    """
+    periochi periochis toy tou tis stin sti sto ston eparchia eparchias nomos nomou laiki laikis dimokratia
+    dimokratias"""
     # the cases of "republic" and the words of "People's Republic" in other languages (Донецкой
     # Народной Республики, República Popular de Donetsk), for the DPR and LPR names of two oblasts
     """
@@ -71,6 +75,22 @@ _COUNTRY_WORDS = frozenset(
     venaja oroszorszag rusya belarus bielorussia bielorrusia weissrussland bialorus""".split()
 )
 _GREEK = re.compile(r"[\u0370-\u03FF]")
+# scripts whose press writes a region's name by sound (:mod:`geoclaims.places.transcriptions`): katakana,
+# Hangul, Devanagari and the other Brahmic scripts; and the region words that come with a name in them
+# (Japanese 州 "oblast", 人民共和国 "people's republic"; Korean 주, 인민공화국; Hindi क्षेत्र, पीपुल्स रिपब्लिक;
+# Bengali অঞ্চল; Telugu ప్రాంతం with its case endings)
+_SOUND_SCRIPTS = re.compile(r"[\u3040-\u30FF\uAC00-\uD7A3\u0900-\u0D7F]")
+_SOUND_SCRIPT_WORDS = re.compile(
+    r"人民共和国|共和国|自治共和国|州|地域|地方|方面|近郊|県|市|の|"
+    r"인민\s*공화국|공화국|지역|방면|(?<=[\uAC00-\uD7A3]{2})주(?=\s|$)|"
+    r"पीपुल्स|रिपब्लिक|गणराज्य|जनवादी|गणतंत्र|क्षेत्र\S*|प्रांत\S*|प्रदेश\S*|ओब्लास्ट\S*|"
+    r"অঞ্চল\S*|প্রদেশ\S*|ওব্লাস্ট\S*|প্রজাতন্ত্র\S*|গণপ্রজাতন্ত্র\S*|"
+    r"ప్రాంత\S*|ఒబ్లాస్ట్\S*|ప్రావిన్స్\S*|மாகாண\S*|பகுதி\S*|ஒப்லாஸ்ட்\S*")
+#: Most readings of a region's name in such a script tried before it is called unknown.
+SOUND_READINGS = 400
+#: How alike (rapidfuzz ratio, 0-1) a reading's letters must be to a region's name (Ukrainian и read as i:
+#: "mikolaiv" is 0.88 of "mykolaiv"; "kharkiu" only 0.53 of "cherkasy", whose consonants it has).
+SOUND_MIN_RATIO = 0.75
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 _GEORGIAN_CASE = re.compile(r"(?<=[\u10D0-\u10FF]{3})(?:ის|ში|ს)(?=\s|$)")
 _POLISH_SHCHYNA = re.compile(r"[sc]zczy[zź]n(?:a|y|ie|ę|ą)\b", re.IGNORECASE)
@@ -313,9 +333,51 @@ class RegionTable:
         return tuple((bare, skeleton(bare), r) for bare, r in self._bare_names)
 
     @functools.cached_property
+    def _by_bare_name(self) -> dict[str, tuple[Region, ...]]:
+        """bare name -> the regions that go by it (see :func:`_bare_name`)."""
+        out: dict[str, tuple[Region, ...]] = {}
+        for bare, r in sorted(self._bare_names, key=lambda t: (t[0], t[1].name)):
+            out[bare] = (*out.get(bare, ()), r)
+        return out
+
+    @functools.cached_property
+    def _bare_names_of(self) -> dict[Region, tuple[str, ...]]:
+        """region -> its bare names (see :func:`_bare_name`)."""
+        out: dict[Region, tuple[str, ...]] = {}
+        for bare, r in sorted(self._bare_names, key=lambda t: (t[1].name, t[0])):
+            out[r] = (*out.get(r, ()), bare)
+        return out
+
+    @functools.cached_property
     def _bare_names(self) -> tuple[tuple[str, Region], ...]:
         """(bare name, region) for every name of every region (see :func:`_bare_name`)."""
         return tuple({(_bare_name(n), r) for r in self.regions for n in r.names if _bare_name(n)})
+
+    def _by_sound(self, text: str, country: str | None) -> list[Region]:
+        """The regions a name in katakana, Hangul or an Indian script names (ドネツク州, 도네츠크,
+        डोनेट्स्क पीपुल्स रिपब्लिक): its Cyrillic readings, the likeliest first, that are a region's name
+        its region words aside (:func:`~geoclaims.places.transcriptions.transcription_readings`;
+        its consonants the same and its letters at least :data:`SOUND_MIN_RATIO` alike: among hundreds of readings
+        one would have some other region's consonants); [] when none is."""
+        from rapidfuzz import fuzz
+
+        from geoclaims.places.transcriptions import transcription_readings
+
+        bare = " ".join(_SOUND_SCRIPT_WORDS.sub(" ", text).split())
+        tried = 0
+        for tier in transcription_readings(bare) if bare else ():
+            found: list[Region] = []
+            for reading in tier:
+                key = _bare_name(reading)
+                for k in sorted(_region_key_tiers(reading)[0]):
+                    for r in self._by_key.get(k, ()):
+                        if r not in found and (country is None or r.country == country) and max(
+                                fuzz.ratio(key, b) for b in self._bare_names_of[r]) >= SOUND_MIN_RATIO * 100:
+                            found.append(r)
+            tried += len(tier)
+            if found or tried >= SOUND_READINGS:
+                return found
+        return []
 
     def resolve(self, text: str, *, country: str | None = None) -> list[Region]:
         """Regions that `text` names (several for "Moscow": city and oblast).
@@ -326,13 +388,19 @@ class RegionTable:
             When no region matches; the message lists the closest names.
         """
         found: list[Region] = []
-        for tier in _region_key_tiers(text):
+        # a name in katakana, Hangul or an Indian script is read by its sounds: its Latin letters (anyascii's
+        # "harukiu" for ハルキウ) have the consonants of other regions' names (Cherkasy)
+        sound = bool(_SOUND_SCRIPTS.search(text))
+        for tier in () if sound else _region_key_tiers(text):
             for k in sorted(tier):
                 for r in self._by_key.get(k, ()):
                     if r not in found and (country is None or r.country == country):
                         found.append(r)
             if found:
                 break
+        if sound:  # a name the table holds in that script (ডিপিআর, the DPR), else the name's readings
+            found = [r for r in self._by_bare_name.get(_bare_name(text), ()) if country is None or r.country == country]
+            found = found or self._by_sound(text, country)
         if not found:
             from rapidfuzz import fuzz, process
 

@@ -61,6 +61,8 @@ def test_latin_names_without_a_case_ending_are_left_alone():
     ("Siverskin", "Siversk"), ("Druzhkivkan", "Druzhkivka"), ("Pokrovskissa", "Pokrovsk"),
     # Lithuanian genitives -os / -ės and locative -oje; Estonian inessive -s on a name in -a
     ("Novodanylivkos", "Novodanylivka"), ("Robotynės", "Robotyne"), ("Avdijivkoje", "Avdiyivka"), ("Kozinkas", "Kozinka"),
+    # the Estonian partitive -it; a Russian genitive plural of a name in -ki, romanised and in Cyrillic
+    ("Vovtšanskit", "Vovchansk"), ("Krynok", "Krynky"), ("Ступочек", "Stupochky"),
 ])
 def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     r = gaz.resolve(written)

@@ -134,3 +134,32 @@ def test_no_guess_for_text_like_no_region(text):
 def test_guesses_keep_to_a_country():
     assert [r.name for r in RegionTable.default().guesses("Belgorodin alueella", country="RU")] == ["Belgorod Oblast"]
     assert RegionTable.default().guesses("Belgorodin alueella", country="UA") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("ドネツク州", ["Donetsk Oblast"]),                 # Japanese: 州 is "oblast"
+    ("ドネツク人民共和国", ["Donetsk Oblast"]),          # "Donetsk People's Republic"
+    ("ハルキウ州", ["Kharkiv Oblast"]),                 # the Ukrainian name (Харків) by sound
+    ("ハリコフ州", ["Kharkiv Oblast"]),                 # the Russian one (Харьков)
+    ("도네츠크", ["Donetsk Oblast"]),                    # Korean
+    ("자포리자주", ["Zaporizhzhia Oblast"]),             # Korean, 주 ("oblast") glued to the name
+    ("डोनेट्स्क पीपुल्स रिपब्लिक", ["Donetsk Oblast"]),  # Hindi
+    ("খেরসন অঞ্চলের", ["Kherson Oblast"]),              # Bengali, "of the Kherson region"
+    ("కుర్స్క్ ప్రాంతంలోని", ["Kursk Oblast"]),           # Telugu, "in the Kursk region"
+    ("ডিপিআর", ["Donetsk Oblast"]),                     # the DPR's letters spelled in Bengali
+    ("περιοχή του Ντονέτσκ", ["Donetsk Oblast"]),       # Greek "region of Donetsk"
+])
+def test_regions_written_by_sound_are_read(text, names):
+    assert [r.name for r in RegionTable.default().resolve(text)] == names
+
+
+@pytest.mark.parametrize("text", ["ハルキウ", "하르키우주"])
+def test_a_name_by_sound_is_not_read_by_its_latin_consonants(text):
+    # anyascii's "harukiu" has the consonants of Cherkasy: the region is Kharkiv
+    assert [r.name for r in RegionTable.default().resolve(text)] == ["Kharkiv Oblast"]
+
+
+@pytest.mark.parametrize("text", ["ベルリン", "東京", "도쿄", "दिल्ली"])  # Berlin, Tokyo, Delhi: no region of the table
+def test_other_names_by_sound_are_unknown_regions(text):
+    with pytest.raises(UnknownRegion):
+        RegionTable.default().resolve(text)
