@@ -67,6 +67,7 @@ SCORE_SIMILAR_MAX = 0.90  # ceiling for skeleton and fuzzy matches (below every 
 FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) a skeleton must reach to be a fuzzy candidate
 FUZZY_MIN_LETTERS = 0.75  # letters' similarity a fuzzy match needs
 SKELETON_MIN_RATIO = 0.60  # letters' similarity a skeleton match needs
+CHINESE_EXTRA_TIERS = 2  # groups of less likely readings of a Chinese name offered after the first one found
 
 
 def candidates(
@@ -130,16 +131,24 @@ def candidates(
             for pidx, _code in index.entries(fkey):
                 offer(pidx, SCORE_TRANSLIT, "transliteration", fkey)
 
-    if not best:  # tier 1a': a katakana, Hangul, Devanagari or Bengali name, read back into Cyrillic
-        from geoclaims.places.transcriptions import transcription_readings
+    guessed = False
+    if not best:  # tier 1a': a katakana, Hangul, Devanagari, Bengali or Chinese name, read back into Cyrillic
+        from geoclaims.places.transcriptions import readings_are_guesses, transcription_readings
 
-        for tier in transcription_readings(name):  # the likeliest readings first; the next only if none is found
+        guessed = readings_are_guesses(name)
+        found_at = None
+        for n, tier in enumerate(transcription_readings(name)):  # the likeliest readings first
             for form in tier:
                 fkey = fold(form)
                 for pidx, _code in index.entries(fkey):
-                    offer(pidx, SCORE_TRANSLIT, "transliteration", fkey)
-            if best:
-                break
+                    if guessed:  # Chinese: a guess, the less likely the reading the lower (see transcriptions)
+                        offer(pidx, max(SCORE_SIMILAR_MAX - 0.02 * (n + 1), 0.7), "skeleton", fkey)
+                    else:
+                        offer(pidx, SCORE_TRANSLIT, "transliteration", fkey)
+            if best and found_at is None:
+                found_at = n
+            if found_at is not None and (not guessed or n >= found_at + CHINESE_EXTRA_TIERS):
+                break  # a certain reading ends the search; a guess is offered beside the next ones
 
     if not best:  # tier 1b: a case form of a stored name ("освобождение Глубокого", "під Суджею")
         from geoclaims.places.declension import nominatives
@@ -153,7 +162,7 @@ def candidates(
 
         for pidx in landmark_readings(gaz, name):
             offer(pidx, SCORE_DECLENSION, "declension", fold(places[pidx].name))
-    tier1 = bool(best)
+    tier1 = bool(best)  # (a Chinese name's readings, guesses, stand in for the skeleton and fuzzy tiers)
 
     # tier 2: the transliteration-insensitive skeleton
     qskel = skeleton(name)

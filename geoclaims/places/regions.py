@@ -76,12 +76,12 @@ _COUNTRY_WORDS = frozenset(
 )
 _GREEK = re.compile(r"[\u0370-\u03FF]")
 # scripts whose press writes a region's name by sound (:mod:`geoclaims.places.transcriptions`): katakana,
-# Hangul, Devanagari and the other Brahmic scripts; and the region words that come with a name in them
+# Hangul, Chinese characters, Devanagari and the other Brahmic scripts; and the region words that come with a name in them
 # (Japanese 州 "oblast", 人民共和国 "people's republic"; Korean 주, 인민공화국; Hindi क्षेत्र, पीपुल्स रिपब्लिक;
 # Bengali অঞ্চল; Telugu ప్రాంతం with its case endings)
-_SOUND_SCRIPTS = re.compile(r"[\u3040-\u30FF\uAC00-\uD7A3\u0900-\u0D7F]")
+_SOUND_SCRIPTS = re.compile(r"[\u3040-\u30FF\uAC00-\uD7A3\u0900-\u0D7F\u4E00-\u9FFF]")
 _SOUND_SCRIPT_WORDS = re.compile(
-    r"人民共和国|共和国|自治共和国|州|地域|地方|方面|近郊|県|市|の|"
+    r"人民共和国|共和国|自治共和国|州|地域|地方|方面|近郊|県|市|の|地区|省|方向|附近|"
     r"인민\s*공화국|공화국|지역|방면|(?<=[\uAC00-\uD7A3]{2})주(?=\s|$)|"
     r"पीपुल्स|रिपब्लिक|गणराज्य|जनवादी|गणतंत्र|क्षेत्र\S*|प्रांत\S*|प्रदेश\S*|ओब्लास्ट\S*|"
     r"অঞ্চল\S*|প্রদেশ\S*|ওব্লাস্ট\S*|প্রজাতন্ত্র\S*|গণপ্রজাতন্ত্র\S*|"

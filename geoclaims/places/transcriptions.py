@@ -1,4 +1,4 @@
-"""Names the Japanese, Korean, Hindi, Bengali and other Indian press transcribe by sound, read back into Cyrillic.
+"""Names the Japanese, Korean, Chinese, Hindi, Bengali and other Indian press transcribe by sound, read back into Cyrillic.
 
 Japanese papers write Russian and Ukrainian names in katakana (コンスタンチノフカ: Константиновка,
 ポクロウシク: Покровськ), Korean ones in Hangul (차소프 야르: Часов Яр), Hindi and Bengali ones in
@@ -16,11 +16,15 @@ conventions:
   other Brahmic scripts of India (Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam) are read
   letter for letter as Devanagari, whose layout Unicode gives them, Tamil's unvoiced letters also voiced.
 
+- Chinese writes a name with characters chosen for their sounds (Xinhua's tables), read here through their
+  pinyin; pinyin writes б and п, д and т alike and Chinese has no р, so its readings are guesses (reason
+  ``skeleton``), offered with the next less likely ones, never certain (:func:`readings_are_guesses`).
+
 So a letter stands for several Cyrillic ones.  :func:`transcription_readings` spells every reading,
 each letter's likeliest sound first, and groups the readings by how many less likely sounds they take
 (their *cost*); the gazetteer looks the cheapest group up first, and the next only when that found
 nothing (:func:`geoclaims.places.matching.candidates`).  A reading found is a stored name or one of its
-romanisations (reason ``transliteration``), never a guess by resemblance.
+romanisations (reason ``transliteration``), never a guess by resemblance, except a Chinese one (above).
 
 Examples
 --------
@@ -43,7 +47,7 @@ import heapq
 import re
 import unicodedata
 
-__all__ = ["transcription_readings", "MAX_READINGS", "MAX_COST", "MAX_LETTERS"]
+__all__ = ["transcription_readings", "readings_are_guesses", "MAX_READINGS", "MAX_COST", "MAX_LETTERS"]
 
 #: Most readings spelled for one name (the cheapest first).
 MAX_READINGS = 2000
@@ -347,6 +351,93 @@ def _indic_letters(word: str, cons: dict) -> list[str] | None:
     return out
 
 
+# -- Chinese -------------------------------------------------------------------------------------------------
+# Chinese papers write a foreign name with characters chosen for their sounds by Xinhua's tables (顿涅茨克:
+# Донецк, 波克罗夫斯克: Покровск). Read through each character's pinyin (anyascii's, one syllable a character):
+# the initial and the final, each to its Cyrillic readings. Characters that stand for a bare consonant
+# (克 к, 斯 с, 夫 в, 特 т, 尔 р or л) are syllables in e, i or u whose vowel a consonant after them, or the word's
+# end, makes silent; Chinese has no р (罗 luo is ро, 拉 la ра or ла) and writes б and п, д and т alike; a name's
+# "Novo-" may be translated (新, "new"), and 州, 区, 村, 镇 and 市 after it are "oblast", "district", "village",
+# "town", "city".  These readings are guesses (:func:`readings_are_guesses`).
+_CJK = re.compile(r"[\u4E00-\u9FFF]")
+_PINYIN_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z",
+                    "c", "s")
+_PINYIN_INITIAL = {
+    "b": "б|п", "p": "п|б", "m": "м", "f": "в|ф", "d": "д|т", "t": "т|д", "n": "н", "l": "л|р", "g": "г|х", "k": "к",
+    "h": "х|г", "j": "дж|ж|к|г|т", "q": "ч|к|ц", "x": "с|ш|щ", "zh": "ж|з|дж", "ch": "ч", "sh": "ш|с", "r": "ж|р",
+    "z": "з|ц", "c": "ц|ч", "s": "с|ш",
+}
+_PINYIN_FINAL = {
+    "a": "а", "o": "о", "e": "е|о", "i": "и|ы", "u": "у|о", "v": "ю", "ai": "ай|е|а", "ei": "ей|е|и", "ao": "ао|ов",
+    "ou": "оу|ов|о", "an": "ан", "en": "ен|н", "ang": "ан", "eng": "ен", "ong": "он", "ia": "я|иа", "ie": "е|ье",
+    "iao": "яо", "iu": "ю", "ian": "ян|ен", "iang": "ян", "in": "ин", "ing": "ин", "iong": "ён", "ua": "уа|ва",
+    "uo": "о", "uai": "уай", "ui": "уй|уи|ви", "uan": "уан|ан", "un": "ун|он", "uang": "уан", "ue": "ё|е",
+}
+# whole syllables: the ones with no initial (y-, w-, a vowel) and 尔 er
+_PINYIN_WHOLE = {
+    "er": "р|ль|ер|ар", "yi": "и|й", "ya": "я", "ye": "е|є", "yo": "йо|ё", "yu": "ю|у", "yue": "ё|е", "yan": "ян|ен",
+    "yang": "ян", "yao": "яо|йо", "you": "ю|йо", "yin": "ин", "ying": "ин", "yong": "ён|ен", "yun": "юн",
+    "wu": "у|ву|в", "wa": "ва", "wo": "во", "wei": "ви|ве|вей", "wen": "вен", "wan": "ван", "wang": "ван",
+    "weng": "вен", "wai": "вай", "a": "а", "o": "о", "e": "е|э", "ai": "ай", "ao": "ао", "ou": "оу", "an": "ан",
+    "en": "ен", "ang": "ан", "eng": "ен",
+}
+
+
+# characters with two readings whose transcription one is not anyascii's: 什 is shi (ш) in names, not shen
+_PINYIN_OF = {"什": "shi"}
+
+
+def _pinyin(syllable: str, nxt: str | None, first: bool) -> list[tuple[str, ...]] | None:
+    """The reading positions of one pinyin syllable (its initial's readings, its final's)."""
+    if first and syllable == "xin":  # 新 "new" for Novo- (新谢利夫卡)
+        return [("ново", "син", "шин")]
+    if syllable in _PINYIN_WHOLE:
+        alts = _PINYIN_WHOLE[syllable].split("|")
+        if syllable in ("yi", "wei") and nxt is not None and nxt[:1] == "y":
+            alts = [a[:-1] for a in alts if a[-1:] in "ий"] + alts  # 维扬 wei-yang: вян
+        return [tuple(dict.fromkeys(alts))]
+    initial = next((i for i in _PINYIN_INITIALS if syllable.startswith(i)), None)
+    if initial is None or syllable[len(initial):] not in _PINYIN_FINAL:
+        return None
+    final = syllable[len(initial):]
+    finals = _PINYIN_FINAL[final].split("|")
+    before_consonant = nxt is None or nxt[:1] not in "aeiouyw" and nxt != "er"
+    if final in ("e", "i", "u") and before_consonant:
+        finals = ["", *finals]  # 克 к, 斯 с, 夫 в: a bare consonant before another, or at the end
+    elif final in ("e", "i", "u"):
+        finals = [*finals, ""]
+    if final.endswith("i") and nxt is not None and nxt[:1] == "y":
+        finals = ["", *[f for f in finals if f]]  # 皮扬 pi-yang: пя
+    if initial in ("j", "q", "x") and final.startswith("i") and len(final) > 1:
+        plain = [{"я": "а", "ю": "у", "ё": "о"}.get(f[:1], f[:1]) + f[1:] for f in finals if f]
+        finals = list(dict.fromkeys(plain + finals))  # pinyin's i after j, q, x is no vowel: 贾 jia джа, 恰 qia ча
+    if final.endswith("n") and not final.endswith("ng") and nxt is not None and nxt[:1] == "n":
+        finals = [f[:-1] for f in finals if f.endswith("н")] + finals  # 顿涅 dun-nie: доне, one н
+    if final == "e" and initial in ("k", "g", "h", "d", "t"):
+        finals = [f for f in finals if f != "е"] + ["е"]  # 科 ke, 哥 ge: ко, го more than ке, ге
+    return [tuple(_PINYIN_INITIAL[initial].split("|")), tuple(dict.fromkeys(finals))]
+
+
+def _chinese(name: str) -> list[list[tuple[str, ...]]]:
+    from anyascii import anyascii
+
+    text = re.sub(r"(?:州|村|镇|市|地区|区|省)$", "", name.strip())
+    words = [w for w in re.split(r"[\s·・\-‐–]+", text) if w]
+    out: list[tuple[str, ...]] = []
+    for n, word in enumerate(words):
+        if not all(_CJK.match(c) for c in word):
+            return []
+        syllables = [_PINYIN_OF.get(c) or anyascii(c).lower() for c in word]
+        if n:
+            out.append((" ",))
+        for i, syl in enumerate(syllables):
+            positions = _pinyin(syl, syllables[i + 1] if i + 1 < len(syllables) else None, i == 0)
+            if positions is None:
+                return []
+            out.extend(positions)
+    return [out]
+
+
 # -- the cheapest readings ---------------------------------------------------------------------------------
 
 def _cheapest(choices: list[tuple[str, ...]], limit: int, max_cost: int) -> list[tuple[int, str]]:
@@ -370,6 +461,16 @@ def _cheapest(choices: list[tuple[str, ...]], limit: int, max_cost: int) -> list
     return out
 
 
+def readings_are_guesses(name: str) -> bool:
+    """True for a name in Chinese characters: its readings are guesses, not spellings by a rule.
+
+    Pinyin, through which the characters are read, writes б and п, д and т, г, к and х alike, and Chinese
+    has no р: the cheapest reading of 罗博蒂诺 (Роботино) is "лободино", a Poltava village's Russian name.
+    Katakana, Hangul and the Indian scripts keep those sounds apart, and their readings are certain.
+    """
+    return bool(_CJK.search(name)) and not _KANA.search(name)
+
+
 @functools.lru_cache(maxsize=1024)
 def transcription_readings(name: str) -> tuple[tuple[str, ...], ...]:
     """The Cyrillic spellings a katakana, Hangul, Devanagari or Bengali name stands for, by cost.
@@ -389,6 +490,8 @@ def transcription_readings(name: str) -> tuple[tuple[str, ...], ...]:
         return ()
     if _KANA.search(name):
         variants = _katakana(name)
+    elif _CJK.search(name):
+        variants = _chinese(name)
     elif _HANGUL.search(name):
         variants = _hangul(name)
     elif _DEVANAGARI.search(name):

@@ -148,6 +148,8 @@ def test_guesses_keep_to_a_country():
     ("కుర్స్క్ ప్రాంతంలోని", ["Kursk Oblast"]),           # Telugu, "in the Kursk region"
     ("ডিপিআর", ["Donetsk Oblast"]),                     # the DPR's letters spelled in Bengali
     ("περιοχή του Ντονέτσκ", ["Donetsk Oblast"]),       # Greek "region of Donetsk"
+    ("顿涅茨克州", ["Donetsk Oblast"]),                  # Chinese, 州 "oblast"
+    ("卢甘斯克人民共和国", ["Luhansk Oblast"]),           # Chinese "Luhansk People's Republic"
 ])
 def test_regions_written_by_sound_are_read(text, names):
     assert [r.name for r in RegionTable.default().resolve(text)] == names
@@ -159,7 +161,7 @@ def test_a_name_by_sound_is_not_read_by_its_latin_consonants(text):
     assert [r.name for r in RegionTable.default().resolve(text)] == ["Kharkiv Oblast"]
 
 
-@pytest.mark.parametrize("text", ["ベルリン", "東京", "도쿄", "दिल्ली"])  # Berlin, Tokyo, Delhi: no region of the table
+@pytest.mark.parametrize("text", ["ベルリン", "東京", "도쿄", "दिल्ली", "北京"])  # Berlin, Tokyo, Delhi, Beijing
 def test_other_names_by_sound_are_unknown_regions(text):
     with pytest.raises(UnknownRegion):
         RegionTable.default().resolve(text)

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from geoclaims import Gazetteer
 from geoclaims.places.names import fold
-from geoclaims.places.transcriptions import MAX_LETTERS, MAX_READINGS, transcription_readings
+from geoclaims.places.transcriptions import MAX_LETTERS, MAX_READINGS, readings_are_guesses, transcription_readings
 
 
 def _readings(name):
@@ -33,6 +33,11 @@ def _readings(name):
     ("బఖ్ముత్", "бахмут"),                    # Telugu, read through Devanagari's layout
     ("பாக்முட்", "бахмут"),                   # Tamil's க also х, its ப also б
     ("ಪೊಕ್ರೊವ್ಸ್ಕ್", "покровск"),              # Kannada
+    ("顿涅茨克", "донецк"),                    # Chinese: 克 a bare к, 顿涅 dun-nie one н
+    ("苏贾", "суджа"),                         # 贾 jia: джа (pinyin's i after j is no vowel)
+    ("格卢什科沃", "глушково"),                 # 什 read shi, as in names
+    ("新阿佐夫斯克", "новоазовск"),             # 新 "new" for Novo-
+    ("哈尔科夫州", "харьков"),                  # 尔 a bare р, 州 "oblast" dropped
 ])
 def test_readings(name, reading):
     assert fold(reading) in {fold(r) for r in _readings(name)}  # as the index compares them (ь is silent)
@@ -47,7 +52,7 @@ def test_likeliest_readings_come_first():
     assert len(flat) == len(set(flat))  # no reading twice
 
 
-@pytest.mark.parametrize("name", ["Donetsk", "Донецьк", "Ολεξάντριβκα", "東京", "ドネツク州の村"])
+@pytest.mark.parametrize("name", ["Donetsk", "Донецьк", "Ολεξάντριβκα", "ドネツク州の村", "東京Station"])
 def test_names_no_table_reads_have_no_readings(name):
     assert transcription_readings(name) == ()  # other scripts, kanji among the kana
 
@@ -59,7 +64,8 @@ def test_a_name_too_long_for_a_settlement_gets_no_reading():
 
 _LETTERS = st.sampled_from(
     [chr(c) for c in range(0x30A1, 0x30FB)] + [chr(c) for c in range(0xAC00, 0xAC00 + 11172, 97)]
-    + [chr(c) for c in range(0x0900, 0x0980)] + [chr(c) for c in range(0x0980, 0x0A00)] + [" ", "・"])
+    + [chr(c) for c in range(0x0900, 0x0980)] + [chr(c) for c in range(0x0980, 0x0A00)]
+    + [chr(c) for c in range(0x4E00, 0x9FFF, 211)] + [" ", "・"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -100,3 +106,19 @@ def test_a_reading_outside_the_region_is_not_taken():
 def test_the_matched_key_is_the_reading():
     m = Gazetteer.default().resolve("プレドテチノ").best
     assert fold(m.matched_name) in {fold(r) for r in _readings("プレドテチノ")} | {fold(m.place.name)}
+
+
+def test_chinese_readings_are_guesses():
+    assert readings_are_guesses("巴赫穆特") and not readings_are_guesses("コンスタンチノフカ")
+    assert not readings_are_guesses("차소프 야르") and not readings_are_guesses("Bakhmut")
+    m = Gazetteer.default().resolve("巴赫穆特").best
+    assert m.place.name == "Bakhmut" and m.uncertain  # found, and flagged as a guess
+
+
+def test_a_chinese_name_is_never_a_silent_wrong_place():
+    # pinyin writes б/п and д/т alike, and Chinese has no р: the cheapest reading of 罗博蒂诺 (Роботино) is
+    # "лободино", a Poltava village; both are offered as guesses, and the region settles it
+    gaz = Gazetteer.default()
+    r = gaz.resolve("罗博蒂诺")
+    assert r.best.uncertain and {"Lobodyne", "Robotyne"} <= {m.place.name for m in r.matches}
+    assert gaz.resolve("罗博蒂诺", region="Zaporizhzhia Oblast").best.place.name == "Robotyne"
