@@ -66,6 +66,7 @@ _GENERIC = frozenset(
     # Народной Республики, República Popular de Donetsk), for the DPR and LPR names of two oblasts
     """
     respubliki respublike respubliku respublikoi respubliky respublitsi republica republique republik
+    republiki republice republika ludowej ludowa ludowa
     popular populaire popolare people s narodnoi narodnaia narodnaya narodnoy narodnoyi narodna""".split()
 )
 # the three countries in the press's languages: never a region's guess ("Ukraina" is 0.7 of "Kurgan")
@@ -171,8 +172,11 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
     if _GREEK.search(text):  # Greek writes ж as ζ (Ζαπορίζια), and д, б at a word's start as ντ, μπ (Ντονέτσκ)
         greek = re.sub(r"\bmp", "b", re.sub(r"\bnt", "d", joined))
         variants.update({skeleton(greek), skeleton(re.sub(r"(?<=\w)z", "zh", greek))})
-    if _ARABIC_SCRIPT.search(text):  # Arabic writes п as ب and ж as ج (زابوريجيا): b may be p, j zh
-        variants.add(skeleton(joined.replace("b", "p").replace("j", "zh")))
+    if _ARABIC_SCRIPT.search(text):  # Arabic writes п as ب and ж as ج (زابوريجيا): b may be p, j zh; and
+        arabic = joined.replace("b", "p").replace("j", "zh")  # a final ه after ي is the vowel -е/-я (زابوروجيه)
+        variants.update({skeleton(arabic), skeleton(re.sub(r"(?<=i)h\b", "", arabic))})
+    if re.search(r"[csz]k(?:im|iego|iej|iemu|ich)\b", joined):  # a Polish adjective's case: w obwodzie donieckim
+        variants.add(skeleton(re.sub(r"(?<=[csz]k)(?:im|iego|iej|iemu|ich)\b", "i", joined)))
     if "sz" in joined or "zs" in joined:  # Hungarian sz for с, zs for ж: Luhanszk, Zaporizzsja (Polish sz, ш,
         variants.add(skeleton(joined.replace("sz", "s").replace("zzs", "zh").replace("zs", "zh")))  # is in none)
     if "sch" in joined and joined.startswith("s"):  # German S for З before a vowel: Saporischschja

@@ -65,7 +65,7 @@ def test_people_units_streets_and_rivers_are_not_places(finder, text):
     ("Сили оборони звільнили село Яснобродівку.", "Яснобродівка"),
     ("Russian forces captured two villages: Spodaryushino and Sudzha.", "Spodaryushino"),
     ("Захопили ще два населені пункти 22 червня — Лоскутівку та Нетайлове.", "Нетайлове"),
-    ("Ukrainian troops repelled attacks near Lohvynove, Bakhmut and Soledar.", "Lohvynove"),
+    ("Ukrainian troops repelled attacks near Velykyi Anadol, Bakhmut and Soledar.", "Velykyi Anadol"),
 ])
 def test_unknown_names_where_only_a_settlement_stands(finder, text, name):
     known, _ = found(finder, text)

@@ -63,6 +63,7 @@ def test_latin_names_without_a_case_ending_are_left_alone():
     ("Novodanylivkos", "Novodanylivka"), ("Robotynės", "Robotyne"), ("Avdijivkoje", "Avdiyivka"), ("Kozinkas", "Kozinka"),
     # the Estonian partitive -it; a Russian genitive plural of a name in -ki, romanised and in Cyrillic
     ("Vovtšanskit", "Vovchansk"), ("Krynok", "Krynky"), ("Ступочек", "Stupochky"),
+    ("Бердычей", "Berdychi"),  # a genitive plural in -ей of a plural name in -и
 ])
 def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     r = gaz.resolve(written)

@@ -386,3 +386,13 @@ def test_kursk_example_is_mapped(kursk_claims):
     """At least 95 % of the rows of the bundled example have a position (issue 12's goal; the rest name
     villages no source at hand locates)."""
     assert len(kursk_claims.unmapped) <= 0.05 * len(kursk_claims)
+
+
+@pytest.mark.parametrize("name", ["Lohvynove", "Логвиново", "Łogwinowo"])
+def test_the_village_of_the_debaltseve_road_is_known(gaz, name):
+    # added from the OSCE mission's distances: 6.5 km SW of Debaltseve, 56 km NE of Donetsk
+    m = gaz.resolve(name).best
+    assert m is not None and not m.uncertain and m.place.admin1 == "Donetsk Oblast"
+    debaltseve = gaz.resolve("Debaltseve", region="Donetsk Oblast").best.place
+    from geoclaims.places.gazetteer import haversine_km
+    assert 3 <= haversine_km(m.place.latlon, debaltseve.latlon) <= 10

@@ -165,3 +165,12 @@ def test_a_name_by_sound_is_not_read_by_its_latin_consonants(text):
 def test_other_names_by_sound_are_unknown_regions(text):
     with pytest.raises(UnknownRegion):
         RegionTable.default().resolve(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("w obwodzie donieckim", "Donetsk Oblast"),            # a Polish adjective in -cki, locative
+    ("Donieckiej Republiki Ludowej", "Donetsk Oblast"),    # ... genitive, with "People's Republic"
+    ("مقاطعة زابوروجيه", "Zaporizhzhia Oblast"),            # Arabic: a final ه after ي is the vowel
+])
+def test_case_forms_of_polish_adjectives_and_arabic_endings(text, name):
+    assert [r.name for r in RegionTable.default().resolve(text)] == [name]
