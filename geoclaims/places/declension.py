@@ -206,12 +206,13 @@ def nominatives(name: str) -> tuple[str, ...]:
         return (text.replace("و", "o"),) if "و" in text else ()
     bare = _PREPOSITION.sub("", text, count=1)
     bare = _POSSESSIVE.sub("", bare) if not _CYRILLIC.search(bare) else bare
-    words = bare.split(" ")
-    if not bare or len(words) > 4:
+    parts = re.split(r"([ -])", bare)  # words, and the spaces and hyphens between them: both halves of
+    words, seps = parts[0::2], parts[1::2]  # Купянска-Узлового are declined (Купянск-Узловой)
+    if not bare or len(words) > 4 or not all(words):
         return ()
     forms = [bare] if bare != text else []
     english = bare != _PREPOSITION.sub("", text, count=1)  # an English possessive: no other case to undo
     per_word = [[w] if english else _word_nominatives(w) for w in words]
     for combo in itertools.islice(itertools.product(*per_word), MAX_FORMS * 2):
-        forms.append(" ".join(combo))
+        forms.append("".join(w + sep for w, sep in itertools.zip_longest(combo, seps, fillvalue="")))
     return tuple(f for f in dict.fromkeys(forms) if f != text)[:MAX_FORMS]

@@ -66,9 +66,11 @@ class DistrictCore:
 _CACHE: "weakref.WeakKeyDictionary[Gazetteer, DistrictCores]" = weakref.WeakKeyDictionary()
 
 # the words that say "district" around a district's name, in the languages of the reports
-_DISTRICT_WORDS = frozenset("""raion rayon raiona rayona raioni rayone raione raionu rayonu district districts
-    distrikt distrikte distretto rajon rajonu rajonie okrug okruga okrugu kreis landkreis
-    r n rn munitsipalnyi munitsipalnogo hromada gromada community""".split())
+_DISTRICT_WORDS = frozenset("""raion rayon raiona rayona raioni rayoni rayone raione raionu rayonu district districts
+    distrikt distrikte distretto rajon rajonu rajonie rajone okrug okruga okrugu kreis landkreis
+    okres okrese okresu okresie okresy
+    r n rn munitsipalnyi munitsipalnogo hromada gromada community
+    v w u in im""".split())  # the Ukrainian locative "у ...ському районі", the Czech and Slovak "v okrese", prepositions
 # a district's adjective or colloquial name, after its stem: -ський/-ский in any case (Дергачевского,
 # Derhachivskyi), -щина (Ізюмщина, Изюмщине), -ччина after ц
 # (the skeleton reads the t of Bakhmut-skyi with its s as one sound, ts: "Zk")

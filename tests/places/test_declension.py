@@ -64,6 +64,7 @@ def test_latin_names_without_a_case_ending_are_left_alone():
     # the Estonian partitive -it; a Russian genitive plural of a name in -ki, romanised and in Cyrillic
     ("Vovtšanskit", "Vovchansk"), ("Krynok", "Krynky"), ("Ступочек", "Stupochky"),
     ("Бердычей", "Berdychi"),  # a genitive plural in -ей of a plural name in -и
+    ("Купянска-Узлового", "Kupiansk-Vuzlovyi"),  # both halves of a hyphenated name declined
 ])
 def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     r = gaz.resolve(written)

@@ -54,3 +54,14 @@ def test_district_keys_ignore_the_word_district_and_the_adjective_ending():
     assert district_key("Дергачевского района") == district_key("Derhachivskyi")
     assert district_key("Bakhmut raion") == district_key("Bahmutskiy")
     assert district_key("raion") == ""
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Куп'янському районі", ["Kharkiv Oblast"]),        # the Ukrainian locative: у Куп'янському районі
+    ("v okrese Pokrovsk", ["Dnipropetrovsk Oblast", "Donetsk Oblast"]),  # Slovak "in the district of"
+])
+def test_districts_in_more_cases_and_languages(text, regions):
+    from geoclaims import Gazetteer
+    from geoclaims.places.districts import DistrictCores
+
+    assert DistrictCores.of(Gazetteer.default()).regions_of(text) == regions
