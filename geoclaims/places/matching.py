@@ -6,8 +6,9 @@ keys (see :mod:`geoclaims.places.names` and :mod:`geoclaims.places.name_index`):
 1. the *fine key* of each stored name (canonical, alias, former name, cognate) and of
    its romanisations under the common systems -> ``exact`` / ``alias`` /
    ``transliteration`` / ``cognate`` matches; failing that, the readings of a name in the Greek
-   alphabet or Serbian Cyrillic (:mod:`geoclaims.places.scripts`) or in katakana, Hangul, Devanagari
-   or Bengali (:mod:`geoclaims.places.transcriptions`) -> ``transliteration``, and the
+   alphabet or Serbian Cyrillic (:mod:`geoclaims.places.scripts`) or in katakana, Hangul, Devanagari,
+   Bengali and the other Brahmic scripts (:mod:`geoclaims.places.transcriptions`) -> ``transliteration``
+   (in Chinese characters, whose pinyin merges б/п and д/т, -> ``skeleton``, a guess), and the
    fine key of a Russian or
    Ukrainian case form's nominative ("під Суджею") -> ``declension`` matches, and a landmark
    named by its town in any language's words ("aeroporto di Donetsk",

@@ -66,7 +66,7 @@ _GENERIC = frozenset(
     # Народной Республики, República Popular de Donetsk), for the DPR and LPR names of two oblasts
     """
     respubliki respublike respubliku respublikoi respubliky respublitsi republica republique republik
-    republiki republice republika ludowej ludowa ludowa
+    republiki republice republika ludowej ludowa
     popular populaire popolare people s narodnoi narodnaia narodnaya narodnoy narodnoyi narodna""".split()
 )
 # the three countries in the press's languages: never a region's guess ("Ukraina" is 0.7 of "Kurgan")
@@ -358,11 +358,14 @@ class RegionTable:
         return tuple({(_bare_name(n), r) for r in self.regions for n in r.names if _bare_name(n)})
 
     def _by_sound(self, text: str, country: str | None) -> list[Region]:
-        """The regions a name in katakana, Hangul or an Indian script names (ドネツク州, 도네츠크,
-        डोनेट्स्क पीपुल्स रिपब्लिक): its Cyrillic readings, the likeliest first, that are a region's name
-        its region words aside (:func:`~geoclaims.places.transcriptions.transcription_readings`;
-        its consonants the same and its letters at least :data:`SOUND_MIN_RATIO` alike: among hundreds of readings
-        one would have some other region's consonants); [] when none is."""
+        """The regions a name in katakana, Hangul, Chinese or an Indian script names (ドネツク州, 도네츠크,
+        顿涅茨克州, डोनेट्स्क पीपुल्स रिपब्लिक); [] when none is.
+
+        The name's region words aside, its Cyrillic readings are tried, the likeliest first
+        (:func:`~geoclaims.places.transcriptions.transcription_readings`); a reading names a region when it has
+        the consonants of one of the region's names and its letters are at least :data:`SOUND_MIN_RATIO` alike
+        (consonants alone would not do: among hundreds of readings one has some other region's).
+        """
         from rapidfuzz import fuzz
 
         from geoclaims.places.transcriptions import transcription_readings
@@ -376,7 +379,8 @@ class RegionTable:
                 for k in sorted(_region_key_tiers(reading)[0]):
                     for r in self._by_key.get(k, ()):
                         if r not in found and (country is None or r.country == country) and max(
-                                fuzz.ratio(key, b) for b in self._bare_names_of[r]) >= SOUND_MIN_RATIO * 100:
+                                (fuzz.ratio(key, b) for b in self._bare_names_of.get(r, ())),
+                                default=0) >= SOUND_MIN_RATIO * 100:
                             found.append(r)
             tried += len(tier)
             if found or tried >= SOUND_READINGS:
@@ -392,7 +396,7 @@ class RegionTable:
             When no region matches; the message lists the closest names.
         """
         found: list[Region] = []
-        # a name in katakana, Hangul or an Indian script is read by its sounds: its Latin letters (anyascii's
+        # a name in katakana, Hangul, Chinese or an Indian script is read by its sounds: its Latin letters (anyascii's
         # "harukiu" for ハルキウ) have the consonants of other regions' names (Cherkasy)
         sound = bool(_SOUND_SCRIPTS.search(text))
         for tier in () if sound else _region_key_tiers(text):

@@ -136,7 +136,8 @@ def _katakana_word(word: str) -> list[tuple[str, ...]] | None:
         nxt = units[i + 1] if i + 1 < len(units) else None
         before_consonant = nxt is None or nxt[0] not in _KANA_VOWELS and nxt not in ("イェ",)
         prev = units[i - 1] if i else None
-        after_vowel = prev is not None and (_KANA_PAIRS.get(prev) or _KANA_ONE.get(prev, "")).split("|")[0][-1:] in "аеиоуяюёэ"
+        last = (_KANA_PAIRS.get(prev) or _KANA_ONE.get(prev) or "").split("|")[0][-1:] if prev else ""
+        after_vowel = bool(last) and last in "аеиоуяюёэ"
         if u == "イ" and after_vowel:
             alts = "й|и"  # ミハイロフカ: Михайловка
         elif u == "ウ" and not after_vowel:
