@@ -143,12 +143,23 @@ def _print_table(gdf, out: TextIO) -> None:
     _write_table(headers, rows, out)
 
 
+def _display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: two for each wide character (コンスタンチノフカ, 차소프 야르, 顿涅茨克),
+    none for a combining mark (:func:`wcwidth.wcswidth`); its length where wcwidth cannot say."""
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
 def _write_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out: TextIO, *, indent: str = "") -> None:
-    """Plain aligned columns; the last column is not padded."""
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    """Plain aligned columns, by the width each value takes on screen; the last column is not padded."""
+    cells = [[str(x) for x in line] for line in [headers, *rows]]
+    widths = [max(_display_width(x) for x in col) for col in zip(*cells)]
     widths[-1] = 0
-    for line in [headers, *rows]:
-        out.write(indent + "  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip() + "\n")
+    for line in cells:
+        out.write(indent + "  ".join(x + " " * max(0, w - _display_width(x)) for x, w in zip(line, widths)).rstrip()
+                  + "\n")
 
 
 def claims_parser(sub: Any, name: str, help: str, description: str) -> argparse.ArgumentParser:

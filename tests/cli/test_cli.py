@@ -319,6 +319,19 @@ def test_geocode_marks_guesses_and_strict_fails_on_them(capsys):
     assert json.loads(out)["features"][0]["properties"]["uncertain"] is True
 
 
+def test_geocode_table_stays_aligned_with_names_in_wide_scripts(capsys):
+    # katakana, Hangul and Chinese characters take two terminal columns each: the columns after them line up
+    from wcwidth import wcswidth
+
+    code, out, _ = run(capsys, "geocode", "コンスタンチノフカ", "차소프 야르", "Sudzha", "--region", "Donetsk Oblast",
+                       "--region", "Kursk Oblast")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 4
+    starts = {wcswidth(line[:line.index(name, 1)]) for line, name in
+              zip(lines, ["place", "Kostyantynivka", "Chasiv Yar", "Sudzha"])}
+    assert len(starts) == 1, out
+
+
 def test_geocode_the_issue_names_with_regions(capsys):
     code, out, err = run(capsys, "geocode", "Robotyne", "Hlyboke", "Стариця", "--region", "Zaporizhzhia Oblast",
                          "--region", "Харківщина", "--strict", "--format", "csv")
