@@ -14,8 +14,7 @@ conventions:
 - Devanagari and Bengali consonants carry an inherent vowel (Hindi a, Bengali o) that a transcription
   may or may not mean, Bengali has no v (ভ, bh, stands for в) and adds a genitive -র to a name; the
   other Brahmic scripts of India (Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam) are read
-  letter for letter as Devanagari, whose layout Unicode gives them, Tamil's unvoiced letters also voiced.
-
+  letter for letter as Devanagari, whose layout Unicode gives them, Tamil's unvoiced letters also voiced;
 - Chinese writes a name with characters chosen for their sounds (Xinhua's tables), read here through their
   pinyin; pinyin writes б and п, д and т alike and Chinese has no р, so its readings are guesses (reason
   ``skeleton``), offered with the next less likely ones, never certain (:func:`readings_are_guesses`).
@@ -23,7 +22,7 @@ conventions:
 So a letter stands for several Cyrillic ones.  :func:`transcription_readings` spells every reading,
 each letter's likeliest sound first, and groups the readings by how many less likely sounds they take
 (their *cost*); the gazetteer looks the cheapest group up first, and the next only when that found
-nothing (:func:`geoclaims.places.matching.candidates`).  A reading found is a stored name or one of its
+nothing (a Chinese name's next two groups too: :func:`geoclaims.places.matching.candidates`).  A reading found is a stored name or one of its
 romanisations (reason ``transliteration``), never a guess by resemblance, except a Chinese one (above).
 
 Examples
