@@ -202,6 +202,8 @@ SPLITS = {
     "dev (round 3)": "dev passages annotated late in round 2 and measured before any rule was written from them",
     "dev (round 4)": "dev passages of round 4, each batch measured before any rule was written from it",
     "dev (round 5)": "dev passages of round 5 (Russian first), each batch measured before any rule was written from it",
+    "dev (round 6)": "dev passages of round 6 (fronts of 2022-2026 the set lacked), each batch measured before any rule "
+                     "was written from it",
     "dev": "every dev passage",
     "test": "held out: never looked at while writing rules or fitting confidence",
     "test (rounds 1-3)": "the test passages of issue 16's first round, run at the end of rounds 1, 2 and 3",
@@ -220,7 +222,7 @@ def in_split(item, split: str) -> bool:
         return item.split == "test" and (item.round == 4) == (split == "test (round 4)")
     if item.split != "dev":
         return False
-    if split in ("dev (round 2)", "dev (round 3)", "dev (round 4)", "dev (round 5)"):
+    if split in ("dev (round 2)", "dev (round 3)", "dev (round 4)", "dev (round 5)", "dev (round 6)"):
         return item.round == int(split[-2])
     return item.round == 1 and item.calibration == (split == "dev (calibration)")
 
@@ -319,7 +321,7 @@ def _print_errors(sc) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("work", "final", "test", "dev", "all"), default="work",
-                    help="work (default): the dev passages in their five parts (rules, calibration, rounds 2, 3 and 4), "
+                    help="work (default): the dev passages in their parts (rules, calibration, rounds 2 to 6), "
                          "never the test split; final: the test split (all, and its passages of rounds 1-3 and of round 4), then the "
                          "dev parts (run once, at the end); "
                          "test, dev, all: that split alone")
@@ -334,7 +336,7 @@ def main() -> None:
     before = load_before()
     if not args.no_accuracy:
         parts = ("dev (rules)", "dev (calibration)", "dev (round 2)", "dev (round 3)", "dev (round 4)",
-                 "dev (round 5)")
+                 "dev (round 5)", "dev (round 6)")
         splits = {"work": parts, "final": ("test", "test (rounds 1-3)", "test (round 4)", *parts)}.get(
             args.split, (args.split,))
         if args.ids:

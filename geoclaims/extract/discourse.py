@@ -42,7 +42,7 @@ THEY_WERE = re.compile(r"^\W*(?:(?:по\s+(?:его|её|ее|их)\s+(?:сло�
                        # "Их удалось зафиксировать в районе A, B": where the attempts of the sentence before were seen
                        r"зафиксирова\w+|зафіксува\w+|зафіксован\w+|зафиксирован\w+|recorded|spotted|observed)\b", re.I)
 #: a sentence that opens with "there": the place named last
-THERE_FIRST = re.compile(r"\s*[«\"“]?(Там|There|Тут|Here)(?!\w)")
+THERE_FIRST = re.compile(r"\s*[«\"“]?(Там|There|Тут|Here|Здесь)(?!\w)")
 #: three names in a row, joined by commas: a list
 NAME_LIST = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)?\s*,\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]+"
                        r"(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)?\s*(?:,|\s(?:and|и|і|та|й)\s)\s*[A-ZА-ЯЁІЇЄҐ]")

@@ -206,10 +206,10 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"entered|enter(?:ing|s)?(?=\s+(?:the\s+)?(?:city|town|village|settlement|[A-Z]))|"
                             r"broke\s+(?:into|through)|broken\s+(?:into|through)|moved(?!\s+out)(?:\s+(?:into|in|to))?|"
                             r"reached|penetrat(?:ed|ing)|infiltrat(?:ed|ing)|operating|occupy\s+new|break(?:ing)?\s+through|"
-                            r"gain(?:ed|ing)\s+(?:a\s+)?foothold|established\s+(?:a\s+)?foothold|approach(?:ed|ing)?|"
+                            r"gain(?:ed|ing)\s+(?:a\s+)?[\"“”'‘]?foothold|established\s+(?:a\s+)?[\"“”'‘]?foothold|approach(?:ed|ing)?|"
                             r"вышл\w+\s+(?:к|на)|вийшл\w+\s+(?:до|на)|подош\w+|подошл\w+|підійшл\w+|зайнял\w+\s+позици\w+|"
                             r"прорват\w+|прорвать|пробит\w+|пробиться|прорыв\w*|прорив\w*|"
-                            r"продвинул\w+|продвигаются|продвигались|вошл\w+|вош[её]л|зашл\w+|зайти|"
+                            r"продвинул\w+|продвигаются|продвигались|вошл\w+|вош[её]л|зашл\w+|зайти|войти(?=\s+(?:в|во)\s)|"
                             r"ворвал\w+|врывают\w+|увірвал\w+|вдерл\w+|burst\s+into|stormed\s+into|"
                             r"(?:smashed|fought|forced|pushed|battled|made|bulldozed)\s+(?:their|its|his)\s+way\s+into|"
                             # presence: "300 Russian soldiers were in Pokrovsk", "подразделения уже находятся в городе"
@@ -242,7 +242,9 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"(?:с|со|в|на)\s+(?:[\w-]+\s+){0,3}?част\w+|(?:на|в)\s+(?:север|юг|запад|восток|окраин)))|покращи\w*\s+(?:своє\s+)?(?:тактичне\s+)?"
                             r"(?:становище|положення)(?=\s+(?:на\s+територі|в\s+район|у\s+район|біля|поблизу|неподалік|[A-ZА-ЯІЇЄ]))")),
     ("advance", "nominal", w(r"расширени\w+\s+зон\w+\s+контрол\w+|розширенн\w+\s+зон\w+\s+контрол\w+|"
-                             r"advancements?|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+")),
+                             r"advancements?|advances?\s+of|успіх\w*|успех\w*|продвижени\w+|просуванн\w+|"
+                             # "о занятии российскими военными новых позиций в районе X": new positions taken near X
+                             r"заняти[еияю]\w*(?=\s+(?:[\w-]+\s+){0,3}?позици)|зайнятт\w+(?=\s+(?:[\w-]+\s+){0,3}?позиці)")),
     # fighting with no outcome: contested
     ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|disputed|grey\s+zone|gray\s+zone|бій|"
                             r"(?:continu\w+|conduct\w+|carr(?:y|ied|ying)\s+out)\s+(?:\w+\s+)?operations(?=\s+(?:to|in|near|"
@@ -315,7 +317,8 @@ ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:(?:city|town|village|settlement|territor\
                                r"місто|міста|місті|село|селі|села|селище|селищі|населен\w+|територі\w+|город\w*|"
                                r"сел[оаеу]|поселк\w+|районах|районі|районе|населённ\w+)\b|[A-ZА-ЯЁІЇЄҐ])")
 ATTRIBUTIVE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:the|a|an|of|in|from|into|at|near|its|their|в|у|на|із|з|из|по|до|"
-                                r"від|от|для|с|во)\s+(?:\w+\s+)?|[-–])$", re.I)
+                                r"від|от|для|с|во)\s+(?:\w+\s+)?(?:(?:ранее|раніше|previously|recently|earlier|недавно|"
+                                r"нещодавно|уже|вже|already)\s+)?|[-–])$", re.I)
 #: an action noun that goes on ("Освобождение X продолжается", "the fighting continues"): fighting, no outcome yet
 CONTINUES = re.compile(r"\s*(?:\S+\s+){0,3}?(?:продолжа\w+|продовжу\w+|трива\w+|continu\w+|(?:is|are)\s+ongoing|"
                        r"(?:is|are)\s+(?:still\s+)?under\s+way|идет|идёт|йде|ведется|ведеться)(?![\w'’])", re.I)
@@ -327,7 +330,11 @@ HYPOTHETICAL_AFTER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:would|could|will
 FAILED_ATTEMPT = re.compile(r"(?<![\w'’])(?:unsuccessful(?:ly)?|in\s+vain|без\s+успіху|без\s+успеха|безуспішн\w*|"
                             r"безуспешн\w*|марно|марн\w+|тщетно|невдал\w*|неудачн\w*|achieved\s+nothing|without\s+success|"
                             r"(?:не|не\s+\w+)\s+смогл\w*|не\s+змогл\w*|не\s+змі[гн]\w*|could\s+not\s+(?:reach|advance|break|enter|take)|"
-                            r"failed\s+to\s+(?:reach|advance|break|enter|take|capture))(?![\w'’])", re.I)
+                            r"failed\s+to\s+(?:reach|advance|break|enter|take|capture)|"
+                            r"(?:was|were|are|is|have\s+been|has\s+been)\s+unable\s+to|"
+                            # "росіянам не вдається увійти у X", "им не удалось войти в X": the attempt failed
+                            r"не\s+(?:вда(?:ється|ються|лося|лось|валося)|удает(?:ся)|удаются|удалось|удавалось)"
+                            r"(?:\s+(?:поки\s+що|пока|досі|до\s+сих\s+пор|ще|еще|ещё))?)(?![\w'’])", re.I)
 #: the name of a military formation, not a place: "Operational and Strategic Command East Khortytsia", "the
 #: Khortytsya military unit", "ОСУВ Хортиця", "угруповання військ «Хортиця»", "группировки войск «Север»"
 UNIT_BEFORE = re.compile(r"(?<![\w'’])(?i:operational(?:\s+and\s+strategic)?\s+(?:command|group(?:ing)?)(?:\s+of\s+(?:troops|forces))?|"
@@ -335,7 +342,8 @@ UNIT_BEFORE = re.compile(r"(?<![\w'’])(?i:operational(?:\s+and\s+strategic)?\s
                          r"группировк\w+(?:\s+войск)?|оперативн\w+\s+командуван\w+|оперативн\w+\s+командовани\w+)"
                          r"\s+(?:(?i:East|West|North|South|Схід|Восток|Північ|Південь|Юг|Север)\s+)?[«\"“'‘]?"
                          r"(?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)")
-UNIT_AFTER = re.compile(r"(?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)[»\"”'’]?\s+(?:military\s+unit|(?:operational(?:\s+and\s+strategic|-strategic)?\s+)?"
+UNIT_AFTER = re.compile(r"(?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)[»\"”'’]?\s+(?i:military\s+(?:unit|group(?:ing)?)|"
+                        r"(?:operational(?:\s+and\s+strategic|-strategic)?\s+)?"
                         r"group(?:ing)?\s+of\s+(?:troops|forces)|operational(?:\s+and\s+strategic|-strategic)?\s+group(?:ing)?|"
                         r"grouping|troops\s+grouping|forces\s+grouping)\b")
 #: a name that is no place: one word in quotes ("«Южной» - Бондарное": a group of forces), a tract ("урочище
@@ -374,7 +382,10 @@ FAILED_AFTER = re.compile(r"(?<![\w'’])(?:" + _FAILED_OUTCOME + r"|блоку\
                           r"(?:вміло|успішно)\s+оборонял\w+|(?:умело|успешно)\s+оборонял\w+|"
                           r"жодного\s+успіху|никакого\s+успеха|no\s+success)(?![\w'’])", re.I)
 #: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
-DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|untrue|false|"
+DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|inaccurate|misleading|untrue|false|"
+           r"disinformation|дезинформаци\w*|дезінформаці\w*|"
+           # "В ISW не вважають, що ...", "does not assess that": the belief is negated
+           r"не\s+вважа\w+,?\s+що|не\s+счита\w+,?\s+что|(?:does|do|did)\s+not\s+(?:assess|believe|think)\s+that|"
            r"(?:made|gave|offered)\s+no\s+(?:acknowledg\w+|confirmation|mention)|(?:did|has|have)\s+not\s+"
            r"(?:acknowledged?|confirmed?)\s+that|опроверг\w*|спростову\w*|"
            r"спростува\w*|заперечи\w*|заперечу\w*|заперечил\w*|некоректн\w+|неправдив\w+|фейк\w*|"

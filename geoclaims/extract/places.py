@@ -128,9 +128,20 @@ _MONTHS = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|ян�
                      r"листопад|груд)", re.I)
 _NOT_PLACE_AFTER = re.compile(r"^\s*(?:street|streets|avenue|str\.|highway|road|river|plant|factory|reservoir|channel|"
                               r"said|says|told|added|stated|states|wrote|writes|noted|notes|claimed|posted|announced|"
-                              r"explained|commented|admitted|asserted|declared|group|operation|offensive|[»\"”]?\s*группировк\w*|[»\"”]?\s*угрупован\w*|"
+                              r"explained|commented|admitted|asserted|declared|group|operation|offensive|military\s+group|"
+                              r"[»\"”]?\s*группировк\w*|[»\"”]?\s*угрупован\w*|"
                               r"улиц\w+|проспект\w*|вулиц\w+|шосе|трасс\w+|дорог\w+|рек\w+|річк\w+|завод\w*|"
                               r"водохранилищ\w+|водосховищ\w+|микрорайон\w*|мікрорайон\w*)\b", re.I)
+#: a verb of speaking right after a name in the subject's place ("Рогов отметил", "військовий експерт Жданов
+#: заявив"): a person, no place speaks; "о взятии Артемовска сообщил Пригожин" is the place
+_SPEAKS_AFTER = re.compile(r"^\s*(?:отметил|заявил|сообщил|сказал|написал|подчеркнул|добавил|уточнил|рассказал|пояснил|"
+                           r"считает|полагает|утверждает|признал|заявив|повідомив|зазначив|наголосив|додав|написав|"
+                           r"сказав|підкреслив|уточнив|розповів|пояснив|вважає|стверджує|визнав)(?:а|и)?(?![\w'’])|"
+                           r"^\s*(?:пишет|пише)(?![\w'’])", re.I)
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.,;:!?—–«\"“(]\s*|[A-ZА-ЯЁІЇЄҐ][\w'’.-]*\s+|(?<![\w'’])(?i:военкор|блогер|эксперт|"
+                             r"аналитик|депутат|губернатор|глава|командир|спикер|представитель|полковник|генерал|"
+                             r"журналист|экс-\w+|речник|очільник|аналітик|експерт|журналіст|командувач|військовий|"
+                             r"военный|политолог|політолог|волонтер|волонтёр)\s+)$")
 #: an oblast by its nickname ("Херсонщина", "на Харківщині", "Запоріжжя" as a region is not caught here)
 _OBLAST_NICKNAME = re.compile(r"(?:Курщин|Харківщин|Харьковщин|Сумщин|Донеччин|Луганщин|Херсонщин|Бєлгородщин|Белгородчин|"
                               r"Брянщин|Дніпропетровщин|Днепропетровщин|Миколаївщин|Николаевщин|Київщин|Киевщин|"
@@ -338,7 +349,7 @@ class PlaceFinder:
                 m = REGION_AFTER.match(after)
                 if m:  # "Kursk Oblast", "Kupiansk direction", "Izium district": a region, not the town
                     regions.append((seq[0].start(), seq[-1].end() + m.end(), raw + after[:m.end()]))
-                elif n == 1 and _REGION_ADJ.search(raw) and hit[2] == "inflected" and re.match(
+                elif n == 1 and _REGION_ADJ.search(raw) and re.match(
                         r"^\s+(?:(?:и|і|та)\s+[А-ЯІЇЄ]\w+\s+)?(?:област|облас|район|направлен|напрям|громад|"
                         r"Народн|республ|ОВА|ОДА|облсовет|облрад|операц)", after, re.I):
                     regions.append((seq[0].start(), seq[-1].end(), raw))  # "Луганской и Донецкой областях"
@@ -349,6 +360,8 @@ class PlaceFinder:
                     pass
                 elif _KIND_OF_AFTER.match(after):
                     pass  # "the Donetsk village of Klishchiivka", "the Kharkiv town of Vovchansk": where it lies
+                elif _SPEAKS_AFTER.match(after) and _SUBJECT_BEFORE.search(text[max(start, seq[0].start() - 40):seq[0].start()]):
+                    pass  # "Рогов отметил": a person
                 elif not _NOT_PLACE_AFTER.match(after) and not _NOT_PLACE_BEFORE.search(
                         text[max(0, seq[0].start() - 30):seq[0].start()]):
                     found.append(Mention(seq[0].start(), seq[-1].end(), raw, hit[0], hit[1], hit[2], hit[3]))

@@ -83,7 +83,10 @@ _KM_FROM = re.compile(r"(?P<km>\d+(?:[.,]\d+)?)\s*" + _KM + r"\s+(?:from|away\s+
 _RU_DIR_BEFORE = re.compile(r"(?P<w>" + "|".join(re.escape(k) for k in sorted(_RU_DIR, key=len, reverse=True))
                             + r")\s*$", re.I)
 _REFERENCE = re.compile(
-    r"(?:\b(?:all|both|each)\s+(?:\d+\s*(?:km|kilomet\w+)\s+)?" + _DIR_WORD + r"\s+of|"
+    # "20 kilometers from the regional capital, Sumy": the distance locates the place claimed before it
+    r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet\w+|miles?)\s+(?:away\s+)?from\s+the\s+(?:[\w-]+\s+){0,2}?(?:capital|centre|center|"
+    r"hub|city|town)\s*,\s*|"
+    r"\b(?:all|both|each)\s+(?:\d+\s*(?:km|kilomet\w+)\s+)?" + _DIR_WORD + r"\s+of|"
     r"\b(?:leading|lead|leads|road|highway|route|railway|line|connecting)\b[^,.;]{0,40}?\b(?:to|toward|towards|from|"
     r"between)(?:\s+the\s+city\s+of)?|"
     r"\b(?:located|situated|lying|lies|lie)\s+(?:\w+\s+){0,6}?(?:of|near|from|in|outside|to)|"

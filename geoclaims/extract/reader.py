@@ -85,6 +85,9 @@ _GOAL_BEFORE = re.compile(r"(?<!\w)(?:to|toward|towards|into|до|к|ко|в\s+�
 
 
 _FALL = re.compile(r"fall\b|падінн|падени", re.I)
+#: unnamed settlements in the plural: "в населених пунктах", "in several villages"
+_PLURAL_SETTLEMENTS = re.compile(r"(?<!\w)(?:населених\s+пунктах|населенных\s+пунктах|населённых\s+пунктах|селах|селах|"
+                                 r"селищах|посёлках|поселках|villages|settlements|localities)(?!\w)", re.I)
 #: "on the A – B axis": A is where the movement starts
 _AXIS_FROM = re.compile(r"(?<!\w)(?:направлени\w*|напрям\w*|direction|axis)\s+(?:(?:of|from|от|від)\s+)?$", re.I)
 #: a direction of movement right before a name: an advance or retreat toward it says nothing of the place itself
@@ -93,7 +96,8 @@ _TOWARD_BEFORE = re.compile(r"(?<!\w)(?:toward|towards|in\s+the\s+direction\s+of
                             r"по\s+направлени\w+|по\s+напрямк\w+|"
                             # an imperfective verb of movement and "к"/"до": "продвигаются к селу X" (on the way)
                             r"(?:продвига\w+|просува\w+|движут\w*|двига\w+|руха\w+)\s+(?:[\w-]+\s+){0,2}?(?:к|ко|до))\s+(?:the\s+)?"
-                            r"(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|(?:сел\w*|населен\w+\s+пункт\w*|"
+                            r"(?:(?:villages?|towns?|city|settlements?)\s+(?:of\s+)?|"
+                            r"(?:[\w-]+\s+){1,2}?(?:hub|city|town|village|centre|center|capital|stronghold)\s+of\s+|(?:сел\w*|населен\w+\s+пункт\w*|"
                             r"населён\w+\s+пункт\w*|город\w*|міст\w*|поселк\w*|посёлк\w*|селищ\w*)\s+)?"
                             r"(?:[\w'’-]+\s+(?:and|і|и|та)\s+)?$", re.I)
 
@@ -291,6 +295,8 @@ class Reader:
         """"...тримають оборону та не дають противнику просунутися далі": the place the last sentence named."""
         if prev is None or s.regions or not any(t.action == "repelled" and not t.blocked for t in triggers):
             return []  # "...in Kursk Oblast fend off assaults": the region is where, not the last place
+        if _PLURAL_SETTLEMENTS.search(s.text):
+            return []  # "не дають ворогу закріпитися в населених пунктах": places it does not name
         named = [m for m, ref in self.anaphora.items[-4:] if not ref and m.start >= prev.start]
         if len({m.name for m in named}) != 1:
             return []
@@ -342,7 +348,8 @@ class Reader:
                 prev_end, prev_start = mentions[k - 1].end - a, mentions[k - 1].start - a
             q, km, kind = qualifier(text[a:m.start], text[m.end:s.end], t.action if t else "",
                                     previous_place_end=prev_end, ukrainian=ukrainian, previous_place_start=prev_start)
-            if kind == "claim" and not q and prev_q is not None and m.how != "anaphor" and re.fullmatch(
+            if kind == "claim" and not q and prev_q is not None and m.how != "anaphor" and \
+                    attached.get(prev_q[0].start) is t and re.fullmatch(
                     r"\s*(?:,\s*(?:and\s+|и\s+|і\s+|та\s+|й\s+)?|\s+(?:and|и|і|та|й|or|или|або)\s+)\s*",
                     text[prev_q[0].end:m.start]):
                 q, km = prev_q[1], prev_q[2]  # "in the areas of A, B and C": all near
@@ -370,6 +377,10 @@ class Reader:
             if any(m.start >= t.end for m, _, _ in rows):  # "В районе Волчанска наши освободили Бурговатку": a frame
                 rows = [(m, q, km) for m, q, km in rows if not (
                     m.end <= t.start and q == "near" and m.start - s.start < 30 and t.action in ("capture", "advance"))]
+            named = {m.name for m, _, _ in rows if m.how != "anaphor"}
+            rows = [r for r in rows if r[0].how != "anaphor" or r[1] or r[0].name not in named
+                    or not lx.ANAPHOR.fullmatch(r[0].text)]  # "бої майже в центрі
+            # Вугледара, в самому місті залишається ...": the word for the town named under the same action adds nothing
             seen: set[str] = set()
             self.n += 1
             cid = f"X{self.n}"

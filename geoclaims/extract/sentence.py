@@ -40,7 +40,7 @@ _INSTRUMENTAL = re.compile(r"^\s*(?:российски\w+|российскими
 _COUNTRY = re.compile(r"(?<![\w-])(?P<c>Ukraine|Ukrainian|Kyiv|Украин\w+|Україн\w+|Russia|Russian|Moscow|Росси\w+|"
                       r"Росі\w+|Российск\w+|Російськ\w+)", re.I)
 #: "captured it", "fighting there": a word for the place right after an action
-IT_AFTER = re.compile(r"\s+(it|there|там|туди|туда)(?!\w)", re.I)
+IT_AFTER = re.compile(r"\s+(it|there|там|туди|туда|здесь|тут)(?!\w)", re.I)
 _BREAK_THROUGH = re.compile(r"(?:прорват|прорвать|пробит|пробиться|прорыв|прорив|break)", re.I)
 _LIBERATE = re.compile(r"(?:освобо|звільн|liberat|free)", re.I)
 #: a side named right after these words is an object or attribute, not a subject: "в обороне ВСУ", "against Russian"
@@ -112,6 +112,12 @@ _GOES_ON_BEFORE = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+
                              r"приступил\w*\s+к|приступ\w+\s+до|розпочал\w*|начал\w*|began|started|begun)\s+"
                              r"(?:\w+\s+)?$", re.I)
 #: the subject of a sentence is a report that the sentence goes on to deny: "Інформація про нібито просування ..."
+#: a claim noun whose content follows: "claim that", "reports of", "заявами про", "утверждения о"
+_CLAIM_OF = re.compile(r"(?<![\w'’])(?:claims?|reports?|allegations?|заяв\w*|заявлени\w*|утверждени\w*|твердженн\w*|"
+                       r"повідомленн\w*|сообщени\w*|информаци\w*|інформаці\w*)\s+(?:that|of|about|про|о|об|що|что)\s+"
+                       r"(?:(?!(?:but|але|но|однако)\b)[^.;:]){0,50}$", re.I)
+#: said of a claim: it came too soon ("поспішив", "premature")
+_PREMATURE = re.compile(r"(?<![\w'’])(?:поспіши\w*|поспішн\w*|поторопил\w*|поспеши\w*|поспешн\w*|premature\w*)", re.I)
 _REPORT_SUBJECT = re.compile(r"\W*(?:інформаці\w+|информаци\w+|повідомлення|сообщени\w+|заяв\w+|чутки|слухи|"
                              r"(?:the\s+)?(?:claims?|reports?|information|rumou?rs?))\s", re.I)
 
@@ -202,6 +208,10 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
             t.blocked = "denied"
         elif _REPORT_SUBJECT.match(s.text) and lx.DENIAL.search(text, t.end, s.end):
             t.blocked = "denied"  # "Інформація про нібито просування ... не відповідає дійсності"
+        elif _CLAIM_OF.search(text, max(s.start, t.start - 60), t.start) and (
+                lx.DENIAL.search(text, t.end, s.end) or _PREMATURE.search(text, t.end, s.end)):
+            t.blocked = "denied"  # "ISW's claim that X has been captured is inaccurate", "з заявами про захоплення
+            #  міста противник явно поспішив"
     return found
 
 
@@ -242,8 +252,8 @@ def _failed_outcome(text: str, s: Sentence, found: list[Trigger]) -> None:
         for t in reversed(before):
             if t.action in ("capture", "advance", "withdraw") and not (t.voice == "active" and t.action == "advance"):
                 break  # "captured X and attacked Y without success": the failure is the attack's
-            if t.action in ("contest", "advance") and t.voice == "active":
-                attacks.append(t)
+            if t.action in ("contest", "advance") and t.voice == "active" and not _DEFENSIVE.match(t.text):
+                attacks.append(t)  # "проводять пошуково-ударні дії, відбивають атаки": the defender's operations
         if not attacks:
             continue
         for t in attacks:
@@ -260,6 +270,8 @@ _RELATIVE_BEFORE = re.compile(r"(?<![\w'’])(?:which|that|що|який|яка|
 _APPOSITIVE = re.compile(r"^\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,[^,.;]{1,80},")
 #: "после (ожесточенных) боев", "після запеклих боїв", "after heavy fighting": fighting told as the way to an outcome
 _AFTER_FIGHT = re.compile(r"(?<![\w'’])(?:после|після|after)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+#: operations a defender conducts (search-and-strike, counter-sabotage, clearing): no attack that can fail
+_DEFENSIVE = re.compile(r"(?:search|counter-?sabotage|clearing|пошуково|поисково|контрдиверс|протидиверс)", re.I)
 #: between an attack and the verb that repels it: a comma or "and", and at most two words (the defender)
 _THEN_REPELLED = re.compile(r"\s*[,;–—-]?\s*(?:(?:и|і|та|й|а|но|але|проте|однако|and|but)\s+)?(?:[\w'’-]+\s+){0,2}",
                             re.I)
@@ -447,6 +459,15 @@ def attack_side(text: str, t: Trigger, s: Sentence, sides, persp: str | None) ->
     return None
 
 
+#: "in the area of" before a participle of state: the place is where the sentence's action happened
+_AREA_OF_STATE = re.compile(r"(?<!\w)(?:в\s+районе|в\s+районі|у\s+районі|в\s+окрестностях|на\s+околицах|"
+                            r"в\s+околицях|около|возле|біля|поблизу|near|around|in\s+the\s+(?:area|vicinity)\s+of)\s+"
+                            r"(?:(?:ранее|раніше|previously|recently|earlier|недавно|нещодавно|уже|вже|already|the)\s+)*$", re.I)
+#: a copula between a name and the state that follows it: "X remains contested", "X is still contested"
+_COPULA = re.compile(r"\s+(?:(?:remains?|remained|is|are|was|were|stays?|stayed|still|now|being|been|has|have|had|"
+                     r"остается|остаётся|залишається|залишається|лишається)\s+)+", re.I)
+
+
 def attach(text: str, s: Sentence, mentions: list[Mention], triggers: list[Trigger]) -> dict[int, Trigger]:
     """mention start -> the trigger that governs it."""
     text = text
@@ -458,7 +479,10 @@ def attach(text: str, s: Sentence, mentions: list[Mention], triggers: list[Trigg
             continue
         state = [t for t in triggers if t.end <= m.start]
         if state and state[-1].blocked == "standing" and m.start - state[-1].end < 40 and not re.search(
-                r"[,;:]", text[state[-1].end:m.start]):
+                r"[,;:]", text[state[-1].end:m.start]) and not (_AREA_OF_STATE.search(
+                text, max(s.start, state[-1].start - 40), state[-1].start) and [
+                t for t in live if t.end <= state[-1].start]):  # "занятии позиций в районе ранее освобожденного
+            #  села X": new positions near X, taken after it
             out[m.start] = state[-1]  # "опираясь на ранее освобождённые населённые пункты Волчье и Гай": a state
             continue
         after = [t for t in live if t.start >= m.end and ";" not in text[m.end:t.start]]
@@ -473,6 +497,9 @@ def attach(text: str, s: Sentence, mentions: list[Mention], triggers: list[Trigg
             if _PASSIVE_LINK.match(gap):
                 out[m.start] = after[0]
                 continue
+        if after and after[0].action == "contest" and _COPULA.fullmatch(text, m.end, after[0].start):
+            out[m.start] = after[0]  # "..., Kurakhove remains contested": the name is the subject of the state
+            continue
         if after and after[0].start - m.end < 60 and _RELATIVE.match(text[m.end:after[0].start]):
             out[m.start] = after[0]  # "Андріївкою, яку українські війська опанували"
             continue

@@ -801,3 +801,81 @@ def test_villages_listed_after_strikes_are_not_taken_by_the_capture_before():
                   "формированиям бригад ВСУ в районах нескольких населенных пунктов. Среди них оказались Охримовка, "
                   "Котовка и Малая Волчья.", published="2026-02-07")
     assert [(p, s, a) for p, s, a, _ in got] == [("Chuhunivka", "RU", "capture")]
+
+
+# -- round 6 (batch B): forms from reporting on the 2024-2026 fronts ----------------------------------------
+def test_a_claim_the_speaker_calls_inaccurate_or_disinformation_is_no_claim():
+    got, _ = rows("“ISW’s claim that Kurakhove has been captured is inaccurate,” DeepState analysts stated.")
+    assert got == []
+    got, _ = rows("Можу, однак, зазначити, що у його межах тривали бої, так що з заявами про захоплення Курахового "
+                  "противник явно поспішив.")
+    assert ("Kurakhove", "RU", "capture", "") not in got
+    got, _ = rows("Российские пропагандисты распространяют дезинформацию о якобы захвате оккупантами села Юнаковка "
+                  "Сумской области, заявил начальник ОВА Олег Григоров.", published="2025-05-24")
+    assert got == []
+    got, _ = rows("В ISW не вважають, що російські окупанти контролюють території поблизу Добропілля.",
+                  published="2025-08-15")
+    assert got == []
+    # a claim reported, then denied by the other side, stays the claimant's claim (the set's convention)
+    got, _ = rows("Yevgeny Prigozhin said his Wagner fighters had completed the capture of Bakhmut, but Ukraine "
+                  "rejected the claim.", published="2023-05-20")
+    assert ("Bakhmut", "RU", "capture", "") in got
+
+
+def test_a_failed_attempt_to_enter_is_repelled_on_the_attacker():
+    got, _ = rows("Наразі росіянам не вдається увійти у Степногірськ, тому вони рухаються берегом водосховища.")
+    assert got == [("Stepnohirsk", "RU", "repelled", "")]
+    got, _ = rows("Russian troops were unable to enter Kupiansk.")
+    assert got == [("Kupyansk", "RU", "repelled", "")]
+    got, _ = rows("Российские войска смогли войти в Купянск.")
+    assert got == [("Kupyansk", "RU", "advance", "")]
+
+
+def test_the_defenders_own_operations_do_not_fail_and_unnamed_settlements_are_no_topic():
+    got, _ = rows("Наразі росіянам не вдається увійти у Степногірськ. ЗСУ проводять пошуково-ударні дії, відбивають "
+                  "атаки та не дають ворогу закріпитися в населених пунктах.")
+    assert got == [("Stepnohirsk", "RU", "repelled", "")]
+
+
+def test_a_person_who_speaks_a_military_group_and_a_regional_administration_are_no_places():
+    got, _ = rows("Рогов отметил, что российские войска продвинулись дальше.")
+    assert got == []
+    got, _ = rows("Ранее о взятии Артемовска сообщил глава ЧВК «Вагнер» Евгений Пригожин.", published="2023-05-20")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Bakhmut", "RU", "capture")]
+    got, _ = rows("Ukrainian forces have retaken the village of Kindrativka in Sumy Oblast, a spokesperson for the "
+                  "Kursk military group confirmed.", published="2025-07-27")
+    assert got == [("Kindrativka", "UA", "capture", "")]
+    got, _ = rows("Очільник Донецької ОВА Вадим Філашкін повідомив про бої майже в центрі Вугледара.",
+                  published="2024-10-01")
+    assert [p for p, *_ in got] == ["Vuhledar"]
+
+
+def test_distances_and_directions_that_only_locate():
+    got, _ = rows("The Russian grouping ‘North’ has captured the village of Andreyivka, a strategic location just "
+                  "20 kilometers from the regional capital, Sumy.", published="2025-06-01")
+    assert "Sumy" not in [p for p, *_ in got]
+    got, _ = rows("Russian troops are in Kurakhove, which represents a stepping stone towards the logistical hub of "
+                  "Pokrovsk.", published="2024-11-05")
+    assert [p for p, *_ in got] == ["Kurakhove"]
+
+
+def test_remains_contested_after_a_list_governed_by_another_action():
+    got, _ = rows("The map revealed Russian advances in several nearby areas, including Yantarne, Rozlyv and near "
+                  "Toretsk, Kurakhove remains contested.", published="2024-12-20")
+    assert ("Kurakhove", "RU", "contest", "") in got
+    assert ("Toretsk", "RU", "advance", "near") in got
+
+
+def test_new_positions_near_a_village_taken_earlier_and_a_foothold():
+    got, _ = rows("Царев сообщил о занятии российскими военными новых позиций в лесополосах в районе ранее "
+                  "освобожденного села Степановка.", published="2026-01-25")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "advance")]
+    got, _ = rows("Ukraine’s military has acknowledged the Russians have gained a “foothold” in Ocheretyne.",
+                  published="2024-04-28")
+    assert got == [("Ocheretyne", "RU", "advance", "")]
+
+
+def test_the_word_for_a_town_named_under_the_same_action_adds_no_claim():
+    got, _ = rows("Очільник ОВА повідомив про бої майже в центрі Вугледара, в самому місті залишається 107 мирних "
+                  "жителів.", published="2024-10-01")
+    assert got == [("Vuhledar", "RU", "contest", "central")]
