@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Antecedents"]
 
+#: a plural pronoun opening a sentence whose verb is passive: the places listed just before, not troops
+_THEY = re.compile(r"\s*(?:Они|Вони|They)(?![\w'’])")
+
 
 class Antecedents:
     """The places named so far in a report, and the anaphors of a sentence resolved to them."""
@@ -75,7 +78,12 @@ class Antecedents:
             ante = self.antecedent(a, out)
             if ante is not None and not any(x.start <= a < x.end for x in out):
                 out.append(Mention(a, s.start + m.end(1), m.group(1), ante.name, ante.place_ids, "anaphor"))
-        for m in lx.PLURAL_ANAPHOR.finditer(s.text):  # "both of which", "ці населені пункти"
+        plural = list(lx.PLURAL_ANAPHOR.finditer(s.text))
+        they = _THEY.match(s.text)
+        if they and not [x for x in out if x.how != "anaphor"] and any(
+                t.voice == "passive" and t.action in ("capture", "withdraw") and t.start - s.start < 90 for t in triggers):
+            plural.append(they)  # "...расположены села A, B и C. Они ранее были освобождены": the places listed before
+        for m in plural:  # "both of which", "ці населені пункти"
             a = s.start + m.start()
             before = [x for x in out if x.end <= a and x.how != "anaphor"]
             if len(before) < 2:

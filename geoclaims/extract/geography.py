@@ -302,6 +302,10 @@ class Geography:
         readings = [n for n in (m.name, *m.options) if n in self.resolved]
         if m.how == "exact" and readings[:1] == [m.name] and not self._far(m.name) and (
                 self.anchored(m.name, by_name=False) or not any(self.anchored(n, by_name=False) for n in readings[1:])):
+            if not self.anchored(m.name, by_name=False) and self.resolved[m.name][0].admin1 not in WAR_OBLASTS:
+                war = [n for n in readings[1:] if self.resolved[n][0].admin1 in WAR_OBLASTS]
+                if war:  # "Оборона Покровська триває": Pokrovsk's genitive, not a Pokrovsk in Yakutia spelt so
+                    return replace(m, name=war[0])
             return m  # written as a place's name: another case's reading only when this one is far from the rest
         #   (or when only the other reading lies among the report's places: "Шевченка" near Pokrovsk is Шевченко)
         anchored = [n for n in readings if self.anchored(n, by_name=False)] or [n for n in readings if self.anchored(n)]

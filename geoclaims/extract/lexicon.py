@@ -126,6 +126,7 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"отражают(?=\s)")),
     # withdrawals
     ("withdraw", "active", w(r"withdr[ae]w|withdrawn|withdrawing|retreat(?:ed|ing|s)?|pulled\s+(?:back|out)|"
+                             r"moved\s+away(?=\s+from)|отвел[аи]?|отвели|відвел[аи]?|відвів|"
                              r"moved\s+out(?=\s+of)|"
                              r"abandon(?:ed|ing)|left|leave|evacuated|pull(?:ing)?\s+(?:back|out)|(?:recogni[sz]ed|admitted|confirmed)\s+the\s+loss\s+of|"
                              r"lost(?:\s+control\s+of)?|fell\s+back|gave\s+up|ceded|отступ(?:ил|ают|ает|ать|ят|ит|или|ила)\w*|"
@@ -152,14 +153,14 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                           r"(?:is|are|was|were|now|firmly|remains?)\s+in\s+(?:Russian|Ukrainian|enemy|Kyiv['’]s|Moscow['’]s)\s+"
                           r"hands|(?:в|у)\s+руках\s+(?:ВСУ|ЗСУ|россиян|росіян|российск\w+\s+\w+|російськ\w+\s+\w+|"
                           r"украинск\w+\s+\w+|українськ\w+\s+\w+|противника|ворога)|"
-                          r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:\w+\s+){0,2}control|"
-                          r"(?:is|are|remains?|now|firmly)\s+under\s+(?:\w+\s+){0,2}control|under\s+the\s+control\s+of|"
+                          r"(?:came|come|comes|coming|returned|passed)\s+under\s+(?:[\w'’]+\s+){0,2}control|"
+                          r"(?:is|are|remains?|now|firmly)\s+under\s+(?:[\w'’]+\s+){0,2}control|under\s+the\s+control\s+of|"
                           r"(?:are|is)\s+(?:now\s+)?(?:controlled|held)\s+by|controlled\s+by|контролиру\w+ся|"
                           r"контролю\w+ся|установлен\w*\s+(?:полный\s+)?контроль|встановлен\w*\s+(?:повний\s+)?контроль|"
                           r"под\s+(?:\w+\s+){0,2}контроль\s+(?:вернул\w*|перешл\w*|переш[её]л\w*)|"
                           r"під\s+(?:\w+\s+){0,2}контроль\s+(?:поверну\w*|перейшл\w*|поверта\w+)|"
                           r"поверта\w+\s+під\s+(?:\w+\s+){0,2}контроль|"
-                          r"(?:remains?|remained|still)\s+under\s+(?:\w+\s+){0,2}control|"
+                          r"(?:remains?|remained|still)\s+under\s+(?:[\w'’]+\s+){0,2}control|"
                           r"(?:остается|остаётся|залишається|залишаються)\s+(?:\w+\s+){0,2}(?:под|під)\s+(?:\w+\s+){0,2}контролем|"
                           r"перош[её]л\w*\s+под\s+(?:\w+\s+){0,2}контроль|переш[её]л\w*\s+под\s+(?:\w+\s+){0,2}контроль|"
                           r"перешл\w+\s+под\s+(?:\w+\s+){0,2}контроль|вернул\w*\s+под\s+(?:\w+\s+){0,2}контроль|"
@@ -191,7 +192,11 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"взял\w*\s+під\s+(?:свій\s+)?контроль|повернул\w*\s+під\s+контроль|повернул\w*|"
                             r"встановил\w*\s+(?:повний\s+)?контроль|витіснил\w*|вибил\w*|"
                             r"завершил\w*\s+(?:\"|«)?пошук\s+і\s+знищення|завершено\s+(?:\"|«)?пошук\s+і\s+знищення|"
-                            r"завершил\w*\s+(?:\"|«)?зачистк\w+|взято\s+(?:під\s+)?контроль|взято\s+контроль")),
+                            r"завершил\w*\s+(?:\"|«)?зачистк\w+|взято\s+(?:під\s+)?контроль|взято\s+контроль|"
+                            # a flag raised over a place: "підняли над селищем український прапор", "raised the flag over X"
+                            r"підняли(?=\s+(?:[\w'’-]+\s+){0,4}?прапор)|підняв(?=\s+(?:[\w'’-]+\s+){0,4}?прапор)|"
+                            r"подняли(?=\s+(?:[\w'’-]+\s+){0,4}?флаг)|поднял(?=\s+(?:[\w'’-]+\s+){0,4}?флаг)|"
+                            r"(?:raised|hoisted)(?=\s+(?:[\w'’-]+\s+){0,3}?flags?\s+(?:over|in|above))")),
     ("capture", "nominal", w(r"падінн[яюі]|падени[еяю]|(?:зачистк[уиае]|зачищенн\w+)(?=\s+(?:(?:центр\w*|окраин\w*|околиц\w*|частин\w*|"
                              r"част[иь]|район\w*)\s+)?(?:сел|населен|населён|поселк|посёлк|міст|город|селищ|"
                              r"[A-ZА-ЯЁІЇЄ]))|capture\s+of|seizure\s+of|liberation\s+of|occupation\s+of|takeover\s+of|fall\s+of|"
@@ -247,6 +252,12 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"заняти[еияю]\w*(?=\s+(?:[\w-]+\s+){0,3}?позици)|зайнятт\w+(?=\s+(?:[\w-]+\s+){0,3}?позиці)")),
     # fighting with no outcome: contested
     ("contest", "active", w(r"fighting|fights|clashes|battles?|combat|contested|disputed|grey\s+zone|gray\s+zone|бій|"
+                            r"(?:сложн\w+|напряженн\w+|напряжённ\w+|тяжел\w+|тяжёл\w+|складн\w+|напружен\w+|важк\w+)\s+"
+                            r"(?:\w+\s+)?(?:обстановк\w+|ситуаци\w+|ситуаці\w+)|"
+                            r"(?:difficult|tense|critical)\s+situation|"
+                            # "оборона Мар’їнки триває", "the defence of X continues": fighting, no outcome
+                            r"оборон[аи](?=\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+\s+(?:трива|продовжу|продолжа|ид[её]т))|"
+                            r"defen[cs]e\s+of(?=\s+[A-Z][\w'’-]+\s+continu)|"
                             r"(?:continu\w+|conduct\w+|carr(?:y|ied|ying)\s+out)\s+(?:\w+\s+)?operations(?=\s+(?:to|in|near|"
                             r"around|against|on))|"
                             r"(?:search[-\s]and[-\s](?:strike|destroy)|counter-?sabotage|clearing)\s+(?:operations|measures|actions)|"
@@ -297,7 +308,11 @@ INTENT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing)
                     r"look(?:s|ing)?\s+to|prepar(?:e|es|ed|ing)|ability|capacity|able|threat(?:en(?:s|ed)?)?|order(?:s|ed)?|"
                     r"пыта\w+|попыт\w*|попытаться|намерен\w*|планир\w+|хотят|хотел\w*|стрем\w+|"
                     r"готов\w+|намага\w+|спроб\w*|старают\w*|старается|стараються|старається|старал\w+ся|старал\\w+сь|планув?\w+|хоч\w+|прагн\w+|має\s+намір|з\s+метою|"
-                    r"с\s+целью|чтобы|щоб|угроз\w+|"
+                    r"с\s+целью|чтобы|щоб|угроз\w+|должн\w+|обязан\w*|нужно|надо|необходимо|треба|повинн\w+|"
+                    r"мусить|мусять|must|should|need(?:s|ed)?\s+to|для\s+(?:дальнейш\w+|подальш\w+)|"
+                    r"conditions[\"”]?\s+for|услови\w+\s+для|умов\w*\s+для|у\s+разі|в\s+случае|in\s+case\s+of|"
+                    r"(?:зусилля|усилия|efforts?)\s+(?:\w+\s+)?(?:на|on|to)|(?:зосереджу\w+|сосредоточ\w+|focus\w*)\s+"
+                    r"(?:\w+\s+){0,2}(?:на|on)|ма(?:є|ють|ли|в|ла)\s+намір\w*|намір\w*|"
                     r"(?<!успешную\s)(?<!успешной\s)(?<!успішну\s)(?<!успішної\s)(?<!successful\s)"
                     r"(?:операци\w+\s+по|операці\w+\s+(?:з|із|по)|operations?\s+to))\s+(?:\w+\s+){0,3}$", re.I)
 #: the intent words that are attempts (an attack that happened), not plans: "tried to break through near X"
@@ -305,7 +320,7 @@ ATTEMPT = re.compile(r"(?<![\w'’])(?:try|tries|tried|trying|attempt(?:s|ed|ing
                      r"намага\w+|спроб\w*|старают\w*|старается|стараються|старається|совершил\w*\s+попытк\w+|здійснил\w*\s+спроб\w+)\s+(?:\w+\s+){0,4}$", re.I)
 #: a capture word whose object is no territory: "повернули контроль над ситуацією", "regained control of the situation"
 NOT_TERRITORY_AFTER = re.compile(r"\s*(?:(?:контроль|контролю|control)\s+(?:над|of|over)\s+)?(?:the\s+)?"
-                                 r"(?:ситуаці\w+|situation|положенн\w+|обстановк\w+|initiative|ініціатив\w+|"
+                                 r"(?:ситуаці\w+|ситуаци\w+|situation|положенн\w+|обстановк\w+|initiative|ініціатив\w+|"
                                  r"инициатив\w+|пол[оі]женн?\w+)", re.I)
 #: a state that has lasted: "have been controlled by Russian forces for months", "с 2014 года"
 DURATION_AFTER = re.compile(r"\s*(?:\S+\s+){0,4}?(?:for\s+(?:months|years|weeks|decades|\d+\s+\w+)|since\s+(?:\d{4}|"
@@ -316,8 +331,8 @@ DURATION_AFTER = re.compile(r"\s*(?:\S+\s+){0,4}?(?:for\s+(?:months|years|weeks|
 ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:(?:city|town|village|settlement|territor\w*|areas?|regions?|part|parts|lands?|"
                                r"місто|міста|місті|село|селі|села|селище|селищі|населен\w+|територі\w+|город\w*|"
                                r"сел[оаеу]|поселк\w+|районах|районі|районе|населённ\w+)\b|[A-ZА-ЯЁІЇЄҐ])")
-ATTRIBUTIVE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:the|a|an|of|in|from|into|at|near|its|their|в|у|на|із|з|из|по|до|"
-                                r"від|от|для|с|во)\s+(?:\w+\s+)?(?:(?:ранее|раніше|previously|recently|earlier|недавно|"
+ATTRIBUTIVE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:the|a|an|of|in|from|into|at|near|around|its|their|в|у|на|із|з|из|по|до|"
+                                r"від|от|для|с|во|біля|поблизу|около|возле|под|під|за)\s+(?:\w+\s+)?(?:(?:ранее|раніше|previously|recently|earlier|недавно|"
                                 r"нещодавно|уже|вже|already)\s+)?|[-–])$", re.I)
 #: an action noun that goes on ("Освобождение X продолжается", "the fighting continues"): fighting, no outcome yet
 CONTINUES = re.compile(r"\s*(?:\S+\s+){0,3}?(?:продолжа\w+|продовжу\w+|трива\w+|continu\w+|(?:is|are)\s+ongoing|"
@@ -332,6 +347,7 @@ FAILED_ATTEMPT = re.compile(r"(?<![\w'’])(?:unsuccessful(?:ly)?|in\s+vain|бе
                             r"(?:не|не\s+\w+)\s+смогл\w*|не\s+змогл\w*|не\s+змі[гн]\w*|could\s+not\s+(?:reach|advance|break|enter|take)|"
                             r"failed\s+to\s+(?:reach|advance|break|enter|take|capture)|"
                             r"(?:was|were|are|is|have\s+been|has\s+been)\s+unable\s+to|"
+                            r"(?:did\s+not|didn['’]t|failed\s+to)\s+succeed|не\s+(?:досягли|добились|достигли)\s+успіх\w*|"
                             # "росіянам не вдається увійти у X", "им не удалось войти в X": the attempt failed
                             r"не\s+(?:вда(?:ється|ються|лося|лось|валося)|удает(?:ся)|удаются|удалось|удавалось)"
                             r"(?:\s+(?:поки\s+що|пока|досі|до\s+сих\s+пор|ще|еще|ещё))?)(?![\w'’])", re.I)
@@ -356,7 +372,8 @@ SETTLEMENT_NOUN_BEFORE = re.compile(r"(?:village|town|city|settlement|сел[о�
 #: the outcome clause of an attack told in the same sentence, saying it failed: "attacked near X and Y but were
 #: forced to retreat", "вели наступальні дії в районах X, Y, успіху не мали", "launch assaults on X ... but without
 #: success", "Однако ничего у россиян не получилось"
-_FAILED_OUTCOME = (r"(?:but|and)\s+(?:were|was|had\s+been)\s+(?:forced|made)\s+to\s+(?:retreat|withdraw|fall\s+back|"
+_FAILED_OUTCOME = (r"(?:but|yet)\s+(?:did\s+not|didn['’]t|failed\s+to)\s+succeed|"
+                   r"(?:but|and)\s+(?:were|was|had\s+been)\s+(?:forced|made)\s+to\s+(?:retreat|withdraw|fall\s+back|"
                    r"pull\s+back)|(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+)?(?:made|achieved|gained)\s+no\s+(?:\w+\s+)?"
                    r"(?:advances?|progress|gains|ground|headway|success)|(?:but\s+)?without\s+success|to\s+no\s+avail|(?:but|and)\s+(?:ultimately\s+)?failed|"
                    r"успіху\s+не\s+ма\w+|не\s+ма\w+\s+успіху|без\s+успіху|успеха\s+не\s+имел\w*|не\s+имел\w*\s+успеха|"
@@ -383,7 +400,7 @@ FAILED_AFTER = re.compile(r"(?<![\w'’])(?:" + _FAILED_OUTCOME + r"|блоку\
                           r"жодного\s+успіху|никакого\s+успеха|no\s+success)(?![\w'’])", re.I)
 #: denial: "denied that ...", "опроверг", "спростував", "не соответствует действительности"
 DENIAL = w(r"denied|denies|deny|rejected|refuted|dismissed|incorrect|inaccurate|misleading|untrue|false|"
-           r"disinformation|дезинформаци\w*|дезінформаці\w*|"
+           r"disinformation|дезинформаци\w*|дезінформаці\w*|отрица\w+|опровергл\w*|"
            # "В ISW не вважають, що ...", "does not assess that": the belief is negated
            r"не\s+вважа\w+,?\s+що|не\s+счита\w+,?\s+что|(?:does|do|did)\s+not\s+(?:assess|believe|think)\s+that|"
            r"(?:made|gave|offered)\s+no\s+(?:acknowledg\w+|confirmation|mention)|(?:did|has|have)\s+not\s+"
@@ -426,7 +443,8 @@ ANAPHOR = w(r"the\s+(?:village|town|city|settlement|locality|community|hamlet)|"
             r"(?:этот\s+|этого\s+|этом\s+)?(?:населенн\w+|населённ\w+)\s+пункт(?:а|е|у|ом)?|"
             r"(?:цей\s+|цього\s+|цьому\s+)?населен\w+\s+пункт(?:а|і|у|ом)?|"
             r"(?:город|города|городе|городу|село|села|селе|селу|поселок|поселка|посёлок|посёлка|поселке|"
-            r"місто|міста|місті|місту|селі|селище|селища|селищі|це\s+місто|це\s+село)")
+            r"місто|міста|місті|місту|містом|селі|селом|селище|селища|селищі|селищем|городом|поселком|посёлком|"
+            r"це\s+місто|це\s+село)")
 #: plural words for the places named just before: "these settlements", "ці населені пункти", "эти села"
 PLURAL_ANAPHOR = w(r"(?:these|both)\s+(?:villages|towns|settlements|localities)|both\s+of\s+(?:which|them)|"
                    r"(?:эти|этих|ці|цих|обидва|оба)\s+(?:населенн\w+\s+пункт\w*|населён\w+\s+пункт\w*|"

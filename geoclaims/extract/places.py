@@ -51,6 +51,8 @@ _ENDINGS: list[tuple[str, tuple[str, ...]]] = sorted([
 
 #: capitalised words that are never settlement names
 STOP = {
+    # common words that open a sentence and read as a village in some case: "Линия столкновения", "Бойові дії"
+    "линия", "лінія", "бойові", "бойовi", "боевые", "боевых", "бойових", "позиции", "позиції",
     "the", "a", "an", "on", "in", "at", "of", "and", "but", "since", "after", "before", "while", "when", "this", "that",
     "these", "those", "ukraine", "russia", "ukrainian", "russian", "kyiv", "moscow", "kiev", "europe", "nato", "u.s",
     "us", "eu", "un", "north", "south", "east", "west", "korea", "korean", "president", "general", "staff", "ministry",
@@ -186,6 +188,16 @@ class Mention:
         return bool(self.place_ids)
 
 
+#: a plural adjective ending ("Штурмові", "Боевые"): with a lowercase noun after it, no place name
+_PLURAL_ADJ = re.compile(r"(?:ові|еві|ьові|ые|ие|ых|их|ими|ыми|ні)$")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether only quotes or a bracket stand between `pos` and the start of its sentence."""
+    head = text[max(0, pos - 3):pos]
+    return pos < 3 and not text[:pos].strip(" «\"“(") or bool(re.search(r"(?:^|[.!?\n]\s*)[«\"“(]?\s*$", head))
+
+
 def _variants(word: str) -> list[str]:
     if not _CYR.search(word):
         return [word]
@@ -284,10 +296,21 @@ class PlaceFinder:
         return hit
 
     def _match(self, raw: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]] | None:
+        hit = self._match_spelling(raw)
+        if hit is None and re.fullmatch(r"(?:Велик|Мал|Нов|Стар|Верхн|Нижн|Велык|Velyk|Velik|Mal|Nov|Star|Verkhn|Nyzhn)"
+                                        r"[оeoа]-[A-ZА-ЯЁІЇЄҐ][\w'’]+", raw):
+            joined = raw.replace("-", "", 1)  # "Велико-Анадоль": Великоанадоль, one word in the gazetteer
+            joined = joined[:raw.index("-")] + joined[raw.index("-")].lower() + joined[raw.index("-") + 1:]
+            hit = self._match_spelling(joined)
+        return hit
+
+    def _match_spelling(self, raw: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]] | None:
+        if raw.lower() in STOP:
+            return None  # "Бойові дії": not the genitive plural of a village Бойове
         ids = self._ids(raw)
         if ids:
             options: tuple[str, ...] = ()
-            if _CYR.search(raw) and " " not in raw and re.search(r"(?:е|і|у|ю|и|ы|а|я|ом|ем|ой|ей|ого|ому)$", raw):
+            if _CYR.search(raw) and " " not in raw and re.search(r"(?:е|і|у|ю|и|ы|а|я|ом|ем|ой|ей|ого|ому|ів)$", raw):
                 # "Димитрове": also Димитров (Myrnohrad) in the locative; the report's places decide
                 options = tuple(v for v in _variants(raw)[1:] if self._ids(v))
             return raw, ids, "exact", options
@@ -342,6 +365,9 @@ class PlaceFinder:
                 raw = text[seq[0].start():seq[-1].end()]
                 if n == 1 and (_ETHNONYM.match(raw) or raw.isupper() and len(raw) <= 5):
                     break  # "Ukrainian", "ВСУ", "СВО": never a place
+                if n == 1 and _PLURAL_ADJ.search(raw) and _opens_sentence(text, seq[0].start()) and re.match(
+                        r"\s+[а-яіїєґё]", text[seq[-1].end():seq[-1].end() + 3]):
+                    break  # "Штурмові групи", "Бойові дії": an adjective opening a sentence, not Штурмів or Бойове
                 hit = self.match(raw)
                 if hit is None:
                     continue

@@ -44,7 +44,7 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _KM = r"(?:km|kilomet(?:er|re)s?|км|кілометр\w*|километр\w*|miles?|метр\w*|m)"
 
 _NEAR = re.compile(r"(?:near|around|close\s+to|in\s+the\s+(?:area|areas|vicinity|direction)s?\s+of|outside|against|"
-                   r"toward(?:s)?\s+the\s+(?:city|town|village)\s+of|"
+                   r"toward(?:s)?\s+the\s+(?:city|town|village)\s+of|(?:on\s+)?the\s+(?:[\w-]+\s+)?approaches\s+to(?:\s+the)?|"
                    r"под|около|возле|вблизи|в\s+районе|в\s+районах|в\s+направлении|на\s+направлении|в\s+сторону|"
                    r"на\s+подступах\s+к|на\s+подступах|на\s+подходах\s+к|к|(?P<ru_u>у)|"
                    r"біля|поблизу|неподалік(?:\s+від)?|неподалеку(?:\s+від)?|недалеко\s+от|поруч\s+із|в\s+районі|у\s+районі|в\s+районах|у\s+районах|в\s+напрямку|у\s+напрямку|"
@@ -105,6 +105,7 @@ _REFERENCE = re.compile(
     r"(?:(?:[^,.;]|(?<=\d)[,.](?=\d)){0,100}?\s)?(?:от|від|под|під|у|біля|возле|около|на|в)"
     r"(?:\s+(?:города|міста|села|поселка|селища))?|"
     r"\b(?:from|из|з|від|от)\s+(?:the\s+)?(?:area|direction|district|района|району|направления|напрямку)\s+(?:of\s+)?|"
+    r"(?<![\w'’])(?:з\s+боку|со\s+стороны|from\s+the\s+(?:side|direction)\s+of)\s+(?:(?:вже|уже|already)\s+)?|"
     r"(?:из|з)\s+района\s+(?:населенн\w+\s+пункт\w+|села)?|"
     r",\s*(?:a|the)\s+(?:[\w-]+\s+)?(?:city|town|village|settlement|hamlet)\s+(?:(?:about|some|roughly|around|just)\s+)?"
     r"\d+(?:[.,]\d+)?\s*(?:km|kilomet\w+|miles?)\s+(?:\([^()]{0,30}\)\s+)?(?:[\w-]+\s+)?(?:of|from)|"
@@ -135,6 +136,10 @@ _IN_PLACE = re.compile(r"^\s*(?:(?:settlement|village|town|city|селище|с�
                        r"(?:in|near|outside|of|not\s+far\s+from|close\s+to|next\s+to)\s+(?:the\s+)?(?:(?:\w+\s+){0,3}"
                        r"(?:district|raion|region|oblast)\s+(?:in|of)\s+|(?:[\w-]+\s+){0,2}?(?:city|town|village|hub|center|"
                        r"centre)\s+of\s+)?$", re.I)
+#: "Синьковка под Купянском", "Гострого біля X": with no comma between, the second name locates the first (a list
+#: goes on after a comma: "Шевченку, біля Дальнього")
+_SLAVIC_IN_PLACE = re.compile(r"\s+(?:под|під|біля|возле|около|поблизу|вблизи|неподалік\s+від|недалеко\s+от)\s+"
+                              r"(?:(?:города|міста|села|поселка|селища)\s+)?", re.I)
 #: the name is the subject of a verb of location: "X lies 10 km south of Y", "X, located in ...", "X расположен"
 _LOCATED_AFTER = re.compile(r"^\s+(?:lies|lay|is\s+located|is\s+situated|sits|находится|расположен[аоы]?|знаходиться|"
                             r"розташован[аеий]|лежить|лежит)\b(?!\s+(?:\w+\s+)?(?:под|під|under|в\s+руках|у\s+руках)\s)",
@@ -214,7 +219,8 @@ def qualifier(before: str, after: str = "", action: str = "",
     oriented = previous_place_start is not None and _NEAR_ONLY.fullmatch(before[previous_place_end:]) and (
         _DIR_OF.search(before[:previous_place_start]) or _SLAVIC_DIR_OF.search(before[:previous_place_start])
         or _RU_DIR_BEFORE.search(before[:previous_place_start]))
-    if previous_place_end is not None and _IN_PLACE.match(before[previous_place_end:]) and not oriented:
+    if previous_place_end is not None and (_IN_PLACE.match(before[previous_place_end:]) or _SLAVIC_IN_PLACE.fullmatch(
+            before[previous_place_end:])) and not oriented:
         return "", None, "reference"  # "Borki near Sudzha"; but "south of Sudzha near Kurilovka" claims Kurilovka
     if previous_place_end is not None:
         between = before[previous_place_end:]

@@ -56,7 +56,7 @@ MAX_CANDIDATES = 5000
 #: a building of a town, not the town: "seizing the Novohrodivka City Council", "Покровська шахта"
 _BUILDING_AFTER = re.compile(r"\s+(?:city\s+council|town\s+council|council|railway\s+station|station|plant|factory|mine|"
                              r"hospital|administration\s+building|coke\s+plant)\b", re.I)
-_PART_NOUN = re.compile(r"(?:industrial\s+zone|airport|outskirts|strongholds?|strongpoints?|опорн\w+\s+пункт\w*|опорник\w*|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
+_PART_NOUN = re.compile(r"(?:микрорайон\w*|мікрорайон\w*|microdistricts?|neighbou?rhoods?|industrial\s+zone|airport|outskirts|strongholds?|strongpoints?|опорн\w+\s+пункт\w*|опорник\w*|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
                         r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
 _DATE_THEN_NAME = re.compile(r"\s*[-–—:]?\s*")
 _DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\s*\d{1,2}\b|\d{1,2}\s+\w+|\w+\s+\d{1,2}\s*\(|"
@@ -64,8 +64,12 @@ _DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\
 #: a part of a town as a qualifier
 _PART = re.compile(r"(?:north|south|east|west|central|centre|center)[\w-]*")
 _QUOTED = re.compile(r"[«»“”„\"]")
-_REMAINS = re.compile(r"(?:remain|remains|remained|still|остается|остаётся|залишається|залишаються)\s+(?:\w+\s+){0,2}$",
+_REMAINS = re.compile(r"(?:remain|remains|remained|still|остается|остаётся|залишається|залишаються|досі|до\s+сих\s+пор|"
+                      r"все\s+ещ[её]|як\s+і\s+раніше)\s+(?:\w+\s+){0,2}$",
                       re.I)
+#: a held state told in the present: "находится под контролем", "перебуває під контролем", "is under ... control"
+_STATE_HELD = re.compile(r"(?:находится|находятся|перебува\w+|знаход\w+|is\s+(?:still\s+)?(?:under|in)|are\s+(?:still\s+)?"
+                         r"(?:under|in)|remain|still)\b", re.I)
 _CLAIMED = re.compile(r"(?<!\w)(?:alleged(?:ly)?|claim(?:ed|s)?|purported(?:ly)?|утверждает|заявил\w*|стверджу\w*|"
                       r"заяви\w*)(?!\w)", re.I)
 
@@ -90,6 +94,16 @@ _PLURAL_SETTLEMENTS = re.compile(r"(?<!\w)(?:населених\s+пунктах
                                  r"селищах|посёлках|поселках|villages|settlements|localities)(?!\w)", re.I)
 #: "on the A – B axis": A is where the movement starts
 _AXIS_FROM = re.compile(r"(?<!\w)(?:направлени\w*|напрям\w*|direction|axis)\s+(?:(?:of|from|от|від)\s+)?$", re.I)
+#: the object of a taking is positions, not the place: "выбили противника с позиций", "drove them from positions"
+_POSITIONS_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:с|з|из|із|from|out\s+of)\s+(?:(?:their|its|the|своих|своїх|"
+                              r"[\w'’-]+\w(?:ых|их|ой|ій))\s+)?(?:позици\w+|позиці\w+|positions?|опорн\w+\s+пункт\w*|окоп\w*|"
+                              r"trenches|strongholds?)", re.I)
+#: a purpose right before a name: "for an offensive on X", "для наступления на X"
+_GOAL_PHRASE = re.compile(r"(?<!\w)(?:for|для)\s+(?:an?\s+|the\s+|(?:дальнейш|подальш)\w+\s+)?(?:[\w-]+\s+)?"
+                          r"(?:offensive|advance|attack|assault|push|наступлени\w+|наступ\w*|штурм\w*|атак\w*|продвижени\w+|"
+                          r"просуванн\w+)\s+(?:on|against|towards?|into|на|в\s+сторону|до|к)\s+(?:the\s+)?"
+                          r"(?:(?:city|town|villages?)\s+(?:of\s+)?|(?:город\w*|міст\w*|сел\w*)\s+)?"
+                          r"(?:[\w'’-]+\s+(?:and|і|и|та)\s+)?$", re.I)
 #: a direction of movement right before a name: an advance or retreat toward it says nothing of the place itself
 _TOWARD_BEFORE = re.compile(r"(?<!\w)(?:toward|towards|in\s+the\s+direction\s+of|в\s+направлении|у\s+напрямку|"
                             r"в\s+напрямку|в\s+сторону|у\s+бік|в\s+бік|по\s+направлению\s+к|"
@@ -354,12 +368,15 @@ class Reader:
                     text[prev_q[0].end:m.start]):
                 q, km = prev_q[1], prev_q[2]  # "in the areas of A, B and C": all near
             if kind == "claim" and k and mentions[k - 1].start in refs and re.fullmatch(
-                    r"\s*(?:,\s*(?:and\s+|и\s+|і\s+|та\s+|й\s+)?|\s+(?:and|и|і|та|й|or|или|або)\s+)\s*",
-                    text[mentions[k - 1].end:m.start]):
+                    r"\s*(?:,\s*(?:and\s+|и\s+|і\s+|та\s+|й\s+)?|\s+(?:and|и|і|та|й|or|или|або)\s+)\s*"
+                    r"(?:(?:вже|уже|ранее|раніше)\s+)?(?:[а-яіїєґё'’-]+(?:ован\w+|ованн\w+|енн\w+)\s+)?",
+                    text[mentions[k - 1].end:m.start]):  # "з боку Гострого та вже окупованої Георгіївки": both
                 kind = "reference"  # "кроме двух — Северодонецка и Лисичанска"
             if kind == "claim" and _AXIS_FROM.search(text, max(a, m.start - 40), m.start) and \
                     re.match(r"\s*[—–-]\s*[A-ZА-ЯЁІЇЄҐ]", text[m.end:m.end + 5]):
                 kind = "reference"  # "на направлении Будки — Теткино": where the attack came from, not where it was
+            if kind == "claim" and _GOAL_PHRASE.search(text, max(a, m.start - 60), m.start):
+                kind = "reference"  # "conditions for an offensive on Lyman and Sievierodonetsk": a goal
             if kind == "claim" and t is not None and t.action in ("advance", "capture", "withdraw") and \
                     _TOWARD_BEFORE.search(text, max(a, m.start - 50), m.start):
                 kind = "reference"  # "advanced toward X", "отступив в сторону X", "в направлении поселка X": a direction
@@ -434,7 +451,8 @@ class Reader:
             action = "contest"  # "controls most of X", "взяли значну частину", "не контролюють повністю"
             side = None
         elif action == "capture" and (_PART_NOUN.search(self.text, max(s.start, m.start - 50), m.start)
-                                      or _BUILDING_AFTER.match(self.text, m.end, s.end)):
+                                      or _BUILDING_AFTER.match(self.text, m.end, s.end)
+                                      or _POSITIONS_AFTER.match(self.text, t.end, s.end)):
             action = "advance"  # "взятии под контроль промышленной зоны и аэропорта Северодонецка"
         if action == "capture" and t.voice == "nominal" and owner and _FALL.match(t.text):
             side = other_side(owner)  # "the fall of X", "падіння сіл X": taken from the side that held it
@@ -444,8 +462,10 @@ class Reader:
             side = other_side(owner) if owner else None
         if not side:
             return None
-        if t.voice == "held" and owner and side == owner and _REMAINS.search(self.text[max(s.start, t.start - 40):t.start]):
-            return None  # "which remains under Russian control": no change
+        if t.voice == "held" and owner and side == owner and (_REMAINS.search(self.text[max(s.start, t.start - 40):t.start])
+                                                               or _STATE_HELD.match(t.text)) and share is None:
+            return None  # "which remains under Russian control", "Лисичанськ перебуває повністю під українським контролем",
+            #  "Родинское находится под контролем Сил обороны": the owner holds its own town, no change
         if action == "capture" and q in ("near", "outskirts") or action == "capture" and q.endswith(" of"):
             action = "advance"
         if t.force_near and not q:
@@ -488,6 +508,10 @@ class Reader:
                      or s.claimant.start < 0)
                 and self.anaphora.last_start <= old.span[0] < s.start for old in self.claims[-8:]):
             return None  # "X was liberated. The ministry announced the capture of the settlement": told again
+        if m.how == "anaphor" and any((old.place, old.place_id, old.side, old.action, old.qualifier, old.share) ==
+                                      (name, pid, side, action, q, share) and old.span[0] >= s.start
+                                      for old in self.claims[-8:]):
+            return None  # "прорвалися до X і вже контролюють половину населеного пункту": one claim, said twice
         if share is not None:  # "controls most of X" ... "X is 60% controlled": one statement, now with its share
             self.claims = [c for c in self.claims if not (
                 c.action == "contest" and c.share is None and (c.place, c.place_id) == (name, pid)

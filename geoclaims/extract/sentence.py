@@ -45,6 +45,7 @@ _BREAK_THROUGH = re.compile(r"(?:прорват|прорвать|пробит|п
 _LIBERATE = re.compile(r"(?:освобо|звільн|liberat|free)", re.I)
 #: a side named right after these words is an object or attribute, not a subject: "в обороне ВСУ", "against Russian"
 _OBJECT_BEFORE = re.compile(r"(?:натиск\w*|давлени\w+|тиск\w*|pressure\s+from|оборон\w*|позици\w*|позиці\w*|positions?|defen[cs]es?|lines?|атак\w*|штурм\w*|"
+                            r"заграждени\w+|загородженн\w+|укреплени\w+|укріпленн\w+|barriers?|obstacles?|fortifications?|"
                             r"attacks?|assaults?|against|проти|против|from|of|by|з|від|от|из|стримувати|сдерживать|"
                             r"витіснити|вытеснить|витіснили|вытеснили|expel\w*|drove|driven|pushed|out|"
                             r"з\s+боку|со\s+стороны|push|подразделений|підрозділів|units\s+of)\s+(?:the\s+)?$", re.I)
@@ -195,11 +196,16 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
                 lx.CONTINUES.match(text, t.end, s.end) or _GOES_ON_BEFORE.search(head)):
             t.action, t.voice = "contest", "active"  # "Освобождение Гуляйполя продолжается": no outcome yet
         prev = [x for x in found if x.end <= t.start]
+        if not t.blocked and prev and prev[-1].blocked == "intent" and (_INFINITIVE.search(t.text) or t.voice == "nominal") \
+                and re.fullmatch(r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|і|та|и|й)\s+", text[prev[-1].end:t.start]):
+            t.blocked = "intent"  # "мають намір продовжити просування та зайняти висоти поблизу X"
         if not t.blocked and prev and prev[-1].blocked == "negated" and re.fullmatch(
                 r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|і|та|и|й|or|або|или|nor)\s+", text[prev[-1].end:t.start]):
             t.blocked = "negated"  # "did not enter X and hold it": the negation goes on
         if not t.blocked and t.action != "repelled" and _CANNOT_AND.search(head):
             t.blocked = "negated"  # "The Russians cannot go into the village and hold it"
+        if t.action == "repelled" and _HOLD_DEFENCE.match(t.text) and _UNABLE.search(head[-45:]):
+            t.blocked = "negated"  # "ВСУ не в состоянии долго держать оборону": no attack was repelled
         den = lx.DENIAL.search(text, s.start, t.start)
         if den and not re.search(r"(?<!\w)(?:but|and\s+said|saying|однако|но|але|проте|(?:and|і|та|и)\s+"
                                  r"(?:said|says|states|stated|reports|added|повідомля\w+|заяв\w+|сообща\w+|"
@@ -225,8 +231,15 @@ _ACTION_NOUN_END = re.compile(r"(?:ни[еяюи]|нием|ниями|ниях|�
 
 #: an infinitive (Ukrainian, Russian): no event of its own unless a verb of wishing or trying, or "вдалося", governs it
 _INFINITIVE = re.compile(r"(?:[аяиіуюоеє]ти(?:с[яь])?|[аяиуюое]ть(?:ся)?)$", re.I)
-_INTENT_WORD = re.compile(r"(?<!\w)(?:хоч\w+|хоче|намага\w+|пыта\w+|стрем\w+|прагн\w+|планир\w+|планув\w+|"
+_INTENT_WORD = re.compile(r"(?<!\w)(?:намір\w*|хоч\w+|хоче|намага\w+|пыта\w+|стрем\w+|прагн\w+|планир\w+|планув\w+|"
                           r"намерен\w*|хотят|хотел\w*|стараю\w+|старает\w+)(?!\w)", re.I)
+#: a contrast between two clauses ("проте", "but"), not "all but flattened"
+_CONTRAST = re.compile(r"(?<!\ball\s)(?<!\banything\s)(?<!\bnothing\s)(?<![\w'’])(?:but|however|однако|но|але|проте|однак)"
+                       r"(?![\w'’])", re.I)
+#: holding the defence, and an inability before it
+_HOLD_DEFENCE = re.compile(r"(?:трима\w+|держ\w+)\s+оборону", re.I)
+_UNABLE = re.compile(r"(?<![\w'’])(?:не\s+в\s+состоянии|не\s+в\s+змозі|не\s+(?:мож|смож|змож|спромож)\w+|не\s+способн\w+|"
+                     r"неспособн\w+|нездатн\w+|не\s+здатн\w+)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 #: an inability that governs a coordinated verb: "cannot go into the village and hold it"
 _CANNOT_AND = re.compile(r"(?<![\w'’])(?:cannot|can['’]t|could\s+not|couldn['’]t|не\s+мож\w+|не\s+змо\w+|не\s+смо\w+|"
                          r"не\s+в\s+силах)\s+(?:[\w'’-]+\s+){1,7}?(?:and|і|та|и|й)\s+$", re.I)
@@ -347,6 +360,10 @@ def find_sides(text: str, s: Sentence, persp: str | None) -> list[tuple[int, int
 def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, persp: str | None) -> None:
     """Set ``t.side`` and ``t.how``: whose action it is, and how that was read."""
     text = text
+    flag = _FLAG.search(text, t.end, min(s.end, t.end + 80)) if t.action == "capture" else None
+    if flag:  # "підняли над селищем український прапор": the flag says whose
+        t.side, t.how = ("UA" if flag.group(1).lower().startswith(("укр", "ukr")) else "RU"), "agent"
+        return
     in_trigger = [x for x in sides if t.start <= x[0] < t.end]
     after = [x for x in sides if x[0] >= t.end]
     before = [x for x in sides if x[1] <= t.start and ";" not in text[x[1]:t.start] and not x[3]]
@@ -463,9 +480,28 @@ def attack_side(text: str, t: Trigger, s: Sentence, sides, persp: str | None) ->
 _AREA_OF_STATE = re.compile(r"(?<!\w)(?:в\s+районе|в\s+районі|у\s+районі|в\s+окрестностях|на\s+околицах|"
                             r"в\s+околицях|около|возле|біля|поблизу|near|around|in\s+the\s+(?:area|vicinity)\s+of)\s+"
                             r"(?:(?:ранее|раніше|previously|recently|earlier|недавно|нещодавно|уже|вже|already|the)\s+)*$", re.I)
+#: the flag raised: whose it is
+_FLAG = re.compile(r"(?<![\w'’])(українськ\w+|украинск\w+|Ukrainian|російськ\w+|российск\w+|Russian)\s+(?:державн\w+\s+|"
+                   r"государственн\w+\s+|national\s+)?(?:прапор\w*|флаг\w*|flags?)(?![\w'’])", re.I)
 #: a copula between a name and the state that follows it: "X remains contested", "X is still contested"
 _COPULA = re.compile(r"\s+(?:(?:remains?|remained|is|are|was|were|stays?|stayed|still|now|being|been|has|have|had|"
                      r"остается|остаётся|залишається|залишається|лишається)\s+)+", re.I)
+
+
+def _object_of(text: str, t: Trigger, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a name after a noun of action is still its object: not when a verb of consequence comes between
+    ("Освобождение Звановки позволило осложнить положение гарнизона в Северске", "the capture of X opened the
+    way to Y"): the noun is that verb's subject, and the names after the verb are its business."""
+    return not _CONSEQUENCE.search(text, t.end, m.start)
+
+
+#: verbs whose subject is an event and whose object is another: "позволило", "приближает", "opened the way"
+_CONSEQUENCE = re.compile(r"(?<![\w'’])(?:позвол\w+|приближа\w+|приблизи\w+|осложни\w+|осложня\w+|облегчи\w+|облегча\w+|"
+                          r"обеспечи\w+|открыл\w*|открывает|открыло|созда\w+|привел\w*|привело|приведет|приведёт|"
+                          r"дозволи\w+|дозволя\w+|наближа\w+|наблизи\w+|ускладни\w+|ускладню\w+|полегши\w+|"
+                          r"забезпечи\w+|відкри\w+|відкрива\w+|створи\w+|призве\w+|"
+                          r"allow(?:s|ed)?|enabl(?:es|ed)|open(?:s|ed)\s+the\s+way|paved?\s+the\s+way|brings?|brought|"
+                          r"complicat(?:es|ed)|threaten(?:s|ed)|put(?:s)?\s+(?:\w+\s+)?(?:pressure|at\s+risk))(?![\w'’])", re.I)
 
 
 def attach(text: str, s: Sentence, mentions: list[Mention], triggers: list[Trigger]) -> dict[int, Trigger]:
@@ -505,9 +541,16 @@ def attach(text: str, s: Sentence, mentions: list[Mention], triggers: list[Trigg
             continue
         if before and _CLAUSE_BREAK.search(text, before[-1].end, m.start):
             before = []  # "..., made hours after Putin visited commanders in Kursk": another clause
+        if before and before[-1].voice == "nominal" and not _object_of(text, before[-1], m, mentions):
+            before = []  # "Освобождение Звановки позволило осложнить положение гарнизона в Северске": the noun's
+            #  object is Звановка (and the names listed with it), not every name after it
         if before and (";" not in text[before[-1].end:m.start] or not [
                 t for t in after if ";" not in text[m.start:t.start]]):
             out[m.start] = before[-1]
-        elif after and after[0].start - m.end < 150 and not re.search(r"[;:]", text[m.end:after[0].start]):
-            out[m.start] = after[0]
+        elif after and after[0].start - m.end < 150 and not re.search(r"[;:]", text[m.end:after[0].start]) and not (
+                after[0].action != "repelled" and _CONTRAST.search(text, m.end, after[0].start)) and not (
+                after[0].voice == "nominal" and not re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?", text[m.end:after[0].start])
+                and any(0 <= x.start - after[0].end < 60 for x in mentions)):
+            out[m.start] = after[0]  # but "established lines in Berdychi after the fall of X": a noun of action
+            #  with a name of its own after it governs that one, not those before (unless "X's fall")
     return out

@@ -879,3 +879,113 @@ def test_the_word_for_a_town_named_under_the_same_action_adds_no_claim():
     got, _ = rows("Очільник ОВА повідомив про бої майже в центрі Вугледара, в самому місті залишається 107 мирних "
                   "жителів.", published="2024-10-01")
     assert got == [("Vuhledar", "RU", "contest", "central")]
+
+
+# -- round 6 (batches C and D): Avdiivka, Chasiv Yar, Luhansk, Kupiansk 2023-2025; Mariupol, Popasna, Siversk ---
+def test_russias_general_staff_and_a_sides_barriers():
+    got, ex = rows("Напомним, накануне начальник Генштаба РФ Валерий Герасимов доложил Путину об освобождении сел "
+                   "Кучеровка и Куриловка на купянском направлении.", published="2024-11-30")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "capture"), ("RU", "capture")]
+    assert {c.claimant_side for c in ex.claims} == {"RU"}
+    got, _ = rows("Герасимов заявил, что российские войска преодолели инженерные заграждения Сил обороны на "
+                  "административной границе Днепропетровской области и захватили Дачное.", published="2025-08-30")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "capture")]
+
+
+def test_a_flag_raised_a_withdrawal_away_from_and_a_failed_attempt_to_seize():
+    got, _ = rows("Штурмові групи зачистили будинок за будинком та підняли над селищем Удачне український прапор.",
+                  published="2025-10-20")
+    assert got == [("Udachne", "UA", "capture", "")]
+    got, _ = rows("The Armed Forces of Ukraine moved away from the city of Popasnaya to a stronger position.",
+                  published="2022-05-08")
+    assert got == [("Popasna", "UA", "withdraw", "")]
+    got, _ = rows("Russian troops attempted to seize cities of Popasna and Rubizne to ensure favorable conditions for "
+                  "an offensive on Lyman and Sievierodonetsk, but didn't succeed.", published="2022-04-10")
+    assert [(p, a) for p, _, a, _ in got] == [("Popasna", "repelled"), ("Rubizhne", "repelled")]
+
+
+def test_obligations_plans_and_efforts_are_no_claim():
+    got, _ = rows("По его словам, армия России должна взять этот населённый пункт, поскольку он является ключевым для "
+                  "дальнейшего освобождения Угледара.", published="2022-11-05")
+    assert got == []
+    got, _ = rows("Основні зусилля зосереджує на взятті під контроль населених пунктів Рубіжне і Попасна.",
+                  published="2022-04-05")
+    assert got == []
+    got, _ = rows("У разі їхнього захоплення росіяни мають намір продовжити подальше просування та зайняти висоти "
+                  "поблизу населених пунктів Закітне та Платонівка.", published="2025-06-01")
+    assert got == []
+
+
+def test_the_owner_holding_its_own_town_is_no_change():
+    for text in ("Губернатор додав, що Лисичанськ перебуває повністю під українським контролем.",
+                 "Город Родинское Донецкой области находится под контролем Сил обороны Украины.",
+                 "DeepState said the village of Novomykolaivka was still under Kyiv's control."):
+        got, _ = rows(text, published="2025-10-27")
+        assert got == [], text
+    got, _ = rows("Суджа перебуває під контролем українських військових.", published="2024-08-20")
+    assert got == [("Sudzha", "UA", "capture", "")]  # not the owner's: a change
+
+
+def test_a_noun_of_action_governs_its_own_object():
+    got, _ = rows("Освобождение Вооруженными силами России Звановки в Донецкой Народной Республике позволило еще "
+                  "больше осложнить положение гарнизона противника в Северске.", published="2025-11-20")
+    assert [p for p, *_ in got] == ["Zvanivka"]
+    got, _ = rows("Ukraine said it had established defensive lines in Berdychi after the fall of the village of "
+                  "Ocheretyne.", published="2024-04-30")
+    assert "Berdychi" not in [p for p, *_ in got]
+
+
+def test_they_were_liberated_means_the_villages_listed_before():
+    got, _ = rows("Рядом с ним, уже на территории ДНР, расположены села Новоукраинка, Ялта и Запорожье. Они, по "
+                  "данным Минобороны России, ранее были освобождены от ВСУ.", published="2025-07-10")
+    assert len(got) == 3 and {(s, a) for _, s, a, _ in got} == {("RU", "capture")}
+
+
+def test_positions_microdistricts_and_approaches_are_ground_gained_not_the_town():
+    got, _ = rows("«В населенном пункте Котлино наши штурмовые группы выбили противника с позиций на главном "
+                  "вентиляционном стволе шахтоуправления», — заявил Игорь Кимаковский.", published="2025-11-05")
+    assert got == [("Kotlyne", "RU", "advance", "")]
+    got, _ = rows("Российские войска взяли под свой контроль микрорайон Новый (он же район Канал) в Часовом Яре.",
+                  published="2024-07-15")
+    assert [(s, a) for _, s, a, _ in got] == [("RU", "advance")]
+    got, _ = rows("The Russian Army has now gained control of approximately 9-10 square kilometers of territory on "
+                  "the southeastern approaches to the Petropavlovka.", published="2025-01-20")
+    assert ("Petropavlivka", "RU", "advance", "near") in got
+
+
+def test_places_that_locate_or_that_attacks_came_from():
+    got, _ = rows("Российские подразделения выбили украинских боевиков из села Синьковка под Купянском.",
+                  published="2024-02-09")
+    assert [p for p, *_ in got] == ["Synkivka"]
+    got, _ = rows("Ворог просунувся в Шевченку, біля Дальнього, Піщаного.", published="2025-06-01")
+    assert len(got) == 3  # after a comma, "біля" goes on with the list
+    got, _ = rows("Журналіст каже, що з боку Гострого та вже окупованої Георгіївки росіяни прорвалися до "
+                  "Максимільянівки і вже контролюють десь половину населеного пункту.", published="2024-12-20")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Maksymilianivka", "RU", "contest")]
+
+
+def test_fighting_told_several_ways_and_a_defence_that_cannot_hold():
+    got, _ = rows("Бои идут у Тоненького и Орловки. ВСУ не в состоянии долго держать оборону на неподготовленных "
+                  "позициях.", published="2024-02-25")
+    assert {a for _, _, a, _ in got} == {"contest"}
+    got, _ = rows("За його словами, оборона Мар’їнки триває, українські захисники стримують ворога в районах "
+                  "Новомихайлівки та Красногорівки.", published="2023-03-10")
+    assert ("Mar'yinka", "RU", "contest", "") in got
+    got, _ = rows("Особенно сложная обстановка сложилась в районах Бердичей и Орловки.", published="2024-02-28")
+    assert {a for _, _, a, _ in got} == {"contest"} and len(got) == 2
+    got, _ = rows("Генштаб ЗСУ про втрату Красногорівки не повідомляє, проте інформує про спроби росіян просунутися в "
+                  "районі Гірника.", published="2024-09-20")
+    assert [p for p, *_ in got] == ["Hirnyk"]
+
+
+def test_names_in_their_other_shapes():
+    got, _ = rows("Украинские войска заняли Старо-Майорское.", published="2023-07-27")
+    assert got == [("Staromaiorske", "UA", "capture", "")]
+    got, _ = rows("Бої тривали на північний захід від Авдіївки біля Бердичів і Новобахмутівки.", published="2024-03-01")
+    assert [p for p, *_ in got] == ["Berdychi", "Novobakhmutivka"]  # the genitive plural, not Berdychiv
+    got, _ = rows("Оборона Покровська триває.", published="2025-11-01")
+    assert got == [("Pokrovsk", "RU", "contest", "")]  # Pokrovsk's genitive, not a Pokrovsk in Yakutia
+    got, _ = rows('"Бойові дії вже йдуть біля деокупованого населеного пункту Стельмахівка.', published="2024-01-10")
+    assert [(p, a) for p, _, a, _ in got] == [("Stelmakhivka", "contest")]
+    got, _ = rows("Линия столкновения достаточно динамична, позиции переходят из рук в руки.", published="2024-06-01")
+    assert got == []
