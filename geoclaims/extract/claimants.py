@@ -48,6 +48,10 @@ KNOWN: list[tuple[re.Pattern, str, str, str]] = [
         r"Минобороны(?:\s+(?:России|РФ))?|МО\s+РФ|Министерств\w+\s+обороны\s+(?:России|РФ|Российской\s+Федерации)|"
         r"Міноборони\s+(?:Росії|РФ)|Міністерств\w+\s+оборони\s+(?:Росії|РФ)|Konashenkov|Конашенков\w*"),
      "Russian MoD", "RU", "claimed"),
+    (_k(r"(?:the\s+)?Russian\s+Volunteer\s+Corps|РДК|RDK|Российск\w+\s+добровольческ\w+\s+корпус\w*|"
+        r"Російськ\w+\s+добровольч\w+\s+корпус\w*"), "Russian Volunteer Corps", "UA", "claimed"),
+    (_k(r"(?:the\s+)?Freedom\s+of\s+Russia\s+Legion|Леги?о\w*\s+[«\"“]?Свобод[аи]\s+России[»\"”]?|"
+        r"Легіон\w*\s+[«\"“]?Свобод[аи]\s+Росії[»\"”]?"), "Freedom of Russia Legion", "UA", "claimed"),
     (_k(r"(?:the\s+)?Russian\s+General\s+Staff|Russia(?:'s|’s)\s+General\s+Staff|General\s+Staff\s+of\s+(?:the\s+)?Russian|"
         r"Генштаб\w*\s+(?:ВС\s+)?(?:РФ|России|Росії|Вооруженных\s+сил\s+(?:РФ|России))|Генеральн\w+\s+штаб\w*\s+(?:ВС\s+)?"
         r"(?:РФ|России|Росії|Вооруженных\s+сил\s+(?:РФ|России)|Збройних\s+сил\s+РФ)"),

@@ -40,7 +40,11 @@ _UA = (
     r"десантник\w*|морпех\w*|боевик\w*)|ВСУ|ВС\s+Украины|ВФУ|Вооруж[её]нн\w+\s+сил\w*\s+Украины|"
     r"Сил\w*\s+обороны(?:\s+Украины)?|киевск\w+\s+(?:войск\w*|режим\w*|формировани\w*)|"
     r"українськ\w+\s+(?:військ\w*|сил\w*|військов\w*|захисник\w*|бійц\w*|бійці|підрозділ\w*|воїн\w*|десантник\w*|"
-    r"армі\w*|солдат\w*|морпіх\w*)|ЗСУ|Збройн\w+\s+[Сс]ил\w*(?:\s+України)?|Сил\w*\s+оборони(?:\s+України)?|"
+    r"армі\w*|солдат\w*|морпіх\w*)|ЗСУ|Збройн\w+\s+[Сс]ил\w*(?!\s+(?:рф|Росії|России))(?:\s+України)?|Сил\w*\s+оборони(?:\s+України)?|"
+    # Russian formations that fight for Ukraine
+    r"(?:the\s+)?Russian\s+Volunteer\s+Corps|(?:the\s+)?Freedom\s+of\s+Russia\s+Legion|РДК|RDK|"
+    r"Российск\w+\s+добровольческ\w+\s+корпус\w*|Російськ\w+\s+добровольч\w+\s+корпус\w*|"
+    r"Леги?о\w*\s+[«\"“]?Свобод[аи]\s+Росс?и[иї][»\"”]?|Легіон\w*\s+[«\"“]?Свобод[аи]\s+Росії[»\"”]?|"
     r"Сил\w*\s+безпеки\s+(?:і|та)\s+оборони|ГУР|Головн\w+\s+управлінн\w+\s+розвідки"
 )
 _RU = (
@@ -69,7 +73,7 @@ _RU = (
     r"сил\w*\s+(?:России|РФ)(?:\s+и\s+(?:ЛНР|ДНР))?|ЧВК\s+[«\"“]?Вагнер[»\"”]?|вагнеровц\w*|оккупант\w*|рашист\w*|"
     r"російськ\w+\s+(?:військ\w*|сил\w*|окупант\w*|військов\w*|загарбник\w*|армі\w*|солдат\w*|штурмовик\w*|"
     r"окупаційн\w+\s+арм\w+|підрозділ\w*)|окупант\w*|окупаці\w+\s+військ\w*|росіян\w*|армі\w+\s+РФ|ЗС\s+РФ|"
-    r"військ\w*\s+РФ|військов\w+\s+РФ|сил\w*\s+РФ|рашист\w*|орк\w*|загарбник\w*"
+    r"військ\w*\s+РФ|військов\w+\s+РФ|сил\w*\s+РФ|рашист\w*|орк\w*|загарбник\w*|Збройн\w+\s+сил\w*\s+(?:рф|Росії)"
 )
 _ENEMY = r"(?:the\s+)?enemy|the\s+adversary|противник\w*|враг\w*|ворог\w*|вражеск\w+|ворож\w+"
 _OUR = (r"our\s+(?:forces|troops|units|defenders|soldiers|fighters|military|army)|(?:his|its|their)\s+(?:forces|troops)|"
@@ -110,7 +114,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                              r"не\s+дозволя\w+\s+(?:\w+\s+){0,2}(?:прорватися|просунутися)|"
                              r"трима\w+\s+оборону|держ\w+\s+оборону|"
                              r"did\s+not\s+allow\s+(?:\w+\s+){0,3}(?:to\s+)?(?:advance|break\s+through)")),
-    ("repelled", "passive", w(_BE + r"(?:repelled|repulsed|halted|stopped|thwarted|foiled|fended\s+off|beaten\s+back|"
+    ("repelled", "passive", w(r"failure\s+of\s+(?:the|their|its)\s+(?:\w+\s+)?(?:offensive|attack|assault)|"
+                              r"провал\w*\s+(?:наступлени\w+|наступу|атак\w*|штурм\w*)|" + _BE + r"(?:repelled|repulsed|halted|stopped|thwarted|foiled|fended\s+off|beaten\s+back|"
                               r"pushed\s+back)|(?:отражен\w*|отбит\w*|сорван\w*|остановлен\w*|пресечен\w*|"
                               r"відбит\w*|зупинен\w*|зірван\w*|припинен[іо]|пресечен[ыо])|провалил\w+|failed|were\s+unsuccessful|"
                               r"не\s+увенчал\w+\s+успехом|невдал\w+|безуспешн\w+|unsuccessful")),
@@ -233,7 +238,8 @@ TRIGGERS: list[tuple[str, str, re.Pattern]] = [
                             r"переход\w+\s+в\s+руки|переходить\s+(?:до\s+)?рук|progress(?:ed|ing)|"
                             r"заход(?:ят|ит|или|ил|ила|ять|ить)(?=\s+(?:на|в|у)\s)|"
                             r"інфільтру\w+|инфильтр\w+|обійти|обійшл\w+|обходять|обойти|обошл\w+|обходят|"
-                            r"outflank(?:ed|ing)?|bypass(?:ed|ing)|"
+                            r"outflank(?:ed|ing)?|bypass(?:ed|ing)|incursions?\s+into|raid(?:ed)?\s+(?:into|on)|"
+                            r"вторгл\w+|вторглись|вторжени\w+\s+в|"
                             r"расширил\w*\s+(?:\w+\s+)?зон\w+\s+контрол\w+|розширил\w*\s+(?:\w+\s+)?зон\w+\s+контрол\w+|"
                             r"(?:expanded|widened|extended)\s+(?:their|its|the)\s+(?:zone|area)\s+of\s+control")),
     ("advance", "active", w(r"to\s+advance(?=\s+(?:on|into|in|near|toward|towards|to|around|west|east|north|south|"
@@ -364,7 +370,7 @@ UNIT_AFTER = re.compile(r"(?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)[»\"”'’]?\s+
                         r"grouping|troops\s+grouping|forces\s+grouping)\b")
 #: a name that is no place: one word in quotes ("«Южной» - Бондарное": a group of forces), a tract ("урочище
 #: Маньковка"), a building or body named after a town ("the Novohrodivka City Council")
-NOT_A_PLACE = re.compile(r"(?<![\w'’])[«\"“„](?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)[»\"”“](?![\w'’])|"
+NOT_A_PLACE = re.compile(r"(?<![\w'’])[«\"“„](?P<n>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){0,2}[»\"”“](?![\w'’])|"
                          r"(?i:урочищ\w*|уроч\.)\s+(?P<t>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)")
 SETTLEMENT_NOUN_BEFORE = re.compile(r"(?:village|town|city|settlement|сел[оаеу]|селищ\w*|поселк\w*|посёлк\w*|"
                                     r"город\w*|міст\w*|населенн?\w+\s+пункт\w*|населённ\w+\s+пункт\w*|н\.\s?п\.)"

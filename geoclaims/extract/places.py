@@ -52,7 +52,9 @@ _ENDINGS: list[tuple[str, tuple[str, ...]]] = sorted([
 #: capitalised words that are never settlement names
 STOP = {
     # common words that open a sentence and read as a village in some case: "Линия столкновения", "Бойові дії"
-    "линия", "лінія", "бойові", "бойовi", "боевые", "боевых", "бойових", "позиции", "позиції",
+    "линия", "лінія", "бойові", "бойовi", "боевые", "боевых", "бойових", "позиции", "позиції", "тим", "біля", "коли",
+    "если", "уже", "более", "атаки", "українські", "бійці", "військові", "штурмові", "багато", "новые", "нові", "старі",
+    "киев", "київ", "москва", "киеве", "києві",
     "the", "a", "an", "on", "in", "at", "of", "and", "but", "since", "after", "before", "while", "when", "this", "that",
     "these", "those", "ukraine", "russia", "ukrainian", "russian", "kyiv", "moscow", "kiev", "europe", "nato", "u.s",
     "us", "eu", "un", "north", "south", "east", "west", "korea", "korean", "president", "general", "staff", "ministry",

@@ -53,7 +53,8 @@ _ATTACK_OR_ADVANCE = re.compile(r"(?:attack|assault|intensification|offensive|co
                                 r"контратак|боев|бойов|просуван|продвижен|попыт|спроб)", re.I)
 _ATTACK_NOUN = re.compile(r"(?:attack|assault|intensification|offensive|counterattack|атак|штурм|наступ|контратак|боев|бойов)", re.I)
 #: a subordinate clause between an action and a name: the name is not the action's place
-_CLAUSE_BREAK = re.compile(r",\s+(?:made|hours|days|weeks|after|before|when|while|since|because|although|where|"
+_CLAUSE_BREAK = re.compile(r",\s+(?:водночас|одночасно|одновременно|тем\s+временем|тим\s+часом|meanwhile|at\s+the\s+same\s+time|"
+                           r"made|hours|days|weeks|after|before|when|while|since|because|although|where|"
                            r"wearing|promising|saying|adding|after\s+which|після|после|когда|коли|хотя|хоча|де|где)\b",
                            re.I)
 _FROM_SIDE = re.compile(r"(?<!\w)(?:від|от|from)\s+(?:the\s+)?$", re.I)
@@ -140,6 +141,8 @@ def find_triggers(text: str, s: Sentence) -> list[Trigger]:
                 r"росіян|россиян|штурмовик", s.text[m.end():m.end() + 60], re.I):
             found.append(Trigger("capture", "active", s.start + m.start(), s.start + m.end(), word))
             continue  # "відбили село": took it back
+        if action == "contest" and _SUCCESS_IN.search(s.text, max(0, m.start() - 40), m.start()):
+            continue  # "здобули тактичні успіхи в боях біля X": the success is the claim, the battles its setting
         if action == "contest" and _AFTER_FIGHT.search(s.text, max(0, m.start() - 30), m.start()):
             continue  # "После ожесточенных боев населенный пункт перешел под контроль": the fight led to an outcome
         if action == "capture" and voice == "active" and re.match(r"[-–]", s.text[m.start() - 1:m.start()]):
@@ -483,6 +486,8 @@ _AREA_OF_STATE = re.compile(r"(?<!\w)(?:в\s+районе|в\s+районі|у\s
 #: the flag raised: whose it is
 _FLAG = re.compile(r"(?<![\w'’])(українськ\w+|украинск\w+|Ukrainian|російськ\w+|российск\w+|Russian)\s+(?:державн\w+\s+|"
                    r"государственн\w+\s+|national\s+)?(?:прапор\w*|флаг\w*|flags?)(?![\w'’])", re.I)
+#: a success told as won in battles: "успіхи в боях", "successes in fighting"
+_SUCCESS_IN = re.compile(r"(?<![\w'’])(?:успіх\w*|успех\w*|successe?s?|gains)\s+(?:в|у|во|in)\s+$", re.I)
 #: a copula between a name and the state that follows it: "X remains contested", "X is still contested"
 _COPULA = re.compile(r"\s+(?:(?:remains?|remained|is|are|was|were|stays?|stayed|still|now|being|been|has|have|had|"
                      r"остается|остаётся|залишається|залишається|лишається)\s+)+", re.I)

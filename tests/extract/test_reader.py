@@ -989,3 +989,54 @@ def test_names_in_their_other_shapes():
     assert [(p, a) for p, _, a, _ in got] == [("Stelmakhivka", "contest")]
     got, _ = rows("Линия столкновения достаточно динамична, позиции переходят из рук в руки.", published="2024-06-01")
     assert got == []
+
+
+# -- round 6 (batch A, read once as held-out, then rules): 2022-2023 reporting --------------------------------
+def test_words_that_open_a_sentence_and_formations_in_quotes_are_no_places():
+    got, _ = rows("Тим часом Сили оборони вчергове відбили атаки противника в районах населених пунктів Соснівка, "
+                  "Майорськ.", published="2023-01-20")
+    assert [p for p, *_ in got] == ["Sosnivka", "Maiorsk"]
+    got, _ = rows("В легионе \"Свобода России\" заявили, что вместе с Российским добровольческим корпусом вошли на "
+                  "территорию Белгородской области. Они освободили села Козинка и Гора-Подол.", published="2023-05-22")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Kozinka", "UA", "capture"), ("Gora-Podol", "UA", "capture")]
+    got, ex = rows("The Russian Volunteer Corps claimed it briefly took control of the small village of Lyubichane in "
+                   "Russia’s Bryansk region.", published="2023-03-02")
+    assert [(s, a) for _, s, a, _ in got] == [("UA", "capture")] and ex.claims[0].claimant_side == "UA"
+
+
+def test_sides_named_in_ukrainian_with_the_country_after():
+    got, _ = rows("21 травня 2022 року, за даними Генштабу ЗСУ, Маріуполь був повністю окупований збройними силами рф.",
+                  published="2022-05-21")
+    assert got == [("Mariupol", "RU", "capture", "")]
+
+
+def test_plants_and_air_bases_are_ground_in_a_place_and_successes_in_battles_are_advances():
+    got, _ = rows("Ukrainian soldiers on Friday liberated the Hostomel air base on the outskirts of Kyiv.",
+                  published="2022-04-01")
+    assert [(s, a) for _, s, a, _ in got] == [("UA", "advance")]
+    got, _ = rows("ВС РФ объявили о взятии под полный контроль территории \"Азовсталь\" в Мариуполе.",
+                  published="2022-05-20")
+    assert got == [("Mariupol", "RU", "advance", "")]
+    got, _ = rows("Російські війська із 7 лютого здобули тактичні успіхи в боях біля Бахмута і Вугледара та контролюють "
+                  "місцевість біля головної траси М-03, яка веде до Бахмута.", published="2023-02-20")
+    assert got == [("Bakhmut", "RU", "advance", "near"), ("Vuhledar", "RU", "advance", "near")]
+
+
+def test_a_failed_offensive_a_raid_and_a_step_toward_a_town():
+    got, _ = rows("In connection with the failure of the offensive and significant losses in manpower near Vuhledar, "
+                  "some units of the occupiers refuse to attack.", published="2023-02-15")
+    assert got == [("Vuhledar", "RU", "repelled", "near")]
+    got, _ = rows("Ukrainian saboteurs conducted an armed incursion into the villages of Lyubechane and Sushany.",
+                  published="2023-03-02")
+    assert [(p, s, a) for p, s, a, _ in got] == [("Lyubechane", "UA", "advance"), ("Sushany", "UA", "advance")]
+    got, _ = rows("Освобождение населённого пункта Павловка стало очередным шагом к выходу на Угледар.",
+                  published="2022-11-06")
+    assert [p for p, *_ in got] == ["Pavlivka"]
+    got, _ = rows("Также наши подразделения взяли уже село Торское по дороге к Кременной.", published="2022-07-10")
+    assert [p for p, *_ in got] == ["Torske"]
+
+
+def test_meanwhile_opens_another_clause():
+    got, _ = rows("Наші військові просуваються вперед біля Кремінної, водночас поблизу Білогорівки захисники ведуть "
+                  "оборонні бої.", published="2022-12-01")
+    assert ("Bilohorivka", "RU", "contest", "near") in got
