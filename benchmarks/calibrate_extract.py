@@ -75,6 +75,12 @@ FRESH: tuple[tuple[str, str], ...] = (
     ("870a075", "en-290..en-291,ru-297..ru-299,uk-269..uk-272"),
     ("e02f7aa", "ru-300..ru-311,uk-273"),
     ("fb8b436", "ru-312..ru-319"),
+    # round 6 (fronts of 2022-2026 the set lacked): batch B read by main before round 6, batches C and D with batch B's
+    # rules, batch A (held out of them) with the rules of B, C and D, batch E with all of the round's rules
+    ("7914bdd", "en-6101..en-6113,ru-6101..ru-6116,uk-6101..uk-6115"),
+    ("ad6b70e", "en-6201..en-6210,ru-6201..ru-6222,uk-6201..uk-6216,en-6301..en-6315,ru-6301..ru-6316,uk-6301..uk-6316"),
+    ("51426bb", "en-6001..en-6016,ru-6001..ru-6016,uk-6001..uk-6016"),
+    ("8cc7d27", "en-6401..en-6415,ru-6401..ru-6416,uk-6401..uk-6416"),
 )
 
 

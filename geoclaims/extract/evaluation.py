@@ -99,7 +99,8 @@ class Item:
     notes: str = ""
     #: a dev passage kept out of rule writing, to calibrate confidence on text the rules were not tuned to
     calibration: bool = False
-    #: the annotation round: 1 for the passages of issue 16, 2 for those added while generalising the rules
+    #: the annotation round: 1 for the passages of issue 16, 2 for those added while generalising the rules (up to
+    #: 6: ``tests/data/extraction/SOURCES.md`` says what each round added)
     round: int = 1
 
     @property
