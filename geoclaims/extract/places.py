@@ -301,9 +301,8 @@ class PlaceFinder:
         hit = self._match_spelling(raw)
         if hit is None and re.fullmatch(r"(?:Велик|Мал|Нов|Стар|Верхн|Нижн|Велык|Velyk|Velik|Mal|Nov|Star|Verkhn|Nyzhn)"
                                         r"[оeoа]-[A-ZА-ЯЁІЇЄҐ][\w'’]+", raw):
-            joined = raw.replace("-", "", 1)  # "Велико-Анадоль": Великоанадоль, one word in the gazetteer
-            joined = joined[:raw.index("-")] + joined[raw.index("-")].lower() + joined[raw.index("-") + 1:]
-            hit = self._match_spelling(joined)
+            i = raw.index("-")  # "Старо-Майорское": Старомайорское, one word in the gazetteer
+            hit = self._match_spelling(raw[:i] + raw[i + 1].lower() + raw[i + 2:])
         return hit
 
     def _match_spelling(self, raw: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]] | None:
@@ -388,7 +387,8 @@ class PlaceFinder:
                     pass
                 elif _KIND_OF_AFTER.match(after):
                     pass  # "the Donetsk village of Klishchiivka", "the Kharkiv town of Vovchansk": where it lies
-                elif _SPEAKS_AFTER.match(after) and _SUBJECT_BEFORE.search(text[max(start, seq[0].start() - 40):seq[0].start()]):
+                elif _SPEAKS_AFTER.match(after) and _SUBJECT_BEFORE.search(
+                        text[max(start, seq[0].start() - 40):seq[0].start()]):
                     pass  # "Рогов отметил": a person
                 elif not _NOT_PLACE_AFTER.match(after) and not _NOT_PLACE_BEFORE.search(
                         text[max(0, seq[0].start() - 30):seq[0].start()]):

@@ -55,11 +55,11 @@ MAX_CANDIDATES = 5000
 
 #: a building of a town, not the town: "seizing the Novohrodivka City Council", "Покровська шахта"
 _BUILDING_AFTER = re.compile(r"\s+(?:city\s+council|town\s+council|council|railway\s+station|station|plant|factory|mine|"
-                             r"hospital|administration\s+building|coke\s+plant|air\s*(?:base|field)|aerodrome|"
-                             r"(?:nuclear\s+)?(?:power\s+)?(?:plant|site))\b|"
+                             r"hospital|administration\s+building|coke\s+plant|air\s*(?:base|field)|aerodrome)\b|"
                              r"\s+(?:\w+\s+){0,2}(?:nuclear|power)\s+(?:power\s+)?(?:plant|site|station)\b", re.I)
 _PART_NOUN = re.compile(r"(?:микрорайон\w*|мікрорайон\w*|microdistricts?|neighbou?rhoods?|industrial\s+zone|airport|outskirts|"
-                        r"air\s*(?:base|field)|aerodrome|аэродром\w*|аеродром\w*|территори\w+\s+[«\"“]|strongholds?|strongpoints?|опорн\w+\s+пункт\w*|опорник\w*|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
+                        r"air\s*(?:base|field)|aerodrome|аэродром\w*|аеродром\w*|территори\w+\s+[«\"“]|strongholds?|"
+                        r"strongpoints?|опорн\w+\s+пункт\w*|опорник\w*|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
                         r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
 _DATE_THEN_NAME = re.compile(r"\s*[-–—:]?\s*")
 _DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\s*\d{1,2}\b|\d{1,2}\s+\w+|\w+\s+\d{1,2}\s*\(|"
@@ -93,7 +93,7 @@ _GOAL_BEFORE = re.compile(r"(?<!\w)(?:to|toward|towards|into|до|к|ко|в\s+�
 
 _FALL = re.compile(r"fall\b|падінн|падени", re.I)
 #: unnamed settlements in the plural: "в населених пунктах", "in several villages"
-_PLURAL_SETTLEMENTS = re.compile(r"(?<!\w)(?:населених\s+пунктах|населенных\s+пунктах|населённых\s+пунктах|селах|селах|"
+_PLURAL_SETTLEMENTS = re.compile(r"(?<!\w)(?:населених\s+пунктах|населенных\s+пунктах|населённых\s+пунктах|селах|"
                                  r"селищах|посёлках|поселках|villages|settlements|localities)(?!\w)", re.I)
 #: "on the A – B axis": A is where the movement starts
 _AXIS_FROM = re.compile(r"(?<!\w)(?:направлени\w*|напрям\w*|direction|axis)\s+(?:(?:of|from|от|від)\s+)?$", re.I)
@@ -104,7 +104,8 @@ _POSITIONS_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:с|з|из|із|fro
 #: a purpose right before a name: "for an offensive on X", "для наступления на X"
 _GOAL_PHRASE = re.compile(r"(?<!\w)(?:(?:шаг\w*|крок\w*|steps?)\s+(?:к|до|toward|towards|to)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:(?:выход\w*|виход\w*)\s+на\s+)?(?:the\s+)?|(?:выход\w*|виход\w*)\s+на\s+|"
-                          r"по\s+дороге\s+(?:к|на)|по\s+дорозі\s+(?:до|на)|on\s+the\s+(?:way|road)\s+to)$|(?<!\w)(?:for|для)\s+(?:an?\s+|the\s+|(?:дальнейш|подальш)\w+\s+)?(?:[\w-]+\s+)?"
+                          r"по\s+дороге\s+(?:к|на)|по\s+дорозі\s+(?:до|на)|on\s+the\s+(?:way|road)\s+to)$|"
+                          r"(?<!\w)(?:for|для)\s+(?:an?\s+|the\s+|(?:дальнейш|подальш)\w+\s+)?(?:[\w-]+\s+)?"
                           r"(?:offensive|advance|attack|assault|push|наступлени\w+|наступ\w*|штурм\w*|атак\w*|продвижени\w+|"
                           r"просуванн\w+)\s+(?:on|against|towards?|into|на|в\s+сторону|до|к)\s+(?:the\s+)?"
                           r"(?:(?:city|town|villages?)\s+(?:of\s+)?|(?:город\w*|міст\w*|сел\w*)\s+)?"

@@ -363,7 +363,7 @@ def find_sides(text: str, s: Sentence, persp: str | None) -> list[tuple[int, int
 def side_for(text: str, t: Trigger, s: Sentence, sides, prev: Sentence | None, persp: str | None) -> None:
     """Set ``t.side`` and ``t.how``: whose action it is, and how that was read."""
     text = text
-    flag = _FLAG.search(text, t.end, min(s.end, t.end + 80)) if t.action == "capture" else None
+    flag = _FLAG.search(text, t.end, min(s.end, t.end + 80)) if _RAISED.match(t.text) else None
     if flag:  # "підняли над селищем український прапор": the flag says whose
         t.side, t.how = ("UA" if flag.group(1).lower().startswith(("укр", "ukr")) else "RU"), "agent"
         return
@@ -483,17 +483,18 @@ def attack_side(text: str, t: Trigger, s: Sentence, sides, persp: str | None) ->
 _AREA_OF_STATE = re.compile(r"(?<!\w)(?:в\s+районе|в\s+районі|у\s+районі|в\s+окрестностях|на\s+околицах|"
                             r"в\s+околицях|около|возле|біля|поблизу|near|around|in\s+the\s+(?:area|vicinity)\s+of)\s+"
                             r"(?:(?:ранее|раніше|previously|recently|earlier|недавно|нещодавно|уже|вже|already|the)\s+)*$", re.I)
-#: the flag raised: whose it is
+#: a flag raised ("підняли", "подняли", "raised", "hoisted"), and whose it is
+_RAISED = re.compile(r"(?:підня|подня|raised|hoisted)", re.I)
 _FLAG = re.compile(r"(?<![\w'’])(українськ\w+|украинск\w+|Ukrainian|російськ\w+|российск\w+|Russian)\s+(?:державн\w+\s+|"
                    r"государственн\w+\s+|national\s+)?(?:прапор\w*|флаг\w*|flags?)(?![\w'’])", re.I)
 #: a success told as won in battles: "успіхи в боях", "successes in fighting"
 _SUCCESS_IN = re.compile(r"(?<![\w'’])(?:успіх\w*|успех\w*|successe?s?|gains)\s+(?:в|у|во|in)\s+$", re.I)
 #: a copula between a name and the state that follows it: "X remains contested", "X is still contested"
 _COPULA = re.compile(r"\s+(?:(?:remains?|remained|is|are|was|were|stays?|stayed|still|now|being|been|has|have|had|"
-                     r"остается|остаётся|залишається|залишається|лишається)\s+)+", re.I)
+                     r"остается|остаётся|залишається|лишається)\s+)+", re.I)
 
 
-def _object_of(text: str, t: Trigger, m: Mention, mentions: list[Mention]) -> bool:
+def _object_of(text: str, t: Trigger, m: Mention) -> bool:
     """Whether a name after a noun of action is still its object: not when a verb of consequence comes between
     ("Освобождение Звановки позволило осложнить положение гарнизона в Северске", "the capture of X opened the
     way to Y"): the noun is that verb's subject, and the names after the verb are its business."""
@@ -546,9 +547,9 @@ def attach(text: str, s: Sentence, mentions: list[Mention], triggers: list[Trigg
             continue
         if before and _CLAUSE_BREAK.search(text, before[-1].end, m.start):
             before = []  # "..., made hours after Putin visited commanders in Kursk": another clause
-        if before and before[-1].voice == "nominal" and not _object_of(text, before[-1], m, mentions):
+        if before and before[-1].voice == "nominal" and not _object_of(text, before[-1], m):
             before = []  # "Освобождение Звановки позволило осложнить положение гарнизона в Северске": the noun's
-            #  object is Звановка (and the names listed with it), not every name after it
+            #  object is Звановка, not the names after the verb it is the subject of
         if before and (";" not in text[before[-1].end:m.start] or not [
                 t for t in after if ";" not in text[m.start:t.start]]):
             out[m.start] = before[-1]

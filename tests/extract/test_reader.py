@@ -1040,3 +1040,8 @@ def test_meanwhile_opens_another_clause():
     got, _ = rows("Наші військові просуваються вперед біля Кремінної, водночас поблизу Білогорівки захисники ведуть "
                   "оборонні бої.", published="2022-12-01")
     assert ("Bilohorivka", "RU", "contest", "near") in got
+
+
+def test_only_a_flag_raised_says_whose_capture_it_is():
+    got, _ = rows("Російські війська захопили Удачне та зірвали український прапор.", published="2025-10-20")
+    assert got == [("Udachne", "RU", "capture", "")]
