@@ -190,6 +190,9 @@ class Mention:
         return bool(self.place_ids)
 
 
+#: a compound name written with a hyphen after its first part: "Старо-Майорское", "Велико-Анадоль"
+_HYPHENATED_PREFIX = re.compile(r"(?:Велик|Мал|Нов|Стар|Верхн|Нижн|Велык|Velyk|Velik|Mal|Nov|Star|Verkhn|Nyzhn)[оeoа]-"
+                                r"[A-ZА-ЯЁІЇЄҐ][\w'’]+")
 #: a plural adjective ending ("Штурмові", "Боевые"): with a lowercase noun after it, no place name
 _PLURAL_ADJ = re.compile(r"(?:ові|еві|ьові|ые|ие|ых|их|ими|ыми|ні)$")
 
@@ -299,8 +302,7 @@ class PlaceFinder:
 
     def _match(self, raw: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]] | None:
         hit = self._match_spelling(raw)
-        if hit is None and re.fullmatch(r"(?:Велик|Мал|Нов|Стар|Верхн|Нижн|Велык|Velyk|Velik|Mal|Nov|Star|Verkhn|Nyzhn)"
-                                        r"[оeoа]-[A-ZА-ЯЁІЇЄҐ][\w'’]+", raw):
+        if hit is None and _HYPHENATED_PREFIX.fullmatch(raw):
             i = raw.index("-")  # "Старо-Майорское": Старомайорское, one word in the gazetteer
             hit = self._match_spelling(raw[:i] + raw[i + 1].lower() + raw[i + 2:])
         return hit

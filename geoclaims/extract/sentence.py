@@ -113,13 +113,13 @@ class Sentence:
 _GOES_ON_BEFORE = re.compile(r"(?<!\w)(?:продолжа\w+|продовжу\w+|continu\w+|вед[её]т|ведут|веде|ведуть|ведём|ведемо|"
                              r"приступил\w*\s+к|приступ\w+\s+до|розпочал\w*|начал\w*|began|started|begun)\s+"
                              r"(?:\w+\s+)?$", re.I)
-#: the subject of a sentence is a report that the sentence goes on to deny: "Інформація про нібито просування ..."
 #: a claim noun whose content follows: "claim that", "reports of", "заявами про", "утверждения о"
 _CLAIM_OF = re.compile(r"(?<![\w'’])(?:claims?|reports?|allegations?|заяв\w*|заявлени\w*|утверждени\w*|твердженн\w*|"
                        r"повідомленн\w*|сообщени\w*|информаци\w*|інформаці\w*)\s+(?:that|of|about|про|о|об|що|что)\s+"
                        r"(?:(?!(?:but|але|но|однако)\b)[^.;:]){0,50}$", re.I)
 #: said of a claim: it came too soon ("поспішив", "premature")
 _PREMATURE = re.compile(r"(?<![\w'’])(?:поспіши\w*|поспішн\w*|поторопил\w*|поспеши\w*|поспешн\w*|premature\w*)", re.I)
+#: the subject of a sentence is a report that the sentence goes on to deny: "Інформація про нібито просування ..."
 _REPORT_SUBJECT = re.compile(r"\W*(?:інформаці\w+|информаци\w+|повідомлення|сообщени\w+|заяв\w+|чутки|слухи|"
                              r"(?:the\s+)?(?:claims?|reports?|information|rumou?rs?))\s", re.I)
 
