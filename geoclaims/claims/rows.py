@@ -61,6 +61,7 @@ class _RowReader:
                 resolutions[line] = self._resolve(line, parsed, probs)
         settled = self._settle(resolutions, self.gaz)
         by_statement = self._settle_by_statement(pending, resolutions, self.gaz)
+        wider = self._settle_wider(pending, resolutions, settled, by_statement)
         places: dict[int, Place | None] = {}
         for line, parsed, geom, probs in pending:
             if parsed is None or probs or not parsed.get("place_name"):
@@ -70,7 +71,7 @@ class _RowReader:
                 continue
             place, ambiguous = res
             if ambiguous is not None:
-                place = by_statement.get(line) or settled.get(_reference(ambiguous))
+                place = by_statement.get(line) or settled.get(_reference(ambiguous)) or wider.get(line)
                 if place is None:
                     town = _prominent(ambiguous)
                     if town is None or not self.accept_fuzzy:
@@ -115,7 +116,7 @@ class _RowReader:
                         value = parsed["_place_id"] or parsed["place_name"]
                     probs.append(self._problem(line, column, value, why, parsed["claim_id"]))
         located = {line: p for line, p in places.items() if p is not None and not parsed_by_line[line][1]}
-        vouched = [line for line in located if parsed_by_line[line][0].get("_regions")]
+        vouched = _vouched(located, {line: parsed_by_line[line][0] for line in located})
         outliers = file_outliers(located, exempt=vouched)
         for line, why in outliers.items():
             parsed, probs = parsed_by_line[line]
@@ -414,6 +415,50 @@ class _RowReader:
                 out[ln] = place
         return out
 
+    def _settle_wider(self, pending: list, resolutions: dict[int, Any], settled: dict, by_statement: dict[int, Place]
+                      ) -> dict[int, Place]:
+        """Ambiguous names that neither their statement, their weeks nor the file settles among their best
+        matches, settled again among every certain reading of the name (in the row's region, if it gives one).
+
+        "Pavlovka" answers first with the Pavlovkas of Russia that bear that name and the Ukrainian villages
+        whose Russian name it is (Pavlivka, a cognate) rank just below them; in a file about the front by
+        Vuhledar none of the Russian ones lies near the other places, while Pavlivka of the old Marinka raion
+        does.  The readings compete as equals here, by the same proximity rules (the statement first, then
+        the weeks around the row, then the file; the nearest wins only when it is at most half as far as
+        the next, and within :data:`~geoclaims.places.geocoding.PROXIMITY_MAX_KM` of a place of the file),
+        as :meth:`_reading_near_file` takes another reading of a name far from every other place.  With more
+        readings in play, a reading is taken only when the statement (or its weeks) and the file do not
+        choose different ones: a Sumy "Alekseyevka" named beside a misread "Konstantinovka" (the Donetsk
+        town) must not follow that town's weeks to Donetsk Oblast when the file's nearest places say Sumy.
+        """
+        from geoclaims.places.gazetteer import Resolution
+
+        widened = dict(resolutions)
+        changed = []
+        for line, res in resolutions.items():
+            if res is None or res[1] is None or line in by_statement or _reference(res[1]) in settled:
+                continue
+            parsed = next(p for ln, p, _, _ in pending if ln == line)
+            regions = [r.name for r in parsed.get("_regions") or []] or None
+            found = {m.place.id: m for m in self.gaz.lookup(parsed["place_name"], region=regions,
+                                                             limit=WIDER_READINGS) if not m.uncertain}
+            if len(found) <= 1 + len(res[1].competitors):
+                continue  # no reading beyond those already weighed
+            readings = tuple(replace(m, score=1.0) for m in found.values())
+            widened[line] = (None, Resolution(res[1].query, readings, True, readings[1:]))
+            changed.append(line)
+        if not changed:
+            return {}
+        again = self._settle(widened, self.gaz)
+        by_statement = self._settle_by_statement(pending, widened, self.gaz)
+        out = {}
+        for line in changed:
+            near = by_statement.get(line), again.get(_reference(widened[line][1]))
+            found = {p.id: p for p in near if p is not None}
+            if len(found) == 1:  # the statement or its weeks, and the file, agree (or only one of them speaks)
+                out[line] = next(iter(found.values()))
+        return out
+
     @staticmethod
     def _settle(resolutions: dict[int, Any], gaz: "Gazetteer") -> dict[tuple[str, tuple[str, ...]], Place]:
         """Ambiguous names the file's other places settle, as :func:`geoclaims.places.geocoding.geocode_all` does."""
@@ -448,6 +493,9 @@ class _RowReader:
         )
 
 
+#: How many readings of an ambiguous name :meth:`_RowReader._settle_wider` weighs at most.
+WIDER_READINGS = 200
+
 #: How near the other places of its statement another reading of a row far from them must lie to be taken.
 STATEMENT_NEAR_KM = 50.0
 
@@ -472,6 +520,19 @@ def _prominent(res: Any) -> Place | None:
     if top >= TOWN_POPULATION and top >= TOWN_RATIO * max(runner_up, 1) and town.is_located:
         return town
     return None
+
+
+def _vouched(located: Mapping[int, Place], parsed: Mapping[int, Mapping[str, Any]]) -> list[int]:
+    """The rows whose place the file vouches for: far from every other place of the file, they are warned
+    about (:class:`~geoclaims.places.place_checks.FarPlaceWarning`), not refused.
+
+    A row vouches for its place when its ``region`` column names the region the place lies in (a place
+    outside its row's region is a problem of its own), and then for every row of the file that names the
+    same place: "Krynky, Kherson Oblast" in one row of a file about several fronts says which Krynky the
+    four rows that name it with no region mean.
+    """
+    ids = {p.id for line, p in located.items() if parsed[line].get("_regions")}
+    return [line for line, p in located.items() if p.id in ids]
 
 
 def _without_outliers(anchors: dict) -> dict:

@@ -3,7 +3,9 @@
 In a batch, places named together are assumed to lie close together (a report
 names villages of one front): an ambiguous name is settled by its candidates'
 distance to the other names' places (*mutual proximity*) when one candidate is
-clearly closer; otherwise it stays flagged as ambiguous.
+clearly closer; otherwise it stays flagged as ambiguous.  Its best matches compete
+first; when none of them settles it, every certain reading of the name does (the
+Ukrainian Pavlivkas for a Russian "Pavlovka", which its Russian namesakes outrank).
 """
 
 from __future__ import annotations
@@ -143,7 +145,9 @@ def geocode_all(
         Defaults to the bundled gazetteer.
     mutual : bool, default True
         Settle ambiguous names by proximity to the other names' places (when
-        no ``near=`` is given).
+        no ``near=`` is given): among their best matches, then, for names
+        those leave open, among every certain reading of the name (never a
+        guess).
 
     Returns
     -------
@@ -176,6 +180,7 @@ def geocode_all(
         chosen[q] = (r.best, r.ambiguous, "")
     if mutual and near is None and len(unique) > 1:
         settle_by_proximity(resolved, chosen, gazetteer=gaz)
+        _settle_among_readings(gaz, resolved, chosen, country=country, region=region, bbox=bbox)
 
     records = []
     geoms = []
@@ -273,7 +278,8 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
     names settled. Shared by :func:`geocode_all` and :func:`geoclaims.read_claims`.
 
     Proximity never moves a name to a weaker match: only candidates within the ambiguity margin
-    of the best score compete, a guess (:attr:`Match.uncertain`) never beats a certain match, and
+    of the best score compete (callers that find none of them settles a name may let every certain
+    reading compete, as :func:`geocode_all` and :func:`geoclaims.read_claims` do), a guess (:attr:`Match.uncertain`) never beats a certain match, and
     guesses never serve as the "other places" that pull a name (a misspelling matched to a
     village 500 km away must not drag the names around it there), nor do the candidates of other
     ambiguous names. A candidate's distance is the median over the :data:`PROXIMITY_NEIGHBOURS`
@@ -315,6 +321,36 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
             chosen[q] = (m1, False, f"chosen among {len(costs)} places of that name by proximity to the other names "
                                     f"(median {d1:.0f} km to the {min(len(others), PROXIMITY_NEIGHBOURS)} nearest)"
                                     + where)
+
+
+#: How many readings of an ambiguous name :func:`_settle_among_readings` weighs at most.
+WIDER_READINGS = 200
+
+
+def _settle_among_readings(gaz: Gazetteer, resolved: dict[Any, Resolution], chosen: dict, **context: Any) -> None:
+    """Names :func:`settle_by_proximity` left ambiguous, settled again among every certain reading of the name.
+
+    "Pavlovka" answers first with the Russian villages of that name; the Ukrainian Pavlivkas, whose Russian
+    name it is (a ``cognate`` reading), rank just below them and do not compete.  Named with Vuhledar and
+    Marinka, none of the first lies near, while Pavlivka by Vuhledar does: the readings compete as equals
+    here, by the same proximity rule.  `context` is the lookup's ``country``, ``region`` and ``bbox``.
+    """
+    import dataclasses
+
+    for q, r in resolved.items():
+        if not chosen[q][1] or r.best is None:
+            continue  # settled, or not ambiguous
+        found = {m.place.id: m for m in gaz.lookup(r.query, limit=WIDER_READINGS, **context) if not m.uncertain}
+        if len(found) <= 1 + len(r.competitors):
+            continue  # no reading beyond those already weighed
+        readings = tuple(dataclasses.replace(m, score=1.0) for m in found.values())
+        refs = {k: v for k, v in resolved.items() if k != q}
+        refs[q] = Resolution(r.query, readings, True, readings[1:])
+        again = {k: (v.best, v.ambiguous, "") for k, v in refs.items()}
+        settle_by_proximity(refs, again, gazetteer=gaz)
+        m, ambiguous, note = again[q]
+        if not ambiguous:
+            chosen[q] = (m, False, note.replace("places of that name", "readings of that name"))
 
 
 #: Places named together in one statement lie within this many km of each other when

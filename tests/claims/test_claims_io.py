@@ -7,6 +7,7 @@ import pytest
 
 from geoclaims import ClaimFormatError, Gazetteer, Place, read_claims, write_claims
 from geoclaims.claims import COLUMNS
+from geoclaims.places.place_checks import FarPlaceWarning
 
 
 HEADER = ",".join(COLUMNS)
@@ -384,6 +385,23 @@ def test_a_place_far_from_the_rest_of_the_file_is_a_problem(tmp_path):
     assert len(read_claims(write(tmp_path, *rows, vouched))) == 5  # its region says it is meant
 
 
+def test_a_region_given_once_vouches_for_every_row_of_that_place(tmp_path):
+    # a file about several fronts: Krynky (Kherson) is far from the Kursk villages; one row says which
+    # Krynky, and the rows that name it with no region mean the same place
+    rows = [GOOD.replace("Berdin", n) for n in ("Sudzha", "Berdin", "Malaya Loknya", "Korenevo")]
+    bare = GOOD.replace("Berdin", "Krynky").replace("Kursk Oblast", "")
+    said = GOOD.replace("Berdin", "Krynky").replace("Kursk Oblast", "Kherson Oblast")
+    cs = read_claims(write(tmp_path, *rows, bare, bare), on_error="collect")
+    assert len(cs) == 4 and len(cs.problems) == 2  # nothing says which Krynky: both rows are problems
+    with pytest.warns(FarPlaceWarning, match="Krynky"):
+        cs = read_claims(write(tmp_path, *rows, bare, said, bare), on_error="collect")
+    assert not cs.problems and [c.place.admin1 for c in cs][4:] == ["Kherson Oblast"] * 3
+    # a region names its own place only: Novogrudok vouched for in Grodno Region vouches for no other name
+    other = GOOD.replace("Berdin", "Novogrudok").replace("Kursk Oblast", "Grodno Region")
+    cs = read_claims(write(tmp_path, *rows, bare, other), on_error="collect")
+    assert [p.value for p in cs.problems] == ["Krynky"]
+
+
 def test_held_out_front_kharkiv_2024():
     """A claims file about another front, in the reports' own spellings (tests/data/README.md)."""
     import warnings
@@ -434,6 +452,28 @@ def test_a_name_on_two_fronts_of_one_file_is_settled_by_its_statement_and_its_we
     lone = read_claims(write(tmp_path, rows[0], rows[3].replace("2025-06-12", "2024-06-12"), rows[2],
                              name="lone.csv"), on_error="collect")
     assert any("ambiguous" in p.message for p in lone.problems)
+
+
+def test_an_ambiguous_name_is_settled_among_all_its_readings_when_its_best_ones_lie_far(tmp_path):
+    # "Pavlovka" answers first with the Russian Pavlovkas; Pavlivka by Vuhledar, whose Russian name it is,
+    # ranks below them: named with no region beside Vuhledar and Marinka, it is the one meant
+    rows = [
+        "A1,2023-02-10,Russian MoD,RU,UA,repelled,Pavlovka,,,near,,,,claimed,https://example.org/a,",
+        "A1,2023-02-10,Russian MoD,RU,UA,repelled,Vuhledar,,,near,,,,claimed,https://example.org/a,",
+        "C1,2023-03-15,ISW,neutral,RU,advance,Marinka,,Donetsk Oblast,,,,,assessed,https://example.org/d,",
+    ]
+    cs = read_claims(write(tmp_path, *rows))
+    assert cs[0].place.label == "Pavlivka (Marinskyi, Donetsk Oblast, UA)"
+    # a reading is taken only when the statement (or its weeks) and the file do not point to different ones:
+    # in the development file fronts9, a Sumy "Alekseyevka" is named beside a "Konstantinovka" read as the
+    # Donetsk town, whose weeks point to an Oleksiivka of Donetsk Oblast while the file's nearest places
+    # say Sumy: it stays ambiguous; "Andreyevka" of the same statement is Andriivka by Kindrativka
+    from tests.conftest import DATA
+
+    cs = read_claims(DATA / "fronts9-2022-2025-claims.csv", on_error="collect")
+    by_id = {c.claim_id: c.place.label for c in cs if c.place is not None}
+    assert by_id["X9-011-3"] == "Andriivka (Sumskyi, Sumy Oblast, UA)" and "X9-011-4" not in by_id
+    assert any(p.value == "Alekseyevka" and "ambiguous" in p.message for p in cs.problems)
 
 
 def test_a_far_first_reading_gives_way_to_a_reading_among_the_files_places(tmp_path):

@@ -181,3 +181,19 @@ def test_an_unlocated_namesake_competes_from_its_district_core():
     row = gdf.iloc[0]
     assert row["place_id"] == "near" and not row["ambiguous"] and gdf.geometry.iloc[0] is None
     assert "core of its district" in row["note"]
+
+
+def test_geocode_all_settles_a_name_among_all_its_certain_readings():
+    """"Pavlovka" answers first with the Russian villages of that name; Pavlivka by Vuhledar (whose Russian
+    name it is) ranks below them, and is the one named with Vuhledar and Marinka."""
+    gdf = geoclaims.geocode_all(["Pavlovka", "Vuhledar", "Marinka"])
+    row = gdf.iloc[0]
+    assert (row["name"], row["admin1"], row["admin2"]) == ("Pavlivka", "Donetsk Oblast", "Marinskyi")
+    assert not row["ambiguous"] and "readings of that name by proximity" in row["note"]
+    assert bool(geoclaims.geocode_all(["Pavlovka", "Vuhledar", "Marinka"], mutual=False)["ambiguous"][0])
+    # a Russian village of the name near the others is still taken first, among the best matches
+    gdf = geoclaims.geocode_all(["Pavlovka", "Kursk", "Oboyan"])
+    assert (gdf["admin1"][0], gdf["admin2"][0]) == ("Kursk Oblast", "Oboyansky")
+    assert "places of that name" in gdf["note"][0]
+    # with no reading near the others the name stays ambiguous
+    assert bool(geoclaims.geocode_all(["Pavlovka", "Minsk", "Barysaw"])["ambiguous"][0])
