@@ -44,6 +44,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Callable
 
 from geoclaims.places.name_index import _CANONICAL, _COGNATE, _FORMER, _TRANSLIT
@@ -163,6 +164,9 @@ def candidates(
 
         for pidx in landmark_readings(gaz, name):
             offer(pidx, SCORE_DECLENSION, "declension", fold(places[pidx].name))
+    if not best and "(" in name:  # tier 1d: "Sichneve (Yanvarske)", "Kostiantynivka (Sumy Oblast)"
+        for pidx, score, reason in _bracketed(gaz, name, keep):
+            offer(pidx, score, reason, fold(places[pidx].name))
     tier1 = bool(best)  # (a Chinese name's readings, guesses, stand in for the skeleton and fuzzy tiers)
 
     # tier 2: the transliteration-insensitive skeleton
@@ -186,6 +190,44 @@ def candidates(
                 if ratio >= FUZZY_MIN_LETTERS:
                     offer(pidx, _similarity_score(ratio, sk_score / 100.0), "fuzzy", key)
     return [(pidx, score, reason, key) for pidx, (score, reason, key) in best.items()]
+
+
+_BRACKETED = re.compile(r"\s*(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*")
+_GUESS_REASONS = ("skeleton", "fuzzy")
+
+
+def _bracketed(gaz: "Gazetteer", name: str, keep: Callable[[Place], bool] | None) -> list[tuple[int, float, str]]:
+    """The certain candidates of a name written with another in brackets: (place index, score, reason).
+
+    A report writes "Sichneve (Yanvarske)": the name and its former or Russian one. The places both
+    name are the candidates; when the bracket names a region instead ("Kostiantynivka (Sumy Oblast)",
+    "Stepove (Zaporizhzhia region)"), the name's places in it; otherwise the name's own places
+    ("Kalynove (village)", "Kalynove (near Bakhmut)"). A bracket alone is never taken for the name: in
+    "Kolmakov (Sudzha)" it may say where the place is, not what it is called. Guesses (skeleton, fuzzy)
+    of either part count for nothing: the name as a whole is then guessed at by the tiers below.
+    """
+    m = _BRACKETED.fullmatch(name)
+    if m is None:
+        return []
+
+    def certain(part: str, test: Callable[[Place], bool] | None) -> dict[int, tuple[float, str]]:
+        return {pidx: (score, reason) for pidx, score, reason, _key in candidates(gaz, part, test)
+                if reason not in _GUESS_REASONS}
+
+    outer, inner = certain(m["outer"], keep), certain(m["inner"], keep)
+    both = [pidx for pidx in outer if pidx in inner]
+    if both:
+        return [(pidx, min(outer[pidx][0], inner[pidx][0]), outer[pidx][1]) for pidx in both]
+    from geoclaims.errors import UnknownRegion
+    from geoclaims.places.lookup_context import context_filter
+
+    try:
+        within = context_filter(None, m["inner"], None)
+    except UnknownRegion:
+        within = None
+    if within is not None:
+        return [(pidx, score, reason) for pidx, (score, reason) in outer.items() if within(gaz._places[pidx])]
+    return [(pidx, score, reason) for pidx, (score, reason) in outer.items()]
 
 
 def suggest(gaz: "Gazetteer", name: str, *, limit: int = 3) -> list[Match]:

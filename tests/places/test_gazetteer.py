@@ -396,3 +396,12 @@ def test_the_village_of_the_debaltseve_road_is_known(gaz, name):
     debaltseve = gaz.resolve("Debaltseve", region="Donetsk Oblast").best.place
     from geoclaims.places.gazetteer import haversine_km
     assert 3 <= haversine_km(m.place.latlon, debaltseve.latlon) <= 10
+
+
+@pytest.mark.parametrize("name", ["Работино", "Rabotino", "Работина", "Robotyne"])
+def test_robotyne_answers_to_its_russian_name(gaz, name):
+    # Russian reports call Роботине "Работино", not the regular Russian form Роботино: a curated name
+    m = gaz.resolve(name).best
+    assert m is not None and not m.uncertain and m.place.name == "Robotyne"
+    from geoclaims.places.gazetteer import haversine_km
+    assert haversine_km(m.place.latlon, (47.44306, 35.82611)) < 1  # the en.wikipedia infobox point

@@ -57,3 +57,21 @@ def test_suggestions_name_a_stored_spelling(gaz):
 def test_a_compound_written_apart_finds_the_name_stored_as_one_word(gaz, written, stored):
     m = gaz.resolve(written).best
     assert m is not None and m.place.name == stored and not m.uncertain
+
+
+def test_a_name_with_another_in_brackets():
+    from geoclaims import Gazetteer
+
+    gaz = Gazetteer.default()
+    # the name and its former one: the place both name
+    r = gaz.resolve("Sichneve (Yanvarske)")
+    assert (r.best.place.name, r.best.place.admin1, r.best.uncertain, r.ambiguous) == (
+        "Sichneve", "Dnipropetrovsk Oblast", False, False)
+    # a region in brackets keeps the name's places in it
+    r = gaz.resolve("Stepove (Zaporizhzhia region)")
+    assert {m.place.admin1 for m in (r.best, *r.competitors)} == {"Zaporizhzhia Oblast"} and not r.best.uncertain
+    # words the gazetteer does not know leave the name's own places
+    assert {m.place.name for m in gaz.resolve("Kalynove (near Bakhmut)", region="Donetsk Oblast").matches} == {"Kalynove"}
+    # a bracket alone is never taken for the name: it may say where the place is
+    r = gaz.resolve("Qqqzx (Sudzha)")
+    assert r.best is None or r.best.uncertain
