@@ -127,6 +127,7 @@ class _RowReader:
                 continue
             probs.append(self._problem(line, "place", parsed["place_name"] or parsed["_place_id"], why,
                                        parsed["claim_id"]))
+        self._check_unplaced(places, parsed_by_line, located, vouched, outliers)
         # a place far from the other places of its own statement (a report's list of neighbouring villages)
         located = {line: p for line, p in places.items()
                    if p is not None and p.is_located and not parsed_by_line[line][1]}
@@ -145,6 +146,35 @@ class _RowReader:
                 continue
             probs.append(self._problem(line, "place", parsed["place_name"] or parsed["_place_id"], why,
                                        parsed["claim_id"]))
+
+    def _check_unplaced(self, places: dict[int, "Place | None"], parsed_by_line: dict, located: dict[int, Place],
+                        vouched: list[int], outliers: dict) -> None:
+        """Rows whose place has no position and whose district lies far from every other place of the file
+        (:func:`~geoclaims.places.place_checks.unplaced_outliers`) become problems, unless another certain
+        reading of the name lies among the file's places (:meth:`_reading_near_file`)."""
+        from geoclaims.places.districts import DistrictCores
+        from geoclaims.places.place_checks import unplaced_outliers
+
+        cores = DistrictCores.of(self.gaz)
+        unplaced = {}
+        for line, p in places.items():
+            if p is None or p.is_located or parsed_by_line[line][1] or parsed_by_line[line][0]["_place_id"]:
+                continue
+            core = cores.rough_position(p)
+            if core is not None:
+                unplaced[line] = (p, core)
+        if not unplaced:
+            return
+        others = {ln: p for ln, p in located.items() if ln not in outliers and p.is_located}
+        ids = {p.id for ln, p in places.items() if p is not None and ln in set(vouched)}
+        exempt = [ln for ln, (p, _) in unplaced.items() if parsed_by_line[ln][0].get("_regions") or p.id in ids]
+        for line, why in unplaced_outliers(unplaced, others, exempt=exempt).items():
+            parsed, probs = parsed_by_line[line]
+            other = self._reading_near_file(line, parsed, unplaced[line][0], list(others.values()))
+            if other is not None:
+                places[line] = other
+                continue
+            probs.append(self._problem(line, "place", parsed["place_name"], why, parsed["claim_id"]))
 
     def _reading_near_file(self, line: int, parsed: dict[str, Any], far: Place, others: list[Place], *,
                            within_km: float | None = None, what: str = "another place of the file") -> Place | None:

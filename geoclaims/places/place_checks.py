@@ -32,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import statistics
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.places.gazetteer import Gazetteer
     from geoclaims.places.regions import Region
 
-__all__ = ["outside_region", "file_outliers", "statement_outliers", "FarPlaceWarning", "REGION_MARGIN_KM",
+__all__ = ["outside_region", "file_outliers", "unplaced_outliers", "statement_outliers", "FarPlaceWarning", "REGION_MARGIN_KM",
            "OUTLIER_MIN_KM", "OUTLIER_FACTOR", "CLUSTER_MIN_KM", "STATEMENT_MIN_KM", "STATEMENT_FACTOR",
            "STATEMENT_TOWN_POPULATION"]
 
@@ -128,6 +129,62 @@ def file_outliers(places: Mapping[object, Place], *, exempt: Sequence[object] = 
         elif key in skip and p.id not in warned:
             warned.add(p.id)
             _warn_far(p, d, other, cluster)
+    return out
+
+
+def unplaced_outliers(unplaced: Mapping[object, tuple[Place, tuple[float, float]]], located: Mapping[object, Place], *,
+                      exempt: Sequence[object] = ()) -> dict[object, str]:
+    """Rows whose place has no position and whose district lies far from every located place of the file:
+    ``{row key: message}``.
+
+    A village known only with its district (an averaged GeoNames postal row) cannot be mapped, but the row
+    still says which village it is; when that district is as far from every other place of the file as
+    :func:`file_outliers` allows no place to be (:data:`OUTLIER_MIN_KM`, or :data:`OUTLIER_FACTOR` times the
+    file's median spacing), the name most likely means a village the gazetteer lacks, near the others (a
+    Bengali "Barkhovka" of the Bakhmut front read as a village of Kursk Oblast, 327 km away).
+
+    Parameters
+    ----------
+    unplaced : mapping of row key to (Place, core)
+        The unlocated place of each row and its district's core (lat, lon).
+    located : mapping of row key to Place
+        The file's located places.
+    exempt : sequence
+        Row keys not to report (rows whose region vouches for their place).
+    """
+    import numpy as np
+
+    distinct: dict[str, Place] = {}
+    for p in located.values():
+        if p.lat is not None:
+            distinct.setdefault(p.id, p)
+    if len(distinct) < 3 or not unplaced:
+        return {}
+    pts = list(distinct.values())
+    lat = np.radians([p.lat for p in pts])
+    lon = np.radians([p.lon for p in pts])
+
+    def dists(la: float, lo: float) -> "np.ndarray":
+        h = np.sin((lat - la) / 2) ** 2 + np.cos(la) * np.cos(lat) * np.sin((lon - lo) / 2) ** 2
+        return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+
+    nn = []
+    for i in range(len(pts)):
+        d = dists(lat[i], lon[i])
+        d[i] = np.inf
+        nn.append(float(d.min()))
+    limit = max(OUTLIER_MIN_KM, OUTLIER_FACTOR * statistics.median(nn))
+    skip = set(exempt)
+    out = {}
+    for key, (p, core) in unplaced.items():
+        if key in skip:
+            continue
+        d = dists(math.radians(core[0]), math.radians(core[1]))
+        k = int(d.argmin())
+        if float(d[k]) > limit:
+            out[key] = (f"{p.label} has no position of its own, and its district lies {float(d[k]):.0f} km from every "
+                        f"other place of this file (nearest: {pts[k].name}): if a village of this name near the "
+                        "others is meant, the gazetteer lacks it; give lat/lon (or a region that names it)")
     return out
 
 

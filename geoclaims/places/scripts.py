@@ -4,7 +4,9 @@ Greek papers spell Ukrainian and Russian names by Greek sounds: Ολεξάντρ
 ντ inside a word is nd), Μαριούπολη (Mariupol: ου is u, a final -η the Greek ending), Ντονέτσκ
 (Donetsk: ντ at a word's start is d). Serbian papers write them in Serbian Cyrillic, whose letters
 differ from Russian in a few places: Дијаково (Дьяково: ија for ья), Славјанск (Славянск: ја for я),
-Плешчејевка (Плещеевка: шч for щ, је for е after a vowel), Зеленопоље (Зеленополье: љ for ль).
+Плешчејевка (Плещеевка: шч for щ, је for е after a vowel), Зеленопоље (Зеленополье: љ for ль). Serbian and
+Croatian papers in the Latin alphabet write the same letters (lj, nj, dž for љ, њ, џ), so a Latin name with one
+of its marks is read through Serbian Cyrillic (Huljajpolje: Гуљајпоље, Гуляйполье), h as х or as Ukrainian г.
 
 Arabic and Persian papers write few vowels and lack some sounds, so a letter stands for several Latin ones
 (و: o, u or v; ي: i, e or y; ب: b or p; غ: g or h): سوليدار is read soledar among its readings.
@@ -97,6 +99,33 @@ def _serbian(name: str) -> tuple[str, ...]:
     return (text,) if text != name else ()
 
 
+# Serbian and Croatian Latin (Gaj's alphabet) is Serbian Cyrillic letter for letter: lj nj dž are љ њ џ. A name
+# with one of its marks (lj, nj, č, ć, š, ž, đ, dž) is read through Serbian Cyrillic (Huljajpolje: Хуљајпоље,
+# Гуляйполье); h stands for Russian х or for Ukrainian г (the Croatian press writes Ukrainian names: Huljajpolje)
+_SERBIAN_LATIN = re.compile(r"lj|nj|[čćšžđ]", re.I)
+_SERBIAN_LATIN_WORD = re.compile(r"[a-zčćšžđ' -]+", re.I)
+_SERBIAN_LATIN_PAIRS = (("dž", "џ"), ("lj", "љ"), ("nj", "њ"))
+_SERBIAN_LATIN_LETTERS = dict(zip("abcčćdđefghijklmnoprsštuvzž", "абцчћдђефгхијклмнопрсштувзж"))
+
+
+def _serbian_latin(name: str) -> tuple[str, ...]:
+    forms = []
+    for h in ("х", "г"):
+        text = name.lower()
+        for a, b in _SERBIAN_LATIN_PAIRS:
+            text = text.replace(a, b)
+        text = "".join(h if c == "h" else _SERBIAN_LATIN_LETTERS.get(c, c) for c in text)
+        if any(c in text for c in "qwxy"):
+            return ()
+        cyr = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+        for reading in _serbian(cyr) or (cyr,):
+            forms.append(reading)
+            if "ье" in reading and "ије" in cyr:  # ије is also ие (Малијевка: Малиевка)
+                forms.append(_serbian(cyr.replace("ије", "ие"))[0] if _serbian(cyr.replace("ије", "ие")) else
+                             cyr.replace("ије", "ие"))
+    return tuple(dict.fromkeys(forms))
+
+
 # Arabic and Persian letters for Slavic names: the script writes few vowels and lacks some sounds, so a letter
 # stands for several Latin ones, the press's likeliest first: و is o, u or v (سوليدار: Soledar), ي/ی is i, e or y,
 # ب is b or p (Arabic has no p: بودغورودني, Podgorodne), غ and گ are g or h (Russian г, Ukrainian г), ف is f or v,
@@ -126,13 +155,15 @@ def _arabic(name: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def script_readings(name: str) -> tuple[str, ...]:
-    """The spellings a name in the Greek alphabet (Latin readings), in Serbian Cyrillic (Russian
-    Cyrillic) or in the Arabic script of the Arabic and Persian press (Latin readings) stands for; () for any
-    other name."""
+    """The spellings a name in the Greek alphabet (Latin readings), in Serbian Cyrillic or Serbian and
+    Croatian Latin (Russian Cyrillic) or in the Arabic script of the Arabic and Persian press (Latin readings)
+    stands for; () for any other name."""
     if _GREEK.search(name):
         return _greek(name)
     if _SERBIAN.search(name):
         return _serbian(name)
     if _ARABIC.search(name):
         return _arabic(name)
+    if _SERBIAN_LATIN.search(name) and _SERBIAN_LATIN_WORD.fullmatch(name):
+        return _serbian_latin(name)
     return ()

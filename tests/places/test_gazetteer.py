@@ -405,3 +405,10 @@ def test_robotyne_answers_to_its_russian_name(gaz, name):
     assert m is not None and not m.uncertain and m.place.name == "Robotyne"
     from geoclaims.places.gazetteer import haversine_km
     assert haversine_km(m.place.latlon, (47.44306, 35.82611)) < 1  # the en.wikipedia infobox point
+
+
+@pytest.mark.parametrize("name", ["Balka Zhuravka", "Nevske", "Невское", "Невського"])
+def test_a_village_renamed_in_2024_answers_to_both_names(gaz, name):
+    # Nevske of the Svatove-Kreminna front, renamed Balka Zhuravka in 2024: the postal file has the old name
+    m = gaz.resolve(name, region="Luhansk Oblast").best
+    assert m is not None and not m.uncertain and m.place.name == "Balka Zhuravka" and "Nevske" in m.place.former_names

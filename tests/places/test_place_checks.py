@@ -32,6 +32,38 @@ def test_file_outliers_need_three_places_and_honour_exemptions():
         assert file_outliers({**near, 4: far}, exempt=[4]) == {}
 
 
+def test_a_place_with_no_position_is_checked_from_its_district():
+    from geoclaims.places.place_checks import unplaced_outliers
+
+    def p(i, lat, lon):
+        return Place(id=f"p:{i}", name=f"P{i}", lat=lat, lon=lon, uncertainty_km=1, country="UA")
+
+    near = {1: p(1, 48.59, 38.0), 2: p(2, 48.52, 37.96), 3: p(3, 48.45, 37.85)}  # the Bakhmut front
+    kursk = Place(id="u:k", name="Barkovka", country="RU", admin1="Kursk Oblast", admin2="Timsky")
+    donetsk = Place(id="u:d", name="Berkhivka", country="UA", admin1="Donetsk Oblast", admin2="Bahmutskiy")
+    found = unplaced_outliers({4: (kursk, (51.63, 37.11)), 5: (donetsk, (48.6, 38.0))}, near)
+    assert list(found) == [4] and "has no position of its own" in found[4] and "Kursk Oblast" in found[4]
+    assert unplaced_outliers({4: (kursk, (51.63, 37.11))}, near, exempt=[4]) == {}  # a region vouches for it
+    assert unplaced_outliers({4: (kursk, (51.63, 37.11))}, {1: near[1], 2: near[2]}) == {}  # too few places
+
+
+def test_a_claims_row_naming_an_unplaced_namesake_far_off_is_a_problem(tmp_path):
+    from geoclaims import read_claims
+
+    rows = ["claim_id,date,claimant,claimant_side,side,action,place,region,status"]
+    rows += [f"A{i},2025-06-01,ISW,neutral,RU,advance,{n},,assessed"
+             for i, n in enumerate(["Kostiantynivka", "Druzhkivka", "Kramatorsk", "Bakhmut"])]
+    rows.append("B1,2025-06-02,ISW,neutral,RU,advance,Затишье,,assessed")  # a Bryansk village with no position
+    path = tmp_path / "claims.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    cs = read_claims(path, on_error="collect")
+    assert [p.value for p in cs.problems] == ["Затишье"] and "no position of its own" in cs.problems[0].message
+    vouched = path.read_text(encoding="utf-8").replace("Затишье,,", "Затишье,Bryansk Oblast,")
+    path.write_text(vouched, encoding="utf-8")
+    cs = read_claims(path, on_error="collect")
+    assert not cs.problems and cs.claims[-1].place.admin1 == "Bryansk Oblast" and not cs.claims[-1].place.is_located
+
+
 def _claims_frame(rows):
     import pandas as pd
 

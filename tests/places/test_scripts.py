@@ -47,3 +47,16 @@ def test_arabic_script_names_are_read_with_the_letters_the_script_leaves_open(ga
     assert m is not None and m.place.name == "Kreminna" and not m.uncertain
     assert script_readings("Soledar") == () and len(script_readings("نيكولاييفو دارينو")) <= ARABIC_READINGS
     assert "soledar" in script_readings("سُوليدار")  # a short-vowel mark printed over a letter
+
+
+def test_serbian_and_croatian_latin_is_read_through_serbian_cyrillic(gaz):
+    # lj is љ, and h stands for Ukrainian г as well as Russian х: Huljajpolje is Гуљајпоље, Гуляйполье
+    assert "Гуляйполье" in script_readings("Huljajpolje") and "Гуляйполя" in script_readings("Huljajpolja")
+    for name in ("Huljajpolje", "Huljajpolja"):  # the nominative, and the genitive three files print
+        m = gaz.resolve(name, region="Zaporizhzhia Oblast").best
+        assert m is not None and m.place.name == "Hulyaypole" and not m.uncertain
+    # a village named Zaporizhzhia by Pokrovsk, in Croatian as in Serbian Cyrillic
+    m = gaz.resolve("Zaporožje", region="Donetsk Oblast").best
+    assert m is not None and m.place.admin1 == "Donetsk Oblast" and not m.uncertain
+    # only a name with a mark of the alphabet (lj, nj, č, ć, š, ž, đ) is read so
+    assert script_readings("Donetsk") == script_readings("Pokrovsk") == script_readings("Wowczansk") == ()
