@@ -10,7 +10,6 @@ Ukrainian Pavlivkas for a Russian "Pavlovka", which its Russian namesakes outran
 
 from __future__ import annotations
 
-import statistics
 import warnings
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Sequence
 
@@ -299,27 +298,38 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
     settled = {q: a for q, a in anchors.items() if len(a) == 1}
     if len(settled) >= 2:
         anchors = settled
+    import numpy as np
+
+    # every anchor point once, with the index of the name it belongs to (grouped: reduceat takes the minima)
+    names = [k for k, o in anchors.items() if o]
+    owner = np.array([i for i, k in enumerate(names) for _ in anchors[k]], dtype=np.int64)
+    points = np.radians(np.array([o.place.latlon for k in names for o in anchors[k]], dtype=float).reshape(-1, 2))
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]]) if len(owner) else owner
+    index = {k: i for i, k in enumerate(names)}
     for q, r in resolved.items():
-        if not r.ambiguous:
+        if not r.ambiguous or len(opts[q]) < 2:
             continue
-        others = [o for k, o in anchors.items() if k != q and o]
-        if not others:
+        own = index.get(q)
+        if len(names) - (own is not None) < 1:
             continue
-        costs = []
-        for m in opts[q]:
-            here = _position(m, gazetteer)
-            dists = sorted(min(haversine_km(here, o.place.latlon) for o in other) for other in others)
-            # the places nearest it: a file may cover several fronts, and a candidate is judged by the
-            # places around it, not by the median over fronts hundreds of kilometres away
-            costs.append((statistics.median(dists[:PROXIMITY_NEIGHBOURS]), m))
-        if len(costs) < 2:
-            continue
+        here = np.radians(np.array([_position(m, gazetteer) for m in opts[q]], dtype=float))
+        h = (np.sin((points[None, :, 0] - here[:, None, 0]) / 2) ** 2 + np.cos(here[:, None, 0])
+             * np.cos(points[None, :, 0]) * np.sin((points[None, :, 1] - here[:, None, 1]) / 2) ** 2)
+        d = 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+        per_name = np.minimum.reduceat(d, starts, axis=1)  # each candidate's distance to each other name
+        if own is not None:
+            per_name = np.delete(per_name, own, axis=1)
+        # the places nearest it: a file may cover several fronts, and a candidate is judged by the
+        # places around it, not by the median over fronts hundreds of kilometres away
+        k = min(PROXIMITY_NEIGHBOURS, per_name.shape[1])
+        nearest = np.sort(per_name, axis=1)[:, :k]
+        costs = [(float(np.median(nearest[i])), m) for i, m in enumerate(opts[q])]
         costs.sort(key=lambda c: c[0])
         (d1, m1), (d2, _) = costs[0], costs[1]
         if d1 <= PROXIMITY_RATIO * d2 and d1 <= PROXIMITY_MAX_KM:
             where = "" if m1.place.is_located else " (from the core of its district: it has no position of its own)"
             chosen[q] = (m1, False, f"chosen among {len(costs)} places of that name by proximity to the other names "
-                                    f"(median {d1:.0f} km to the {min(len(others), PROXIMITY_NEIGHBOURS)} nearest)"
+                                    f"(median {d1:.0f} km to the {k} nearest)"
                                     + where)
 
 
@@ -337,6 +347,12 @@ def _settle_among_readings(gaz: Gazetteer, resolved: dict[Any, Resolution], chos
     """
     import dataclasses
 
+    # the other names that pull: those with one certain place, or settled to one before (never the candidates of a
+    # name still ambiguous)
+    anchors = {k: Resolution(resolved[k].query, (m,), False) for k, (m, ambiguous, _) in chosen.items()
+               if not ambiguous and m is not None and not m.uncertain and m.place.is_located}
+    if not anchors:
+        return
     for q, r in resolved.items():
         if not chosen[q][1] or r.best is None:
             continue  # settled, or not ambiguous
@@ -344,7 +360,7 @@ def _settle_among_readings(gaz: Gazetteer, resolved: dict[Any, Resolution], chos
         if len(found) <= 1 + len(r.competitors):
             continue  # no reading beyond those already weighed
         readings = tuple(dataclasses.replace(m, score=1.0) for m in found.values())
-        refs = {k: v for k, v in resolved.items() if k != q}
+        refs = dict(anchors)
         refs[q] = Resolution(r.query, readings, True, readings[1:])
         again = {k: (v.best, v.ambiguous, "") for k, v in refs.items()}
         settle_by_proximity(refs, again, gazetteer=gaz)
