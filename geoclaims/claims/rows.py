@@ -166,7 +166,8 @@ class _RowReader:
         if not unplaced:
             return
         others = {ln: p for ln, p in located.items() if ln not in outliers and p.is_located}
-        ids = {p.id for ln, p in places.items() if p is not None and ln in set(vouched)}
+        vouched_lines = set(vouched)
+        ids = {p.id for ln, p in places.items() if p is not None and ln in vouched_lines}
         exempt = [ln for ln, (p, _) in unplaced.items() if parsed_by_line[ln][0].get("_regions") or p.id in ids]
         for line, why in unplaced_outliers(unplaced, others, exempt=exempt).items():
             parsed, probs = parsed_by_line[line]
@@ -465,10 +466,11 @@ class _RowReader:
 
         widened = dict(resolutions)
         changed = []
+        parsed_by_line = {ln: p for ln, p, _, _ in pending}
         for line, res in resolutions.items():
             if res is None or res[1] is None or line in by_statement or _reference(res[1]) in settled:
                 continue
-            parsed = next(p for ln, p, _, _ in pending if ln == line)
+            parsed = parsed_by_line[line]
             regions = [r.name for r in parsed.get("_regions") or []] or None
             found = {m.place.id: m for m in self.gaz.lookup(parsed["place_name"], region=regions,
                                                              limit=WIDER_READINGS) if not m.uncertain}

@@ -276,19 +276,19 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
     same keys to ``(match, ambiguous, note)`` and is updated in place for the
     names settled. Shared by :func:`geocode_all` and :func:`geoclaims.read_claims`.
 
-    Proximity never moves a name to a weaker match: only candidates within the ambiguity margin
-    of the best score compete (callers that find none of them settles a name may let every certain
-    reading compete, as :func:`geocode_all` and :func:`geoclaims.read_claims` do), a guess (:attr:`Match.uncertain`) never beats a certain match, and
-    guesses never serve as the "other places" that pull a name (a misspelling matched to a
-    village 500 km away must not drag the names around it there), nor do the candidates of other
-    ambiguous names. A candidate's distance is the median over the :data:`PROXIMITY_NEIGHBOURS`
-    nearest other names, and it wins when that is at most :data:`PROXIMITY_RATIO` of the runner-up's and
-    at most :data:`PROXIMITY_MAX_KM`.
+    Proximity never moves a name to a weaker match: only candidates within the ambiguity margin of the best
+    score compete (callers that find none of them settles a name may let every certain reading compete, as
+    :func:`geocode_all` and :func:`geoclaims.read_claims` do), a guess (:attr:`Match.uncertain`) never beats
+    a certain match, and guesses never serve as the "other places" that pull a name (a misspelling matched
+    to a village 500 km away must not drag the names around it there), nor do the candidates of other
+    ambiguous names. A candidate's distance is the median over the :data:`PROXIMITY_NEIGHBOURS` nearest
+    other names, and it wins when that is at most :data:`PROXIMITY_RATIO` of the runner-up's and at most
+    :data:`PROXIMITY_MAX_KM`.
 
-    With `gazetteer` (the one the names were resolved in), a candidate that is known but unlocated
-    competes from the core of its district (:class:`~geoclaims.places.districts.DistrictCores`): it can lose to a located namesake by the
-    front (the name is then settled there), or win (the name then means a place with no position,
-    which is said as such rather than "ambiguous").  Unlocated places never pull other names.
+    With `gazetteer` (the one the names were resolved in), a candidate that is known but unlocated competes
+    from the core of its district (:class:`~geoclaims.places.districts.DistrictCores`): it can lose to a
+    located namesake by the front (the name is then settled there), or win (the name then means a place with
+    no position, which is said as such rather than "ambiguous").  Unlocated places never pull other names.
     """
 
     opts = {q: [m for m in _contenders(r) if _position(m, gazetteer) is not None] for q, r in resolved.items()}
@@ -365,8 +365,8 @@ def _settle_among_readings(gaz: Gazetteer, resolved: dict[Any, Resolution], chos
         again = {k: (v.best, v.ambiguous, "") for k, v in refs.items()}
         settle_by_proximity(refs, again, gazetteer=gaz)
         m, ambiguous, note = again[q]
-        if not ambiguous:
-            chosen[q] = (m, False, note.replace("places of that name", "readings of that name"))
+        if not ambiguous:  # the reading as it matched (its own score and reason), not as it competed
+            chosen[q] = (found[m.place.id], False, note.replace("places of that name", "readings of that name"))
 
 
 #: Places named together in one statement lie within this many km of each other when

@@ -42,9 +42,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from geoclaims.places.gazetteer import Gazetteer
     from geoclaims.places.regions import Region
 
-__all__ = ["outside_region", "file_outliers", "unplaced_outliers", "statement_outliers", "FarPlaceWarning", "REGION_MARGIN_KM",
-           "OUTLIER_MIN_KM", "OUTLIER_FACTOR", "CLUSTER_MIN_KM", "STATEMENT_MIN_KM", "STATEMENT_FACTOR",
-           "STATEMENT_TOWN_POPULATION"]
+__all__ = ["outside_region", "file_outliers", "unplaced_outliers", "statement_outliers", "FarPlaceWarning",
+           "REGION_MARGIN_KM", "OUTLIER_MIN_KM", "OUTLIER_FACTOR", "CLUSTER_MIN_KM", "STATEMENT_MIN_KM",
+           "STATEMENT_FACTOR", "STATEMENT_TOWN_POPULATION"]
 
 #: A place this far from every gazetteer place of the row's region lies outside it.
 REGION_MARGIN_KM = 25.0
@@ -132,8 +132,8 @@ def file_outliers(places: Mapping[object, Place], *, exempt: Sequence[object] = 
     return out
 
 
-def unplaced_outliers(unplaced: Mapping[object, tuple[Place, tuple[float, float]]], located: Mapping[object, Place], *,
-                      exempt: Sequence[object] = ()) -> dict[object, str]:
+def unplaced_outliers(unplaced: Mapping[object, tuple[Place, tuple[float, float]]],
+                      located: Mapping[object, Place], *, exempt: Sequence[object] = ()) -> dict[object, str]:
     """Rows whose place has no position and whose district lies far from every located place of the file:
     ``{row key: message}``.
 

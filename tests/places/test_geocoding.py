@@ -190,6 +190,7 @@ def test_geocode_all_settles_a_name_among_all_its_certain_readings():
     row = gdf.iloc[0]
     assert (row["name"], row["admin1"], row["admin2"]) == ("Pavlivka", "Donetsk Oblast", "Marinskyi")
     assert not row["ambiguous"] and "readings of that name by proximity" in row["note"]
+    assert (row["reason"], row["score"]) == ("cognate", 0.93)  # as it matched, not as it competed
     assert bool(geoclaims.geocode_all(["Pavlovka", "Vuhledar", "Marinka"], mutual=False)["ambiguous"][0])
     # a Russian village of the name near the others is still taken first, among the best matches
     gdf = geoclaims.geocode_all(["Pavlovka", "Kursk", "Oboyan"])
