@@ -462,7 +462,7 @@ class _RowReader:
         choose different ones: a Sumy "Alekseyevka" named beside a misread "Konstantinovka" (the Donetsk
         town) must not follow that town's weeks to Donetsk Oblast when the file's nearest places say Sumy.
         """
-        from geoclaims.places.gazetteer import Resolution
+        from geoclaims.places.geocoding import all_readings
 
         widened = dict(resolutions)
         changed = []
@@ -470,14 +470,11 @@ class _RowReader:
         for line, res in resolutions.items():
             if res is None or res[1] is None or line in by_statement or _reference(res[1]) in settled:
                 continue
-            parsed = parsed_by_line[line]
-            regions = [r.name for r in parsed.get("_regions") or []] or None
-            found = {m.place.id: m for m in self.gaz.lookup(parsed["place_name"], region=regions,
-                                                             limit=WIDER_READINGS) if not m.uncertain}
-            if len(found) <= 1 + len(res[1].competitors):
+            regions = [r.name for r in parsed_by_line[line].get("_regions") or []] or None
+            wide = all_readings(self.gaz, res[1], region=regions)
+            if wide is None:
                 continue  # no reading beyond those already weighed
-            readings = tuple(replace(m, score=1.0) for m in found.values())
-            widened[line] = (None, Resolution(res[1].query, readings, True, readings[1:]))
+            widened[line] = (None, wide[0])
             changed.append(line)
         if not changed:
             return {}
@@ -524,9 +521,6 @@ class _RowReader:
             f"or a region{likeliest}", parsed["claim_id"],
         )
 
-
-#: How many readings of an ambiguous name :meth:`_RowReader._settle_wider` weighs at most.
-WIDER_READINGS = 200
 
 #: How near the other places of its statement another reading of a row far from them must lie to be taken.
 STATEMENT_NEAR_KM = 50.0

@@ -60,7 +60,7 @@ _BUILDING_AFTER = re.compile(r"\s+(?:city\s+council|town\s+council|council|railw
 _PART_NOUN = re.compile(r"(?:микрорайон\w*|мікрорайон\w*|microdistricts?|neighbou?rhoods?|industrial\s+zone|airport|outskirts|"
                         r"air\s*(?:base|field)|aerodrome|аэродром\w*|аеродром\w*|территори\w+\s+[«\"“]|strongholds?|"
                         r"strongpoints?|опорн\w+\s+пункт\w*|опорник\w*|промышленн\w+\s+зон\w+|промзон\w+|аэропорт\w*|"
-                        r"окраин\w+|промзон\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
+                        r"окраин\w+|аеропорт\w*|околиц\w+)\b[^.;]{0,40}$", re.I)
 _DATE_THEN_NAME = re.compile(r"\s*[-–—:]?\s*")
 _DATELINE = re.compile(r"[«\"]?([A-ZА-ЯЁІЇЄҐ][\w'’-]+)[.,]?\s*(?:[.,]\s*\d{1,2}\b|\d{1,2}\s+\w+|\w+\s+\d{1,2}\s*\(|"
                        r"\(\w+\)|[—–-]\s)")

@@ -25,7 +25,8 @@ from geoclaims.places.place import Match, Place
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
-__all__ = ["geocode", "geocode_all", "GEOCODE_COLUMNS", "uncertain_message", "settle_by_proximity", "settle_together"]
+__all__ = ["geocode", "geocode_all", "GEOCODE_COLUMNS", "uncertain_message", "settle_by_proximity", "settle_together",
+           "all_readings"]
 
 #: Columns of :func:`geocode_all`'s result, in order (plus ``geometry``).
 GEOCODE_COLUMNS = (
@@ -333,20 +334,36 @@ def settle_by_proximity(resolved: dict[Any, Resolution], chosen: dict, *,
                                     + where)
 
 
-#: How many readings of an ambiguous name :func:`_settle_among_readings` weighs at most.
+#: How many readings of an ambiguous name :func:`all_readings` gives at most.
 WIDER_READINGS = 200
 
 
-def _settle_among_readings(gaz: Gazetteer, resolved: dict[Any, Resolution], chosen: dict, **context: Any) -> None:
-    """Names :func:`settle_by_proximity` left ambiguous, settled again among every certain reading of the name.
+def all_readings(gaz: Gazetteer, r: Resolution, **context: Any) -> tuple[Resolution, dict[str, Match]] | None:
+    """Every certain reading of an ambiguous lookup's name, as equal competitors, or None when there is none
+    beyond those the lookup weighed already.
 
-    "Pavlovka" answers first with the Russian villages of that name; the Ukrainian Pavlivkas, whose Russian
-    name it is (a ``cognate`` reading), rank just below them and do not compete.  Named with Vuhledar and
-    Marinka, none of the first lies near, while Pavlivka by Vuhledar does: the readings compete as equals
-    here, by the same proximity rule.  `context` is the lookup's ``country``, ``region`` and ``bbox``.
+    "Pavlovka" answers first with the Russian villages of that name; the Ukrainian Pavlivkas, whose Russian name
+    it is (a ``cognate`` reading), rank just below them and do not compete. Here they all do, with the score of
+    the best, so that proximity (:func:`settle_by_proximity`) may choose among them.  `context` is the lookup's
+    ``country``, ``region`` and ``bbox``.
+
+    Returns
+    -------
+    (Resolution, dict) or None
+        The widened lookup, and each reading's own match by place id (its real score and reason).
     """
     import dataclasses
 
+    found = {m.place.id: m for m in gaz.lookup(r.query, limit=WIDER_READINGS, **context) if not m.uncertain}
+    if len(found) <= 1 + len(r.competitors):
+        return None
+    readings = tuple(dataclasses.replace(m, score=1.0) for m in found.values())
+    return Resolution(r.query, readings, True, readings[1:]), found
+
+
+def _settle_among_readings(gaz: Gazetteer, resolved: dict[Any, Resolution], chosen: dict, **context: Any) -> None:
+    """Names :func:`settle_by_proximity` left ambiguous, settled again among every certain reading of the name
+    (:func:`all_readings`): named with Vuhledar and Marinka, "Pavlovka" is Pavlivka by Vuhledar."""
     # the other names that pull: those with one certain place, or settled to one before (never the candidates of a
     # name still ambiguous)
     anchors = {k: Resolution(resolved[k].query, (m,), False) for k, (m, ambiguous, _) in chosen.items()
@@ -356,17 +373,16 @@ def _settle_among_readings(gaz: Gazetteer, resolved: dict[Any, Resolution], chos
     for q, r in resolved.items():
         if not chosen[q][1] or r.best is None:
             continue  # settled, or not ambiguous
-        found = {m.place.id: m for m in gaz.lookup(r.query, limit=WIDER_READINGS, **context) if not m.uncertain}
-        if len(found) <= 1 + len(r.competitors):
+        wide = all_readings(gaz, r, **context)
+        if wide is None:
             continue  # no reading beyond those already weighed
-        readings = tuple(dataclasses.replace(m, score=1.0) for m in found.values())
         refs = dict(anchors)
-        refs[q] = Resolution(r.query, readings, True, readings[1:])
+        refs[q] = wide[0]
         again = {k: (v.best, v.ambiguous, "") for k, v in refs.items()}
         settle_by_proximity(refs, again, gazetteer=gaz)
         m, ambiguous, note = again[q]
         if not ambiguous:  # the reading as it matched (its own score and reason), not as it competed
-            chosen[q] = (found[m.place.id], False, note.replace("places of that name", "readings of that name"))
+            chosen[q] = (wide[1][m.place.id], False, note.replace("places of that name", "readings of that name"))
 
 
 #: Places named together in one statement lie within this many km of each other when
