@@ -294,8 +294,10 @@ def test_sigterm_during_a_render_leaves_no_temporary_files(tmp_path):
     from tests.conftest import KURSK_CLAIMS
 
     out = tmp_path / "site"
+    # a page for every calendar day (some 260): pages go on being written long after the first one, so the signal
+    # lands mid-render even on a loaded machine (with the 46 claim days it could come after the last page)
     proc = subprocess.Popen([sys.executable, "-m", "geoclaims", "render", str(KURSK_CLAIMS), "--out", str(out),
-                             "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--no-progress", "--days", "all"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 120
     while time.time() < deadline and not (out.exists() and any(out.glob("*.html"))):
         time.sleep(0.05)
