@@ -155,14 +155,13 @@ class _RowReader:
         from geoclaims.places.districts import DistrictCores
         from geoclaims.places.place_checks import unplaced_outliers
 
+        lines = [line for line, p in places.items() if p is not None and not p.is_located
+                 and not parsed_by_line[line][1] and not parsed_by_line[line][0]["_place_id"]]
+        if not lines:
+            return  # the district cores are computed (once per gazetteer) only when a row needs them
         cores = DistrictCores.of(self.gaz)
-        unplaced = {}
-        for line, p in places.items():
-            if p is None or p.is_located or parsed_by_line[line][1] or parsed_by_line[line][0]["_place_id"]:
-                continue
-            core = cores.rough_position(p)
-            if core is not None:
-                unplaced[line] = (p, core)
+        unplaced = {line: (places[line], core) for line in lines
+                    if (core := cores.rough_position(places[line])) is not None}
         if not unplaced:
             return
         others = {ln: p for ln, p in located.items() if ln not in outliers and p.is_located}
