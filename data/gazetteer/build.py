@@ -115,7 +115,7 @@ def theatre_kind(text: str) -> str:
 #: Oblasts whose places may be named as references by the curated rows' relative statements.
 REFERENCE_REGIONS = ("Kursk Oblast", "Belgorod Oblast", "Sumy Oblast", "Kharkiv Oblast", "Donetsk Oblast",
                      "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast", "Mykolaiv Oblast",
-                     "Dnipropetrovsk Oblast", "Kyiv Oblast", "Chernihiv Oblast")
+                     "Dnipropetrovsk Oblast", "Kyiv Oblast", "Chernihiv Oblast", "Bryansk Oblast")
 #: Lines a statement may name ("on the international border").
 LINES = {"the international border": ("UA", "RU")}
 

@@ -106,7 +106,8 @@ class _RowReader:
             parsed, probs = parsed_by_line[line]
             regions = parsed.get("_regions") or []
             given = parsed["_latlon"] is not None or bool(parsed["_place_id"])
-            if place is not None and regions and (given or place.admin1 not in {r.name for r in regions}):
+            if place is not None and regions and not parsed.get("_region_slip") \
+                    and (given or place.admin1 not in {r.name for r in regions}):
                 why = outside_region(self.gaz, place, regions)
                 if why:
                     if parsed["_latlon"] is not None:
@@ -326,6 +327,14 @@ class _RowReader:
         region_names = [r.name for r in regions] or None
         res = self.gaz.resolve(name, region=region_names)
         within = f" in {parsed['region']}" if regions else ""
+        if regions and parsed["_latlon"] is None and (res.best is None or res.best.uncertain):
+            town = self._town_across_border(name, regions)
+            if town is not None:
+                parsed["_region_slip"] = True
+                warnings.warn(f"{self.source}, {self.unit} {line}: no place {name!r}{within}; taken as {town.label}, "
+                              f"a town of {town.population:,} people just outside it (a front's region in reports "
+                              "often spills over an oblast border)", UserWarning, stacklevel=5)
+                return town, None
         if res.best is not None and res.best.uncertain:
             if parsed["_latlon"] is not None:  # a guess never beats the user's own coordinates
                 res = replace(res, matches=(), ambiguous=False, competitors=())
@@ -359,6 +368,43 @@ class _RowReader:
         if res.ambiguous:
             return None, res
         return self._with_coordinates(res.best.place, parsed), None
+
+    def _town_across_border(self, name: str, regions: Sequence[Any]) -> Place | None:
+        """The one town named `name` (:data:`TOWN_POPULATION` people or more, a certain match) that lies
+        within :data:`TOWN_ACROSS_BORDER_KM` of the boundary of the row's region (Natural Earth's oblasts,
+        :mod:`geoclaims.places.boundaries`) but not in it, or None.
+
+        Reports name a front by the oblast of its fighting: "Huliaipole in the Donetsk region" (the
+        town is in Zaporizhzhia Oblast, 20 km from the Donetsk border), "Siversk, Luhansk region".  When
+        the region has no place of the name, a town just across its border is what the report means; a
+        village is not taken so (a village missing from the region may share its name with one across
+        the border), and the row's region does not vouch for the town (the file's outlier checks apply)."""
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
+        from geoclaims.places.boundaries import region_shape
+        from geoclaims.places.gazetteer import haversine_km
+
+        res = self.gaz.resolve(name)
+        if res.best is None:
+            return None
+        towns = {m.place.id: m.place for m in (res.best, *res.competitors)
+                 if not m.uncertain and m.place.is_located and (m.place.population or 0) >= TOWN_POPULATION}
+        if not towns:
+            return None
+        shapes = []
+        for r in regions:
+            try:
+                shapes.append(region_shape(r.name, country=r.country))
+            except UnknownRegion:  # a region with no bundled outline: nothing to measure from
+                return None
+        near = []
+        for town in towns.values():
+            here = Point(town.lon, town.lat)
+            edges = [nearest_points(shape, here)[0] for shape in shapes]
+            if min(haversine_km(town.latlon, (q.y, q.x)) for q in edges) <= TOWN_ACROSS_BORDER_KM:
+                near.append(town)
+        return near[0] if len(near) == 1 else None
 
     def _resolve_in_guessed_region(self, line: int, parsed: dict[str, Any], probs: list[ClaimProblem]):
         """A row whose region column is no region the table knows ("Sumyn alueella", "donyecki régióban"):
@@ -528,6 +574,10 @@ STATEMENT_NEAR_KM = 50.0
 #: people and this many times more than any namesake (see :func:`_prominent`).
 TOWN_POPULATION = 10_000
 TOWN_RATIO = 10
+#: A town this near the boundary of the region its row names, where that region has no place of its name,
+#: is the place the row means (see :meth:`_RowReader._town_across_border`): Huliaipole lies 28 km from
+#: Donetsk Oblast, Pokrovsk 20 km from Dnipropetrovsk Oblast, Kupiansk 23 km from Luhansk Oblast.
+TOWN_ACROSS_BORDER_KM = 30.0
 
 
 def _prominent(res: Any) -> Place | None:
@@ -552,11 +602,12 @@ def _vouched(located: Mapping[int, Place], parsed: Mapping[int, Mapping[str, Any
     about (:class:`~geoclaims.places.place_checks.FarPlaceWarning`), not refused.
 
     A row vouches for its place when its ``region`` column names the region the place lies in (a place
-    outside its row's region is a problem of its own), and then for every row of the file that names the
+    outside its row's region is a problem of its own; a town taken just across the region's border,
+    :meth:`_RowReader._town_across_border`, is not vouched for), and then for every row of the file that names the
     same place: "Krynky, Kherson Oblast" in one row of a file about several fronts says which Krynky the
     four rows that name it with no region mean.
     """
-    ids = {p.id for line, p in located.items() if parsed[line].get("_regions")}
+    ids = {p.id for line, p in located.items() if parsed[line].get("_regions") and not parsed[line].get("_region_slip")}
     return [line for line, p in located.items() if p.id in ids]
 
 

@@ -600,6 +600,38 @@ def test_a_region_in_a_language_the_table_lacks_is_read_when_the_place_is_found_
     assert "unknown region 'Sumyn alueella'" in cs.problems[0].message
 
 
+def test_a_town_just_across_the_border_of_the_rows_region_is_taken_and_said(tmp_path):
+    """"Huliaipole in the Donetsk region" (the Russian MoD's front, the town is in Zaporizhzhia Oblast 28 km from
+    Donetsk Oblast's border): no place of the name in Donetsk Oblast, one town just outside it, taken with a
+    warning. A town far from the region, or a village across the border, stays a problem."""
+    import warnings
+
+    row = GOOD.replace("Kursk Oblast", "Donetsk region")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cs = read_claims(write(tmp_path, row.replace("Berdin", "Huliaipole")), on_error="collect")
+    assert not cs.problems, [p.message for p in cs.problems]
+    assert cs[0].place.admin1 == "Zaporizhzhia Oblast" and cs[0].place.population >= 10_000
+    assert any("line 2" in str(w.message) and "just outside it" in str(w.message) for w in caught)
+    # Kupiansk is 23 km from Luhansk Oblast; Pokrovsk 67 km from Zaporizhzhia Oblast is not taken
+    assert read_claims(write(tmp_path, GOOD.replace("Berdin", "Kupiansk").replace("Kursk Oblast", "Luhansk region")),
+                       on_error="collect")[0].place.admin1 == "Kharkiv Oblast"
+    far = read_claims(write(tmp_path, GOOD.replace("Berdin", "Pokrovsk").replace("Kursk Oblast", "Zaporizhzhia region")),
+                      on_error="collect")
+    assert len(far) == 0 and far.problems[0].column == "place"
+    # a village is not taken across the border: Kindrativka of Sumy Oblast lies by the Kursk border
+    village = read_claims(write(tmp_path, GOOD.replace("Berdin", "Kindrativka")), on_error="collect")
+    assert len(village) == 0 and "in Kursk Oblast" in village.problems[0].message
+
+
+def test_a_town_taken_across_the_border_is_not_vouched_for_by_the_region(tmp_path):
+    # the slipped region says nothing sure about the town: far from the rest of the file, it is a problem
+    rows = [GOOD.replace("Berdin", n) for n in ("Sudzha", "Berdin", "Malaya Loknya", "Korenevo")]
+    slipped = GOOD.replace("Berdin", "Huliaipole").replace("Kursk Oblast", "Donetsk region")
+    cs = read_claims(write(tmp_path, *rows, slipped), on_error="collect")
+    assert len(cs) == 4 and [p.value for p in cs.problems] == ["Huliaipole"]
+
+
 def test_the_ambiguous_places_of_one_statement_settle_each_other(tmp_path):
     """"Sloboda and Lukashivka" (Chernihiv Oblast, 31 March 2022): each name has a namesake in another district
     of the oblast and the statement has no certain place, but only the two villages by Chernihiv lie together.

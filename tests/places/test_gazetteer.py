@@ -407,6 +407,21 @@ def test_robotyne_answers_to_its_russian_name(gaz, name):
     assert haversine_km(m.place.latlon, (47.44306, 35.82611)) < 1  # the en.wikipedia infobox point
 
 
+@pytest.mark.parametrize("name, region, point, code", [
+    ("Стара Краснянка", "Luhansk Oblast", (49.03694, 38.28861), "UA 92907"),  # by Kreminna
+    ("Мідна Руда", "Donetsk Oblast", (48.55222, 38.20472), "UA 84562"),  # north-east of Bakhmut
+    ("Внезапное", "Kursk Oblast", (51.24167, 34.88028), "RU 307433"),  # Korenevo district, the 2024 incursion
+    ("Vnezapnoye", None, (51.24167, 34.88028), "RU 307433"),
+])
+def test_a_village_known_only_by_an_unlocated_postal_row_now_has_its_infobox_point(gaz, name, region, point, code):
+    # round 6 of the theatre table: the page's point, and the postal place merged into it (one place, its code kept)
+    res = gaz.resolve(name, region=region)
+    assert res.best is not None and not res.ambiguous and not res.best.uncertain
+    from geoclaims.places.gazetteer import haversine_km
+    assert res.best.place.is_located and haversine_km(res.best.place.latlon, point) < 0.5
+    assert any(code in s for s in res.best.place.sources)
+
+
 @pytest.mark.parametrize("name", ["Balka Zhuravka", "Nevske", "Невское", "Невського"])
 def test_a_village_renamed_in_2024_answers_to_both_names(gaz, name):
     # Nevske of the Svatove-Kreminna front, renamed Balka Zhuravka in 2024: the postal file has the old name
