@@ -70,6 +70,7 @@ FILES = {
     "fronts17": ("fronts17-2022-2026-claims.csv", "fronts17-2022-2026-places.csv"),
     "fronts18": ("fronts18-2022-2026-claims.csv", "fronts18-2022-2026-places.csv"),
     "fronts19": ("fronts19-2022-2026-claims.csv", "fronts19-2022-2026-places.csv"),
+    "fronts20": ("fronts20-2022-2026-claims.csv", "fronts20-2022-2026-places.csv"),
 }
 
 

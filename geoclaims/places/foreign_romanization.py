@@ -151,6 +151,8 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
 
 
 _PL_SOFT = {"ru": "еёиюяь", "uk": "іїєюяь"}
+# ... and after l, which is soft, the iotated vowels are the plain ones (PWN: Гуляйполе Hulajpołe, Люботин Lubotyn)
+_PL_AFTER_L = {"я": "a", "ю": "u", "є": "e", "ё": "o"}
 
 
 def _word(word: str, table: dict[str, str], finals, system: str, language: str) -> str:
@@ -173,6 +175,8 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
             spelled = ch
         if system == "pl" and ch == "л" and i + 1 < len(low) and low[i + 1] in _PL_SOFT[language]:
             spelled = "l"  # soft l before the vowels that palatalise it, and the soft sign
+        if system == "pl" and prev == "л" and ch in _PL_AFTER_L:
+            spelled = _PL_AFTER_L[ch]  # Polish l is soft itself: ля, лю, лє are la, lu, le (Hulajpole, Lubotyn)
         if ch == "ь" and i + 1 < len(low) and low[i + 1] == "о":
             spelled = table["ё"][:-1]  # Ukrainian ьо is Russian ё: Метьолкіне, Metjolkine
         if system in ("de", "fr") and ch == "с" and prev in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:

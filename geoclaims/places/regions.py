@@ -45,13 +45,15 @@ _GENERIC = frozenset(
     obwod obwodu gebiet rajon region regiao regione oblasts kraj oblys de du"""
     # the words other languages' press puts around an oblast's name: "région (ukrainienne) de",
     # "región ucraniana de", "provincia de", "regione di", "w obwodzie", "im Gebiet", "regiunea",
-    # "megye", Georgian "olki" (ოლქი, through anyascii), Arabic and Persian "mntqh" (منطقة, منطقه), and the
+    # "megye", Turkish "bölgesi" with its case endings ("Harkov bölgesindeki", "in the Kharkiv region"),
+    # Georgian "olki" (ოლქი, through anyascii), Arabic and Persian "mntqh" (منطقة, منطقه), and the
     # side and direction words that
     # come with them ("eastern", "orientale", "ostukrainischen")
     """
     in the of im w we v ve na da do del della dell di des la le l dans din
     provincia provincie provinz regiones regions regioni regiunea regiune regiunii oblastul obwodzie
-    okregu rejonie megye megyei megyeben terulet teruleten bolgesi oblasti oblastu oblastis olki olkshi olk
+    okregu rejonie megye megyei megyeben terulet teruleten bolgesi bolgesinde bolgesindeki bolgesinden
+    bolgesine bolgesini bolgesinin oblasti oblastu oblastis olki olkshi olk
     regio regionis mntqh mntqt mntqa mantqa mantqh mqata astan ublast ablast aublast perifereia periferia
     ukrainian ukrainienne ukrainien ucraniana ucraniano ucraina ucraino ukrainischen ukrainische
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
@@ -78,11 +80,11 @@ _COUNTRY_WORDS = frozenset(
 _GREEK = re.compile(r"[\u0370-\u03FF]")
 # scripts whose press writes a region's name by sound (:mod:`geoclaims.places.transcriptions`): katakana,
 # Hangul, Chinese characters, Devanagari and the other Brahmic scripts; and the region words that come with a name in them
-# (Japanese 州 "oblast", 人民共和国 "people's republic"; Korean 주, 인민공화국; Hindi क्षेत्र, पीपुल्स रिपब्लिक;
+# (Japanese 州 "oblast", 人民共和国 "people's republic", in simplified or traditional characters; Korean 주, 인민공화국; Hindi क्षेत्र, पीपुल्स रिपब्लिक;
 # Bengali অঞ্চল; Telugu ప్రాంతం with its case endings)
 _SOUND_SCRIPTS = re.compile(r"[\u3040-\u30FF\uAC00-\uD7A3\u0900-\u0D7F\u4E00-\u9FFF]")
 _SOUND_SCRIPT_WORDS = re.compile(
-    r"人民共和国|共和国|自治共和国|州|地域|地方|方面|近郊|県|市|の|地区|省|方向|附近|"
+    r"人民共和[国國]|自治共和[国國]|共和[国國]|州|地域|地方|方面|近郊|県|市|の|地[区區]|省|方向|附近|"
     r"인민\s*공화국|공화국|지역|방면|(?<=[\uAC00-\uD7A3]{2})주(?=\s|$)|"
     r"पीपुल्स|रिपब्लिक|गणराज्य|जनवादी|गणतंत्र|क्षेत्र\S*|प्रांत\S*|प्रदेश\S*|ओब्लास्ट\S*|"
     r"অঞ্চল\S*|প্রদেশ\S*|ওব্লাস্ট\S*|প্রজাতন্ত্র\S*|গণপ্রজাতন্ত্র\S*|"

@@ -33,6 +33,8 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Pokrovszk", "Donetsk Oblast", "Pokrovsk"),        # Hungarian
         ("Myroljoebivka", "Kherson Oblast", "Myroliubivka"),  # Dutch (oe, lj)
         ("Tsjasiv Jar", "Donetsk Oblast", "Chasiv Yar"),    # Dutch (tsj)
+        ("Hulajpole", "Zaporizhzhia Oblast", "Hulyaypole"), # Polish: l is soft, ля is la
+        ("Lubotyn", "Kharkiv Oblast", "Liubotyn"),
     ],
 )
 def test_foreign_spellings_resolve_with_no_uncertain_flag(gaz, query, region, expected):

@@ -82,6 +82,8 @@ def test_colloquial_and_german_region_names(text, name):
     ("Region Saporischschja", "Zaporizhzhia Oblast"),                    # German S for З
     ("DVR", "Donetsk Oblast"), ("LVR", "Luhansk Oblast"),                # German: Donezker Volksrepublik
     ("Donetsk People’s Republic", "Donetsk Oblast"),                     # a typographic apostrophe
+    ("Harkov bölgesindeki", "Kharkiv Oblast"),                           # Turkish, "in the Kharkiv region"
+    ("Herson bölgesinin", "Kherson Oblast"),                             # Turkish genitive
 ])
 def test_regions_as_other_languages_press_writes_them(text, expected):
     assert [r.name for r in RegionTable.default().resolve(text)] == [expected]
@@ -150,6 +152,7 @@ def test_guesses_keep_to_a_country():
     ("περιοχή του Ντονέτσκ", ["Donetsk Oblast"]),       # Greek "region of Donetsk"
     ("顿涅茨克州", ["Donetsk Oblast"]),                  # Chinese, 州 "oblast"
     ("卢甘斯克人民共和国", ["Luhansk Oblast"]),           # Chinese "Luhansk People's Republic"
+    ("頓涅茨克人民共和國", ["Donetsk Oblast"]),           # the same words in traditional characters
 ])
 def test_regions_written_by_sound_are_read(text, names):
     assert [r.name for r in RegionTable.default().resolve(text)] == names

@@ -90,6 +90,8 @@ def test_any_text_in_these_scripts_gives_bounded_cyrillic_readings(text):
     ("কুরিলোভকা", "Kharkiv Oblast", "Kurylivka"),
     ("সুদজা", None, "Sudzha"),
     ("ബഖ്മുത്", None, "Bakhmut"),               # Malayalam
+    ("デリロベ村", "Donetsk Oblast", "Derylove"),   # 村 "village" after the name
+    ("マイスケ村", "Donetsk Oblast", "Maiske"),
 ])
 def test_the_gazetteer_finds_them_for_sure(name, region, expected):
     r = Gazetteer.default().resolve(name, region=region)
