@@ -11,10 +11,10 @@ is the name, written by a rule.  This module spells a name under each system
 romanisations (reason ``transliteration``).  The systems follow the conventions the papers use,
 not one standard: Duden's for German (ж sch, ч tsch, в w, й j, е je after a vowel; Russian кс as x:
 Alexandrowka), PWN's for
-Polish (ł before hard vowels, ia/ie/iu after consonants), the Czech (ž š č ch), the French (ou,
+Polish (ł before hard vowels, ia/ie/iu after consonants but l), the Czech (ž š č ch), the French (ou,
 tch, ch, j, kh), the Estonian (ž š tš h õ), the Romanian (j ș ț h î, c/ci and șc/șci for ч and
-щ), the Spanish (j for х, ia/ya, sh, ch), the Hungarian (zs s sz cs c h j) and the Dutch (oe sj tsj
-zj ch j) ones.  Ukrainian ьо is spelled as Russian ё
+щ), the Spanish (j for х, ia/ya, sh, ch), the Hungarian (zs s sz cs c h j; gy, ty, ny for д, т, н
+before a soft vowel: Donyeck, Kosztyantinyivka) and the Dutch (oe sj tsj zj ch j) ones.  Ukrainian ьо is spelled as Russian ё
 (Метьолкіне: Metjolkine).  Ukrainian names in French are spelled by :mod:`translitua`
 (``UkrainianFrench``), so only Russian names get French here; translitua's German writes ж as
 "sh" (Rubishne) where the German press writes Rubischne, so German is made here for both.
@@ -153,6 +153,12 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
 _PL_SOFT = {"ru": "еёиюяь", "uk": "іїєюяь"}
 # ... and after l, which is soft, the iotated vowels are the plain ones (PWN: Гуляйполе Hulajpołe, Люботин Lubotyn)
 _PL_AFTER_L = {"я": "a", "ю": "u", "є": "e", "ё": "o"}
+# Hungarian (the Academy's rules, as the press follows them) writes д, т, н before a soft vowel or the soft sign as
+# its own soft consonants gy, ty, ny: Донецк Donyeck, Одесса Ogyessza, Костянтинівка Kosztyantinyivka,
+# Авдіївка Avgyijivka, Новониколаевка Novonyikolajevka; the iotated vowel after them is then a plain one
+_HU_SOFT_CONSONANT = {"д": "gy", "т": "ty", "н": "ny"}
+_HU_SOFT = {"ru": "еёиюяь", "uk": "іїєюяь"}
+_HU_AFTER_SOFT = {"я": "a", "ю": "u", "ё": "o", "є": "e", "ь": ""}
 
 
 def _word(word: str, table: dict[str, str], finals, system: str, language: str) -> str:
@@ -177,6 +183,10 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
             spelled = "l"  # soft l before the vowels that palatalise it, and the soft sign
         if system == "pl" and prev == "л" and ch in _PL_AFTER_L:
             spelled = _PL_AFTER_L[ch]  # Polish l is soft itself: ля, лю, лє are la, lu, le (Hulajpole, Lubotyn)
+        if system == "hu" and ch in _HU_SOFT_CONSONANT and i + 1 < len(low) and low[i + 1] in _HU_SOFT[language]:
+            spelled = _HU_SOFT_CONSONANT[ch]  # д, т, н before a soft vowel: gy, ty, ny (Donyeck, Ogyessza)
+        if system == "hu" and prev in _HU_SOFT_CONSONANT and ch in _HU_AFTER_SOFT and ch in _HU_SOFT[language]:
+            spelled = _HU_AFTER_SOFT[ch]  # ... whose softness the vowel then needs no j for: Kosztyantinyivka
         if ch == "ь" and i + 1 < len(low) and low[i + 1] == "о":
             spelled = table["ё"][:-1]  # Ukrainian ьо is Russian ё: Метьолкіне, Metjolkine
         if system in ("de", "fr") and ch == "с" and prev in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:
@@ -189,4 +199,6 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
                 spelled = base + ("e" if nxt == "я" else "i")
         out.append(spelled)
     spelled_word = "".join(out) + tail
+    if system == "hu":  # a doubled sz is ssz: Одесса Ogyessza
+        spelled_word = spelled_word.replace("szsz", "ssz")
     return spelled_word[:1].upper() + spelled_word[1:] if word[:1].isupper() else spelled_word

@@ -68,6 +68,7 @@ SCORE_DECLENSION = 0.92  # a case form of a stored name or cognate ("Глубо�
 SCORE_SIMILAR_MAX = 0.90  # ceiling for skeleton and fuzzy matches (below every stored name)
 FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) a skeleton must reach to be a fuzzy candidate
 FUZZY_MIN_LETTERS = 0.75  # letters' similarity a fuzzy match needs
+FUZZY_CANDIDATES = 25  # nearest skeletons a fuzzy lookup weighs (each press system's spellings add skeletons)
 SKELETON_MIN_RATIO = 0.60  # letters' similarity a skeleton match needs
 CHINESE_EXTRA_TIERS = 2  # groups of less likely readings of a Chinese name offered after the first one found
 
@@ -285,7 +286,7 @@ def _fuzzy_skeletons(gaz: "Gazetteer", qskel: str) -> list[tuple[str, float]]:
     blocks, every = _skeleton_blocks(gaz)
     found: list = []
     for choices in (*(blocks.get(letter, ()) for letter in dict.fromkeys(qskel[:2])), every):
-        found = process.extract(qskel, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=15)
+        found = process.extract(qskel, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=FUZZY_CANDIDATES)
         if found:
             break
     if len(memo) >= FUZZY_MEMO:

@@ -431,7 +431,7 @@ def test_held_out_front_kharkiv_2024():
     located, wrong = check(guessed)
     assert len(located) >= 0.9 * named  # 130 of 142 with guesses accepted
     flagged = {c.place_name for c in guessed if c.place_uncertain}
-    assert {name for name, _ in wrong} <= flagged  # the one wrong guess (Borivska, a reporter's slip) is flagged
+    assert {name for name, _ in wrong} <= flagged  # the wrong guesses (Borivska, Lukyanov: reporters' slips) are flagged
 
 
 def test_a_name_on_two_fronts_of_one_file_is_settled_by_its_statement_and_its_weeks(tmp_path):

@@ -35,6 +35,9 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Tsjasiv Jar", "Donetsk Oblast", "Chasiv Yar"),    # Dutch (tsj)
         ("Hulajpole", "Zaporizhzhia Oblast", "Hulyaypole"), # Polish: l is soft, ля is la
         ("Lubotyn", "Kharkiv Oblast", "Liubotyn"),
+        ("Avgyijivka", "Donetsk Oblast", "Avdiyivka"),      # Hungarian: д, т, н before a soft vowel are gy, ty, ny
+        ("Donyeck", "Donetsk Oblast", "Donetsk"),
+        ("Kosztyantinyivka", "Donetsk Oblast", "Kostyantynivka"),
     ],
 )
 def test_foreign_spellings_resolve_with_no_uncertain_flag(gaz, query, region, expected):
