@@ -75,3 +75,10 @@ def test_a_name_with_another_in_brackets():
     # a bracket alone is never taken for the name: it may say where the place is
     r = gaz.resolve("Qqqzx (Sudzha)")
     assert r.best is None or r.best.uncertain
+
+
+def test_a_slip_is_still_guessed_right_among_many_press_spellings(gaz):
+    # "Луугино" (fronts4, a slip for Лутугино): every press system's spellings add skeletons, and with only the 15
+    # nearest weighed the Hungarian ones pushed Lutuhyne out; its guess must stay Lutuhyne, flagged
+    m = gaz.resolve("Луугино").best
+    assert m is not None and m.place.name == "Lutuhyne" and m.uncertain
