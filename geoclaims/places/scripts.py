@@ -1,5 +1,7 @@
 """Names in the Greek alphabet, in Serbian Cyrillic and in Arabic script, read as their press writes Slavic names.
 
+(And a Russian name as Ukrainian papers write it, є for a soft consonant's е: Бєлгород, Плєхового.)
+
 Greek papers spell Ukrainian and Russian names by Greek sounds: Ολεξάντριβκα (Oleksandrivka: ξ is ks,
 ντ inside a word is nd), Μαριούπολη (Mariupol: ου is u, a final -η the Greek ending), Ντονέτσκ
 (Donetsk: ντ at a word's start is d). Serbian papers write them in Serbian Cyrillic, whose letters
@@ -37,6 +39,9 @@ __all__ = ["script_readings"]
 
 _GREEK = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF]")
 _SERBIAN = re.compile(r"[ЈјЉљЊњЂђЋћЏџ]")
+# Ukrainian papers write a Russian name's е after a consonant as є, to keep the consonant soft (Бєлгород,
+# Плєхово, Сєвськ): Ukrainian has є after a consonant in no name of its own, so it reads as the Russian е
+_UK_SOFT_YE = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщБВГҐДЖЗКЛМНПРСТФХЦЧШЩ])[єЄ]")
 
 # Greek letter groups, longest first (lower case, accents removed); a word's first ντ, μπ, γκ are d, b, g
 _GREEK_GROUPS = (
@@ -166,4 +171,6 @@ def script_readings(name: str) -> tuple[str, ...]:
         return _arabic(name)
     if _SERBIAN_LATIN.search(name) and _SERBIAN_LATIN_WORD.fullmatch(name):
         return _serbian_latin(name)
+    if _UK_SOFT_YE.search(name):
+        return (_UK_SOFT_YE.sub(lambda m: "е" if m.group(0) == "є" else "Е", name),)
     return ()

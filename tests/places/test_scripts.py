@@ -19,6 +19,8 @@ from geoclaims.places.scripts import ARABIC_READINGS, script_readings
     ("Зеленопоље", "Зеленополье"),       # ље: лье
     ("Мајорск", "Майорск"),              # ј alone: й
     ("Јасинувата", "Ясинувата"),
+    ("Плєхово", "Плехово"),              # a Russian name as Ukrainian papers write it: є for е after a consonant
+    ("Лєбєдєвка", "Лебедевка"),
 ])
 def test_readings(name, reading):
     assert reading in script_readings(name)
@@ -26,6 +28,15 @@ def test_readings(name, reading):
 
 def test_other_names_have_no_readings():
     assert script_readings("Donetsk") == () and script_readings("Донецьк") == () and script_readings("Краматорск") == ()
+    assert script_readings("Воздвиженка") == () and script_readings("Мар'їнка") == ()  # є only after a consonant
+
+
+def test_a_russian_name_in_ukrainian_spelling_is_found(gaz):
+    # "біля Плєхового" (fronts19): the Kursk village Плехово, in the Ukrainian papers' є, in the genitive
+    m = gaz.resolve("Плєхово", region="Kursk Oblast").best
+    assert m is not None and m.place.name == "Plekhovo" and not m.uncertain
+    found = {c.place.name for c in (gaz.resolve("Плєхового").best, *gaz.resolve("Плєхового").competitors)}
+    assert "Plekhovo" in found
 
 
 @pytest.mark.parametrize("name, expected", [
