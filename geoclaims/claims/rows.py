@@ -327,7 +327,7 @@ class _RowReader:
         region_names = [r.name for r in regions] or None
         res = self.gaz.resolve(name, region=region_names)
         within = f" in {parsed['region']}" if regions else ""
-        if regions and parsed["_latlon"] is None and (res.best is None or res.best.uncertain):
+        if regions and parsed["_latlon"] is None and res.best is None:
             town = self._town_across_border(name, regions)
             if town is not None:
                 parsed["_region_slip"] = True
@@ -370,15 +370,18 @@ class _RowReader:
         return self._with_coordinates(res.best.place, parsed), None
 
     def _town_across_border(self, name: str, regions: Sequence[Any]) -> Place | None:
-        """The one town named `name` (:data:`TOWN_POPULATION` people or more, a certain match) that lies
-        within :data:`TOWN_ACROSS_BORDER_KM` of the boundary of the row's region (Natural Earth's oblasts,
-        :mod:`geoclaims.places.boundaries`) but not in it, or None.
+        """The one town named `name` (:data:`TOWN_POPULATION` people or more, a certain match) of another
+        region of the same country that lies within :data:`TOWN_ACROSS_BORDER_KM` of the outline of the row's
+        region (Natural Earth's oblasts, :mod:`geoclaims.places.boundaries`), or None.
 
         Reports name a front by the oblast of its fighting: "Huliaipole in the Donetsk region" (the
-        town is in Zaporizhzhia Oblast, 20 km from the Donetsk border), "Siversk, Luhansk region".  When
-        the region has no place of the name, a town just across its border is what the report means; a
-        village is not taken so (a village missing from the region may share its name with one across
-        the border), and the row's region does not vouch for the town (the file's outlier checks apply)."""
+        town is in Zaporizhzhia Oblast, 28 km from the Donetsk border), "Kupiansk, Luhansk region".  When
+        the region has no place of the name, not even a guess, a town just across its border is what the
+        report means. Not taken so: a village (a village missing from the region may share its name with
+        one across the border), a town of another country (Donetsk of Rostov Oblast for "Donetsk, Luhansk
+        Oblast"), and a "town" with a more populous place within :data:`TOWN_DISTRICT_KM` (a city's
+        district that GeoNames counts on its own: Oleksiivka and Saltivka of Kharkiv). The row's region
+        does not vouch for the town (the file's outlier checks apply)."""
         from shapely.geometry import Point
         from shapely.ops import nearest_points
 
@@ -388,8 +391,13 @@ class _RowReader:
         res = self.gaz.resolve(name)
         if res.best is None:
             return None
+        countries = {r.country for r in regions}
         towns = {m.place.id: m.place for m in (res.best, *res.competitors)
-                 if not m.uncertain and m.place.is_located and (m.place.population or 0) >= TOWN_POPULATION}
+                 if not m.uncertain and m.place.is_located and (m.place.population or 0) >= TOWN_POPULATION
+                 and m.place.country in countries}
+        towns = {k: t for k, t in towns.items()
+                 if not any((n.place.population or 0) > (t.population or 0)
+                            for n in self.gaz.nearest(t.lat, t.lon, k=8) if n.distance_km <= TOWN_DISTRICT_KM)}
         if not towns:
             return None
         shapes = []
@@ -578,6 +586,8 @@ TOWN_RATIO = 10
 #: is the place the row means (see :meth:`_RowReader._town_across_border`): Huliaipole lies 28 km from
 #: Donetsk Oblast, Pokrovsk 20 km from Dnipropetrovsk Oblast, Kupiansk 23 km from Luhansk Oblast.
 TOWN_ACROSS_BORDER_KM = 30.0
+#: ... unless a more populous place lies this near it: then it is a district of that city (Kharkiv's Saltivka).
+TOWN_DISTRICT_KM = 10.0
 
 
 def _prominent(res: Any) -> Place | None:

@@ -187,7 +187,8 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
             spelled = _HU_SOFT_CONSONANT[ch]  # д, т, н before a soft vowel: gy, ty, ny (Donyeck, Ogyessza)
         if system == "hu" and prev in _HU_SOFT_CONSONANT and ch in _HU_AFTER_SOFT and ch in _HU_SOFT[language]:
             spelled = _HU_AFTER_SOFT[ch]  # ... whose softness the vowel then needs no j for: Kosztyantinyivka
-        if ch == "ь" and i + 1 < len(low) and low[i + 1] == "о":
+        if ch == "ь" and i + 1 < len(low) and low[i + 1] == "о" \
+                and not (system == "hu" and prev in _HU_SOFT_CONSONANT):  # (Hungarian тьо is tyo, as тё)
             spelled = table["ё"][:-1]  # Ukrainian ьо is Russian ё: Метьолкіне, Metjolkine
         if system in ("de", "fr") and ch == "с" and prev in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:
             spelled = "ss"  # German and French double s between vowels

@@ -40,8 +40,10 @@ __all__ = ["script_readings"]
 _GREEK = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF]")
 _SERBIAN = re.compile(r"[ЈјЉљЊњЂђЋћЏџ]")
 # Ukrainian papers write a Russian name's е after a consonant as є, to keep the consonant soft (Бєлгород,
-# Плєхово, Сєвськ): Ukrainian has є after a consonant in no name of its own, so it reads as the Russian е
-_UK_SOFT_YE = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщБВГҐДЖЗКЛМНПРСТФХЦЧШЩ])[єЄ]")
+# Плєхово, Сєвськ): inside a word Ukrainian has є after a consonant in no name of its own, so it reads as the
+# Russian е; a word's final -нє is Ukrainian's own neuter ending (Верхнє, Середнє) and is left alone
+_UK_SOFT_YE = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщБВГҐДЖЗКЛМНПРСТФХЦЧШЩ])[єЄ](?=\w)"  # inside a word
+                         r"|(?<=[бвгґджзклмпрстфхцчшщБВГҐДЖЗКЛМПРСТФХЦЧШЩ])[єЄ](?!\w)")  # at its end, not after н
 
 # Greek letter groups, longest first (lower case, accents removed); a word's first ντ, μπ, γκ are d, b, g
 _GREEK_GROUPS = (

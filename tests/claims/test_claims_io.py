@@ -622,6 +622,18 @@ def test_a_town_just_across_the_border_of_the_rows_region_is_taken_and_said(tmp_
     # a village is not taken across the border: Kindrativka of Sumy Oblast lies by the Kursk border
     village = read_claims(write(tmp_path, GOOD.replace("Berdin", "Kindrativka")), on_error="collect")
     assert len(village) == 0 and "in Kursk Oblast" in village.problems[0].message
+    # nor a town of another country (Donetsk of Rostov Oblast for "Donetsk, Luhansk Oblast"), nor a city's district
+    # that GeoNames counts on its own (Kharkiv's Saltivka, 400,000 people, by the Belgorod border)
+    for place, region in (("Donetsk", "Luhansk Oblast"), ("Saltivka", "Belgorod Oblast")):
+        cs = read_claims(write(tmp_path, GOOD.replace("Berdin", place).replace("Kursk Oblast", region)),
+                         on_error="collect")
+        assert len(cs) == 0 and cs.problems[0].column == "place", (place, [c.place.label for c in cs])
+    # and a guess inside the region stays a guess: it is never replaced by a sure town across the border
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cs = read_claims(write(tmp_path, GOOD.replace("Berdin", "Oleksiyivka").replace("Kursk Oblast", "Belgorod Oblast")),
+                         on_error="collect", accept_fuzzy=True)
+    assert all(c.place_uncertain and c.place.admin1 == "Belgorod Oblast" for c in cs)
 
 
 def test_a_town_taken_across_the_border_is_not_vouched_for_by_the_region(tmp_path):

@@ -38,6 +38,7 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Avgyijivka", "Donetsk Oblast", "Avdiyivka"),      # Hungarian: д, т, н before a soft vowel are gy, ty, ny
         ("Donyeck", "Donetsk Oblast", "Donetsk"),
         ("Kosztyantinyivka", "Donetsk Oblast", "Kostyantynivka"),
+        ("Metyolkine", "Luhansk Oblast", "Metolkine"),      # Hungarian тьо as тё: tyo, no j
     ],
 )
 def test_foreign_spellings_resolve_with_no_uncertain_flag(gaz, query, region, expected):

@@ -29,6 +29,7 @@ def test_readings(name, reading):
 def test_other_names_have_no_readings():
     assert script_readings("Donetsk") == () and script_readings("Донецьк") == () and script_readings("Краматорск") == ()
     assert script_readings("Воздвиженка") == () and script_readings("Мар'їнка") == ()  # є only after a consonant
+    assert script_readings("Верхнє Водяне") == ()  # Ukrainian's own neuter -нє is no Russian е
 
 
 def test_a_russian_name_in_ukrainian_spelling_is_found(gaz):
