@@ -53,7 +53,7 @@ _GENERIC = frozenset(
     in the of im w we v ve na da do del della dell di des la le l dans din
     provincia provincie provinz regiones regions regioni regiunea regiune regiunii oblastul obwodzie
     okregu rejonie megye megyei megyeben terulet teruleten bolgesi bolgesinde bolgesindeki bolgesinden
-    bolgesine bolgesini bolgesinin oblasti oblastu oblastis olki olkshi olk
+    bolgesine bolgesini bolgesinin oblastinda oblastindaki oblastindan oblastina oblasti oblastu oblastis olki olkshi olk
     regio regionis mntqh mntqt mntqa mantqa mantqh mqata astan ublast ablast aublast perifereia periferia
     ukrainian ukrainienne ukrainien ucraniana ucraniano ucraina ucraino ukrainischen ukrainische
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana

@@ -163,7 +163,7 @@ def _katakana(name: str) -> list[list[tuple[str, ...]]]:
     text = "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c
                    for c in unicodedata.normalize("NFKC", name))  # hiragana -> katakana
     # the kind of place written after the name: 村 "village", 町 "town", 市 "city" (デリロベ村: Дерилове)
-    text = re.sub(r"(?<=[\u30A0-\u30FF])(?:村|町|市)$", "", text.strip())
+    text = re.sub(r"(?<=[\u30A0-\u30FF])\s*(?:村|町|市)$", "", text.strip())
     words = [w for w in re.split(r"[\s・･=＝\-‐–]+", text) if w]
     out: list[tuple[str, ...]] = []
     for n, w in enumerate(words):

@@ -84,6 +84,7 @@ def test_colloquial_and_german_region_names(text, name):
     ("Donetsk People’s Republic", "Donetsk Oblast"),                     # a typographic apostrophe
     ("Harkov bölgesindeki", "Kharkiv Oblast"),                           # Turkish, "in the Kharkiv region"
     ("Herson bölgesinin", "Kherson Oblast"),                             # Turkish genitive
+    ("Donetsk oblastında", "Donetsk Oblast"),                            # Turkish locative of "oblast"
 ])
 def test_regions_as_other_languages_press_writes_them(text, expected):
     assert [r.name for r in RegionTable.default().resolve(text)] == [expected]

@@ -92,6 +92,7 @@ def test_any_text_in_these_scripts_gives_bounded_cyrillic_readings(text):
     ("ബഖ്മുത്", None, "Bakhmut"),               # Malayalam
     ("デリロベ村", "Donetsk Oblast", "Derylove"),   # 村 "village" after the name
     ("マイスケ村", "Donetsk Oblast", "Maiske"),
+    ("デリロベ 村", "Donetsk Oblast", "Derylove"),  # with a space before it
 ])
 def test_the_gazetteer_finds_them_for_sure(name, region, expected):
     r = Gazetteer.default().resolve(name, region=region)
