@@ -397,7 +397,7 @@ class _RowReader:
                  and m.place.country in countries}
         towns = {k: t for k, t in towns.items()
                  if not any((n.place.population or 0) > (t.population or 0)
-                            for n in self.gaz.nearest(t.lat, t.lon, k=8) if n.distance_km <= TOWN_DISTRICT_KM)}
+                            for n in self.gaz.nearest(t.lat, t.lon, k=8, max_km=TOWN_DISTRICT_KM))}
         if not towns:
             return None
         shapes = []

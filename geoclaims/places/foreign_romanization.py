@@ -150,14 +150,14 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
     return out
 
 
-_PL_SOFT = {"ru": "еёиюяь", "uk": "іїєюяь"}
-# ... and after l, which is soft, the iotated vowels are the plain ones (PWN: Гуляйполе Hulajpołe, Люботин Lubotyn)
+# the vowels (and the soft sign) that soften the consonant before them, in each language
+_SOFT_VOWELS = {"ru": "еёиюяь", "uk": "іїєюяь"}
+# Polish: after l, which is soft, the iotated vowels are the plain ones (PWN: Гуляйполе Hulajpołe, Люботин Lubotyn)
 _PL_AFTER_L = {"я": "a", "ю": "u", "є": "e", "ё": "o"}
 # Hungarian (the Academy's rules, as the press follows them) writes д, т, н before a soft vowel or the soft sign as
 # its own soft consonants gy, ty, ny: Донецк Donyeck, Одесса Ogyessza, Костянтинівка Kosztyantinyivka,
 # Авдіївка Avgyijivka, Новониколаевка Novonyikolajevka; the iotated vowel after them is then a plain one
 _HU_SOFT_CONSONANT = {"д": "gy", "т": "ty", "н": "ny"}
-_HU_SOFT = {"ru": "еёиюяь", "uk": "іїєюяь"}
 _HU_AFTER_SOFT = {"я": "a", "ю": "u", "ё": "o", "є": "e", "ь": ""}
 
 
@@ -179,13 +179,13 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
             spelled = table.get(ch)
         if spelled is None:
             spelled = ch
-        if system == "pl" and ch == "л" and i + 1 < len(low) and low[i + 1] in _PL_SOFT[language]:
+        if system == "pl" and ch == "л" and i + 1 < len(low) and low[i + 1] in _SOFT_VOWELS[language]:
             spelled = "l"  # soft l before the vowels that palatalise it, and the soft sign
         if system == "pl" and prev == "л" and ch in _PL_AFTER_L:
             spelled = _PL_AFTER_L[ch]  # Polish l is soft itself: ля, лю, лє are la, lu, le (Hulajpole, Lubotyn)
-        if system == "hu" and ch in _HU_SOFT_CONSONANT and i + 1 < len(low) and low[i + 1] in _HU_SOFT[language]:
+        if system == "hu" and ch in _HU_SOFT_CONSONANT and i + 1 < len(low) and low[i + 1] in _SOFT_VOWELS[language]:
             spelled = _HU_SOFT_CONSONANT[ch]  # д, т, н before a soft vowel: gy, ty, ny (Donyeck, Ogyessza)
-        if system == "hu" and prev in _HU_SOFT_CONSONANT and ch in _HU_AFTER_SOFT and ch in _HU_SOFT[language]:
+        if system == "hu" and prev in _HU_SOFT_CONSONANT and ch in _HU_AFTER_SOFT and ch in _SOFT_VOWELS[language]:
             spelled = _HU_AFTER_SOFT[ch]  # ... whose softness the vowel then needs no j for: Kosztyantinyivka
         if ch == "ь" and i + 1 < len(low) and low[i + 1] == "о" \
                 and not (system == "hu" and prev in _HU_SOFT_CONSONANT):  # (Hungarian тьо is tyo, as тё)
