@@ -59,6 +59,15 @@ _PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# the Turkish press puts a name's case suffix after an apostrophe, in its vowel harmony: "Kucherovka'nın" (of),
+# "Pokrovsk'ta" (in), "Bahmut'u" (accusative), "Avdiivka'ya" (to), "Kurahove'den" (from), "Donetsk'teki" (in ...)
+_TURKISH_CASE = re.compile(
+    r"(?<=[^\W\d_]{3})['’ʼ](?:n?[ıiuü]n|[yn]?[ıiuü]|y?[ae]|n?[dt][ae](?:n|ki)?|y?l[ae])$", re.IGNORECASE)
+# the French and Italian press elide an article or a preposition before a name's vowel: "d'Avdiïvka",
+# "l'Ocheretyne", "dell'Avdiivka", "nell'oblast"
+# (only before a vowel, and not before i or y and a vowel: D'iakivka, D’yakovo romanise a soft sign)
+_ELISION = re.compile(r"^(?:d|l|qu|dell|all|dall|nell|sull|coll)['’ʼ](?=[aeiouyàâéèêëîïôûüœ])(?![iyïî][aeiouàâéèêëîïôûü])"
+                      r"(?=[^\W\d_]{3})", re.IGNORECASE)
 _UK_O_BEFORE_CONSONANT = re.compile(r"[оО][бвгґджзклмнпрстфхцчшщ]$")
 _CONSONANT_END = re.compile(r"[бвгґджзклмнпрстфхчшщ]$")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -190,8 +199,9 @@ def nominatives(name: str) -> tuple[str, ...]:
     Parameters
     ----------
     name : str
-        A name as written in text (at most four words); a leading preposition and an English
-        possessive are dropped first.
+        A name as written in text (at most four words); a leading preposition (or a French or Italian
+        elided article: "d'Avdiïvka"), and an English possessive or a Turkish case suffix ("Pokrovsk'ta")
+        are dropped first.
 
     Returns
     -------
@@ -205,6 +215,8 @@ def nominatives(name: str) -> tuple[str, ...]:
     (True, True)
     >>> nominatives("Sudzha")
     ()
+    >>> nominatives("Kucherovka'nın"), nominatives("d'Avdiïvka")
+    (('Kucherovka',), ('Avdiïvka',))
     >>> nominatives("Bachmutu"), nominatives("Kyselivku")
     (('Bachmut', 'Bachmuta'), ('Kyselivk', 'Kyselivka'))
     """
@@ -212,13 +224,18 @@ def nominatives(name: str) -> tuple[str, ...]:
     if _ARABIC.search(text):  # و is o as often as u in the press's Arabic (سفياتوهيرسك: Sviatohirsk)
         return (text.replace("و", "o"),) if "و" in text else ()
     bare = _PREPOSITION.sub("", text, count=1)
-    bare = _POSSESSIVE.sub("", bare) if not _CYRILLIC.search(bare) else bare
+    if not _CYRILLIC.search(bare):
+        bare = _ELISION.sub("", bare, count=1)
+        unelided = bare
+        bare = _POSSESSIVE.sub("", _TURKISH_CASE.sub("", bare))
+    else:
+        unelided = bare
     parts = re.split(r"([ -])", bare)  # words, and the spaces and hyphens between them: both halves of
     words, seps = parts[0::2], parts[1::2]  # Купянска-Узлового are declined (Купянск-Узловой)
     if not bare or len(words) > 4 or not all(words):
         return ()
     forms = [bare] if bare != text else []
-    english = bare != _PREPOSITION.sub("", text, count=1)  # an English possessive: no other case to undo
+    english = bare != unelided  # an English possessive or a Turkish suffix: no other case to undo
     per_word = [[w] if english else _word_nominatives(w) for w in words]
     for combo in itertools.islice(itertools.product(*per_word), MAX_FORMS * 2):
         forms.append("".join(w + sep for w, sep in itertools.zip_longest(combo, seps, fillvalue="")))

@@ -1,11 +1,11 @@
 """Romanisations of Russian and Ukrainian names in the systems of other languages' press.
 
-German, Polish, Czech, French, Estonian, Romanian, Spanish, Hungarian and Dutch reports spell Cyrillic names by
+German, Polish, Czech, French, Estonian, Romanian, Spanish, Hungarian, Dutch and Turkish reports spell Cyrillic names by
 their own languages' conventions: Charkiw, Tschassiw Jar, Wowtschansk (German); Charków, Pokrowsk,
 Wołczańsk, Szczastia (Polish); Vovčansk, Lyman (Czech); Koupiansk, Tchassiv Iar (French); Harkiv,
 Tšassiv Jar, Mõrnohrad (Estonian); Ceasiv Iar, Klișciivka, Zaporojie (Romanian); Jersón, Bajmut,
 Joroshee (Spanish); Szuhecke, Kucseriv Jar, Pokrovszk (Hungarian); Myroljoebivka, Tsjasiv Jar
-(Dutch).  A spelling made by such a system is as certain as one made by BGN/PCGN: it
+(Dutch); Urojayne, Çasiv Yar, Novomihaylovka (Turkish).  A spelling made by such a system is as certain as one made by BGN/PCGN: it
 is the name, written by a rule.  This module spells a name under each system
 (:data:`FOREIGN_SYSTEMS`); the gazetteer indexes the spellings beside the English-language
 romanisations (reason ``transliteration``).  The systems follow the conventions the papers use,
@@ -13,8 +13,9 @@ not one standard: Duden's for German (ж sch, ч tsch, в w, й j, е je after a
 Alexandrowka), PWN's for
 Polish (ł before hard vowels, ia/ie/iu after consonants but l), the Czech (ž š č ch), the French (ou,
 tch, ch, j, kh), the Estonian (ž š tš h õ), the Romanian (j ș ț h î, c/ci and șc/șci for ч and
-щ), the Spanish (j for х, ia/ya, sh, ch), the Hungarian (zs s sz cs c h j; gy, ty, ny for д, т, н
-before a soft vowel: Donyeck, Kosztyantinyivka) and the Dutch (oe sj tsj zj ch j) ones.  Ukrainian ьо is spelled as Russian ё
+щ), the Spanish (j for х, ia/ya, sh, ch; French and Spanish gu for г before e and i: Sergueyevka), the Hungarian (zs s sz cs c h j; gy, ty, ny for д, т, н
+before a soft vowel: Donyeck, Kosztyantinyivka), the Dutch (oe sj tsj zj ch j) and the Turkish (j ç ş h, y for й
+and in я ю є ї: Zaporijya, Avdiyivka) ones.  Ukrainian ьо is spelled as Russian ё
 (Метьолкіне: Metjolkine).  Ukrainian names in French are spelled by :mod:`translitua`
 (``UkrainianFrench``), so only Russian names get French here; translitua's German writes ж as
 "sh" (Rubishne) where the German press writes Rubischne, so German is made here for both.
@@ -35,6 +36,8 @@ Examples
 'Zaporijjea'
 >>> foreign_romanizations("Сухецьке", "uk")["uk:hu"], foreign_romanizations("Миролюбівка", "uk")["uk:nl"]
 ('Szuhecke', 'Myroljoebivka')
+>>> foreign_romanizations("Урожайне", "uk")["uk:tr"], foreign_romanizations("Новомихайловка", "ru")["ru:tr"]
+('Urojayne', 'Novomihaylovka')
 """
 
 from __future__ import annotations
@@ -82,6 +85,10 @@ _TABLES: dict[str, dict[str, str]] = {
     "nl": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "je", "ё": "jo", "ж": "zj", "и": "i",
            "й": "j", "л": "l", "у": "oe", "х": "ch", "ц": "ts", "ч": "tsj", "ш": "sj", "щ": "sjtsj", "ы": "y",
            "э": "e", "ю": "joe", "я": "ja", "і": "i", "ї": "ji", "є": "je"},
+    # Turkish (Anadolu Ajansı, TRT): j ç ş h, y for й and in the iotated vowels
+    "tr": {**_COMMON, "в": "v", "г": "g", "ґ": "g", "е": "e", "^е": "ye", "ё": "yo", "ж": "j", "и": "i",
+           "й": "y", "л": "l", "х": "h", "ц": "ts", "ч": "ç", "ш": "ş", "щ": "şç", "ы": "ı", "э": "e",
+           "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye"},
 }
 # Ukrainian letters that differ from the Russian reading in each system
 _UK = {
@@ -93,6 +100,7 @@ _UK = {
     "es": {"г": "h", "и": "y"},
     "hu": {"г": "h"},
     "nl": {"г": "h", "и": "y"},
+    "tr": {"г": "h"},
 }
 # word-final adjective endings (Russian -ый/-ий/-ой, Ukrainian -ий/-ій) in each system
 _FINAL = {
@@ -105,10 +113,11 @@ _FINAL = {
     "es": (("ый", "i"), ("ий", "i"), ("ой", "oi"), ("ій", "ii")),
     "hu": (("ый", "ij"), ("ий", "ij"), ("ой", "oj"), ("ій", "ij")),
     "nl": (("ый", "y"), ("ий", "i"), ("ой", "oj"), ("ій", "ij")),
+    "tr": (("ый", "iy"), ("ий", "iy"), ("ой", "oy"), ("ій", "iy")),
 }
 #: The systems applied to each language: (language, system code).
-FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "et", "ro", "es", "hu", "nl"),
-                                                "uk": ("de", "pl", "cs", "et", "ro", "es", "hu", "nl")}
+FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "et", "ro", "es", "hu", "nl", "tr"),
+                                                "uk": ("de", "pl", "cs", "et", "ro", "es", "hu", "nl", "tr")}
 # Romanian writes ч and щ as c and șc before the front vowels, whose own letter gives the i or e
 # (Черкаси: Cerkasî; Кліщіївка: Klișciivka), and as ce, șce before a (Часів Яр: Ceasiv Iar; Щастя:
 # Șceastia); elsewhere as ci, șci (Керч: Kerci)
@@ -190,6 +199,8 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
         if ch == "ь" and i + 1 < len(low) and low[i + 1] == "о" \
                 and not (system == "hu" and prev in _HU_SOFT_CONSONANT):  # (Hungarian тьо is tyo, as тё)
             spelled = table["ё"][:-1]  # Ukrainian ьо is Russian ё: Метьолкіне, Metjolkine
+        if system in ("fr", "es") and spelled == "g" and i + 1 < len(low) and low[i + 1] in "еёиіїєэ":
+            spelled = "gu"  # French and Spanish g before e, i is soft: Sergueïevka, Serguéyevka, Guerásimovka
         if system in ("de", "fr") and ch == "с" and prev in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:
             spelled = "ss"  # German and French double s between vowels
         if system == "ro" and ch in "чщ" and i + 1 < len(low):
@@ -202,4 +213,6 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
     spelled_word = "".join(out) + tail
     if system == "hu":  # a doubled sz is ssz: Одесса Ogyessza
         spelled_word = spelled_word.replace("szsz", "ssz")
+    if system == "tr":  # the Turkish press writes жж as one j: Запоріжжя Zaporijya
+        spelled_word = spelled_word.replace("jj", "j")
     return spelled_word[:1].upper() + spelled_word[1:] if word[:1].isupper() else spelled_word

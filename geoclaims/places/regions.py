@@ -45,7 +45,8 @@ _GENERIC = frozenset(
     obwod obwodu gebiet rajon region regiao regione oblasts kraj oblys de du"""
     # the words other languages' press puts around an oblast's name: "région (ukrainienne) de",
     # "región ucraniana de", "provincia de", "regione di", "w obwodzie", "im Gebiet", "regiunea",
-    # "megye", Turkish "bölgesi" with its case endings ("Harkov bölgesindeki", "in the Kharkiv region"),
+    # "megye", Turkish "bölgesi" with its case endings ("Harkov bölgesindeki", "in the Kharkiv region") and
+    # its plural ("Donetsk bölgelerinde"),
     # Georgian "olki" (ოლქი, through anyascii), Arabic and Persian "mntqh" (منطقة, منطقه), and the
     # side and direction words that
     # come with them ("eastern", "orientale", "ostukrainischen")
@@ -53,7 +54,7 @@ _GENERIC = frozenset(
     in the of im w we v ve na da do del della dell di des la le l dans din
     provincia provincie provinz regiones regions regioni regiunea regiune regiunii oblastul obwodzie
     okregu rejonie megye megyei megyeben terulet teruleten bolgesi bolgesinde bolgesindeki bolgesinden
-    bolgesine bolgesini bolgesinin oblastinda oblastindaki oblastindan oblastina oblasti oblastu oblastis olki olkshi olk
+    bolgesine bolgesini bolgesinin bolgeleri bolgelerinde bolgelerindeki bolgelerinden oblastinda oblastindaki oblastindan oblastina oblasti oblastu oblastis olki olkshi olk
     regio regionis mntqh mntqt mntqa mantqa mantqh mqata astan ublast ablast aublast perifereia periferia
     ukrainian ukrainienne ukrainien ucraniana ucraniano ucraina ucraino ukrainischen ukrainische
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
@@ -169,6 +170,8 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
     variants = {skel}
     if "ch" in joined:  # German romanisation: Charkiw, Tschernihiw (tsch is already ch)
         variants.add(skeleton(re.sub(r"(?<![tsh])ch", "kh", joined)))
+    if "j" in joined:  # Spanish j for х: Járkov, Jersón
+        variants.add(skeleton(joined.replace("j", "kh")))
     if re.search(r"z(?!h)", joined):  # German z for ц: Donezk, Luhansk's Sewerodonezk
         variants.add(skeleton(re.sub(r"z(?!h)", "ts", joined)))
     if _GREEK.search(text):  # Greek writes ж as ζ (Ζαπορίζια), and д, б at a word's start as ντ, μπ (Ντονέτσκ)

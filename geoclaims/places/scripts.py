@@ -53,7 +53,7 @@ _GREEK_GROUPS = (
 _GREEK_LETTERS = {
     "α": "a", "β": "v", "γ": "h", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
     "λ": "l", "μ": "m", "ν": "n", "ξ": "ks", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
-    "υ": "i", "φ": "f", "χ": "kh", "ψ": "ps", "ω": "o",
+    "υ": "i", "φ": "f", "χ": "kh", "ψ": "ps", "ω": "o", "ϳ": "i", "ϸ": "i",
 }
 _GREEK_INITIAL = (("ντ", "d"), ("μπ", "b"), ("γκ", "g"))
 
@@ -69,15 +69,25 @@ def _greek_word(word: str) -> str:
 
 
 def _greek(name: str) -> tuple[str, ...]:
-    plain = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    # a diaeresis parts two vowels that would be one sound (Χουλιαϊπόλε: Huliaipole, αϊ is a-i, not αι e)
+    # (ϊ and ϋ become ϳ and ϸ, letters no group of _GREEK_GROUPS holds, read i)
+    parted = unicodedata.normalize("NFD", name.lower()).replace("ι\u0308", "ϳ").replace("υ\u0308", "ϸ")
+    plain = "".join(c for c in parted if not unicodedata.combining(c))
     words = re.findall(r"[\u0370-\u03FF]+|[^\s\u0370-\u03FF]+", plain)
     base = " ".join(_greek_word(w) for w in words)
     forms = [base]
-    if "nd" in base:  # ντ is d after a consonant too (Αβντίιβκα: Avdiivka)
-        forms.append(re.sub(r"(?<=[^aeiouy\s])nd", "d", base))
+
+    def also(change) -> None:  # each reading below, on every reading so far (Μπλαχοντάτνε: both χ and ντ)
+        forms.extend(f2 for f2 in (change(f) for f in list(forms)) if f2 not in forms)
+
+    if "nd" in base:  # ντ is d after a consonant (Αβντίιβκα: Avdiivka), and д between vowels (Μπλαχοντάτνε)
+        also(lambda f: re.sub(r"(?<=[^aeiouy\s])nd", "d", f))
+        also(lambda f: f.replace("nd", "d"))
     # ζ is also ж (Ζαπορίζια: Zaporizhia), γ also g (Russian г), a final -η or -ο a Greek ending (Μαριούπολη)
     forms.append(re.sub(r"(?<=\w)z", "zh", base))
     forms.append(base.replace("h", "g").replace("kg", "kh").replace("tg", "th"))
+    if "kh" in base:  # χ is Ukrainian г too, which Greek has no letter for (Χουλιαϊπόλε: Huliaipole)
+        also(lambda f: f.replace("kh", "h"))
     forms.extend(re.sub(r"(?<=[lnr])[io]$", "", f) for f in list(forms))
     return tuple(dict.fromkeys(f for f in forms if f))
 

@@ -99,3 +99,33 @@ def test_hungarian_suffixes_are_undone_only_on_hungarian_spellings():
     assert nominatives("Ocseretinét") == ("Ocseretine",)
     assert nominatives("Bakhmut") == ()          # an English spelling ending in t is no Hungarian accusative
     assert "Kupjanszk" in nominatives("Kupjanszkot")
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Kucherovka'nın", "Kucherovka"), ("Pokrovsk’ta", "Pokrovsk"), ("Bahmut'u", "Bahmut"),
+    ("Avdiivka'ya", "Avdiivka"), ("Kurahove'den", "Kurahove"), ("Donetsk'teki", "Donetsk"),
+    ("Robotyne'yi", "Robotyne"), ("Çasiv Yar'ı", "Çasiv Yar"),
+])
+def test_a_turkish_case_suffix_after_an_apostrophe_is_dropped(written, expected):
+    assert nominatives(written) == (expected,)
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("d'Avdiïvka", "Avdiïvka"), ("l’Ocheretyne", "Ocheretyne"), ("dell'Avdiivka", "Avdiivka"),
+])
+def test_a_french_or_italian_elided_article_is_dropped(written, expected):
+    assert expected in nominatives(written)
+
+
+def test_apostrophes_inside_a_name_are_kept():
+    # the Ukrainian apostrophe, romanised, is no Turkish suffix nor an elision
+    for name in ("Kam'ianka", "Mar'inka", "Ol'hivka", "D'iakivka", "Pidlyman's'ke"):
+        cut = {name[: name.find("'")], name[: name.rfind("'")], name[name.find("'") + 1:]}
+        assert not cut & set(nominatives(name)), (name, nominatives(name))
+
+
+def test_turkish_case_forms_resolve_for_sure(gaz):
+    m = gaz.resolve("Kucherovka'nın", region="Kharkiv Oblast").best
+    assert m is not None and m.place.name == "Kucherivka" and not m.uncertain
+    m = gaz.resolve("Kurahove'den").best
+    assert m is not None and m.place.name == "Kurakhove" and not m.uncertain

@@ -1,5 +1,5 @@
-"""Spellings of the German, Polish, Czech, French, Estonian, Romanian, Spanish, Hungarian and Dutch press
-name the place for sure."""
+"""Spellings of the German, Polish, Czech, French, Estonian, Romanian, Spanish, Hungarian, Dutch and Turkish
+press name the place for sure."""
 
 import pytest
 
@@ -39,6 +39,11 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Donyeck", "Donetsk Oblast", "Donetsk"),
         ("Kosztyantinyivka", "Donetsk Oblast", "Kostyantynivka"),
         ("Metyolkine", "Luhansk Oblast", "Metolkine"),      # Hungarian тьо as тё: tyo, no j
+        ("Urojayne", "Donetsk Oblast", "Urozhaine"),        # Turkish: j for ж, y for й
+        ("Gueorguiyevka", "Luhansk Oblast", "Heorhiivka"),  # Spanish gu for г before e and i, of the Russian name
+        ("Novomihaylovka", "Donetsk Oblast", "Novomykhailivka"),  # Turkish, of the Russian name: h for х
+        ("Vovçansk", "Kharkiv Oblast", "Vovchansk"),        # Turkish ç
+        ("Şçastya", "Luhansk Oblast", "Shchastya"),         # Turkish şç for щ, ya for я
     ],
 )
 def test_foreign_spellings_resolve_with_no_uncertain_flag(gaz, query, region, expected):
@@ -74,3 +79,9 @@ def test_romanian_ea_after_a_consonant_is_a_second_spelling(gaz):
     assert "uk:ro-ea" not in foreign_romanizations("Ялта", "uk")  # я after no consonant: Ialta only
     m = gaz.resolve("Vîsokopillea", region=["Kherson Oblast"]).best
     assert m is not None and m.place.name.startswith("Vysokopill") and not m.uncertain
+
+
+def test_french_and_spanish_write_g_before_e_and_i_as_gu():
+    assert foreign_romanizations("Сергеевка", "ru")["ru:es"] == "Sergueyevka"
+    assert foreign_romanizations("Сергеевка", "ru")["ru:fr"] == "Sergueievka"
+    assert foreign_romanizations("Гуляйполе", "ru")["ru:fr"] == "Gouliaïpole"  # not before a back vowel

@@ -83,6 +83,9 @@ def test_colloquial_and_german_region_names(text, name):
     ("DVR", "Donetsk Oblast"), ("LVR", "Luhansk Oblast"),                # German: Donezker Volksrepublik
     ("Donetsk People’s Republic", "Donetsk Oblast"),                     # a typographic apostrophe
     ("Harkov bölgesindeki", "Kharkiv Oblast"),                           # Turkish, "in the Kharkiv region"
+    ("Donetsk bölgelerinde", "Donetsk Oblast"),                          # ... and its plural
+    ("provincia ucraniana de Járkov", "Kharkiv Oblast"),                 # Spanish j for х
+    ("región de Jersón", "Kherson Oblast"),
     ("Herson bölgesinin", "Kherson Oblast"),                             # Turkish genitive
     ("Donetsk oblastında", "Donetsk Oblast"),                            # Turkish locative of "oblast"
 ])

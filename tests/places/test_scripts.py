@@ -13,6 +13,9 @@ from geoclaims.places.scripts import ARABIC_READINGS, script_readings
     ("Αβντίιβκα", "avdiivka"),           # ντ after a consonant d
     ("Μαριούπολη", "mariupol"),          # a Greek ending -η dropped
     ("Ζαπορίζια", "zaporizhia"),         # ζ also ж
+    ("Χουλιαϊπόλε", "huliaipole"),       # a diaeresis parts α and ι (αι alone is e); χ also Ukrainian г
+    ("Καϊντάνοβο", "kaindanovo"),
+    ("Μπλαχοντάτνε", "blahodatne"),      # ντ between vowels д, with χ as г in the same reading
     ("Славјанск", "Славянск"),           # Serbian ја after a consonant: я
     ("Плешчејевка", "Плещеевка"),        # шч: щ; је after a vowel: е
     ("Дијаково", "Дьяково"),             # ија: ья
@@ -72,3 +75,9 @@ def test_serbian_and_croatian_latin_is_read_through_serbian_cyrillic(gaz):
     assert m is not None and m.place.admin1 == "Donetsk Oblast" and not m.uncertain
     # only a name with a mark of the alphabet (lj, nj, č, ć, š, ž, đ) is read so
     assert script_readings("Donetsk") == script_readings("Pokrovsk") == script_readings("Wowczansk") == ()
+
+
+def test_greek_huliaipole_is_found_for_sure(gaz):
+    # "Χουλιαϊπόλε" (fronts7): read "khuliepole" before the diaeresis was kept, no place of the name
+    m = gaz.resolve("Χουλιαϊπόλε", region="Zaporizhzhia Oblast").best
+    assert m is not None and m.place.name == "Hulyaypole" and not m.uncertain
