@@ -206,19 +206,26 @@ def cognates(name: str, language: str | None = None) -> tuple[str, ...]:
         words = _WORD.findall(name.lower())
         if not words or len(words) > 4:
             continue
-        per_word = [_word_forms(w, endings, letters, stem_map)[:MAX_FORMS] for w in words]
-        if d == "uk":  # an adjective before the noun: Стара Буда / Старая Буда, Мала Шестерня / Малая Шестерня
-            for i, w in enumerate(words[:-1]):
-                if _UK_SHORT_ADJECTIVE.search(w):
-                    per_word[i] = list(dict.fromkeys([f + "я" for f in per_word[i] if f.endswith(("а", "я"))] + per_word[i]))
-                    per_word[i] = per_word[i][:MAX_FORMS]
-                elif _UK_PLURAL_ADJECTIVE.search(w):  # Старі Терни / Старые Терны, Сухі Яли / Сухие Ялы
-                    plural = [_after_velars(f[:-2] + "ые") for f in _word_forms(w[:-1] + "ий", endings, letters, stem_map)
-                              if f.endswith(("ый", "ий"))]
-                    per_word[i] = list(dict.fromkeys(plural + per_word[i]))[:MAX_FORMS]
-        for combo in itertools.islice(itertools.product(*per_word), MAX_FORMS):
-            forms.append(_recase(name, " ".join(combo)))
+        made = _combinations(words, d, endings, letters, stem_map)
+        forms.extend(_recase(name, f) for f in made)
     return tuple(f for f in dict.fromkeys(forms) if f.lower() != name.lower())[:MAX_FORMS]
+
+
+def _combinations(words: list[str], d: str, endings, letters, stem_map) -> list[str]:
+    """The other-language forms of a name's words (lower case), combined, the likeliest first."""
+    per_word = [_word_forms(w, endings, letters, stem_map)[:MAX_FORMS] for w in words]
+    if d == "uk":  # an adjective before the noun: Стара Буда / Старая Буда, Мала Шестерня / Малая Шестерня
+        for i, w in enumerate(words[:-1]):
+            if _UK_SHORT_ADJECTIVE.search(w):
+                # (a form with the full ending already, Боровская of Борівська, takes no second я)
+                per_word[i] = list(dict.fromkeys([f + "я" for f in per_word[i] if f.endswith(("а", "я"))
+                                                  and not f.endswith(("ая", "яя"))] + per_word[i]))
+                per_word[i] = per_word[i][:MAX_FORMS]
+            elif _UK_PLURAL_ADJECTIVE.search(w):  # Старі Терни / Старые Терны, Сухі Яли / Сухие Ялы
+                plural = [_after_velars(f[:-2] + "ые") for f in _word_forms(w[:-1] + "ий", endings, letters, stem_map)
+                          if f.endswith(("ый", "ий"))]
+                per_word[i] = list(dict.fromkeys(plural + per_word[i]))[:MAX_FORMS]
+    return [" ".join(combo) for combo in itertools.islice(itertools.product(*per_word), MAX_FORMS)]
 
 
 def _recase(original: str, spelled: str) -> str:

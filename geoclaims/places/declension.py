@@ -128,6 +128,8 @@ _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     # Estonian: the partitive -it of a name ending in a consonant (Vovtšanskit); a Russian genitive plural
     # romanised, of a name in -ki (Krynok: Крынок, of Крынки)
     ("it", ("",)), ("ok", ("ki", "ky")), ("ek", ("ki", "ky")),
+    # the German genitive -s and the Estonian inessive -s on a name in -e (Kamenskojes, Kalõnivskes)
+    ("es", ("e",)),
 ), key=lambda e: -len(e[0])))
 # a masculine genitive -a (Bachmuta, Pokrowska, Charkowa) follows the consonants town names end in
 _GENITIVE_A = re.compile(r"[tkvwrlnmdsz]a$")

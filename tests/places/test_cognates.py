@@ -89,3 +89,17 @@ def test_the_press_blend_of_russian_stem_and_ukrainian_ending_is_spelled():
 def test_gazetteer_reads_a_blend_as_certain(gaz):
     m = gaz.resolve("Zaporozhske", region=["Dnipropetrovsk Oblast"]).best
     assert m is not None and m.place.name == "Zaporizke" and not m.uncertain and m.reason == "cognate"
+
+
+def test_an_adjective_first_name_with_a_full_ending_takes_no_second_ya():
+    # Борівська Андріївка: the -ська adjective's Russian form is Боровская; "Боровскаяя" crowded the right one
+    # out of the forms kept, so "Borovskaya Andreyevka" read nothing
+    forms = cognates("Борівська Андріївка", "uk")
+    assert forms[0] == "Боровская Андреевка" and not any("яя" in f for f in forms)
+    assert "Новая Кругляковка" in cognates("Нова Кругляківка", "uk")
+    assert "Старая Николаевка" in cognates("Стара Миколаївка", "uk")  # the short form still gets its я
+
+
+def test_gazetteer_reads_the_russian_form_of_a_two_word_name(gaz):
+    m = gaz.resolve("Borovskaya Andreyevka", region="Kharkiv Oblast").best
+    assert m is not None and m.place.name == "Borivska Andriivka" and not m.uncertain

@@ -77,6 +77,7 @@ def test_only_polish_neuter_nouns_take_the_neuter_genitive(gaz):
     ("Vovtšanskit", "Vovchansk"), ("Krynok", "Krynky"), ("Ступочек", "Stupochky"),
     ("Бердычей", "Berdychi"),  # a genitive plural in -ей of a plural name in -и
     ("Купянска-Узлового", "Kupiansk-Vuzlovyi"),  # both halves of a hyphenated name declined
+    ("Kamenskojes", "Kamyanske"), ("Kalõnivskes", "Kalynivske"),  # the German genitive and Estonian inessive -s
 ])
 def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     r = gaz.resolve(written)
