@@ -259,6 +259,8 @@ def romanizations(name: str, language: str | None = None) -> dict[str, str]:
             out[f"{lg}:{system}"] = _romanize(name, lg, system)
         if lg == "ru" and ("й" in name or "Й" in name):
             out["ru:press"] = _romanize(name, "ru", "press")
+        if lg == "ru" and "ье" in name.lower():  # the English press's -ie for -ье: Vysokopolie, Zaporozhie
+            out["ru:press-ie"] = re.sub(r"[’']ye", "ie", out.get("ru:press") or out["ru:BGN_PCGN"])
         out.update(foreign_romanizations(name, lg))
     return out
 
