@@ -48,8 +48,9 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted([
     ("ьою", ("я",)), ("овим", ("ів",)), ("евим", ("ів",)), ("євим", ("їв",)),
     ("єва", ("їв",)), ("ева", ("ів", "ев")), ("оля", ("іль",)), ("олі", ("іль",)),
     ("ього", ("ій", "є")), ("ьому", ("ій", "є")),
-    # the genitive plural of a name in -ки: "у Крынок" (Крынки), "до Ступочек" (Ступочки)
-    ("ок", ("ки",)), ("ек", ("ки",)),
+    # the genitive plural of a name in -ки: "у Крынок" (Крынки), "до Ступочек" (Ступочки); the Ukrainian one of
+    # a name in -ці, -ки: "біля Липців" (Липці), "до Берестків" (Берестки)
+    ("ок", ("ки",)), ("ек", ("ки",)), ("ців", ("ці",)), ("ків", ("ки",)),
 ], key=lambda e: -len(e[0])))
 
 # prepositions a name is quoted with ("под Суджей", "у Юнаківки", "біля Глибокого")
@@ -110,7 +111,7 @@ _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     ("ką", ("ka",)), ("ke", ("ka",)), ("kou", ("ka",)), ("ky", ("ka",)), ("iu", ("", "ia")), ("ie", ("", "a")),
     ("em", ("",)), ("om", ("",)), ("as", ("", "a")), ("ji", ("ja",)), ("ist", ("", "i")), ("st", ("",)),
     ("sse", ("",)), ("ą", ("a",)), ("ę", ("a",)), ("u", ("", "a")),
-    ("a", ("",)),
+    ("a", ("", "o")),  # the masculine genitive, and the South Slavic one of a neuter in -o (Robotina: Robotino)
     # the genitive of a Polish neuter noun in -e: Hulajpola (Hulajpole), Zaporoża (Zaporoże); only these nouns,
     # since an -a after other stems is a masculine genitive or an adjective (Borivska is no Borivske)
     ("pola", ("pole",)), ("oża", ("oże",)),
@@ -194,6 +195,29 @@ def _word_nominatives(word: str) -> list[str]:
     return list(dict.fromkeys(out))[:12]
 
 
+# an ordinal before a name (1-й Княжий, Перший Княжий, Pervy Knyazhy, "1st Knyazhy"): the gazetteer files such
+# villages under the number (1-y Knyazhiy), in the gender of the noun (-й, -я, -е)
+_ORDINALS = {
+    1: r"1st|first|1-?(?:y|yy|yi|ya|ye|e|j|ja|je|й|я|е)|perv(?:yy|yi|y|iy|ij|aya|aja|oye|oe|oje)|pershy[iy]?|pershe|persha|"
+       r"перв(?:ый|ая|ое)|перш(?:ий|а|е)",
+    2: r"2nd|second|2-?(?:y|yy|yi|ya|ye|e|j|ja|je|й|я|е)|vtoro(?:y|yy|i|j)|vtoraya|vtoroye|vtoroe|druhy[iy]?|druha|druhe|"
+       r"втор(?:ой|ая|ое)|друг(?:ий|а|е)",
+    3: r"3rd|third|3-?(?:y|yy|yi|ya|ye|e|j|ja|je|й|я|е)|treti(?:y|i|j|ya|ye|ja|je)|трет(?:ий|ья|ье|ій|я|є)",
+}
+_ORDINAL = re.compile(r"^(%s)[\s-]+(?=\S)" % "|".join(f"(?P<n{n}>{p})" for n, p in _ORDINALS.items()), re.IGNORECASE)
+
+
+def _numbered(text: str) -> list[str]:
+    """The numbered forms of a name that begins with an ordinal: "1st Knyazhy" -> "1-y Knyazhy", "1-ya ..."."""
+    m = _ORDINAL.match(text)
+    if not m:
+        return []
+    n = next(int(k[1:]) for k, v in m.groupdict().items() if v)
+    rest = text[m.end():]
+    cyrillic = bool(_CYRILLIC.search(rest))
+    return [f"{n}-{suffix} {rest}" for suffix in (("й", "я", "е") if cyrillic else ("y", "ya", "ye"))]
+
+
 @functools.lru_cache(maxsize=65536)
 def nominatives(name: str) -> tuple[str, ...]:
     """The nominative forms an inflected place name may stand for, most likely first.
@@ -223,6 +247,14 @@ def nominatives(name: str) -> tuple[str, ...]:
     (('Bachmut', 'Bachmuta'), ('Kyselivk', 'Kyselivka'))
     """
     text = " ".join(name.split())
+    numbered = _numbered(text)
+    if numbered:  # an ordinal written out or as a number: the numbered forms, each with its own case forms
+        return tuple(dict.fromkeys(f for n in numbered for f in (n, *_case_forms(n)) if f != text))[:MAX_FORMS]
+    return _case_forms(text)
+
+
+def _case_forms(text: str) -> tuple[str, ...]:
+    """:func:`nominatives` of a name with no ordinal before it."""
     if _ARABIC.search(text):  # و is o as often as u in the press's Arabic (سفياتوهيرسك: Sviatohirsk)
         return (text.replace("و", "o"),) if "و" in text else ()
     bare = _PREPOSITION.sub("", text, count=1)

@@ -10,7 +10,7 @@ is the name, written by a rule.  This module spells a name under each system
 (:data:`FOREIGN_SYSTEMS`); the gazetteer indexes the spellings beside the English-language
 romanisations (reason ``transliteration``).  The systems follow the conventions the papers use,
 not one standard: Duden's for German (ж sch, ч tsch, в w, й j, е je after a vowel; Russian кс as x:
-Alexandrowka), PWN's for
+Alexandrowka; Ukrainian г as h, and as g, the older papers' and agencies' habit: Wodolagy), PWN's for
 Polish (ł before hard vowels, ia/ie/iu after consonants but l), the Czech (ž š č ch), the French (ou,
 tch, ch, j, kh), the Estonian (ž š tš h õ), the Romanian (j ș ț h î, c/ci and șc/șci for ч and
 щ), the Spanish (j for х, ia/ya, sh, ch; French and Spanish gu for г before e and i: Sergueyevka), the Hungarian (zs s sz cs c h j; gy, ty, ny for д, т, н
@@ -153,6 +153,9 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
         ea = "".join(_word(w, table, _FINAL["ro"], "ro", language) for w in re.split(r"(\W+)", name))
         if ea != out["uk:ro"]:
             out["uk:ro-ea"] = ea
+    if language == "uk" and "uk:de" in out and re.search("[гГ]", name):  # the German press's older g for
+        table = {**_TABLES["de"], **_UK["de"], "г": "g"}  # Ukrainian г: Wodolagy, Krugljakiwka
+        out["uk:de-g"] = "".join(_word(w, table, _FINAL["de"], "de", language) for w in re.split(r"(\W+)", name))
     german = out.get("ru:de", "")
     if "ks" in german or "Ks" in german:  # the German press writes Russian кс as x: Alexandrowka, Alexejewka
         out["ru:de-x"] = german.replace("ks", "x").replace("Ks", "X")

@@ -60,7 +60,16 @@ _GENERIC = frozenset(
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
     russian russe rusa ruso russa russischen russische
     eastern western southern northern orientale oriental occidentale occidental meridionale
-    septentrionale est ouest sud nord este oeste norte sur ost west"""
+    septentrionale est ouest sud nord este oeste norte sur ost west
+    nororiental noroccidental suroriental suroccidental nordorientale nordoccidentale sudorientale
+    sudoccidentale nordeste noroeste sudeste sudoeste nordost nordwest sudost sudwest"""
+    # Lithuanian "srityje" (in the region of, after a genitive: "Donecko srityje"), Belarusian "вобласці",
+    # Azerbaijani and Uzbek "vilayəti", "viloyati", Estonian "oblastis", "oblastit", the Scandinavian
+    # "-regionen", "-oblasten" after a hyphen
+    """
+    sritis srities srityje srityse voblastsi voblasti vilayet vilayeti vilayetinin vilayetinde vilayetine
+    vilayetinden viloyati viloyatida oblastis oblastit oblastist oblastisse oblastile regionen regionens
+    oblasten oblastens"""
     # Greek: "περιοχή του Ντονέτσκ", "στην περιφέρεια της", "Λαϊκή Δημοκρατία του"
     """
     periochi periochis toy tou tis stin sti sto ston eparchia eparchias nomos nomou laiki laikis dimokratia
@@ -86,9 +95,10 @@ _GREEK = re.compile(r"[\u0370-\u03FF]")
 _SOUND_SCRIPTS = re.compile(r"[\u3040-\u30FF\uAC00-\uD7A3\u0900-\u0D7F\u4E00-\u9FFF]")
 _SOUND_SCRIPT_WORDS = re.compile(
     r"人民共和[国國]|自治共和[国國]|共和[国國]|州|地域|地方|方面|近郊|県|市|の|地[区區]|省|方向|附近|"
-    r"인민\s*공화국|공화국|지역|방면|(?<=[\uAC00-\uD7A3]{2})주(?=\s|$)|"
+    r"[南北]?[東西]?部|[()（）]|"
+    r"인민\s*공화국|공화국|지역|방면|(?<=[\uAC00-\uD7A3]{2})주(?=[\s(（]|$)|"
     r"पीपुल्स|रिपब्लिक|गणराज्य|जनवादी|गणतंत्र|क्षेत्र\S*|प्रांत\S*|प्रदेश\S*|ओब्लास्ट\S*|"
-    r"অঞ্চল\S*|প্রদেশ\S*|ওব্লাস্ট\S*|প্রজাতন্ত্র\S*|গণপ্রজাতন্ত্র\S*|"
+    r"অঞ্চল\S*|প্রদেশ\S*|ওব্লাস্ট\S*|প্রজাতন্ত্র\S*|গণপ্রজাতন্ত্র\S*|পিপলস|রিপাবলিক\S*|পূর্ব\S*|পশ্চিম\S*|উত্তর\S*|দক্ষিণ\S*|"
     r"ప్రాంత\S*|ఒబ్లాస్ట్\S*|ప్రావిన్స్\S*|மாகாண\S*|பகுதி\S*|ஒப்லாஸ்ட்\S*")
 #: Most readings of a region's name in such a script tried before it is called unknown.
 SOUND_READINGS = 400
@@ -172,10 +182,16 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
         variants.add(skeleton(re.sub(r"(?<![tsh])ch", "kh", joined)))
     if "j" in joined:  # Spanish j for х: Járkov, Jersón
         variants.add(skeleton(joined.replace("j", "kh")))
+    if "x" in joined:  # Azerbaijani and Uzbek x for х: Xarkov
+        variants.add(skeleton(joined.replace("x", "kh")))
+    if re.search(r"[a-z]{4}o\b", joined):  # a Lithuanian genitive -o before "srityje": Donecko, Charkivo
+        variants.add(skeleton(re.sub(r"(?<=[a-z]{4})o\b", "", joined)))
     if re.search(r"z(?!h)", joined):  # German z for ц: Donezk, Luhansk's Sewerodonezk
         variants.add(skeleton(re.sub(r"z(?!h)", "ts", joined)))
     if _GREEK.search(text):  # Greek writes ж as ζ (Ζαπορίζια), and д, б at a word's start as ντ, μπ (Ντονέτσκ)
         greek = re.sub(r"\bmp", "b", re.sub(r"\bnt", "d", joined))
+        # ... and after a consonant (Ντονμπάς: Donbas)
+        greek = re.sub(r"(?<=[^aeiouy\s])mp", "b", re.sub(r"(?<=[^aeiouy\s])nt", "d", greek))
         variants.update({skeleton(greek), skeleton(re.sub(r"(?<=\w)z", "zh", greek))})
     if _ARABIC_SCRIPT.search(text):  # Arabic writes п as ب and ж as ج (زابوريجيا): b may be p, j zh; and
         arabic = joined.replace("b", "p").replace("j", "zh")  # a final ه after ي is the vowel -е/-я (زابوروجيه)

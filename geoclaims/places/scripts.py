@@ -88,6 +88,8 @@ def _greek(name: str) -> tuple[str, ...]:
     forms.append(base.replace("h", "g").replace("kg", "kh").replace("tg", "th"))
     if "kh" in base:  # χ is Ukrainian г too, which Greek has no letter for (Χουλιαϊπόλε: Huliaipole)
         also(lambda f: f.replace("kh", "h"))
+    if "ts" in base:  # τσ is ч as well as ц (Οτσερετίνε: Ocheretyne)
+        also(lambda f: f.replace("ts", "ch"))
     forms.extend(re.sub(r"(?<=[lnr])[io]$", "", f) for f in list(forms))
     return tuple(dict.fromkeys(f for f in forms if f))
 
@@ -166,6 +168,9 @@ def _arabic(name: str) -> tuple[str, ...]:
     choices = [_ARABIC_LETTERS.get(c, (c,)) if _ARABIC.match(c) else ((" ",) if c.isspace() else (c,)) for c in text]
     if any(_ARABIC.match(c) and c not in _ARABIC_LETTERS for c in text):
         return ()
+    for i, c in enumerate(text[:-2]):  # Persian puts a vowel before a word's s and a consonant: استریلچا, Strilecha
+        if c in "اإ" and (i == 0 or text[i - 1].isspace()) and text[i + 1] in "سش" and text[i + 2] not in "اآوویی":
+            choices[i] = ("", "a")
     out = (" ".join("".join(pick).split()) for pick in itertools.islice(itertools.product(*choices), ARABIC_READINGS))
     return tuple(dict.fromkeys(f for f in out if f))
 

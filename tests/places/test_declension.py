@@ -78,6 +78,8 @@ def test_only_polish_neuter_nouns_take_the_neuter_genitive(gaz):
     ("Бердычей", "Berdychi"),  # a genitive plural in -ей of a plural name in -и
     ("Купянска-Узлового", "Kupiansk-Vuzlovyi"),  # both halves of a hyphenated name declined
     ("Kamenskojes", "Kamyanske"), ("Kalõnivskes", "Kalynivske"),  # the German genitive and Estonian inessive -s
+    ("Липців", "Lyptsi"), ("Берестків", "Berestky"),  # the Ukrainian genitive plural of a name in -ці, -ки
+    ("Robotina", "Robotyne"),  # the Croatian genitive of a neuter in -o (Robotino)
 ])
 def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     r = gaz.resolve(written)
@@ -130,3 +132,16 @@ def test_turkish_case_forms_resolve_for_sure(gaz):
     assert m is not None and m.place.name == "Kucherivka" and not m.uncertain
     m = gaz.resolve("Kurahove'den").best
     assert m is not None and m.place.name == "Kurakhove" and not m.uncertain
+
+
+@pytest.mark.parametrize("written", ["1st Knyazhy", "Pervy Knyazhy", "Первый Княжий", "Перший Княжий", "1-й Княжий"])
+def test_an_ordinal_before_a_name_reads_as_its_number(gaz, written):
+    # the Kursk village 1-й Княжий is filed as "1-y Knyazhiy"; reports write the ordinal out (fronts22)
+    m = gaz.resolve(written, region="Kursk Oblast").best
+    assert m is not None and m.place.name == "1-y Knyazhiy" and not m.uncertain
+
+
+def test_an_ordinal_is_no_part_of_other_names():
+    for name in ("Pershotravneve", "Pervomaiske", "Pervomaisk", "Druzhkivka", "Tretiakivka"):
+        assert not any(f[:1].isdigit() for f in nominatives(name)), name
+    assert "2-y Knyazhiy" in nominatives("Vtoroy Knyazhiy") and "1-y Knyazhiy" not in nominatives("Vtoroy Knyazhiy")

@@ -41,6 +41,8 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Metyolkine", "Luhansk Oblast", "Metolkine"),      # Hungarian тьо as тё: tyo, no j
         ("Urojayne", "Donetsk Oblast", "Urozhaine"),        # Turkish: j for ж, y for й
         ("Gueorguiyevka", "Luhansk Oblast", "Heorhiivka"),  # Spanish gu for г before e and i, of the Russian name
+        ("Wodolagy", "Sumy Oblast", "Vodolahy"),            # German, with the older g for Ukrainian г
+        ("Krugljakiwka", "Kharkiv Oblast", "Kruhliakivka"),
         ("Novomihaylovka", "Donetsk Oblast", "Novomykhailivka"),  # Turkish, of the Russian name: h for х
         ("Vovçansk", "Kharkiv Oblast", "Vovchansk"),        # Turkish ç
         ("Şçastya", "Luhansk Oblast", "Shchastya"),         # Turkish şç for щ, ya for я

@@ -16,6 +16,8 @@ from geoclaims.places.scripts import ARABIC_READINGS, script_readings
     ("Χουλιαϊπόλε", "huliaipole"),       # a diaeresis parts α and ι (αι alone is e); χ also Ukrainian г
     ("Καϊντάνοβο", "kaindanovo"),
     ("Μπλαχοντάτνε", "blahodatne"),      # ντ between vowels д, with χ as г in the same reading
+    ("Οτσερετίνε", "ocheretine"),        # τσ is ч as well as ц
+    ("استریلچا", "strilcha"),            # Persian's vowel before a word's s and a consonant
     ("Славјанск", "Славянск"),           # Serbian ја after a consonant: я
     ("Плешчејевка", "Плещеевка"),        # шч: щ; је after a vowel: е
     ("Дијаково", "Дьяково"),             # ија: ья
