@@ -19,7 +19,7 @@ This module turns any such spelling into two keys:
 :func:`romanizations` gives the spellings of a Cyrillic name under the common
 systems (by :mod:`iuliia` for Russian, :mod:`translitua` for Ukrainian, the English-language
 press's BGN with й as i for Russian ("press": Gulyaipole), and the German, Polish, Czech, French,
-Estonian, Romanian, Spanish, Hungarian and Dutch press conventions of
+Estonian, Romanian, Spanish, Hungarian, Dutch and Turkish press conventions of
 :mod:`geoclaims.foreign_romanization`).
 
 Examples
