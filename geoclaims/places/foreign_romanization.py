@@ -145,6 +145,10 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for system in FOREIGN_SYSTEMS.get(language, ()):
+        if system == "tr" and language == "ru" and re.search("[ыЫ]", name):
+            # Turkish ı for ы folds to the i of Ukrainian и: the Russian Сырский would spell the Ukrainian
+            # surname Сирський, and a Ukrainian text's Сирський would read as a village of Lipetsk Oblast
+            continue
         table = {**_TABLES[system], **(_UK.get(system, {}) if language == "uk" else {})}
         words = [_word(w, table, _FINAL[system], system, language) for w in re.split(r"(\W+)", name)]
         out[f"{language}:{system}"] = "".join(words)

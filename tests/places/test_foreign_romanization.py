@@ -87,3 +87,12 @@ def test_french_and_spanish_write_g_before_e_and_i_as_gu():
     assert foreign_romanizations("Сергеевка", "ru")["ru:es"] == "Sergueyevka"
     assert foreign_romanizations("Сергеевка", "ru")["ru:fr"] == "Sergueievka"
     assert foreign_romanizations("Гуляйполе", "ru")["ru:fr"] == "Gouliaïpole"  # not before a back vowel
+
+
+def test_the_turkish_system_spells_no_russian_name_with_ы(gaz):
+    # Turkish ı for ы folds to i: Russian Сырский would be spelled as the Ukrainian surname Сирський reads, and
+    # the general's name in a Ukrainian report became a village of Lipetsk Oblast (extraction, uk-018, uk-056)
+    assert "ru:tr" not in foreign_romanizations("Сырский", "ru")
+    m = gaz.resolve("Сирський").best
+    assert m is None or m.uncertain
+    assert foreign_romanizations("Михайловка", "ru")["ru:tr"] == "Mihaylovka"  # names without ы keep it
