@@ -115,9 +115,10 @@ _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     # the genitive of a Polish neuter noun in -e: Hulajpola (Hulajpole), Zaporoża (Zaporoże); only these nouns,
     # since an -a after other stems is a masculine genitive or an adjective (Borivska is no Borivske)
     ("pola", ("pole",)), ("oża", ("oże",)),
-    # Finnish: the genitive -n after a vowel, -in after a consonant (Kostjantynivkan, Siverskin), the
+    # Finnish: the genitive -n after a vowel, -in after a consonant (Kostjantynivkan, Siverskin; Radkivskin of a
+    # name in -i), the
     # inessive -ssa, elative -sta, adessive -lla, ablative -lta
-    ("an", ("a",)), ("en", ("e",)), ("in", ("",)), ("ssa", ("",)), ("sta", ("", "a")), ("lla", ("",)),
+    ("an", ("a",)), ("en", ("e",)), ("in", ("", "i")), ("ssa", ("",)), ("sta", ("", "a")), ("lla", ("",)),
     ("issa", ("",)), ("ista", ("",)), ("iin", ("",)),
     # the illative doubles the name's last vowel before -n (Novodanylivkaan, Pokrovskiin above)
     ("aan", ("a",)), ("een", ("e",)),

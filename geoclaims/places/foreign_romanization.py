@@ -157,6 +157,9 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
         ea = "".join(_word(w, table, _FINAL["ro"], "ro", language) for w in re.split(r"(\W+)", name))
         if ea != out["uk:ro"]:
             out["uk:ro-ea"] = ea
+    if language == "uk" and "uk:es" in out and re.search("[иИ]", name):  # the Spanish press's i for и as often
+        table = {**_TABLES["es"], **_UK["es"], "и": "i"}  # as y: Hrishine (Гришине), Mikolaiv
+        out["uk:es-i"] = "".join(_word(w, table, _FINAL["es"], "es", language) for w in re.split(r"(\W+)", name))
     if language == "uk" and "uk:de" in out and re.search("[гГ]", name):  # the German press's older g for
         table = {**_TABLES["de"], **_UK["de"], "г": "g"}  # Ukrainian г: Wodolagy, Krugljakiwka
         out["uk:de-g"] = "".join(_word(w, table, _FINAL["de"], "de", language) for w in re.split(r"(\W+)", name))

@@ -42,6 +42,7 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Urojayne", "Donetsk Oblast", "Urozhaine"),        # Turkish: j for ж, y for й
         ("Gueorguiyevka", "Luhansk Oblast", "Heorhiivka"),  # Spanish gu for г before e and i, of the Russian name
         ("Wodolagy", "Sumy Oblast", "Vodolahy"),            # German, with the older g for Ukrainian г
+        ("Hrishine", "Donetsk Oblast", "Hryshyne"),         # Spanish, with i for Ukrainian и
         ("Krugljakiwka", "Kharkiv Oblast", "Kruhliakivka"),
         ("Novomihaylovka", "Donetsk Oblast", "Novomykhailivka"),  # Turkish, of the Russian name: h for х
         ("Vovçansk", "Kharkiv Oblast", "Vovchansk"),        # Turkish ç

@@ -108,3 +108,12 @@ def test_the_english_press_writes_russian_ье_as_ie(gaz):
     assert "ru:press-ie" not in romanizations("Покровск", "ru")
     m = gaz.resolve("Vysokopolie", region="Kherson Oblast").best  # fronts3: read as a guess before
     assert m is not None and m.place.name == "Vysokopillya" and not m.uncertain
+
+
+def test_the_english_press_writes_ukrainian_ий_as_y(gaz):
+    from geoclaims.places.names import romanizations
+
+    assert romanizations("Старий Салтів", "uk")["uk:press-y"] == "Stary Saltiv"
+    assert "uk:press-y" not in romanizations("Вовчанськ", "uk")
+    m = gaz.resolve("Stary Saltiv", region="Kharkiv Oblast").best  # fronts25: read as a guess before
+    assert m is not None and m.place.name == "Staryi Saltiv" and not m.uncertain
