@@ -387,6 +387,9 @@ _PINYIN_WHOLE = {
 
 # characters with two readings whose transcription one is not anyascii's: 什 is shi (ш) in names, not shen
 _PINYIN_OF = {"什": "shi"}
+# characters Xinhua's table gives a sound their pinyin does not: 彼 for пе (彼得罗夫卡: Петровка, from 彼得, Пётр),
+# 苗 for мё (谢苗诺夫卡: Семёновка)
+_XINHUA_OF: dict[str, list[tuple[str, ...]]] = {"彼": [("п",), ("е", "и")], "苗": [("м",), ("ё", "е", "ио")]}
 
 
 def _pinyin(syllable: str, nxt: str | None, first: bool) -> list[tuple[str, ...]] | None:
@@ -433,7 +436,8 @@ def _chinese(name: str) -> list[list[tuple[str, ...]]]:
         if n:
             out.append((" ",))
         for i, syl in enumerate(syllables):
-            positions = _pinyin(syl, syllables[i + 1] if i + 1 < len(syllables) else None, i == 0)
+            positions = _XINHUA_OF.get(word[i]) or _pinyin(syl, syllables[i + 1] if i + 1 < len(syllables) else None,
+                                                          i == 0)
             if positions is None:
                 return []
             out.extend(positions)

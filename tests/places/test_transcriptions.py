@@ -38,6 +38,8 @@ def _readings(name):
     ("格卢什科沃", "глушково"),                 # 什 read shi, as in names
     ("新阿佐夫斯克", "новоазовск"),             # 新 "new" for Novo-
     ("哈尔科夫州", "харьков"),                  # 尔 a bare р, 州 "oblast" dropped
+    ("彼得罗夫卡", "петровка"),                 # Xinhua's 彼 for пе (彼得: Пётр), not pinyin's bi
+    ("谢苗诺夫卡", "семёновка"),                # and its 苗 for мё, not miao
 ])
 def test_readings(name, reading):
     assert fold(reading) in {fold(r) for r in _readings(name)}  # as the index compares them (ь is silent)
