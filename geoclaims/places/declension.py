@@ -127,6 +127,8 @@ _LATIN_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted((
     # the locatives -oje and -ėje, and the nominative -ė the press gives names in -e; Latvian's genitive
     # -as and Estonian's inessive -s on a name in -a (Kozinkas) are undone by "as" above
     ("os", ("a",)), ("ės", ("e",)), ("oje", ("a",)), ("ėje", ("e",)), ("ė", ("e",)),
+    # ... and the genitive -o of a name ending in a consonant (Keramiko, Bachmuto, Pokrovsko)
+    ("ko", ("k",)), ("to", ("t",)),
     # Estonian: the partitive -it of a name ending in a consonant (Vovtšanskit); a Russian genitive plural
     # romanised, of a name in -ki (Krynok: Крынок, of Крынки)
     ("it", ("",)), ("ok", ("ki", "ky")), ("ek", ("ki", "ky")),

@@ -163,6 +163,15 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
     if language == "uk" and "uk:de" in out and re.search("[гГ]", name):  # the German press's older g for
         table = {**_TABLES["de"], **_UK["de"], "г": "g"}  # Ukrainian г: Wodolagy, Krugljakiwka
         out["uk:de-g"] = "".join(_word(w, table, _FINAL["de"], "de", language) for w in re.split(r"(\W+)", name))
+    if language == "ru" and "ru:es" in out:
+        # the English and Romance press's -ie for -ье (Vysokopolie, Zaporozhie) and x for кс (Alexandro-Shultino),
+        # on the Spanish system's spelling, which is the English press's for the other letters; made here, not
+        # on BGN's, so that a Ukrainian village's Russian form (a cognate) gets them as its Russian namesakes do
+        if re.search("[ьЬ][еЕ]", name):
+            table = {**_TABLES["es"], "^е": "ie"}
+            out["ru:es-ie"] = "".join(_word(w, table, _FINAL["es"], "es", language) for w in re.split(r"(\W+)", name))
+        if re.search("[кК]с", name):
+            out["ru:es-x"] = out["ru:es"].replace("ks", "x").replace("Ks", "X")
     german = out.get("ru:de", "")
     if "ks" in german or "Ks" in german:  # the German press writes Russian кс as x: Alexandrowka, Alexejewka
         out["ru:de-x"] = german.replace("ks", "x").replace("Ks", "X")
@@ -209,6 +218,8 @@ def _word(word: str, table: dict[str, str], finals, system: str, language: str) 
         if ch == "ь" and i + 1 < len(low) and low[i + 1] == "о" \
                 and not (system == "hu" and prev in _HU_SOFT_CONSONANT):  # (Hungarian тьо is tyo, as тё)
             spelled = table["ё"][:-1]  # Ukrainian ьо is Russian ё: Метьолкіне, Metjolkine
+        if ch == "и" and prev in _SIGNS and system in ("de", "pl", "cs", "hu", "nl", "et"):
+            spelled = "ji"  # и after a soft sign is ji where j is the glide: Дарьино Darjino, Марьинка Marjinka
         if system in ("fr", "es") and spelled == "g" and i + 1 < len(low) and low[i + 1] in "еёиіїєэ":
             spelled = "gu"  # French and Spanish g before e, i is soft: Sergueïevka, Serguéyevka, Guerásimovka
         if system in ("de", "fr") and ch == "с" and prev in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:

@@ -18,8 +18,8 @@ This module turns any such spelling into two keys:
 
 :func:`romanizations` gives the spellings of a Cyrillic name under the common
 systems (by :mod:`iuliia` for Russian, :mod:`translitua` for Ukrainian, the English-language
-press's BGN with й as i for Russian ("press": Gulyaipole), its -ie for Russian -ье (Vysokopolie) and -y for
-Ukrainian -ий (Stary Saltiv), and the German, Polish, Czech, French,
+press's BGN with й as i for Russian ("press": Gulyaipole) and its -y for Ukrainian -ий (Stary Saltiv), and the
+German, Polish, Czech, French,
 Estonian, Romanian, Spanish, Hungarian, Dutch and Turkish press conventions of
 :mod:`geoclaims.foreign_romanization`).
 
@@ -260,8 +260,9 @@ def romanizations(name: str, language: str | None = None) -> dict[str, str]:
             out[f"{lg}:{system}"] = _romanize(name, lg, system)
         if lg == "ru" and ("й" in name or "Й" in name):
             out["ru:press"] = _romanize(name, "ru", "press")
-        if lg == "ru" and "ье" in name.lower():  # the English press's -ie for -ье: Vysokopolie, Zaporozhie
-            out["ru:press-ie"] = re.sub(r"[’']ye", "ie", out.get("ru:press") or out["ru:BGN_PCGN"])
+        if lg == "uk" and re.search(r"(?<=[aeiouy])s(?=[aeiouy])", out.get("uk:UkrainianFrench", "")):
+            # the French press doubles s between vowels, as it does in Russian names: Bassivka (Басівка)
+            out["uk:fr-ss"] = re.sub(r"(?<=[aeiouy])s(?=[aeiouy])", "ss", out["uk:UkrainianFrench"])
         if lg == "uk" and re.search(r"ий\b", name.lower()):  # the English press's -y for -ий: Stary Saltiv,
             out["uk:press-y"] = re.sub(r"(?<=[a-z])yi\b", "y", out["uk:UkrainianKMU"])  # Zeleny Hai
         out.update(foreign_romanizations(name, lg))

@@ -47,7 +47,8 @@ _GENERIC = frozenset(
     # "región ucraniana de", "provincia de", "regione di", "w obwodzie", "im Gebiet", "regiunea",
     # "megye", Turkish "bölgesi" with its case endings ("Harkov bölgesindeki", "in the Kharkiv region") and
     # its plural ("Donetsk bölgelerinde"),
-    # Georgian "olki" (ოლქი, through anyascii), Arabic and Persian "mntqh" (منطقة, منطقه), and the
+    # Georgian "olki" (ოლქი, through anyascii), Arabic and Persian "mntqh" (منطقة, منطقه) and "republic", "people's"
+    # (جمهورية ... الشعبية, جمهوری خلق), and the
     # side and direction words that
     # come with them ("eastern", "orientale", "ostukrainischen")
     """
@@ -56,6 +57,7 @@ _GENERIC = frozenset(
     okregu rejonie megye megyei megyeben terulet teruleten bolgesi bolgesinde bolgesindeki bolgesinden
     bolgesine bolgesini bolgesinin bolgeleri bolgelerinde bolgelerindeki bolgelerinden oblastinda oblastindaki oblastindan oblastina oblasti oblastu oblastis olki olkshi olk
     regio regionis mntqh mntqt mntqa mantqa mantqh mqata astan ublast ablast aublast perifereia periferia
+    jmhuri jmhuria jmhuriat jmhurie khlq alshbia alshbi
     ukrainian ukrainienne ukrainien ucraniana ucraniano ucraina ucraino ukrainischen ukrainische
     ukrainischer ostukrainischen ostukrainische ukrainskim ukrainskiego ukrajinske ucraineana
     russian russe rusa ruso russa russischen russische

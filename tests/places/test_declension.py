@@ -81,6 +81,7 @@ def test_only_polish_neuter_nouns_take_the_neuter_genitive(gaz):
     ("Липців", "Lyptsi"), ("Берестків", "Berestky"),  # the Ukrainian genitive plural of a name in -ці, -ки
     ("Robotina", "Robotyne"),  # the Croatian genitive of a neuter in -o (Robotino)
     ("Pisky-Radkivskin", "Pisky-Radkivski"),  # the Finnish genitive -n of a name in -i
+    ("Keramiko", "Keramik"), ("Bachmuto", "Bakhmut"),  # the Lithuanian genitive -o of a name in a consonant
 ])
 def test_gazetteer_reads_latin_and_georgian_case_forms(gaz, written, expected):
     r = gaz.resolve(written)

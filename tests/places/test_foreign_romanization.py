@@ -43,6 +43,9 @@ from geoclaims.places.foreign_romanization import FOREIGN_SYSTEMS, foreign_roman
         ("Gueorguiyevka", "Luhansk Oblast", "Heorhiivka"),  # Spanish gu for г before e and i, of the Russian name
         ("Wodolagy", "Sumy Oblast", "Vodolahy"),            # German, with the older g for Ukrainian г
         ("Hrishine", "Donetsk Oblast", "Hryshyne"),         # Spanish, with i for Ukrainian и
+        ("Nikołajewo-Darjino", "Kursk Oblast", "Nikolayevo-Darino"),  # Polish ji for и after ь
+        ("Alexandro-Shultino", "Donetsk Oblast", "Oleksandro-Shultyne"),  # the press's x for кс
+        ("Bassivka", "Sumy Oblast", "Basivka"),             # French ss between vowels, of a Ukrainian name
         ("Krugljakiwka", "Kharkiv Oblast", "Kruhliakivka"),
         ("Novomihaylovka", "Donetsk Oblast", "Novomykhailivka"),  # Turkish, of the Russian name: h for х
         ("Vovçansk", "Kharkiv Oblast", "Vovchansk"),        # Turkish ç
@@ -97,3 +100,10 @@ def test_the_turkish_system_spells_no_russian_name_with_ы(gaz):
     m = gaz.resolve("Сирський").best
     assert m is None or m.uncertain
     assert foreign_romanizations("Михайловка", "ru")["ru:tr"] == "Mihaylovka"  # names without ы keep it
+
+
+def test_the_press_x_for_кс_reaches_every_namesake_alike(gaz):
+    # made on the Russian form of each village, its own or its cognate, so that no one Oleksandrivka of the
+    # oblast is "Alexandrovka" for sure while the others are not
+    r = gaz.resolve("Alexandrovka", region="Donetsk Oblast")
+    assert r.ambiguous and len({m.place.id for m in (r.best, *r.competitors)}) > 1

@@ -104,8 +104,8 @@ def test_the_english_press_writes_russian_й_as_i():
 def test_the_english_press_writes_russian_ье_as_ie(gaz):
     from geoclaims.places.names import romanizations
 
-    assert romanizations("Высокополье", "ru")["ru:press-ie"] == "Vysokopolie"
-    assert "ru:press-ie" not in romanizations("Покровск", "ru")
+    assert romanizations("Высокополье", "ru")["ru:es-ie"] == "Vysokopolie"
+    assert "ru:es-ie" not in romanizations("Покровск", "ru")
     m = gaz.resolve("Vysokopolie", region="Kherson Oblast").best  # fronts3: read as a guess before
     assert m is not None and m.place.name == "Vysokopillya" and not m.uncertain
 

@@ -87,6 +87,8 @@ def test_colloquial_and_german_region_names(text, name):
     ("región nororiental ucraniana de Járkov", "Kharkiv Oblast"),        # a compass word of the Spanish press
     ("Donecko srityje", "Donetsk Oblast"),                               # Lithuanian: genitive -o, "srityje"
     ("Chersonio srityje", "Kherson Oblast"),                             # (offered only as a guess before)
+    ("جمهوری خلق دونتسک", "Donetsk Oblast"),                             # Persian "People's Republic of"
+    ("جمهورية دونيتسك الشعبية", "Donetsk Oblast"),                       # Arabic
     ("Курскай вобласці", "Kursk Oblast"),                                # Belarusian
     ("Xarkov vilayətinin", "Kharkiv Oblast"),                            # Azerbaijani: x for х, "vilayəti"
     ("Luhanski oblastit", "Luhansk Oblast"),                             # Estonian partitive of "oblast"
