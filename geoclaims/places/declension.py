@@ -261,18 +261,18 @@ def _case_forms(text: str) -> tuple[str, ...]:
     if _ARABIC.search(text):  # و is o as often as u in the press's Arabic (سفياتوهيرسك: Sviatohirsk)
         return (text.replace("و", "o"),) if "و" in text else ()
     bare = _PREPOSITION.sub("", text, count=1)
-    if not _CYRILLIC.search(bare):
+    latin = not _CYRILLIC.search(bare)
+    if latin:
         bare = _ELISION.sub("", bare, count=1)
-        unelided = bare
+    with_suffix = bare
+    if latin:
         bare = _POSSESSIVE.sub("", _TURKISH_CASE.sub("", bare))
-    else:
-        unelided = bare
     parts = re.split(r"([ -])", bare)  # words, and the spaces and hyphens between them: both halves of
     words, seps = parts[0::2], parts[1::2]  # Купянска-Узлового are declined (Купянск-Узловой)
     if not bare or len(words) > 4 or not all(words):
         return ()
     forms = [bare] if bare != text else []
-    english = bare != unelided  # an English possessive or a Turkish suffix: no other case to undo
+    english = bare != with_suffix  # an English possessive or a Turkish suffix: no other case to undo
     per_word = [[w] if english else _word_nominatives(w) for w in words]
     for combo in itertools.islice(itertools.product(*per_word), MAX_FORMS * 2):
         forms.append("".join(w + sep for w, sep in itertools.zip_longest(combo, seps, fillvalue="")))

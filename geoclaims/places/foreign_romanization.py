@@ -149,29 +149,24 @@ def foreign_romanizations(name: str, language: str) -> dict[str, str]:
             # Turkish ı for ы folds to the i of Ukrainian и: the Russian Сырский would spell the Ukrainian
             # surname Сирський, and a Ukrainian text's Сирський would read as a village of Lipetsk Oblast
             continue
-        table = {**_TABLES[system], **(_UK.get(system, {}) if language == "uk" else {})}
-        words = [_word(w, table, _FINAL[system], system, language) for w in re.split(r"(\W+)", name)]
-        out[f"{language}:{system}"] = "".join(words)
-    if language == "uk" and "uk:ro" in out:  # Romanian writes я after a consonant as ea (Zaporijjea, Vîsokopillea)
-        table = {**_TABLES["ro"], **_UK["ro"], "!я": "ea"}
-        ea = "".join(_word(w, table, _FINAL["ro"], "ro", language) for w in re.split(r"(\W+)", name))
-        if ea != out["uk:ro"]:
-            out["uk:ro-ea"] = ea
-    if language == "uk" and "uk:es" in out and re.search("[иИ]", name):  # the Spanish press's i for и as often
-        table = {**_TABLES["es"], **_UK["es"], "и": "i"}  # as y: Hrishine (Гришине), Mikolaiv
-        out["uk:es-i"] = "".join(_word(w, table, _FINAL["es"], "es", language) for w in re.split(r"(\W+)", name))
-    if language == "uk" and "uk:de" in out and re.search("[гГ]", name):  # the German press's older g for
-        table = {**_TABLES["de"], **_UK["de"], "г": "g"}  # Ukrainian г: Wodolagy, Krugljakiwka
-        out["uk:de-g"] = "".join(_word(w, table, _FINAL["de"], "de", language) for w in re.split(r"(\W+)", name))
-    if language == "ru" and "ru:es" in out:
-        # the English and Romance press's -ie for -ье (Vysokopolie, Zaporozhie) and x for кс (Alexandro-Shultino),
-        # on the Spanish system's spelling, which is the English press's for the other letters; made here, not
-        # on BGN's, so that a Ukrainian village's Russian form (a cognate) gets them as its Russian namesakes do
-        if re.search("[ьЬ][еЕ]", name):
-            table = {**_TABLES["es"], "^е": "ie"}
-            out["ru:es-ie"] = "".join(_word(w, table, _FINAL["es"], "es", language) for w in re.split(r"(\W+)", name))
-        if re.search("[кК]с", name):
-            out["ru:es-x"] = out["ru:es"].replace("ks", "x").replace("Ks", "X")
+        out[f"{language}:{system}"] = _spell(name, {}, system, language)
+    # second spellings the press uses beside a system's own
+    if language == "uk":
+        if "uk:ro" in out:  # Romanian writes я after a consonant as ea (Zaporijjea, Vîsokopillea)
+            ea = _spell(name, {"!я": "ea"}, "ro", language)
+            if ea != out["uk:ro"]:
+                out["uk:ro-ea"] = ea
+        if "uk:es" in out and re.search("[иИ]", name):  # the Spanish press's i for и as often as y: Hrishine
+            out["uk:es-i"] = _spell(name, {"и": "i"}, "es", language)
+        if "uk:de" in out and re.search("[гГ]", name):  # the German press's older g for г: Wodolagy, Krugljakiwka
+            out["uk:de-g"] = _spell(name, {"г": "g"}, "de", language)
+    if language == "ru" and "ru:es" in out and re.search("[ьЬ][еЕ]", name):
+        # the English and Romance press's -ie for -ье (Vysokopolie, Zaporozhie), on the Spanish system's spelling,
+        # which is the English press's for the other letters; made here, not on BGN's, so that a Ukrainian
+        # village's Russian form (a cognate) gets it as its Russian namesakes do
+        out["ru:es-ie"] = _spell(name, {"^е": "ie"}, "es", language)
+    if language == "ru" and "ru:es" in out and re.search("[кК]с", name):  # the English and Romance press's x
+        out["ru:es-x"] = out["ru:es"].replace("ks", "x").replace("Ks", "X")  # for кс: Alexandro-Shultino
     german = out.get("ru:de", "")
     if "ks" in german or "Ks" in german:  # the German press writes Russian кс as x: Alexandrowka, Alexejewka
         out["ru:de-x"] = german.replace("ks", "x").replace("Ks", "X")
@@ -187,6 +182,12 @@ _PL_AFTER_L = {"я": "a", "ю": "u", "є": "e", "ё": "o"}
 # Авдіївка Avgyijivka, Новониколаевка Novonyikolajevka; the iotated vowel after them is then a plain one
 _HU_SOFT_CONSONANT = {"д": "gy", "т": "ty", "н": "ny"}
 _HU_AFTER_SOFT = {"я": "a", "ю": "u", "ё": "o", "є": "e", "ь": ""}
+
+
+def _spell(name: str, changes: dict[str, str], system: str, language: str) -> str:
+    """`name` in `system`'s spelling for `language`, with `changes` to its letter table."""
+    table = {**_TABLES[system], **(_UK.get(system, {}) if language == "uk" else {}), **changes}
+    return "".join(_word(w, table, _FINAL[system], system, language) for w in re.split(r"(\W+)", name))
 
 
 def _word(word: str, table: dict[str, str], finals, system: str, language: str) -> str:
