@@ -45,7 +45,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["FOREIGN_SYSTEMS", "foreign_romanizations"]
+__all__ = ["FOREIGN_SYSTEMS", "foreign_romanizations", "letter_spellings"]
 
 _VOWELS = set("аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ")
 _SIGNS = set("ьъ'’ʼЬЪ")
@@ -122,6 +122,29 @@ FOREIGN_SYSTEMS: dict[str, tuple[str, ...]] = {"ru": ("de", "pl", "cs", "fr", "e
 # (Черкаси: Cerkasî; Кліщіївка: Klișciivka), and as ce, șce before a (Часів Яр: Ceasiv Iar; Щастя:
 # Șceastia); elsewhere as ci, șci (Керч: Kerci)
 _RO_FRONT = set("еиіїєэ")
+
+
+def letter_spellings() -> dict[str, frozenset[str]]:
+    """Every spelling a Cyrillic letter has in any of the systems (lower case).
+
+    The union of the systems' letter tables, Russian and Ukrainian readings alike (the iotated
+    vowels' spellings at a word's start or after a vowel included).  :mod:`geoclaims.places.mixed_spelling`
+    reads names that mix the systems with it.
+
+    Returns
+    -------
+    dict of str to frozenset of str
+
+    Examples
+    --------
+    >>> sorted(letter_spellings()["ж"])
+    ['j', 'sch', 'zh', 'zj', 'zs', 'ż', 'ž']
+    """
+    out: dict[str, set[str]] = {}
+    for system, table in _TABLES.items():
+        for key, spelled in (*table.items(), *_UK.get(system, {}).items()):
+            out.setdefault(key.lstrip("^!"), set()).add(spelled)
+    return {letter: frozenset(spellings) for letter, spellings in out.items()}
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -48,6 +48,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from geoclaims.places.name_index import _CANONICAL, _COGNATE, _FORMER, _TRANSLIT
+from geoclaims.places.mixed_spelling import speller
 from geoclaims.places.names import fold, has_cyrillic, skeleton
 from geoclaims.places.place import Match, Place
 
@@ -64,12 +65,14 @@ SCORE_FORMER = 1.0
 SCORE_ALIAS = 0.97
 SCORE_TRANSLIT = 0.95
 SCORE_COGNATE = 0.93
+SCORE_MIXED = 0.94  # a Latin name that mixes the systems' spellings letter by letter ("Tchassiv Yar")
 SCORE_DECLENSION = 0.92  # a case form of a stored name or cognate ("Глубокого", "під Суджею")
 SCORE_SIMILAR_MAX = 0.90  # ceiling for skeleton and fuzzy matches (below every stored name)
 FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) a skeleton must reach to be a fuzzy candidate
 FUZZY_MIN_LETTERS = 0.75  # letters' similarity a fuzzy match needs
 FUZZY_CANDIDATES = 25  # nearest skeletons a fuzzy lookup weighs (each press system's spellings add skeletons)
 SKELETON_MIN_RATIO = 0.60  # letters' similarity a skeleton match needs
+MIXED_CANDIDATES = 12  # the likeliest skeleton and fuzzy candidates checked for a spelling that mixes systems
 CHINESE_EXTRA_TIERS = 2  # groups of less likely readings of a Chinese name offered after the first one found
 
 
@@ -190,7 +193,38 @@ def candidates(
                 ratio, key = _best_ratio(gaz, pidx, qkey)
                 if ratio >= FUZZY_MIN_LETTERS:
                     offer(pidx, _similarity_score(ratio, sk_score / 100.0), "fuzzy", key)
+
+    test = speller(name) if best and not tier1 else None
+    if test is not None:  # a name spelled in more than one system is no guess
+        likeliest = sorted(best, key=lambda pidx: -best[pidx][0])[:MIXED_CANDIDATES]
+        mixed = [pidx for pidx in likeliest if _spells_place(test, places[pidx])]
+        if mixed:
+            return [(pidx, SCORE_MIXED, "transliteration", best[pidx][2]) for pidx in mixed]
     return [(pidx, score, reason, key) for pidx, (score, reason, key) in best.items()]
+
+
+def _spells_place(test: Callable[[str], bool], place: Place) -> bool:
+    """True when a Latin name (its :func:`geoclaims.places.mixed_spelling.speller` `test`) spells one of the
+    place's Cyrillic names, or a cognate the gazetteer indexes for it, letter by letter in the systems' spellings."""
+    return any(map(test, _stored_cyrillic(place))) or any(map(test, _cyrillic_forms(place)))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _stored_cyrillic(place: Place) -> tuple[str, ...]:
+    """A place's stored Cyrillic names."""
+    return tuple(n for n in dict.fromkeys((place.name, *place.aliases, *place.former_names)) if has_cyrillic(n))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _cyrillic_forms(place: Place) -> tuple[str, ...]:
+    """The Russian or Ukrainian forms of the place's names that the index makes cognates of
+    (:func:`geoclaims.places.name_index.cognate_sources`; none for a place far from the war: Глубокий of Rostov
+    Oblast is not written Глибокий)."""
+    from geoclaims.places.cognates import cognates
+    from geoclaims.places.name_index import cognate_sources
+
+    own, sources = cognate_sources(place, list(_stored_cyrillic(place)))
+    return tuple(dict.fromkeys(form for n in sources for form in cognates(n, own)))
 
 
 _BRACKETED = re.compile(r"\s*(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*")

@@ -157,7 +157,6 @@ def build_name_rows(places: Sequence["Place"], *, romanize: bool = True) -> list
     Ukraine, Russian elsewhere), and indexed in Cyrillic and in their language's romanisations.
     """
     from geoclaims.places.cognates import cognate_spellings
-    from geoclaims.places.names import guess_language
 
     rows: list[tuple[str, int, int]] = []
     for pidx, p in enumerate(places):
@@ -185,14 +184,7 @@ def build_name_rows(places: Sequence["Place"], *, romanize: bool = True) -> list
                     k = fold(spelled)
                     if k and (k, 0) not in seen:
                         seen[(k, 0)] = _TRANSLIT * 2
-            own = "uk" if p.country == "UA" else "ru"
-            with_cognates = p.country in COGNATE_COUNTRIES or (p.country == "RU" and p.admin1 in COGNATE_RU_REGIONS)
-            sources = [n for n in cyrillic_names if (guess_language(n) or own) == own][:COGNATE_SOURCES] \
-                if with_cognates else []
-            # and its former names: Russian reports name a renamed village by the Russian form of its old name
-            # (Новопетровское for Новопетрівське, now Тернове)
-            sources += [n for n in p.former_names if with_cognates and n in cyrillic_names and n not in sources
-                        and (guess_language(n) or own) == own]
+            own, sources = cognate_sources(p, cyrillic_names)
             for n in sources:
                 for spelled in cognate_spellings(n, own):
                     k = fold(spelled)
@@ -201,6 +193,25 @@ def build_name_rows(places: Sequence["Place"], *, romanize: bool = True) -> list
                         seen[(k, cyr)] = _COGNATE * 2 + cyr
         rows.extend((k, pidx, c) for (k, _), c in seen.items())
     return rows
+
+
+def cognate_sources(p: "Place", cyrillic_names: list[str]) -> tuple[str, list[str]]:
+    """The language of a place's names and the Cyrillic names of it whose cognates are indexed.
+
+    Its own-language names (Ukrainian for a place in Ukraine, Russian elsewhere), for a place where the other
+    language's forms are written (Ukraine, and the Russian regions the war reached), and its former names:
+    Russian reports name a renamed village by the Russian form of its old name (Новопетровское for
+    Новопетрівське, now Тернове).
+    """
+    from geoclaims.places.names import guess_language
+
+    own = "uk" if p.country == "UA" else "ru"
+    if not (p.country in COGNATE_COUNTRIES or (p.country == "RU" and p.admin1 in COGNATE_RU_REGIONS)):
+        return own, []
+    sources = [n for n in cyrillic_names if (guess_language(n) or own) == own][:COGNATE_SOURCES]
+    sources += [n for n in p.former_names if n in cyrillic_names and n not in sources
+                and (guess_language(n) or own) == own]
+    return own, sources
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -19,7 +19,8 @@ def test_a_stored_name_stops_the_search():
 
 
 @pytest.mark.parametrize("name, place, reason", [
-    ("Kurchatow", "Kurchatov", "skeleton"),   # German-style spelling no romanisation system produces
+    ("Kurchatovv", "Kurchatov", "skeleton"),  # a doubled letter no romanisation system writes
+    ("Kurchatow", "Kurchatov", "transliteration"),  # English ch, German w: two systems' letters, each a rule
     ("Suddzha", "Sudzha", "skeleton"),        # a doubled letter
     ("Bakmut", "Bakhmut", "fuzzy"),           # a dropped letter
     ("під Суджею", "Sudzha", "declension"),   # a Ukrainian case form
