@@ -18,7 +18,7 @@ and ``tests/data/fronts9-2022-2025-claims.csv``, Vovchansk, Sumy, Kherson, Pokro
 ``tests/data/fronts10-2022-2026-claims.csv``, Huliaipole, Siversk, Kupiansk, Vuhledar-Kurakhove and the northern
 campaign of 2022 in 16, and ``tests/data/fronts11-2022-2025-claims.csv``, the Kursk incursion, the Belgorod
 raids, the Zaporizhzhia counteroffensive of 2023, Lyman-Kreminna and the Kharkiv counteroffensive of 2022 in 15,
-and ``fronts12`` to ``fronts26`` (see ``tests/data/README.md``),
+and ``fronts12`` to ``fronts29`` (see ``tests/data/README.md``),
 all first read as held-out files) it
 prints, for this checkout and (``--baseline DIR``, e.g. a worktree of ``main``) for another one,
 measured in the same run:
@@ -77,6 +77,9 @@ FILES = {
     "fronts24": ("fronts24-2024-2026-claims.csv", "fronts24-2024-2026-places.csv"),
     "fronts25": ("fronts25-2014-2025-claims.csv", "fronts25-2014-2025-places.csv"),
     "fronts26": ("fronts26-2015-2026-claims.csv", "fronts26-2015-2026-places.csv"),
+    "fronts27": ("fronts27-2022-2026-claims.csv", "fronts27-2022-2026-places.csv"),
+    "fronts28": ("fronts28-2022-2026-claims.csv", "fronts28-2022-2026-places.csv"),
+    "fronts29": ("fronts29-2014-2026-claims.csv", "fronts29-2014-2026-places.csv"),
 }
 
 

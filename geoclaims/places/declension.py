@@ -51,6 +51,8 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(sorted([
     # the genitive plural of a name in -ки: "у Крынок" (Крынки), "до Ступочек" (Ступочки); the Ukrainian one of
     # a name in -ці, -ки: "біля Липців" (Липці), "до Берестків" (Берестки)
     ("ок", ("ки",)), ("ек", ("ки",)), ("ців", ("ці",)), ("ків", ("ки",)),
+    # ... and of any plural name: "біля Колодязів" (Колодязі), "до Ковалів" (Ковалі), "у Вільшанів" (Вільшани)
+    ("ів", ("і", "и")),
 ], key=lambda e: -len(e[0])))
 
 # prepositions a name is quoted with ("под Суджей", "у Юнаківки", "біля Глибокого")

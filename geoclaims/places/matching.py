@@ -195,11 +195,18 @@ def candidates(
                     offer(pidx, _similarity_score(ratio, sk_score / 100.0), "fuzzy", key)
 
     test = speller(name) if best and not tier1 else None
-    if test is not None:  # a name spelled in more than one system is no guess
+    if test is not None:  # a name spelled in more than one system is no guess, nor is its case form
         likeliest = sorted(best, key=lambda pidx: -best[pidx][0])[:MIXED_CANDIDATES]
         mixed = [pidx for pidx in likeliest if _spells_place(test, places[pidx])]
         if mixed:
             return [(pidx, SCORE_MIXED, "transliteration", best[pidx][2]) for pidx in mixed]
+        from geoclaims.places.declension import nominatives
+
+        for form in nominatives(name):  # Ivanivszkét: the Hungarian accusative of Іванівське
+            form_test = speller(form) if form != name else None
+            mixed = [pidx for pidx in likeliest if form_test is not None and _spells_place(form_test, places[pidx])]
+            if mixed:
+                return [(pidx, SCORE_DECLENSION, "declension", best[pidx][2]) for pidx in mixed]
     return [(pidx, score, reason, key) for pidx, (score, reason, key) in best.items()]
 
 

@@ -65,10 +65,12 @@ _GENERIC = frozenset(
     septentrionale est ouest sud nord este oeste norte sur ost west
     nororiental noroccidental suroriental suroccidental nordorientale nordoccidentale sudorientale
     sudoccidentale nordeste noroeste sudeste sudoeste nordost nordwest sudost sudwest"""
+    # Armenian "marz" (մարզ, province), "shrjan" (district), "People's Republic" (Ժողովրդական Հանրապետության),
     # Lithuanian "srityje" (in the region of, after a genitive: "Donecko srityje"), Belarusian "вобласці",
     # Azerbaijani and Uzbek "vilayəti", "viloyati", Estonian "oblastis", "oblastit", the Scandinavian
     # "-regionen", "-oblasten" after a hyphen
     """
+    marz shrjan taratsashrjan zhoghovrdakan hanrapetutyan hanrapetutyun
     sritis srities srityje srityse voblastsi voblasti vilayet vilayeti vilayetinin vilayetinde vilayetine
     vilayetinden viloyati viloyatida oblastis oblastit oblastist oblastisse oblastile regionen regionens
     oblasten oblastens"""
@@ -109,6 +111,8 @@ SOUND_READINGS = 400
 SOUND_MIN_RATIO = 0.75
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 _GEORGIAN_CASE = re.compile(r"(?<=[\u10D0-\u10FF]{3})(?:ის|ში|ს)(?=\s|$)")
+_ARMENIAN_SCRIPT = re.compile(r"[\u0531-\u058F]")
+_ARMENIAN_CASE = re.compile(r"(?<=[\u0531-\u058F]{3})(?:ում|ից|ով|ին|ի)(?=\s|$)")
 _POLISH_SHCHYNA = re.compile(r"[sc]zczy[zź]n(?:a|y|ie|ę|ą)\b", re.IGNORECASE)
 # words a region's name is glued to (Norwegian and Swedish "Donetskregionen", Danish "Luhanskoblasten")
 _GLUED = re.compile(r"(?<=[a-z]{3})(?:regionens|regionen|oblasten|oblastens)$")
@@ -171,6 +175,11 @@ def _region_key_tiers(text: str) -> tuple[set[str], set[str]]:
     text = text.replace("ț", "ts").replace("ţ", "ts").replace("Ț", "Ts").replace("Ţ", "Ts")
     # Georgian case endings (კიევის რეგიონის "of the Kyiv region", ხერსონის ოლქში "in Kherson oblast")
     text = _GEORGIAN_CASE.sub("", text)
+    if _ARMENIAN_SCRIPT.search(text):  # Armenian: its case endings (Խարկովի մարզի "of Kharkov province", Դոնեցկում
+        from geoclaims.places.scripts import armenian_word  # "in Donetsk"), and its letters read as the press's (ու u)
+
+        text = " ".join(armenian_word(w) if _ARMENIAN_SCRIPT.search(w) else w
+                        for w in _ARMENIAN_CASE.sub("", text).split())
     # Polish -szczyzna, the colloquial -щина (Chersońszczyzny: Херсонщини), in any case
     text = _POLISH_SHCHYNA.sub(lambda m: "chchyna" if m.group(0)[0] in "cC" else "shchyna", text)
     words = [_GLUED.sub("", w) for w in fold(text).split()]

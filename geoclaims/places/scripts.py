@@ -1,4 +1,5 @@
-"""Names in the Greek alphabet, in Serbian Cyrillic and in Arabic script, read as their press writes Slavic names.
+"""Names in the Greek, Armenian and Arabic scripts and in Serbian and Belarusian Cyrillic, read as their press writes
+Slavic names.
 
 (And a Russian name as Ukrainian papers write it, є for a soft consonant's е: Бєлгород, Плєхового.)
 
@@ -35,7 +36,7 @@ import itertools
 import re
 import unicodedata
 
-__all__ = ["script_readings"]
+__all__ = ["script_readings", "armenian_word"]
 
 _GREEK = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF]")
 _SERBIAN = re.compile(r"[ЈјЉљЊњЂђЋћЏџ]")
@@ -90,6 +91,8 @@ def _greek(name: str) -> tuple[str, ...]:
         also(lambda f: f.replace("kh", "h"))
     if "ts" in base:  # τσ is ч as well as ц (Οτσερετίνε: Ocheretyne)
         also(lambda f: f.replace("ts", "ch"))
+    if re.search(r"f(?=[sktp]|\b)", base):  # φ is в where Greek hears it voiceless: Νοβοαζόφσκ, Ροστόφ (Rostov)
+        also(lambda f: re.sub(r"f(?=[sktp]|\b)", "v", f))
     forms.extend(re.sub(r"(?<=[lnr])[io]$", "", f) for f in list(forms))
     return tuple(dict.fromkeys(f for f in forms if f))
 
@@ -175,6 +178,81 @@ def _arabic(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in out if f))
 
 
+# Armenian papers write a Russian or Ukrainian name by sound, in Eastern Armenian letters (ու is u, յ y; ե is ye and ո
+# vo at a word's start), and decline it: the genitive -ի, the locative -ում, the ablative -ից, the instrumental -ով,
+# the dative -ին, the article -ը (after a consonant) or -ն (after a vowel): Կուպյանսկը, Ուրոժայնեն, Բլագոդատնոեի
+_ARMENIAN = re.compile(r"[\u0531-\u058F]")
+_ARMENIAN_LETTERS = {
+    "ա": "a", "բ": "b", "գ": "g", "դ": "d", "ե": "e", "զ": "z", "է": "e", "ը": "y", "թ": "t", "ժ": "zh", "ի": "i",
+    "լ": "l", "խ": "kh", "ծ": "ts", "կ": "k", "հ": "h", "ձ": "dz", "ղ": "gh", "ճ": "ch", "մ": "m", "յ": "y", "ն": "n",
+    "շ": "sh", "ո": "o", "չ": "ch", "պ": "p", "ջ": "j", "ռ": "r", "ս": "s", "վ": "v", "տ": "t", "ր": "r", "ց": "ts",
+    "փ": "p", "ք": "k", "և": "yev", "օ": "o", "ֆ": "f",
+}
+_ARMENIAN_CASES = ("ում", "ից", "ով", "ին", "ի", "ը", "ն")
+_ARMENIAN_VOWELS = set("աեէըիոօու")
+
+
+def armenian_word(word: str) -> str:
+    """An Armenian-script word in Latin letters, as its press writes a Slavic name's sounds (Կուպյանսկ: kupyansk)."""
+    word = word.lower()
+    out = []
+    i = 0
+    while i < len(word):
+        if word.startswith("ու", i):
+            out.append("u")
+            i += 2
+            continue
+        c = word[i]
+        first = i == 0 or not _ARMENIAN.match(word[i - 1])
+        out.append("ye" if c == "ե" and (first or word[i - 1] in _ARMENIAN_VOWELS)
+                   else "vo" if c == "ո" and first else _ARMENIAN_LETTERS.get(c, c))
+        i += 1
+    return "".join(out)
+
+
+def _armenian(name: str) -> tuple[str, ...]:
+    words = name.split()
+    last = words[-1]
+    stems = [last]
+    for case in _ARMENIAN_CASES:  # the longest case ending the last word has, and the word itself
+        if last.lower().endswith(case) and len(last) - len(case) >= 3:
+            if case == "ն" and last[-2].lower() not in _ARMENIAN_VOWELS:
+                continue  # the article is -ն only after a vowel: Կուպյանսկ's ն... is its own
+            stems.append(last[: -len(case)])
+            break
+    forms = []
+    for stem in stems:
+        base = " ".join(armenian_word(w) for w in (*words[:-1], stem))
+        forms.append(base)
+        forms.append(re.sub(r"(?<=[oe])e\b", "ye", base))  # ոե, եե: the Russian neuter -ое, -ее (Blagodatnoye)
+    return tuple(dict.fromkeys(forms))
+
+
+# Belarusian papers write a Russian or Ukrainian name in Belarusian letters: ў for the в (or у) after a vowel, і for и,
+# э for е, and а for an о before the stress (аканне: Мартынаўка, Навагродаўка for Мартыновка, Новогродовка). A name
+# is read so only when it shows it is Belarusian: an ў, or і beside ы or э (Ukrainian has і but neither of them).
+_BELARUSIAN = re.compile(r"[ўЎ]|(?=.*[іІ])(?=.*[ыЫэЭ])")
+_BELARUSIAN_LETTERS = str.maketrans({"ў": "в", "Ў": "В", "і": "и", "І": "И", "э": "е", "Э": "Е"})
+#: Most о-for-а readings made of one Belarusian name.
+BELARUSIAN_READINGS = 64
+
+
+def _belarusian(name: str) -> tuple[str, ...]:
+    text = name.translate(_BELARUSIAN_LETTERS)
+    # each а after a consonant and before the name's last vowel may be an unstressed о (not a word's first letter,
+    # nor -ая, the adjective's ending)
+    spots = [m.start() for m in re.finditer(r"(?<=[бвгджзклмнпрстфхцчшщ])а(?=\w*[аеиоуыэюя])", text, re.IGNORECASE)]
+    out = []
+    for pick in itertools.islice(itertools.product((False, True), repeat=len(spots)), BELARUSIAN_READINGS):
+        chars = list(text)
+        for spot, change in zip(spots, pick):
+            if change:
+                chars[spot] = "о" if chars[spot] == "а" else "О"
+        out.append("".join(chars))
+    out.sort(key=lambda f: -sum(a != b for a, b in zip(f, text)))  # the most о first: Belarusian writes а for all
+    return tuple(dict.fromkeys(out))
+
+
 @functools.lru_cache(maxsize=4096)
 def script_readings(name: str) -> tuple[str, ...]:
     """The spellings a name in the Greek alphabet (Latin readings), in Serbian Cyrillic or Serbian and
@@ -186,6 +264,10 @@ def script_readings(name: str) -> tuple[str, ...]:
         return _serbian(name)
     if _ARABIC.search(name):
         return _arabic(name)
+    if _ARMENIAN.search(name):
+        return _armenian(name)
+    if _BELARUSIAN.search(name):
+        return _belarusian(name)
     if _SERBIAN_LATIN.search(name) and _SERBIAN_LATIN_WORD.fullmatch(name):
         return _serbian_latin(name)
     if _UK_SOFT_YE.search(name):

@@ -23,6 +23,7 @@ from geoclaims.places.cognates import MAX_FORMS, cognate_spellings, cognates
     ("Зоряне Перше", "Зоряное Первое"),
     # a doubled consonant before я: -пілля / -полье, -сся / -сье, -ччя / -чье
     ("Добропілля", "Доброполье"), ("Рівнопілля", "Ровнополье"), ("Залісся", "Залесье"), ("Заріччя", "Заречье"),
+    ("Затишшя", "Затишье"), ("Огірцеве", "Огурцово"), ("Кудрявцеве", "Кудрявцово"), ("Радісне", "Радостное"),
 ])
 def test_ukrainian_to_russian(uk, ru):
     assert ru in cognates(uk, "uk")
@@ -59,9 +60,15 @@ def test_gazetteer_matches_cognates_as_certain(gaz):
     for query, reason in (("Глубокое", "cognate"), ("Глубокого", "declension"), ("Олейниково", "cognate")):
         m = gaz.resolve(query, region="Kharkiv Oblast").best
         assert m.place.name in ("Hlyboke", "Oliinykove") and m.reason == reason and not m.uncertain, query
-    # a lexical difference no rule covers stays a guess: Огурцово (огурец) for Огірцеве (огірок)
-    m = gaz.resolve("Огурцово", region="Kharkiv Oblast").best
-    assert m is None or m.uncertain
+    # the roots огірц-/огурц- (cucumber) and радіс-/радост- (joy), with Russian -цово for a stressed -цеве, and
+    # -шшя / -шье: Огурцово for Огірцеве, Радостное for Радісне, Затишье for Затишшя
+    for query, region, name in (("Огурцово", "Kharkiv Oblast", "Ohirtseve"), ("Радостное", "Dnipropetrovsk Oblast",
+                                 "Radisne"), ("Затишье", "Zaporizhzhia Oblast", "Zatyshshia")):
+        m = gaz.resolve(query, region=region).best
+        assert m.place.name == name and m.reason == "cognate" and not m.uncertain, query
+    # a word the two languages do not share stays a guess or nothing: Кирпичное (кирпич) for Цегельне (цегла)
+    m = gaz.resolve("Кирпичное", region="Kharkiv Oblast").best
+    assert m is None or m.uncertain or m.place.name != "Tsehelne"
 
 
 @pytest.mark.parametrize("uk, ru", [

@@ -79,6 +79,7 @@ def test_only_polish_neuter_nouns_take_the_neuter_genitive(gaz):
     ("Купянска-Узлового", "Kupiansk-Vuzlovyi"),  # both halves of a hyphenated name declined
     ("Kamenskojes", "Kamyanske"), ("Kalõnivskes", "Kalynivske"),  # the German genitive and Estonian inessive -s
     ("Липців", "Lyptsi"), ("Берестків", "Berestky"),  # the Ukrainian genitive plural of a name in -ці, -ки
+    ("Колодязів", "Kolodiazi"),  # ... and of any plural name in -і
     ("Robotina", "Robotyne"),  # the Croatian genitive of a neuter in -o (Robotino)
     ("Pisky-Radkivskin", "Pisky-Radkivski"),  # the Finnish genitive -n of a name in -i
     ("Keramiko", "Keramik"), ("Bachmuto", "Bakhmut"),  # the Lithuanian genitive -o of a name in a consonant

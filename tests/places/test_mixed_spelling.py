@@ -77,3 +77,10 @@ def test_a_claims_row_in_a_mixed_spelling_is_located_with_no_guess(tmp_path):
     assert located["Uroschajne"].name == "Urozhaine" and located["Uroschajne"].admin1 == "Donetsk Oblast"
     assert "Oczertyne" not in located  # a guess: a problem row unless guesses are accepted
     assert [p.line for p in claims.problems] == [3]
+
+
+def test_a_case_form_of_a_mixed_spelling_reads_as_one(gaz):
+    """The Hungarian accusative of Іванівське in a spelling no one system makes (sz, and the é of the ending)."""
+    found = gaz.lookup("Ivanivszkét", limit=10)
+    assert found and {m.reason for m in found} == {"declension"} and not any(m.uncertain for m in found)
+    assert "Donetsk Oblast" in {m.place.admin1 for m in found}

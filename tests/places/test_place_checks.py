@@ -53,12 +53,12 @@ def test_a_claims_row_naming_an_unplaced_namesake_far_off_is_a_problem(tmp_path)
     rows = ["claim_id,date,claimant,claimant_side,side,action,place,region,status"]
     rows += [f"A{i},2025-06-01,ISW,neutral,RU,advance,{n},,assessed"
              for i, n in enumerate(["Kostiantynivka", "Druzhkivka", "Kramatorsk", "Bakhmut"])]
-    rows.append("B1,2025-06-02,ISW,neutral,RU,advance,Затишье,,assessed")  # a Bryansk village with no position
+    rows.append("B1,2025-06-02,ISW,neutral,RU,advance,Ботогово,,assessed")  # a Bryansk village with no position
     path = tmp_path / "claims.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     cs = read_claims(path, on_error="collect")
-    assert [p.value for p in cs.problems] == ["Затишье"] and "no position of its own" in cs.problems[0].message
-    vouched = path.read_text(encoding="utf-8").replace("Затишье,,", "Затишье,Bryansk Oblast,")
+    assert [p.value for p in cs.problems] == ["Ботогово"] and "no position of its own" in cs.problems[0].message
+    vouched = path.read_text(encoding="utf-8").replace("Ботогово,,", "Ботогово,Bryansk Oblast,")
     path.write_text(vouched, encoding="utf-8")
     cs = read_claims(path, on_error="collect")
     assert not cs.problems and cs.claims[-1].place.admin1 == "Bryansk Oblast" and not cs.claims[-1].place.is_located

@@ -26,6 +26,17 @@ from geoclaims.places.scripts import ARABIC_READINGS, script_readings
     ("Јасинувата", "Ясинувата"),
     ("Плєхово", "Плехово"),              # a Russian name as Ukrainian papers write it: є for е after a consonant
     ("Лєбєдєвка", "Лебедевка"),
+    ("Νοβοαζόφσκ", "novoazovsk"),        # φ for в before a voiceless consonant or at the end, as Greek hears it
+    ("Κουρσκ", "kursk"),
+    ("Կուպյանսկ", "kupyansk"),           # Armenian: ու u, յ y
+    ("Կուպյանսկը", "kupyansk"),          # ... the article -ը
+    ("Ուրոժայնեն", "urozhayne"),         # ... the article -ն after a vowel
+    ("Բլագոդատնոեի", "blagodatnoye"),    # ... the genitive -ի; ոե is -ое
+    ("Դոնեցկում", "donetsk"),            # ... the locative -ում
+    ("Եվգենովկա", "yevgenovka"),         # ... ե at a word's start ye
+    ("Մարտինովկա", "martinovka"),
+    ("Мартынаўку", "Мартыновку"),        # Belarusian: ў for в, а for an unstressed о
+    ("Навагродаўка", "Новогродовка"),    # ... both а of an unstressed о before the stress
 ])
 def test_readings(name, reading):
     assert reading in script_readings(name)
@@ -35,6 +46,7 @@ def test_other_names_have_no_readings():
     assert script_readings("Donetsk") == () and script_readings("Донецьк") == () and script_readings("Краматорск") == ()
     assert script_readings("Воздвиженка") == () and script_readings("Мар'їнка") == ()  # є only after a consonant
     assert script_readings("Верхнє Водяне") == ()  # Ukrainian's own neuter -нє is no Russian е
+    assert script_readings("Ізюм") == () and script_readings("Плехава") == ()  # Belarusian only with ў, or і beside ы
 
 
 def test_a_russian_name_in_ukrainian_spelling_is_found(gaz):
@@ -46,7 +58,9 @@ def test_a_russian_name_in_ukrainian_spelling_is_found(gaz):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("Μπαχμούτ", "Bakhmut"), ("Μαριούπολη", "Mariupol"), ("Κουπιάνσκ", "Kupyansk"),
+    ("Μπαχμούτ", "Bakhmut"), ("Μαριούπολη", "Mariupol"), ("Κουπιάνσκ", "Kupyansk"), ("Νοβοαζόφσκ", "Novoazovs'k"),
+    ("Կուպյանսկը", "Kupyansk"), ("Սուխեցկե", "Sukhetske"),               # Armenian
+    ("Мартынаўку", "Martynovka"),                                        # Belarusian, in the accusative
     ("Плешчејевка", "Pleshchiivka"), ("Плешчејевку", "Pleshchiivka"),   # a Serbian accusative, read as Russian
 ])
 def test_the_gazetteer_finds_them_for_sure(name, expected):
