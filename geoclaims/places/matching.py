@@ -204,7 +204,9 @@ def candidates(
 
         for form in nominatives(name):  # Ivanivszkét: the Hungarian accusative of Іванівське
             form_test = speller(form) if form != name else None
-            mixed = [pidx for pidx in likeliest if form_test is not None and _spells_place(form_test, places[pidx])]
+            if form_test is None:
+                continue
+            mixed = [pidx for pidx in likeliest if _spells_place(form_test, places[pidx])]
             if mixed:
                 return [(pidx, SCORE_DECLENSION, "declension", best[pidx][2]) for pidx in mixed]
     return [(pidx, score, reason, key) for pidx, (score, reason, key) in best.items()]

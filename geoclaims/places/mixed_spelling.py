@@ -68,7 +68,7 @@ def _plain(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _letters() -> dict[str, tuple[str, ...]]:
-    """Cyrillic letter -> its spellings, longest first (the regular expression tries them in order)."""
+    """Cyrillic letter -> its spellings, longest first (the order :func:`_consistent` tries them in)."""
     out: dict[str, set[str]] = {k: set(v) for k, v in letter_spellings().items()}
     for letter, more in _MORE.items():
         out.setdefault(letter, set()).update(more)

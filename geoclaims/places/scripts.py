@@ -239,8 +239,8 @@ BELARUSIAN_READINGS = 64
 
 def _belarusian(name: str) -> tuple[str, ...]:
     text = name.translate(_BELARUSIAN_LETTERS)
-    # each а after a consonant and before the name's last vowel may be an unstressed о (not a word's first letter,
-    # nor -ая, the adjective's ending)
+    # each а after a consonant and before another vowel of its word may be an unstressed о (never a word's first
+    # letter, nor its last vowel)
     spots = [m.start() for m in re.finditer(r"(?<=[бвгджзклмнпрстфхцчшщ])а(?=\w*[аеиоуыэюя])", text, re.IGNORECASE)]
     out = []
     for pick in itertools.islice(itertools.product((False, True), repeat=len(spots)), BELARUSIAN_READINGS):
